@@ -1,0 +1,17 @@
+package io.appianon.pipeline;
+
+import java.util.Map;
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Row;
+
+/**
+ * The processed dataset, ready to write, and what the processing did. {@code processed} rows entered the techniques;
+ * each is either published or suppressed (by reason), so {@code processed == published + sum(suppressed)}.
+ */
+public record PipelineResult(Dataset<Row> output, long processed, long published,
+    Map<String, Long> suppressedByReason, Map<String, Object> report, Lineage lineage, Runnable cleanup) {
+
+  public long suppressed() {
+    return suppressedByReason.values().stream().mapToLong(Long::longValue).sum();
+  }
+}

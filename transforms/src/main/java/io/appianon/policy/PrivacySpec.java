@@ -1,0 +1,108 @@
+package io.appianon.policy;
+
+import io.appianon.hierarchy.Hierarchy;
+import io.appianon.hierarchy.HierarchyResolver;
+import java.io.Serializable;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * The privacy model of a dataset: k-anonymity over the declared quasi-identifiers (each with a generalization
+ * hierarchy and either a fixed level or none, to let the search choose), optional l-diversity and t-closeness on a
+ * sensitive attribute, and the largest share of records that may be suppressed to reach it.
+ */
+public record PrivacySpec(int k, double maxSuppression, List<QuasiIdentifier> quasiIdentifiers,
+    Optional<LDiversity> lDiversity, Optional<TCloseness> tCloseness, String objective, Origin origin)
+    implements Serializable {
+
+  /** A quasi-identifier column, its hierarchy, and the fixed level if the policy pins one. */
+  public record QuasiIdentifier(String column, Hierarchy hierarchy, Optional<Integer> level, Origin origin)
+      implements Serializable {}
+
+  /** l-diversity of a sensitive column: variant distinct, entropy or recursive (with c). */
+  public record LDiversity(String column, double l, String variant, double c, Origin origin) implements Serializable {}
+
+  /** t-closeness of a sensitive column: distance equal, ordered or hierarchical (with a hierarchy). */
+  public record TCloseness(String column, double t, String distance, Optional<Hierarchy> hierarchy, Origin origin)
+      implements Serializable {}
+
+  static PrivacySpec parse(Conf c, HierarchyResolver hierarchies) {
+    c.allowOnly(Set.of("k", "max-suppression", "quasi-identifiers", "l-diversity", "t-closeness", "objective"));
+    int k = c.integer("k");
+    if (k < 2) {
+      throw c.error("k", "invalid value " + k + " (must be >= 2)");
+    }
+    double maxSupp = c.number("max-suppression", 0.0);
+    if (maxSupp < 0 || maxSupp > 0.5) {
+      throw c.error("max-suppression", "invalid value " + maxSupp + " (must be a share between 0 and 0.5)");
+    }
+    List<QuasiIdentifier> qis = new ArrayList<>();
+    Set<String> seen = new HashSet<>();
+    for (Conf q : c.sections("quasi-identifiers")) {
+      q.allowOnly(Set.of("column", "hierarchy", "level"));
+      String col = q.string("column");
+      if (!seen.add(col)) {
+        throw q.error("column", "quasi-identifier '" + col + "' declared twice");
+      }
+      Hierarchy h = hierarchies.resolve(q.string("hierarchy", "none"), q.origin().child("hierarchy"));
+      Optional<Integer> level = Optional.empty();
+      if (q.has("level")) {
+        int lv = q.integer("level");
+        if (lv < 0 || lv > h.maxLevel()) {
+          throw q.error("level", "invalid value " + lv + " for hierarchy '" + h.name() + "' (must be 0.."
+              + h.maxLevel() + ")");
+        }
+        level = Optional.of(lv);
+      }
+      qis.add(new QuasiIdentifier(col, h, level, q.origin()));
+    }
+    if (qis.isEmpty()) {
+      throw c.error("quasi-identifiers", "must declare at least one quasi-identifier");
+    }
+    Optional<LDiversity> ld = c.optSection("l-diversity").map(s -> {
+      s.allowOnly(Set.of("column", "l", "variant", "c"));
+      double l = s.number("l");
+      if (l < 1) {
+        throw s.error("l", "invalid value " + l + " (must be >= 1)");
+      }
+      String variant = s.string("variant", "distinct");
+      if (!Set.of("distinct", "entropy", "recursive").contains(variant)) {
+        throw s.error("variant", "invalid value '" + variant + "' (expected distinct, entropy or recursive)");
+      }
+      return new LDiversity(s.string("column"), l, variant, s.number("c", 1.0), s.origin());
+    });
+    Optional<TCloseness> tc = c.optSection("t-closeness").map(s -> {
+      s.allowOnly(Set.of("column", "t", "distance", "hierarchy"));
+      double t = s.number("t");
+      if (t <= 0 || t > 1) {
+        throw s.error("t", "invalid value " + t + " (must be in (0, 1])");
+      }
+      String distance = s.string("distance", "equal");
+      if (!Set.of("equal", "ordered", "hierarchical").contains(distance)) {
+        throw s.error("distance", "invalid value '" + distance + "' (expected equal, ordered or hierarchical)");
+      }
+      Optional<Hierarchy> h = s.optString("hierarchy").map(n -> hierarchies.resolve(n, s.origin().child("hierarchy")));
+      if (distance.equals("hierarchical") && h.isEmpty()) {
+        throw s.error("hierarchy", "missing: hierarchical distance needs a hierarchy");
+      }
+      return new TCloseness(s.string("column"), t, distance, h, s.origin());
+    });
+    String objective = c.string("objective", "loss");
+    return new PrivacySpec(k, maxSupp, List.copyOf(qis), ld, tc, objective, c.origin());
+  }
+
+  public List<String> columns() {
+    return quasiIdentifiers.stream().map(QuasiIdentifier::column).toList();
+  }
+
+  public Optional<String> sensitiveColumn() {
+    return lDiversity.map(LDiversity::column).or(() -> tCloseness.map(TCloseness::column));
+  }
+
+  public boolean levelsFixed() {
+    return quasiIdentifiers.stream().allMatch(q -> q.level().isPresent());
+  }
+}

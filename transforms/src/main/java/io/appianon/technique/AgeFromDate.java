@@ -1,0 +1,80 @@
+package io.appianon.technique;
+
+import static org.apache.spark.sql.functions.col;
+import static org.apache.spark.sql.functions.floor;
+import static org.apache.spark.sql.functions.lit;
+import static org.apache.spark.sql.functions.months_between;
+import static org.apache.spark.sql.functions.to_date;
+
+import io.appianon.pipeline.Lineage;
+import io.appianon.policy.Conf;
+import io.appianon.policy.Origin;
+import io.appianon.policy.Text;
+import java.time.LocalDate;
+import java.time.format.DateTimeParseException;
+import java.util.Optional;
+import java.util.Set;
+import org.apache.spark.sql.Column;
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.types.DataTypes;
+import org.apache.spark.sql.types.StructType;
+
+/**
+ * Generalizes a date of birth to age in whole years at a reference date (a fixed date or another date column, such
+ * as the survey date). The date of birth itself is dropped unless {@code keep-source = true}.
+ */
+public record AgeFromDate(Origin origin, String column, String output, Optional<LocalDate> referenceDate,
+    Optional<String> referenceColumn, boolean keepSource, Optional<Text> category) implements Technique {
+  public static final String TYPE = "age";
+
+  public static AgeFromDate parse(Conf c) {
+    c.allowOnly(Set.of("type", "column", "output", "reference", "keep-source", "category"));
+    String column = c.string("column");
+    String ref = c.string("reference");
+    Optional<LocalDate> date = Optional.empty();
+    Optional<String> refCol = Optional.empty();
+    if (ref.matches("\\d{4}-\\d{2}-\\d{2}")) {
+      try {
+        date = Optional.of(LocalDate.parse(ref));
+      } catch (DateTimeParseException e) {
+        throw c.error("reference", "invalid date '" + ref + "'");
+      }
+    } else {
+      refCol = Optional.of(ref);
+    }
+    return new AgeFromDate(c.origin(), column, c.string("output", "age"), date, refCol,
+        c.bool("keep-source", false), c.optText("category"));
+  }
+
+  @Override
+  public String type() {
+    return TYPE;
+  }
+
+  @Override
+  public StructType transformSchema(StructType schema) {
+    Schemas.requireTemporal(schema, column, origin, "column");
+    referenceColumn.ifPresent(r -> Schemas.requireTemporal(schema, r, origin, "reference"));
+    StructType out = keepSource || output.equals(column) ? schema : Schemas.drop(schema, column);
+    if (!output.equals(column)) {
+      Schemas.requireAbsent(out, output, origin, "output");
+    }
+    return Schemas.replace(out, output, DataTypes.IntegerType);
+  }
+
+  @Override
+  public void describe(Lineage lineage) {
+    String at = referenceDate.map(LocalDate::toString).orElse(referenceColumn.orElse(""));
+    lineage.derive(column, output, "age", Text.of(at + " 時点の満年齢に変換", "converted to age in years at " + at),
+        category, !keepSource && !output.equals(column));
+  }
+
+  @Override
+  public Dataset<Row> apply(Dataset<Row> data, TechniqueContext ctx) {
+    Column ref = referenceDate.map(d -> lit(java.sql.Date.valueOf(d))).orElseGet(() -> col(referenceColumn.get()));
+    Column age = floor(months_between(to_date(ref), to_date(col(column))).divide(12)).cast("int");
+    Dataset<Row> out = data.withColumn(output, age);
+    return keepSource || output.equals(column) ? out : out.drop(column);
+  }
+}

@@ -1,0 +1,62 @@
+package io.appianon.technique;
+
+import static org.apache.spark.sql.functions.col;
+import static org.apache.spark.sql.functions.length;
+import static org.apache.spark.sql.functions.lit;
+import static org.apache.spark.sql.functions.regexp_replace;
+import static org.apache.spark.sql.functions.substring;
+import static org.apache.spark.sql.functions.when;
+
+import io.appianon.pipeline.Lineage;
+import io.appianon.policy.Conf;
+import io.appianon.policy.Origin;
+import io.appianon.policy.Text;
+import java.util.Optional;
+import java.util.Set;
+import org.apache.spark.sql.Column;
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.types.DataTypes;
+import org.apache.spark.sql.types.StructType;
+
+/** Truncates a postal code to its first {@code digits} digits (e.g. {@code 160-0023} → {@code 160}). */
+public record PostalPrefix(Origin origin, String column, String output, int digits, Optional<Text> category)
+    implements Technique {
+  public static final String TYPE = "postal-prefix";
+
+  public static PostalPrefix parse(Conf c) {
+    c.allowOnly(Set.of("type", "column", "output", "digits", "category"));
+    int digits = c.integer("digits", 3);
+    if (digits < 1 || digits > 6) {
+      throw c.error("digits", "invalid value " + digits + " (must be 1..6)");
+    }
+    String column = c.string("column");
+    return new PostalPrefix(c.origin(), column, c.string("output", column), digits, c.optText("category"));
+  }
+
+  @Override
+  public String type() {
+    return TYPE;
+  }
+
+  @Override
+  public StructType transformSchema(StructType schema) {
+    Schemas.requireString(schema, column, origin, "column");
+    StructType out = Schemas.drop(schema, column);
+    return Schemas.replace(out, output, DataTypes.StringType);
+  }
+
+  @Override
+  public void describe(Lineage lineage) {
+    lineage.derive(column, output, "generalized",
+        Text.of("上" + digits + "桁のみ", "first " + digits + " digits only"), category, !output.equals(column));
+  }
+
+  @Override
+  public Dataset<Row> apply(Dataset<Row> data, TechniqueContext ctx) {
+    Column d = regexp_replace(col(column), "[^0-9]", "");
+    Dataset<Row> out = data.withColumn(output,
+        when(length(d).geq(lit(digits)), substring(d, 1, digits)).otherwise(lit(null).cast("string")));
+    return output.equals(column) ? out : out.drop(column);
+  }
+}

@@ -1,0 +1,160 @@
+package io.appianon.technique;
+
+import static org.apache.spark.sql.functions.col;
+import static org.apache.spark.sql.functions.lit;
+import static org.apache.spark.sql.functions.percentile;
+import static org.apache.spark.sql.functions.when;
+
+import io.appianon.pipeline.Lineage;
+import io.appianon.policy.Conf;
+import io.appianon.policy.Origin;
+import io.appianon.policy.Text;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import org.apache.spark.sql.Column;
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.types.DataTypes;
+import org.apache.spark.sql.types.StructType;
+
+/**
+ * Top and bottom coding of idiosyncratic values (Rule 34 item 4; GL: 「90歳以上」, 「150cm以上」). Thresholds are fixed
+ * ({@code upper = 90}) or quantiles of the data ({@code upper-quantile = 0.999}, computed exactly by Spark's
+ * {@code percentile} aggregate, so no raw values reach the driver). With a label ({@code upper-label = "90+"}) the
+ * column becomes a string and every value at or above the threshold is replaced by the label; without one the values
+ * are capped to the threshold.
+ */
+public record TopBottomCode(Origin origin, String column, Optional<Double> upper, Optional<Double> upperQuantile,
+    Optional<String> upperLabel, Optional<Double> lower, Optional<Double> lowerQuantile, Optional<String> lowerLabel)
+    implements Technique {
+  public static final String TYPE = "top-bottom-code";
+
+  public static TopBottomCode parse(Conf c) {
+    c.allowOnly(Set.of("type", "column", "upper", "upper-quantile", "upper-label", "lower", "lower-quantile",
+        "lower-label"));
+    Optional<Double> uq = c.optNumber("upper-quantile");
+    Optional<Double> lq = c.optNumber("lower-quantile");
+    uq.ifPresent(q -> checkQuantile(c, "upper-quantile", q));
+    lq.ifPresent(q -> checkQuantile(c, "lower-quantile", q));
+    if (c.has("upper") && uq.isPresent()) {
+      throw c.error("upper-quantile", "give either upper or upper-quantile, not both");
+    }
+    if (c.has("lower") && lq.isPresent()) {
+      throw c.error("lower-quantile", "give either lower or lower-quantile, not both");
+    }
+    TopBottomCode t = new TopBottomCode(c.origin(), c.string("column"), c.optNumber("upper"), uq,
+        c.optString("upper-label"), c.optNumber("lower"), lq, c.optString("lower-label"));
+    if (!t.hasUpper() && !t.hasLower()) {
+      throw c.error("upper", "missing: give upper, upper-quantile, lower or lower-quantile");
+    }
+    return t;
+  }
+
+  private static void checkQuantile(Conf c, String key, double q) {
+    if (!(q > 0 && q < 1)) {
+      throw c.error(key, "invalid value " + q + " (must be between 0 and 1, exclusive)");
+    }
+  }
+
+  private boolean hasUpper() {
+    return upper.isPresent() || upperQuantile.isPresent();
+  }
+
+  private boolean hasLower() {
+    return lower.isPresent() || lowerQuantile.isPresent();
+  }
+
+  private boolean labelled() {
+    return upperLabel.isPresent() || lowerLabel.isPresent();
+  }
+
+  @Override
+  public String type() {
+    return TYPE;
+  }
+
+  @Override
+  public StructType transformSchema(StructType schema) {
+    Schemas.requireNumeric(schema, column, origin, "column");
+    return labelled() ? Schemas.replace(schema, column, DataTypes.StringType) : schema;
+  }
+
+  @Override
+  public void describe(Lineage lineage) {
+    List<String> ja = new ArrayList<>();
+    List<String> en = new ArrayList<>();
+    if (hasUpper()) {
+      String th = upper.map(TopBottomCode::fmt).orElse("上位" + fmt((1 - upperQuantile.get()) * 100) + "%点");
+      String thEn = upper.map(TopBottomCode::fmt).orElse("the " + fmt(upperQuantile.get() * 100) + "th percentile");
+      ja.add(th + "以上は" + upperLabel.map(l -> "「" + l + "」にまとめた").orElse(th + "に置換"));
+      en.add("values of " + thEn + " and over " + upperLabel.map(l -> "grouped as '" + l + "'").orElse("capped"));
+    }
+    if (hasLower()) {
+      String th = lower.map(TopBottomCode::fmt).orElse("下位" + fmt(lowerQuantile.get() * 100) + "%点");
+      String thEn = lower.map(TopBottomCode::fmt).orElse("the " + fmt(lowerQuantile.get() * 100) + "th percentile");
+      ja.add(th + "以下は" + lowerLabel.map(l -> "「" + l + "」にまとめた").orElse(th + "に置換"));
+      en.add("values of " + thEn + " and under " + lowerLabel.map(l -> "grouped as '" + l + "'").orElse("capped"));
+    }
+    lineage.process(column, "top-bottom-coded", Text.of(String.join("、", ja), String.join("; ", en)));
+  }
+
+  @Override
+  public Dataset<Row> apply(Dataset<Row> data, TechniqueContext ctx) {
+    double hi = Double.NaN;
+    double lo = Double.NaN;
+    if (upperQuantile.isPresent() || lowerQuantile.isPresent()) {
+      List<Column> aggs = new ArrayList<>();
+      upperQuantile.ifPresent(q -> aggs.add(percentile(col(column), lit(q))));
+      lowerQuantile.ifPresent(q -> aggs.add(percentile(col(column), lit(q))));
+      Row r = data.agg(aggs.get(0), aggs.subList(1, aggs.size()).toArray(new Column[0])).first();
+      int i = 0;
+      if (upperQuantile.isPresent()) {
+        hi = r.isNullAt(i) ? Double.NaN : ((Number) r.get(i)).doubleValue();
+        i++;
+      }
+      if (lowerQuantile.isPresent()) {
+        lo = r.isNullAt(i) ? Double.NaN : ((Number) r.get(i)).doubleValue();
+      }
+      if (!Double.isNaN(hi)) {
+        ctx.report(TYPE, column, "upper_threshold", hi);
+      }
+      if (!Double.isNaN(lo)) {
+        ctx.report(TYPE, column, "lower_threshold", lo);
+      }
+    }
+    if (upper.isPresent()) {
+      hi = upper.get();
+    }
+    if (lower.isPresent()) {
+      lo = lower.get();
+    }
+    Column v = col(column);
+    Column isHigh = Double.isNaN(hi) ? lit(false) : v.geq(lit(hi));
+    Column isLow = Double.isNaN(lo) ? lit(false) : v.leq(lit(lo));
+    Dataset<Row> out = data;
+    if (hasUpper()) {
+      out = ctx.count(out, TYPE, column, "top_coded", isHigh);
+    }
+    if (hasLower()) {
+      out = ctx.count(out, TYPE, column, "bottom_coded", isLow);
+    }
+    Column coded;
+    if (labelled()) {
+      Column asText = v.cast("string");
+      Column hiVal = upperLabel.<Column>map(l -> lit(l)).orElse(lit(fmt(hi)));
+      Column loVal = lowerLabel.<Column>map(l -> lit(l)).orElse(lit(fmt(lo)));
+      coded = when(isHigh, hiVal).when(isLow, loVal).otherwise(asText);
+    } else {
+      Column hiVal = lit(hi).cast(data.schema().apply(column).dataType());
+      Column loVal = lit(lo).cast(data.schema().apply(column).dataType());
+      coded = when(isHigh, hiVal).when(isLow, loVal).otherwise(v);
+    }
+    return out.withColumn(column, coded);
+  }
+
+  static String fmt(double d) {
+    return d == Math.rint(d) && Math.abs(d) < 1e15 ? Long.toString((long) d) : Double.toString(d);
+  }
+}
