@@ -29,8 +29,8 @@ import org.apache.spark.sql.Column;
  *
  * <p>A hierarchy is small (its domain is the distinct values of one attribute) and lives on the driver; on Spark it
  * becomes a map literal, so generalizing a column is a built-in lookup with no UDF and no join. A value the
- * hierarchy does not know, and null, generalize to the root at every level above 0 (the safe choice: the most
- * general value says nothing).
+ * hierarchy does not know generalizes to the root at every level above 0 (the safe choice: the most general value
+ * says nothing). Null ("not applicable", e.g. no delivery address) stays null below the root level.
  */
 public final class Hierarchy implements Serializable {
   private static final long serialVersionUID = 1L;
@@ -149,7 +149,13 @@ public final class Hierarchy implements Serializable {
     if (level == 0) {
       return value;
     }
-    if (level == maxLevel() || value == null || rows == null) {
+    if (level == maxLevel()) {
+      return ROOT;
+    }
+    if (value == null) {
+      return null;
+    }
+    if (rows == null) {
       return ROOT;
     }
     String[] r = rows.get(value);
@@ -162,8 +168,11 @@ public final class Hierarchy implements Serializable {
     if (level == 0) {
       return value;
     }
-    if (level == maxLevel() || rows == null) {
+    if (level == maxLevel()) {
       return lit(ROOT);
+    }
+    if (rows == null) {
+      return when(value.isNull(), lit(null).cast("string")).otherwise(lit(ROOT));
     }
     String[] keys = rows.keySet().toArray(new String[0]);
     String[] vals = new String[keys.length];
@@ -171,7 +180,7 @@ public final class Hierarchy implements Serializable {
       vals[i] = rows.get(keys[i])[level];
     }
     Column mapped = try_element_at(map_from_arrays(lit(keys), lit(vals)), value);
-    return when(mapped.isNull(), lit(ROOT)).otherwise(mapped);
+    return when(value.isNull(), lit(null).cast("string")).when(mapped.isNull(), lit(ROOT)).otherwise(mapped);
   }
 
   private void checkLevel(int level) {

@@ -86,14 +86,14 @@ public record TopBottomCode(Origin origin, String column, Optional<Double> upper
     List<String> ja = new ArrayList<>();
     List<String> en = new ArrayList<>();
     if (hasUpper()) {
-      String th = upper.map(TopBottomCode::fmt).orElse("上位" + fmt((1 - upperQuantile.get()) * 100) + "%点");
-      String thEn = upper.map(TopBottomCode::fmt).orElse("the " + fmt(upperQuantile.get() * 100) + "th percentile");
+      String th = upper.map(TopBottomCode::fmt).orElseGet(() -> "上位" + fmt((1 - upperQuantile.get()) * 100) + "%点");
+      String thEn = upper.map(TopBottomCode::fmt).orElseGet(() -> "the " + fmt(upperQuantile.get() * 100) + "th percentile");
       ja.add(th + "以上は" + upperLabel.map(l -> "「" + l + "」にまとめた").orElse(th + "に置換"));
       en.add("values of " + thEn + " and over " + upperLabel.map(l -> "grouped as '" + l + "'").orElse("capped"));
     }
     if (hasLower()) {
-      String th = lower.map(TopBottomCode::fmt).orElse("下位" + fmt(lowerQuantile.get() * 100) + "%点");
-      String thEn = lower.map(TopBottomCode::fmt).orElse("the " + fmt(lowerQuantile.get() * 100) + "th percentile");
+      String th = lower.map(TopBottomCode::fmt).orElseGet(() -> "下位" + fmt(lowerQuantile.get() * 100) + "%点");
+      String thEn = lower.map(TopBottomCode::fmt).orElseGet(() -> "the " + fmt(lowerQuantile.get() * 100) + "th percentile");
       ja.add(th + "以下は" + lowerLabel.map(l -> "「" + l + "」にまとめた").orElse(th + "に置換"));
       en.add("values of " + thEn + " and under " + lowerLabel.map(l -> "grouped as '" + l + "'").orElse("capped"));
     }
@@ -133,12 +133,16 @@ public record TopBottomCode(Origin origin, String column, Optional<Double> upper
     Column v = col(column);
     Column isHigh = Double.isNaN(hi) ? lit(false) : v.geq(lit(hi));
     Column isLow = Double.isNaN(lo) ? lit(false) : v.leq(lit(lo));
+    // Count cells actually changed: with a label every value at the threshold becomes the label; when capping, a
+    // value equal to the threshold stays as it is.
+    Column changedHigh = labelled() || Double.isNaN(hi) ? isHigh : v.gt(lit(hi));
+    Column changedLow = labelled() || Double.isNaN(lo) ? isLow : v.lt(lit(lo));
     Dataset<Row> out = data;
     if (hasUpper()) {
-      out = ctx.count(out, TYPE, column, "top_coded", isHigh);
+      out = ctx.count(out, TYPE, column, "top_coded", changedHigh);
     }
     if (hasLower()) {
-      out = ctx.count(out, TYPE, column, "bottom_coded", isLow);
+      out = ctx.count(out, TYPE, column, "bottom_coded", changedLow);
     }
     Column coded;
     if (labelled()) {
@@ -155,6 +159,9 @@ public record TopBottomCode(Origin origin, String column, Optional<Double> upper
   }
 
   static String fmt(double d) {
-    return d == Math.rint(d) && Math.abs(d) < 1e15 ? Long.toString((long) d) : Double.toString(d);
+    if (d == Math.rint(d) && Math.abs(d) < 1e15) {
+      return Long.toString((long) d);
+    }
+    return java.math.BigDecimal.valueOf(d).round(new java.math.MathContext(6)).stripTrailingZeros().toPlainString();
   }
 }

@@ -1,0 +1,205 @@
+package io.appianon.cli;
+
+import com.typesafe.config.Config;
+import com.typesafe.config.ConfigFactory;
+import io.appianon.io.InputException;
+import io.appianon.job.AnonymizeJob;
+import io.appianon.job.JobConfig;
+import io.appianon.pipeline.Plan;
+import io.appianon.policy.DatasetPolicy;
+import io.appianon.policy.PolicyException;
+import io.appianon.policy.PrivacySpec;
+import io.appianon.privacy.PrivacyUnsatisfiableException;
+import io.appianon.release.ReleaseException;
+import java.io.PrintStream;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.apache.spark.sql.SparkSession;
+
+/**
+ * {@code appi-anon <command> [options]}: the command line of the batch jobs. Errors end with a one-line message on
+ * stderr and a distinct exit code ({@link ExitCode}).
+ */
+public final class Main {
+  static final String USAGE = """
+      Usage: appi-anon <command> [options]
+
+      Commands:
+        anonymize   read the datasets, anonymize them and publish one release (default)
+        plan        print the plan of every dataset (columns, roles, transforms, privacy model); writes nothing
+        help        show this help
+
+      Options:
+        --config FILE       job configuration (default conf/application.conf)
+        --release-id ID     release id (default: UTC time, e.g. 20261123-093000)
+        --output DIR        release output root (appianon.release.output)
+        --overwrite         replace an existing release with the same id
+        --dry-run           same as the plan command
+        --set KEY=VALUE     override any configuration key (repeatable), e.g.
+                            --set appianon.inputs.survey=/data/survey.csv
+        -h, --help          show this help
+
+      Exit codes:
+      %s""";
+
+  private Main() {}
+
+  public static void main(String[] args) {
+    int code = run(args, System.out, System.err);
+    System.exit(code);
+  }
+
+  /** Runs a command and returns its exit code (never calls System.exit: usable from tests). */
+  public static int run(String[] args, PrintStream out, PrintStream err) {
+    String command = "anonymize";
+    Path configFile = Path.of("conf/application.conf");
+    Map<String, Object> overrides = new LinkedHashMap<>();
+    boolean dryRun = false;
+    List<String> rest = new ArrayList<>();
+    try {
+      for (int i = 0; i < args.length; i++) {
+        String a = args[i];
+        switch (a) {
+          case "-h", "--help", "help" -> {
+            out.println(usage());
+            return ExitCode.OK.code();
+          }
+          case "--config" -> configFile = Path.of(value(args, ++i, a));
+          case "--release-id" -> overrides.put("appianon.release.id", value(args, ++i, a));
+          case "--output" -> overrides.put("appianon.release.output", value(args, ++i, a));
+          case "--overwrite" -> overrides.put("appianon.release.overwrite", true);
+          case "--dry-run" -> dryRun = true;
+          case "--set" -> {
+            String kv = value(args, ++i, a);
+            int eq = kv.indexOf('=');
+            if (eq <= 0) {
+              throw new UsageException("--set needs KEY=VALUE, got '" + kv + "'");
+            }
+            overrides.put(kv.substring(0, eq), kv.substring(eq + 1));
+          }
+          default -> {
+            if (a.startsWith("-")) {
+              throw new UsageException("unknown option " + a);
+            }
+            rest.add(a);
+          }
+        }
+      }
+      if (!rest.isEmpty()) {
+        command = rest.remove(0);
+      }
+      if (!rest.isEmpty()) {
+        throw new UsageException("unexpected argument " + rest.get(0));
+      }
+      Config over = ConfigFactory.parseMap(overrides, "command line");
+      JobConfig config = JobConfig.load(configFile, over);
+      switch (command) {
+        case "anonymize" -> {
+          AnonymizeJob job = new AnonymizeJob(config);
+          if (dryRun) {
+            printPlan(job, out);
+            return ExitCode.OK.code();
+          }
+          SparkSession spark = SparkSessions.create(config);
+          try {
+            AnonymizeJob.Summary s = job.run(spark);
+            printSummary(s, out);
+          } finally {
+            spark.stop();
+          }
+          return ExitCode.OK.code();
+        }
+        case "plan" -> {
+          printPlan(new AnonymizeJob(config), out);
+          return ExitCode.OK.code();
+        }
+        default -> throw new UsageException("unknown command '" + command + "' (anonymize, plan, help)");
+      }
+    } catch (UsageException e) {
+      err.println("appi-anon: " + e.getMessage() + " (see --help)");
+      return ExitCode.CONFIG.code();
+    } catch (PolicyException e) {
+      err.println("appi-anon: config error: " + e.getMessage());
+      return ExitCode.CONFIG.code();
+    } catch (InputException e) {
+      err.println("appi-anon: input error: " + e.getMessage());
+      return ExitCode.INPUT.code();
+    } catch (PrivacyUnsatisfiableException e) {
+      err.println("appi-anon: privacy model not satisfiable: " + e.getMessage());
+      return ExitCode.PRIVACY.code();
+    } catch (ReleaseException e) {
+      err.println("appi-anon: release error: " + e.getMessage());
+      return ExitCode.RELEASE.code();
+    } catch (RuntimeException | Error e) {
+      Throwable root = e;
+      while (root.getCause() != null) {
+        root = root.getCause();
+      }
+      if (root instanceof InputException ie) {
+        err.println("appi-anon: input error: " + ie.getMessage());
+        return ExitCode.INPUT.code();
+      }
+      e.printStackTrace(err);
+      err.println("appi-anon: internal error: " + e);
+      return ExitCode.INTERNAL.code();
+    }
+  }
+
+  static String usage() {
+    StringBuilder codes = new StringBuilder();
+    for (ExitCode c : ExitCode.values()) {
+      codes.append(String.format("  %d  %s%n", c.code(), c.meaning()));
+    }
+    return String.format(USAGE, codes);
+  }
+
+  private static String value(String[] args, int i, String option) {
+    if (i >= args.length) {
+      throw new UsageException(option + " needs a value");
+    }
+    return args[i];
+  }
+
+  static void printPlan(AnonymizeJob job, PrintStream out) {
+    for (DatasetPolicy p : job.policies()) {
+      Plan plan = Plan.of(p);
+      out.println("dataset " + p.name() + " (" + p.file() + ")");
+      out.println("  input: " + p.input().path() + " [" + p.input().format() + ", " + p.input().encoding() + "]");
+      out.println("  columns:");
+      p.columns().forEach(c -> out.printf("    %-18s %-9s %s%n", c.name(), c.type().configName(),
+          c.role().configName()));
+      out.println("  transforms:");
+      p.techniques().forEach(t -> out.println("    " + t.type() + "  (" + t.origin().path() + ")"));
+      PrivacySpec ps = p.privacy();
+      out.println("  privacy: k=" + ps.k() + ", max suppression " + ps.maxSuppression());
+      ps.quasiIdentifiers().forEach(q -> out.println("    quasi-identifier " + q.column() + ": hierarchy "
+          + q.hierarchy().name() + ", level " + q.level().map(String::valueOf).orElse("searched")));
+      out.println("  output columns: " + String.join(", ", plan.outputColumns()));
+    }
+  }
+
+  static void printSummary(AnonymizeJob.Summary s, PrintStream out) {
+    out.println();
+    out.println("Release " + s.releaseId() + " published to " + s.release().toAbsolutePath());
+    out.printf("  %-12s %10s %10s %10s %11s %4s%n", "dataset", "rows in", "published", "suppressed", "quarantined",
+        "k");
+    for (AnonymizeJob.DatasetSummary d : s.datasets()) {
+      out.printf("  %-12s %10d %10d %10d %11d %4d%n", d.name(), d.input(), d.published(), d.suppressed(),
+          d.quarantined(), d.kAchieved());
+    }
+    out.println("  manifest: " + s.release().resolve("manifest.json"));
+    out.println("  report:   " + s.release().resolve("report.json"));
+    out.println("  quarantine (personal data, owner-only): " + s.quarantine());
+    out.println("  processing-method information (owner-only): " + s.methodStore());
+  }
+
+  /** A command-line mistake. */
+  static final class UsageException extends RuntimeException {
+    UsageException(String message) {
+      super(message);
+    }
+  }
+}

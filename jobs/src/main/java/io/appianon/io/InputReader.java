@@ -1,0 +1,294 @@
+package io.appianon.io;
+
+import static org.apache.spark.sql.functions.array;
+import static org.apache.spark.sql.functions.col;
+import static org.apache.spark.sql.functions.concat_ws;
+import static org.apache.spark.sql.functions.input_file_name;
+import static org.apache.spark.sql.functions.lit;
+import static org.apache.spark.sql.functions.not;
+import static org.apache.spark.sql.functions.struct;
+import static org.apache.spark.sql.functions.to_date;
+import static org.apache.spark.sql.functions.trim;
+import static org.apache.spark.sql.functions.try_to_timestamp;
+import static org.apache.spark.sql.functions.when;
+
+import com.univocity.parsers.csv.CsvParser;
+import com.univocity.parsers.csv.CsvParserSettings;
+import io.appianon.policy.ColumnSpec;
+import io.appianon.policy.ColumnType;
+import io.appianon.policy.DatasetPolicy;
+import io.appianon.policy.InputSpec;
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.nio.charset.Charset;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
+import org.apache.hadoop.fs.FileStatus;
+import org.apache.hadoop.fs.FileSystem;
+import org.apache.hadoop.fs.Path;
+import org.apache.spark.sql.Column;
+import org.apache.spark.sql.DataFrameReader;
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.SparkSession;
+import org.apache.spark.sql.types.DataType;
+import org.apache.spark.sql.types.DataTypes;
+import org.apache.spark.sql.types.StructField;
+import org.apache.spark.sql.types.StructType;
+
+/**
+ * Reads a dataset with an explicit schema and validates every row. Text inputs (CSV in UTF-8 or Shift_JIS, JSON
+ * lines) are read as strings and parsed to the declared types with Spark's {@code try_*} functions, so a bad value
+ * becomes a reason rather than a crash or a silent null; Parquet keeps its types where they match. The result has the
+ * declared, typed columns plus {@link #REASON} (null when the row is valid) and, for quarantine, {@link #SOURCE}
+ * (the raw record when it could not be split into columns) and {@link #FILE}.
+ */
+public final class InputReader {
+  public static final String REASON = "_quarantine_reason";
+  public static final String SOURCE = "_source_record";
+  public static final String FILE = "_source_file";
+  /** The row's values as read (strings), kept only for invalid rows so quarantine shows what was in the file. */
+  public static final String RAW = "_raw";
+  private static final String CORRUPT = "_corrupt_record";
+
+  private final SparkSession spark;
+
+  public InputReader(SparkSession spark) {
+    this.spark = spark;
+  }
+
+  public Dataset<Row> read(DatasetPolicy policy) {
+    InputSpec in = policy.input();
+    List<ColumnSpec> declared = policy.columns();
+    Set<String> names = new LinkedHashSet<>(policy.columnNames());
+    Dataset<Row> raw = switch (in.format()) {
+      case "csv" -> readCsv(policy, in, names);
+      case "json" -> readJson(in, declared);
+      case "parquet" -> readParquet(policy, in, names);
+      default -> throw new IllegalStateException(in.format());
+    };
+    return validate(raw, declared, in);
+  }
+
+  private Dataset<Row> readCsv(DatasetPolicy policy, InputSpec in, Set<String> names) {
+    List<String> header = in.header() ? readHeader(in) : new ArrayList<>(names);
+    checkColumns(policy, header, names, in);
+    StructType schema = new StructType();
+    for (String h : header) {
+      schema = schema.add(h, DataTypes.StringType, true);
+    }
+    schema = schema.add(CORRUPT, DataTypes.StringType, true);
+    DataFrameReader r = spark.read().format("csv")
+        .schema(schema)
+        .option("header", in.header())
+        .option("sep", in.delimiter())
+        .option("encoding", in.encoding())
+        .option("quote", in.quote())
+        .option("escape", in.escape())
+        .option("multiLine", in.multiLine())
+        .option("mode", "PERMISSIVE")
+        .option("columnNameOfCorruptRecord", CORRUPT)
+        .option("enforceSchema", true);
+    return r.load(in.path()).withColumn(FILE, input_file_name());
+  }
+
+  private Dataset<Row> readJson(InputSpec in, List<ColumnSpec> declared) {
+    ensureExists(in.path());
+    StructType schema = new StructType();
+    for (ColumnSpec c : declared) {
+      schema = schema.add(c.name(), DataTypes.StringType, true);
+    }
+    schema = schema.add(CORRUPT, DataTypes.StringType, true);
+    return spark.read().format("json").schema(schema)
+        .option("mode", "PERMISSIVE")
+        .option("columnNameOfCorruptRecord", CORRUPT)
+        .option("encoding", in.encoding())
+        .load(in.path()).withColumn(FILE, input_file_name());
+  }
+
+  private Dataset<Row> readParquet(DatasetPolicy policy, InputSpec in, Set<String> names) {
+    ensureExists(in.path());
+    Dataset<Row> df = spark.read().parquet(in.path());
+    checkColumns(policy, Arrays.asList(df.columns()), names, in);
+    return df.withColumn(CORRUPT, lit(null).cast("string")).withColumn(FILE, input_file_name());
+  }
+
+  private void checkColumns(DatasetPolicy policy, List<String> actual, Set<String> declared, InputSpec in) {
+    if (actual.size() == 1 && declared.size() > 1 && actual.get(0).length() > 0) {
+      String only = actual.get(0);
+      for (String d : new String[] {",", ";", "\t", "|"}) {
+        if (!d.equals(in.delimiter()) && only.contains(d)) {
+          throw new InputException(in.path() + ": the header has one column '" + abbreviate(only)
+              + "': wrong delimiter? The policy " + policy.file() + " says input.delimiter = '" + in.delimiter()
+              + "' but the header looks separated by '" + d + "'");
+        }
+      }
+    }
+    List<String> missing = new ArrayList<>();
+    for (String d : declared) {
+      if (!actual.contains(d)) {
+        missing.add(d);
+      }
+    }
+    if (!missing.isEmpty()) {
+      throw new InputException(in.path() + ": declared column(s) missing from the input: "
+          + String.join(", ", missing) + " (policy " + policy.file() + ", input has: " + String.join(", ", actual)
+          + ")");
+    }
+    List<String> extra = new ArrayList<>();
+    for (String a : actual) {
+      if (!declared.contains(a)) {
+        extra.add(a);
+      }
+    }
+    if (!extra.isEmpty() && in.undeclaredColumns().equals("fail")) {
+      throw new InputException(in.path() + ": input column(s) not declared in the policy: "
+          + String.join(", ", extra) + ". An undeclared column may carry personal data: declare it in "
+          + policy.file() + " (dataset.columns) or set dataset.input.undeclared-columns = drop");
+    }
+  }
+
+  private static String abbreviate(String s) {
+    return s.length() > 60 ? s.substring(0, 57) + "..." : s;
+  }
+
+  private FileSystem fs(Path p) {
+    try {
+      return p.getFileSystem(spark.sparkContext().hadoopConfiguration());
+    } catch (IOException e) {
+      throw new InputException("cannot access " + p + ": " + e.getMessage(), e);
+    }
+  }
+
+  private void ensureExists(String path) {
+    Path p = new Path(path);
+    try {
+      if (!fs(p).exists(p)) {
+        throw new InputException(path + ": input not found");
+      }
+    } catch (IOException e) {
+      throw new InputException("cannot access " + path + ": " + e.getMessage(), e);
+    }
+  }
+
+  /** Reads and parses the header line of the first input file, in the declared encoding. */
+  private List<String> readHeader(InputSpec in) {
+    Path p = new Path(in.path());
+    FileSystem fs = fs(p);
+    try {
+      if (!fs.exists(p)) {
+        throw new InputException(in.path() + ": input not found");
+      }
+      Path first = p;
+      FileStatus st = fs.getFileStatus(p);
+      if (st.isDirectory()) {
+        FileStatus[] files = fs.listStatus(p, f -> !f.getName().startsWith("_") && !f.getName().startsWith("."));
+        Arrays.sort(files);
+        if (files.length == 0) {
+          throw new InputException(in.path() + ": input directory is empty");
+        }
+        first = files[0].getPath();
+      }
+      try (BufferedReader r = new BufferedReader(new InputStreamReader(fs.open(first),
+          Charset.forName(in.encoding())))) {
+        String line = r.readLine();
+        if (line == null || line.isBlank()) {
+          throw new InputException(first + ": input is empty (no header row)");
+        }
+        if (line.startsWith("\uFEFF")) {
+          line = line.substring(1);
+        }
+        CsvParserSettings s = new CsvParserSettings();
+        s.getFormat().setDelimiter(in.delimiter());
+        s.getFormat().setQuote(in.quote().charAt(0));
+        s.setMaxCharsPerColumn(-1);
+        String[] cells = new CsvParser(s).parseLine(line);
+        List<String> out = new ArrayList<>();
+        for (String c : cells) {
+          out.add(c == null ? "" : c.strip());
+        }
+        return out;
+      }
+    } catch (IOException e) {
+      throw new InputException("cannot read " + in.path() + ": " + e.getMessage(), e);
+    }
+  }
+
+  /** Parses every declared column to its type and collects the reasons a row is invalid. */
+  private Dataset<Row> validate(Dataset<Row> raw, List<ColumnSpec> declared, InputSpec in) {
+    List<Column> selected = new ArrayList<>();
+    List<Column> reasons = new ArrayList<>();
+    reasons.add(when(col(CORRUPT).isNotNull(),
+        lit("malformed record (wrong number of columns or broken quoting)")));
+    StructType rawSchema = raw.schema();
+    for (ColumnSpec c : declared) {
+      Column v = col(c.name());
+      DataType actual = rawSchema.apply(c.name()).dataType();
+      Column typed;
+      Column present;
+      if (actual.equals(DataTypes.StringType)) {
+        Column s = trim(v);
+        present = s.isNotNull().and(s.notEqual(lit("")));
+        typed = when(present, parse(s, c.type(), in)).otherwise(lit(null).cast(c.type().sparkType()));
+        // Reasons name the column and the rule, never the value: they are counted in the report.
+        reasons.add(when(present.and(typed.isNull()), lit(c.name() + ": not a valid "
+            + c.type().configName() + formatHint(c.type(), in))));
+      } else {
+        present = v.isNotNull();
+        typed = actual.equals(c.type().sparkType()) ? v : v.cast(c.type().sparkType());
+      }
+      if (c.required()) {
+        reasons.add(when(not(present), lit(c.name() + ": required value missing")));
+      }
+      if (c.min().isPresent()) {
+        reasons.add(when(typed.lt(lit(c.min().get())), lit(c.name() + ": below minimum " + c.min().get())));
+      }
+      if (c.max().isPresent()) {
+        reasons.add(when(typed.gt(lit(c.max().get())), lit(c.name() + ": above maximum " + c.max().get())));
+      }
+      if (c.pattern().isPresent()) {
+        reasons.add(when(present.and(v.cast("string").rlike(c.pattern().get()).equalTo(lit(false))),
+            lit(c.name() + ": does not match pattern " + c.pattern().get())));
+      }
+      selected.add(typed.as(c.name()));
+    }
+    Column joined = concat_ws("; ", array(reasons.toArray(new Column[0])));
+    Column reason = when(joined.equalTo(lit("")), lit(null).cast("string")).otherwise(joined);
+    selected.add(reason.as(REASON));
+    Column[] rawCols = declared.stream().map(c -> col(c.name()).cast("string").as(c.name())).toArray(Column[]::new);
+    selected.add(when(reason.isNotNull(), struct(rawCols)).as(RAW));
+    selected.add(col(CORRUPT).as(SOURCE));
+    selected.add(col(FILE));
+    return raw.select(selected.toArray(new Column[0]));
+  }
+
+  private static String formatHint(ColumnType t, InputSpec in) {
+    return switch (t) {
+      case DATE -> " (" + in.dateFormat() + ")";
+      case TIMESTAMP -> " (" + in.timestampFormat() + ")";
+      default -> "";
+    };
+  }
+
+  private static Column parse(Column s, ColumnType type, InputSpec in) {
+    return switch (type) {
+      case STRING -> s;
+      case DATE -> to_date(try_to_timestamp(s, lit(in.dateFormat())));
+      case TIMESTAMP -> try_to_timestamp(s, lit(in.timestampFormat()));
+      default -> s.try_cast(type.sparkType());
+    };
+  }
+
+  /** The raw (all-string) columns of the declared schema, for quarantine output. */
+  public static List<StructField> quarantineFields(DatasetPolicy policy) {
+    List<StructField> out = new ArrayList<>();
+    for (ColumnSpec c : policy.columns()) {
+      out.add(new StructField(c.name(), DataTypes.StringType, true, org.apache.spark.sql.types.Metadata.empty()));
+    }
+    return out;
+  }
+}

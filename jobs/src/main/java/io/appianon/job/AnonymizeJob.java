@@ -1,0 +1,265 @@
+package io.appianon.job;
+
+import static org.apache.spark.sql.functions.col;
+
+import io.appianon.hierarchy.HierarchyResolver;
+import io.appianon.io.InputReader;
+import io.appianon.pipeline.DatasetPipeline;
+import io.appianon.pipeline.PipelineResult;
+import io.appianon.policy.DatasetPolicy;
+import io.appianon.policy.PolicyException;
+import io.appianon.policy.PolicyLoader;
+import io.appianon.release.Json;
+import io.appianon.release.Manifest;
+import io.appianon.release.MethodStore;
+import io.appianon.release.OwnerOnly;
+import io.appianon.release.ReleaseStore;
+import io.appianon.technique.PseudonymKey;
+import io.appianon.technique.TechniqueContext;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Path;
+import java.security.SecureRandom;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.TreeMap;
+import org.apache.spark.sql.Column;
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.SaveMode;
+import org.apache.spark.sql.SparkSession;
+import org.apache.spark.storage.StorageLevel;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The main job: reads every dataset of the configuration, validates it (bad rows to quarantine), runs its policy,
+ * and publishes one release atomically with its manifest and report; the processing-method information goes to its
+ * own owner-only store and the pseudonym secret is destroyed at the end.
+ */
+public final class AnonymizeJob {
+  private static final Logger LOG = LoggerFactory.getLogger(AnonymizeJob.class);
+  private static final DateTimeFormatter ID_FORMAT =
+      DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss").withZone(ZoneOffset.UTC);
+
+  /** Counts for one dataset; {@code input == published + suppressed + quarantined}. */
+  public record DatasetSummary(String name, long input, long published, long suppressed, long quarantined,
+      long kAchieved, Map<String, Long> suppressedByReason, Map<String, Long> quarantinedByReason) {}
+
+  /** What a run produced. */
+  public record Summary(String releaseId, Path release, Path quarantine, Path methodStore,
+      List<DatasetSummary> datasets) {}
+
+  private final JobConfig config;
+  private final HierarchyResolver hierarchies;
+  private final List<DatasetPolicy> policies;
+
+  /** Loads and validates every policy: a bad policy fails here, before Spark reads any data. */
+  public AnonymizeJob(JobConfig config) {
+    this.config = config;
+    this.hierarchies = new HierarchyResolver(config.hierarchiesDir());
+    List<DatasetPolicy> list = new ArrayList<>();
+    Set<String> names = new HashSet<>();
+    for (Path p : config.datasets()) {
+      DatasetPolicy policy = PolicyLoader.load(p, hierarchies);
+      if (!names.add(policy.name())) {
+        throw new PolicyException(config.file(), "appianon.datasets", "two policies declare dataset '"
+            + policy.name() + "'");
+      }
+      String override = config.inputOverrides().get(policy.name());
+      list.add(override == null ? policy : policy.withInputPath(override));
+    }
+    for (String k : config.inputOverrides().keySet()) {
+      if (!names.contains(k)) {
+        throw new PolicyException(config.file(), "appianon.inputs." + k, "no dataset named '" + k
+            + "' (datasets: " + String.join(", ", names) + ")");
+      }
+    }
+    this.policies = List.copyOf(list);
+  }
+
+  public List<DatasetPolicy> policies() {
+    return policies;
+  }
+
+  public String releaseId() {
+    return config.releaseId().orElseGet(() -> ID_FORMAT.format(Instant.now()));
+  }
+
+  public Summary run(SparkSession spark) {
+    return run(spark, releaseId());
+  }
+
+  public Summary run(SparkSession spark, String releaseId) {
+    long started = System.nanoTime();
+    try (ReleaseStore store = ReleaseStore.open(config.output())) {
+      store.checkPublishable(releaseId, config.overwrite());
+      PseudonymKey key = PseudonymKey.generate();
+      long seed = new SecureRandom().nextLong();
+      Path staging = null;
+      try {
+        staging = store.newStaging(releaseId);
+        Path quarantineRoot = config.quarantineDir().resolve(releaseId);
+        List<DatasetSummary> summaries = new ArrayList<>();
+        Map<String, Object> reports = new LinkedHashMap<>();
+        List<Map<String, Object>> manifests = new ArrayList<>();
+        Map<String, Object> methodParams = new LinkedHashMap<>();
+        InputReader reader = new InputReader(spark);
+        for (DatasetPolicy policy : policies) {
+          TechniqueContext ctx = new TechniqueContext(Optional.of(key), seed ^ policy.name().hashCode());
+          DatasetRun r = runDataset(spark, reader, policy, ctx, staging, quarantineRoot);
+          summaries.add(r.summary());
+          reports.put(policy.name(), r.report());
+          manifests.add(Manifest.dataset(policy, r.result().lineage(), r.summary().published()));
+          methodParams.put(policy.name(), r.result().report().get("privacy"));
+        }
+        Instant now = Instant.now();
+        Map<String, Object> manifest = new LinkedHashMap<>();
+        manifest.put("release_id", releaseId);
+        manifest.put("created_at", now.toString());
+        manifest.put("statement", Manifest.text(Manifest.STATEMENT));
+        manifest.put("producer", Map.of("name", Manifest.text(config.producerName()),
+            "contact", Manifest.text(config.producerContact())));
+        manifest.put("datasets", manifests);
+        Json.write(staging.resolve("manifest.json"), manifest);
+        Map<String, Object> report = new LinkedHashMap<>();
+        report.put("release_id", releaseId);
+        report.put("created_at", now.toString());
+        report.put("datasets", reports);
+        report.put("elapsed_seconds", (System.nanoTime() - started) / 1e9);
+        Json.write(staging.resolve("report.json"), report);
+
+        Map<String, Path> policyFiles = new LinkedHashMap<>();
+        for (int i = 0; i < policies.size(); i++) {
+          policyFiles.put(policies.get(i).name(), config.datasets().get(i));
+        }
+        Map<String, Object> params = new LinkedHashMap<>();
+        params.put("release_id", releaseId);
+        params.put("chosen_parameters", methodParams);
+        params.put("pseudonym_secret", config.keepSecret() ? "kept (opt-in)" : "destroyed after creation");
+        Path methodDir = new MethodStore(config.methodStoreDir()).write(releaseId, policyFiles,
+            hierarchies.resolved(), params);
+        Path published = store.publish(staging, releaseId, config.overwrite());
+        staging = null;
+        LOG.info("published release {} in {} s", published, String.format("%.1f", (System.nanoTime() - started) / 1e9));
+        return new Summary(releaseId, published, quarantineRoot, methodDir, summaries);
+      } finally {
+        key.destroy();
+        if (staging != null) {
+          store.discard(staging);
+        }
+      }
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  private record DatasetRun(DatasetSummary summary, Map<String, Object> report, PipelineResult result) {}
+
+  private DatasetRun runDataset(SparkSession spark, InputReader reader, DatasetPolicy policy, TechniqueContext ctx,
+      Path staging, Path quarantineRoot) throws IOException {
+    long t0 = System.nanoTime();
+    String name = policy.name();
+    Dataset<Row> validated = reader.read(policy).persist(StorageLevel.MEMORY_AND_DISK());
+    try {
+      Map<String, Long> quarantinedByReason = new TreeMap<>();
+      long input = 0;
+      for (Row r : validated.groupBy(col(InputReader.REASON)).count().collectAsList()) {
+        input += r.getLong(1);
+        if (!r.isNullAt(0)) {
+          quarantinedByReason.put(r.getString(0), r.getLong(1));
+        }
+      }
+      long quarantined = quarantinedByReason.values().stream().mapToLong(Long::longValue).sum();
+      LOG.info("[{}] read {} rows from {}: {} valid, {} quarantined ({} s)", name, input, policy.input().path(),
+          input - quarantined, quarantined, secs(t0));
+      if (input == 0) {
+        throw new io.appianon.io.InputException(policy.input().path() + ": input has no rows");
+      }
+      if (quarantined > 0) {
+        writeQuarantine(validated, policy, quarantineRoot.resolve(name));
+      }
+      Dataset<Row> valid = validated.where(col(InputReader.REASON).isNull()).drop(InputReader.RAW);
+      DatasetPipeline pipeline = new DatasetPipeline(policy);
+      PipelineResult result = pipeline.run(valid, ctx);
+      try {
+        result.output().write().mode(SaveMode.ErrorIfExists)
+            .option("compression", config.compression())
+            .parquet(staging.resolve(name).toString());
+      } finally {
+        result.cleanup().run();
+      }
+      long suppressed = result.suppressed();
+      long published = result.published();
+      if (input != published + suppressed + quarantined) {
+        throw new IllegalStateException("[" + name + "] counts do not reconcile: input " + input + " != published "
+            + published + " + suppressed " + suppressed + " + quarantined " + quarantined);
+      }
+      @SuppressWarnings("unchecked")
+      Map<String, Object> privacy = (Map<String, Object>) result.report().get("privacy");
+      long k = ((Number) privacy.getOrDefault("k_achieved", 0)).longValue();
+      LOG.info("[{}] published {} rows, suppressed {}, quarantined {}; k achieved {} ({} s)", name, published,
+          suppressed, quarantined, k, secs(t0));
+      Map<String, Object> rows = new LinkedHashMap<>();
+      rows.put("input", input);
+      rows.put("published", published);
+      rows.put("suppressed", suppressed);
+      rows.put("quarantined", quarantined);
+      rows.put("reconciled", true);
+      rows.put("suppressed_by_reason", result.suppressedByReason());
+      rows.put("quarantined_by_reason", quarantinedByReason);
+      Map<String, Object> report = new LinkedHashMap<>();
+      report.put("rows", rows);
+      report.put("columns", columnsReport(result));
+      report.putAll(result.report());
+      report.put("elapsed_seconds", (System.nanoTime() - t0) / 1e9);
+      return new DatasetRun(new DatasetSummary(name, input, published, suppressed, quarantined, k,
+          result.suppressedByReason(), quarantinedByReason), report, result);
+    } finally {
+      validated.unpersist(false);
+    }
+  }
+
+  private static Map<String, Object> columnsReport(PipelineResult result) {
+    Map<String, List<String>> byKind = new TreeMap<>();
+    result.lineage().columns().forEach((col, e) -> {
+      List<String> kinds = e.kinds().isEmpty() ? List.of("kept") : e.kinds();
+      for (String k : new java.util.LinkedHashSet<>(kinds)) {
+        byKind.computeIfAbsent(k, x -> new ArrayList<>()).add(col);
+      }
+    });
+    List<String> deleted = result.lineage().deleted().stream().map(d -> d.column()).toList();
+    Map<String, Object> out = new LinkedHashMap<>();
+    out.put("published", List.copyOf(result.lineage().columns().keySet()));
+    out.put("deleted", deleted);
+    out.putAll(byKind);
+    return out;
+  }
+
+  private void writeQuarantine(Dataset<Row> validated, DatasetPolicy policy, Path dir) throws IOException {
+    List<Column> cols = new ArrayList<>();
+    for (String c : policy.columnNames()) {
+      cols.add(col(InputReader.RAW + "." + c).as(c));
+    }
+    cols.add(col(InputReader.REASON).as("reason"));
+    cols.add(col(InputReader.SOURCE).as("source_record"));
+    cols.add(col(InputReader.FILE).as("source_file"));
+    OwnerOnly.createDirectories(dir.getParent());
+    validated.where(col(InputReader.REASON).isNotNull()).select(cols.toArray(new Column[0]))
+        .coalesce(1).write().mode(SaveMode.Overwrite).json(dir.toString());
+    OwnerOnly.restrictTree(dir);
+    LOG.info("[{}] quarantined rows written to {}", policy.name(), dir);
+  }
+
+  private static String secs(long t0) {
+    return String.format("%.1f", (System.nanoTime() - t0) / 1e9);
+  }
+}

@@ -1,0 +1,86 @@
+package io.appianon.job;
+
+import com.typesafe.config.Config;
+import com.typesafe.config.ConfigException;
+import com.typesafe.config.ConfigFactory;
+import com.typesafe.config.ConfigParseOptions;
+import com.typesafe.config.ConfigValue;
+import io.appianon.policy.Conf;
+import io.appianon.policy.Origin;
+import io.appianon.policy.PolicyException;
+import io.appianon.policy.Text;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * The job configuration ({@code conf/application.conf}), layered the Typesafe Config way: command-line overrides, then
+ * JVM system properties ({@code -Dappianon.release.output=...}), then the file. Paths are relative to the working
+ * directory.
+ */
+public record JobConfig(String file, Optional<String> releaseId, Path output, boolean overwrite, String compression,
+    Path quarantineDir, Path methodStoreDir, boolean keepSecret, Path hierarchiesDir, List<Path> datasets,
+    Map<String, String> inputOverrides, Text producerName, Text producerContact, String sparkMaster,
+    Map<String, String> sparkConf, Config raw) {
+
+  public static JobConfig load(Path file, Config overrides) {
+    String name = file.toString();
+    if (!Files.isRegularFile(file)) {
+      throw new PolicyException(name, "", "configuration file not found");
+    }
+    Config config;
+    try {
+      config = overrides.withFallback(ConfigFactory.systemProperties())
+          .withFallback(ConfigFactory.parseFile(file.toFile(), ConfigParseOptions.defaults().setAllowMissing(false)))
+          .resolve();
+    } catch (ConfigException e) {
+      throw new PolicyException(name, "", "cannot parse configuration: " + e.getMessage(), e);
+    }
+    Conf root = new Conf(config, new Origin(name, ""));
+    Conf a = root.section("appianon");
+    a.allowOnly(Set.of("release", "quarantine", "method-store", "hierarchies", "datasets", "inputs", "producer",
+        "spark"));
+    Conf release = a.section("release");
+    release.allowOnly(Set.of("id", "output", "overwrite", "compression"));
+    String id = release.string("id", "");
+    String compression = release.string("compression", "snappy");
+    if (!Set.of("snappy", "zstd", "gzip", "none", "uncompressed").contains(compression)) {
+      throw release.error("compression", "invalid value '" + compression + "' (snappy, zstd, gzip or none)");
+    }
+    Conf method = a.section("method-store");
+    method.allowOnly(Set.of("dir", "keep-secret"));
+    List<String> datasetFiles = a.strings("datasets");
+    if (datasetFiles.isEmpty()) {
+      throw a.error("datasets", "must list at least one policy file");
+    }
+    Map<String, String> inputs = new LinkedHashMap<>();
+    a.optSection("inputs").ifPresent(s -> {
+      for (String k : s.keys()) {
+        inputs.put(k, s.string(k));
+      }
+    });
+    Conf producer = a.section("producer");
+    Conf spark = a.section("spark");
+    spark.allowOnly(Set.of("master", "app-name", "conf"));
+    Map<String, String> sparkConf = new LinkedHashMap<>();
+    spark.optSection("conf").ifPresent(s -> {
+      for (Map.Entry<String, ConfigValue> e : s.raw().entrySet()) {
+        sparkConf.put(e.getKey().replace("\"", ""), String.valueOf(e.getValue().unwrapped()));
+      }
+    });
+    return new JobConfig(name, id.isBlank() ? Optional.empty() : Optional.of(id), Path.of(release.string("output")),
+        release.bool("overwrite", false), compression.equals("none") ? "uncompressed" : compression,
+        Path.of(a.section("quarantine").string("dir")), Path.of(method.string("dir")),
+        method.bool("keep-secret", false), Path.of(a.section("hierarchies").string("dir")),
+        datasetFiles.stream().map(Path::of).toList(), inputs, producer.text("name"), producer.text("contact"),
+        spark.string("master", "local[*]"), sparkConf, config);
+  }
+
+  public Origin origin(String key) {
+    return new Origin(file, key);
+  }
+}
