@@ -23,6 +23,8 @@ import org.apache.spark.sql.Row;
  * the class table; the small classes are removed with a null-safe anti join.
  */
 final class KAnonymityCheck {
+  private static final String KEY_PREFIX = io.appianon.technique.TechniqueContext.HIDDEN_PREFIX + "key_";
+
   private KAnonymityCheck() {}
 
   static DatasetPipeline.PrivacyOutcome enforce(Dataset<Row> gen, long rows, PrivacySpec p,
@@ -49,10 +51,13 @@ final class KAnonymityCheck {
     }
     Dataset<Row> out = gen;
     if (small > 0) {
-      Dataset<Row> smallKeys = classes.where(col("n").lt(p.k())).drop("n");
+      // The key table derives from the same plan as gen: rename its columns so the join condition compares the two
+      // sides, not a column with itself.
+      Column[] keys = qis.stream().map(q -> col(q).as(KEY_PREFIX + q)).toArray(Column[]::new);
+      Dataset<Row> smallKeys = classes.where(col("n").lt(p.k())).select(keys);
       Column cond = null;
       for (String q : qis) {
-        Column eq = gen.col(q).eqNullSafe(smallKeys.col(q));
+        Column eq = col(q).eqNullSafe(col(KEY_PREFIX + q));
         cond = cond == null ? eq : cond.and(eq);
       }
       out = gen.join(smallKeys, cond, "left_anti");

@@ -147,8 +147,10 @@ public record TopBottomCode(Origin origin, String column, Optional<Double> upper
     Column coded;
     if (labelled()) {
       Column asText = v.cast("string");
-      Column hiVal = upperLabel.<Column>map(l -> lit(l)).orElse(lit(fmt(hi)));
-      Column loVal = lowerLabel.<Column>map(l -> lit(l)).orElse(lit(fmt(lo)));
+      final double h = hi;
+      final double l0 = lo;
+      Column hiVal = upperLabel.<Column>map(l -> lit(l)).orElseGet(() -> lit(fmt(h)));
+      Column loVal = lowerLabel.<Column>map(l -> lit(l)).orElseGet(() -> lit(fmt(l0)));
       coded = when(isHigh, hiVal).when(isLow, loVal).otherwise(asText);
     } else {
       Column hiVal = lit(hi).cast(data.schema().apply(column).dataType());
@@ -159,6 +161,9 @@ public record TopBottomCode(Origin origin, String column, Optional<Double> upper
   }
 
   static String fmt(double d) {
+    if (Double.isNaN(d) || Double.isInfinite(d)) {
+      return Double.toString(d);
+    }
     if (d == Math.rint(d) && Math.abs(d) < 1e15) {
       return Long.toString((long) d);
     }
