@@ -1,0 +1,311 @@
+package io.appianon.technique.scrub;
+
+import java.io.IOException;
+import java.io.StringReader;
+import java.io.UncheckedIOException;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.apache.lucene.analysis.ja.JapaneseTokenizer;
+import org.apache.lucene.analysis.ja.tokenattributes.PartOfSpeechAttribute;
+import org.apache.lucene.analysis.tokenattributes.CharTermAttribute;
+import org.apache.lucene.analysis.tokenattributes.OffsetAttribute;
+
+/**
+ * Finds personal names and street-level addresses in Japanese free text with Lucene Kuromoji
+ * (IPADIC part-of-speech tags). No name word lists are used: names come from the dictionary's
+ * {@code 名詞-固有名詞-人名-*} tags, and context words (honorific suffixes, job titles, form labels) only
+ * decide whether a tagged token is trusted.
+ *
+ * <p>{@link JapaneseTokenizer} is neither thread-safe nor serializable, so one instance is created
+ * lazily per thread and reused; the dictionaries behind it are JVM-wide singletons.
+ */
+final class JapaneseTextDetector {
+
+    private static final ThreadLocal<TokenizerHolder> TOKENIZER = new ThreadLocal<>();
+
+    private static final String PERSON = "名詞-固有名詞-人名";
+    private static final String PERSON_SURNAME = "名詞-固有名詞-人名-姓";
+    private static final String PERSON_GIVEN = "名詞-固有名詞-人名-名";
+    private static final String PROPER_GENERAL = "名詞-固有名詞-一般";
+    private static final String REGION = "名詞-固有名詞-地域";
+    private static final String PERSON_SUFFIX = "名詞-接尾-人名";
+    private static final String REGION_SUFFIX = "名詞-接尾-地域";
+    private static final String NOUN_GENERAL = "名詞-一般";
+    private static final String NUMBER = "名詞-数";
+
+    /** Job titles that may directly follow a surname (田中店長). */
+    private static final Set<String> TITLES = Set.of("店長", "副店長", "先生", "部長", "課長", "係長", "主任",
+            "社長", "院長", "会長", "マネージャー", "チーフ", "リーダー", "店員");
+    /** Roles and form labels that may directly precede a name (担当の小野, 氏名: 木村). */
+    private static final Set<String> ROLES = Set.of("担当", "担当者", "店員", "スタッフ", "従業員", "社員",
+            "販売員", "係", "係員", "店長", "副店長", "アルバイト", "パート", "配達員", "ドライバー", "薬剤師",
+            "氏名", "名前", "お名前", "記入者", "回答者", "申込者", "購入者", "差出人", "送り主", "宛名");
+    /** Verbs after "と" that introduce one's own or someone's name (吉田と申します, 森という店員). */
+    private static final Set<String> NAMING_VERBS = Set.of("申し", "申す", "申します", "いう", "言う", "いい",
+            "言い", "名乗っ", "名乗る", "名乗り");
+    private static final Set<String> NAME_LINKS = Set.of("の", ":", " ");
+    private static final Set<String> ADDRESS_LINKERS = Set.of("が", "ヶ", "ケ", "の", "ノ");
+
+    private static final String NUM = "[1-9][0-9]{0,3}";
+    private static final String NUMK = "(?:[1-9][0-9]{0,3}|[一二三四五六七八九十百]+)";
+    private static final String END = "(?![0-9])(?!-[0-9])";
+    private static final String UNITS = "(?!\\s?(?:階|F|f|位|年|月|日|時|分|秒|円|個|回|人|名|枚|本|%|点|杯|番線|号車|号線"
+            + "|号機|歳|才|勝|敗|対|km|kg|cm|mm|ml))";
+    /** Block-level part of an address that must directly follow a place name. */
+    private static final Pattern BLOCK = Pattern.compile(
+            NUMK + "丁目\\s?" + NUMK + "(?:(?:番地?|-)\\s?(?:" + NUMK + "号?)?)?" + END
+                    + "|" + NUM + "条[東西南北]?" + NUM + "丁目(?:" + NUM + "(?:-" + NUM + ")?)?" + END
+                    + "|" + NUMK + "番地(?:の?" + NUMK + "号?)?" + END
+                    + "|" + NUMK + "番\\s?" + NUMK + "号" + END
+                    + "|" + NUM + "(?:-" + NUM + "){1,3}" + END + UNITS);
+    /** A lone lot number after a town (…前町488). */
+    private static final Pattern LOT_AFTER_TOWN = Pattern.compile(NUM + END + UNITS + "(?![A-Za-z])");
+    /** Optional building/room part right after the block (…2-8-1 サンハイツ201号室). */
+    private static final Pattern ROOM = Pattern.compile("\\s?[^\\s、。,.!?()「」]{0,20}?[0-9]{1,4}号室");
+    private static final int MAX_CHAIN = 12;
+
+    /** One Kuromoji token in normalised-text coordinates. */
+    record Token(String surface, String pos, int start, int end) {
+        boolean is(String prefix) {
+            return pos.startsWith(prefix);
+        }
+    }
+
+    /** Per-thread tokenizer with its attributes. */
+    private static final class TokenizerHolder {
+        final JapaneseTokenizer tokenizer = new JapaneseTokenizer(null, false, JapaneseTokenizer.Mode.NORMAL);
+        final CharTermAttribute term = tokenizer.addAttribute(CharTermAttribute.class);
+        final OffsetAttribute offset = tokenizer.addAttribute(OffsetAttribute.class);
+        final PartOfSpeechAttribute pos = tokenizer.addAttribute(PartOfSpeechAttribute.class);
+    }
+
+    List<Candidate> find(String text, Set<PiiKind> kinds) {
+        boolean names = kinds.contains(PiiKind.PERSON_NAME);
+        boolean addresses = kinds.contains(PiiKind.ADDRESS);
+        if ((!names && !addresses) || !containsJapanese(text)) {
+            return List.of();
+        }
+        List<Token> tokens = tokenize(text);
+        List<Candidate> out = new ArrayList<>();
+        if (names) {
+            findNames(tokens, out);
+        }
+        if (addresses) {
+            findAddresses(text, tokens, out);
+        }
+        return out;
+    }
+
+    static List<Token> tokenize(String text) {
+        TokenizerHolder h = TOKENIZER.get();
+        if (h == null) {
+            h = new TokenizerHolder();
+            TOKENIZER.set(h);
+        }
+        List<Token> tokens = new ArrayList<>();
+        try {
+            h.tokenizer.setReader(new StringReader(text));
+            h.tokenizer.reset();
+            while (h.tokenizer.incrementToken()) {
+                String pos = h.pos.getPartOfSpeech();
+                tokens.add(new Token(h.term.toString(), pos == null ? "" : pos,
+                        h.offset.startOffset(), h.offset.endOffset()));
+            }
+            h.tokenizer.end();
+        } catch (IOException e) {
+            TOKENIZER.remove();
+            throw new UncheckedIOException(e);
+        } catch (RuntimeException e) {
+            TOKENIZER.remove();
+            throw e;
+        } finally {
+            try {
+                h.tokenizer.close();
+            } catch (IOException e) {
+                TOKENIZER.remove();
+            }
+        }
+        return tokens;
+    }
+
+    private static boolean containsJapanese(String s) {
+        for (int i = 0; i < s.length(); i++) {
+            Character.UnicodeBlock b = Character.UnicodeBlock.of(s.charAt(i));
+            if (b == Character.UnicodeBlock.HIRAGANA || b == Character.UnicodeBlock.KATAKANA
+                    || b == Character.UnicodeBlock.CJK_UNIFIED_IDEOGRAPHS) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    // ------------------------------------------------------------------ names
+
+    private static void findNames(List<Token> toks, List<Candidate> out) {
+        int n = toks.size();
+        Set<Integer> acceptedEnds = new HashSet<>();
+        for (int i = 0; i < n; i++) {
+            Token first = toks.get(i);
+            if (!first.is(PERSON)) {
+                continue;
+            }
+            int j = i;
+            while (true) {
+                if (j + 1 < n && adjacent(toks, j, j + 1) && toks.get(j + 1).is(PERSON)) {
+                    j++;
+                } else if (j + 2 < n && toks.get(j).is(PERSON_SURNAME) && toks.get(j + 1).surface().isBlank()
+                        && adjacent(toks, j, j + 1) && adjacent(toks, j + 1, j + 2)
+                        && toks.get(j + 2).is(PERSON_GIVEN)) {
+                    j += 2; // 木村 拓也
+                } else {
+                    break;
+                }
+            }
+            int startIdx = i;
+            if (first.is(PERSON_GIVEN)) {
+                // Surnames are often toponyms and get tagged as a place (木村/地域 拓也/人名-名).
+                int k = i - 1;
+                if (k >= 1 && toks.get(k).surface().isBlank() && adjacent(toks, k, i)) {
+                    k--;
+                }
+                if (k >= 0 && adjacent(toks, k, k + 1) && (toks.get(k).is(REGION) || toks.get(k).is(PROPER_GENERAL))) {
+                    startIdx = k;
+                }
+            }
+            boolean fullName = j > i || startIdx < i;
+            Token next = j + 1 < n && adjacent(toks, j, j + 1) ? toks.get(j + 1) : null;
+            boolean honorific = next != null && next.is(PERSON_SUFFIX);
+            boolean title = next != null && TITLES.contains(next.surface());
+            boolean naming = next != null && next.surface().equals("と") && j + 2 < n
+                    && NAMING_VERBS.contains(toks.get(j + 2).surface());
+            if (fullName || honorific || title || naming || roleBefore(toks, startIdx)) {
+                out.add(new Candidate(PiiKind.PERSON_NAME, toks.get(startIdx).start(), toks.get(j).end()));
+                acceptedEnds.add(toks.get(j).end());
+            }
+            i = j;
+        }
+        // Honorific after words the dictionary does not tag as a name (岡田准一さん -> 岡田 准 一 さん).
+        for (int h = 1; h < n; h++) {
+            if (!toks.get(h).is(PERSON_SUFFIX) || !adjacent(toks, h - 1, h) || acceptedEnds.contains(toks.get(h - 1).end())) {
+                continue;
+            }
+            Token prev = toks.get(h - 1);
+            if (prev.is(PROPER_GENERAL)) {
+                out.add(new Candidate(PiiKind.PERSON_NAME, prev.start(), prev.end()));
+                continue;
+            }
+            int earliestPerson = -1;
+            for (int k = h - 1; k >= Math.max(0, h - 3); k--) {
+                Token t = toks.get(k);
+                boolean nounish = t.is(PERSON) || t.is(NOUN_GENERAL) || t.is(NUMBER) || t.is(PROPER_GENERAL);
+                if (!nounish || (k < h - 1 && !adjacent(toks, k, k + 1))) {
+                    break;
+                }
+                if (t.is(PERSON)) {
+                    earliestPerson = k;
+                }
+            }
+            if (earliestPerson >= 0) {
+                out.add(new Candidate(PiiKind.PERSON_NAME, toks.get(earliestPerson).start(), prev.end()));
+            }
+        }
+    }
+
+    private static boolean roleBefore(List<Token> toks, int i) {
+        int k = i - 1;
+        if (k >= 0 && NAME_LINKS.contains(toks.get(k).surface()) && adjacent(toks, k, i)) {
+            k--;
+        }
+        if (k < 0 || !adjacent(toks, k, k + 1)) {
+            return false;
+        }
+        String last = toks.get(k).surface();
+        if (ROLES.contains(last)) {
+            return true;
+        }
+        return k >= 1 && adjacent(toks, k - 1, k) && ROLES.contains(toks.get(k - 1).surface() + last);
+    }
+
+    // ------------------------------------------------------------------ addresses
+
+    private static void findAddresses(String text, List<Token> toks, List<Candidate> out) {
+        int n = toks.size();
+        Matcher block = BLOCK.matcher(text);
+        Matcher lot = LOT_AFTER_TOWN.matcher(text);
+        Matcher room = ROOM.matcher(text);
+        int lastEnd = -1;
+        for (int k = 1; k < n; k++) {
+            int blockStart = toks.get(k).start();
+            if (blockStart < lastEnd) {
+                continue;
+            }
+            int chainEnd = k - 1;
+            if (toks.get(chainEnd).surface().isBlank() && chainEnd > 0 && adjacent(toks, chainEnd, k)) {
+                chainEnd--;
+            }
+            if (!adjacent(toks, chainEnd, chainEnd + 1)) {
+                continue;
+            }
+            block.region(blockStart, text.length());
+            int blockEnd;
+            if (block.lookingAt()) {
+                blockEnd = block.end();
+            } else {
+                Token town = toks.get(chainEnd);
+                lot.region(blockStart, text.length());
+                if (town.is(REGION_SUFFIX) && (town.surface().equals("町") || town.surface().equals("村"))
+                        && chainEnd == k - 1 && lot.lookingAt()) {
+                    blockEnd = lot.end();
+                } else {
+                    continue;
+                }
+            }
+            int chainStart = placeChainStart(toks, chainEnd);
+            if (chainStart < 0) {
+                continue;
+            }
+            room.region(blockEnd, text.length());
+            if (room.lookingAt()) {
+                blockEnd = room.end();
+            }
+            out.add(new Candidate(PiiKind.ADDRESS, toks.get(chainStart).start(), blockEnd));
+            lastEnd = blockEnd;
+        }
+    }
+
+    /**
+     * Walks back from {@code end} over place-name-like tokens and returns the index of the first token
+     * that is a region name or is followed by a region suffix (都/県/市/区/町...), or -1 if the chain
+     * contains no place name.
+     */
+    private static int placeChainStart(List<Token> toks, int end) {
+        int k = end;
+        while (k >= 0 && end - k < MAX_CHAIN && chainable(toks.get(k), k == end)
+                && (k == end || adjacent(toks, k, k + 1))) {
+            k--;
+        }
+        for (int c = k + 1; c <= end; c++) {
+            Token t = toks.get(c);
+            boolean followedBySuffix = c + 1 <= end && toks.get(c + 1).is(REGION_SUFFIX);
+            if (t.is(REGION) || (followedBySuffix && !ADDRESS_LINKERS.contains(t.surface()))) {
+                return c;
+            }
+        }
+        return -1;
+    }
+
+    private static boolean chainable(Token t, boolean last) {
+        if (t.is(REGION) || t.is(REGION_SUFFIX) || t.is(NOUN_GENERAL) || t.is(PROPER_GENERAL) || t.is(PERSON)) {
+            return true;
+        }
+        return !last && ADDRESS_LINKERS.contains(t.surface());
+    }
+
+    private static boolean adjacent(List<Token> toks, int a, int b) {
+        return a >= 0 && b < toks.size() && toks.get(a).end() == toks.get(b).start();
+    }
+}
