@@ -47,6 +47,9 @@ final class JapaneseTextDetector {
     /** Verbs after "と" that introduce one's own or someone's name (吉田と申します, 森という店員). */
     private static final Set<String> NAMING_VERBS = Set.of("申し", "申す", "申します", "いう", "言う", "いい",
             "言い", "名乗っ", "名乗る", "名乗り");
+    /** Particles after which a lone surname is read as a noun phrase of its own. */
+    private static final Set<String> STANDALONE_PARTICLES = Set.of("が", "は", "を", "に", "と", "も", "から",
+            "より", "へ", "や", "には", "とは");
     private static final Set<String> NAME_LINKS = Set.of("の", ":", " ");
     private static final Set<String> ADDRESS_LINKERS = Set.of("が", "ヶ", "ケ", "の", "ノ");
 
@@ -182,7 +185,8 @@ final class JapaneseTextDetector {
             boolean title = next != null && TITLES.contains(next.surface());
             boolean naming = next != null && next.surface().equals("と") && j + 2 < n
                     && NAMING_VERBS.contains(toks.get(j + 2).surface());
-            if (fullName || honorific || title || naming || roleBefore(toks, startIdx)) {
+            boolean standalone = !fullName && standaloneSurname(toks, i, next);
+            if (fullName || honorific || title || naming || standalone || roleBefore(toks, startIdx)) {
                 out.add(new Candidate(PiiKind.PERSON_NAME, toks.get(startIdx).start(), toks.get(j).end()));
                 acceptedEnds.add(toks.get(j).end());
             }
@@ -213,6 +217,53 @@ final class JapaneseTextDetector {
                 out.add(new Candidate(PiiKind.PERSON_NAME, toks.get(earliestPerson).start(), prev.end()));
             }
         }
+    }
+
+    /**
+     * A lone surname of at least two kanji that forms a noun phrase by itself: followed by a case or
+     * binding particle, punctuation, a bracket or the end of the text (夫の渡辺が…, …ください。田中,
+     * （高木）). One-kanji surnames (森, 林) and surnames followed by another noun (松坂牛) are too often
+     * ordinary words and are not trusted without further context.
+     */
+    private static boolean standaloneSurname(List<Token> toks, int i, Token next) {
+        Token t = toks.get(i);
+        if (!t.is(PERSON_SURNAME) || t.surface().length() < 2 || !allKanji(t.surface())) {
+            return false;
+        }
+        if (i + 1 == toks.size()) {
+            return true;
+        }
+        if (next == null) {
+            return false;
+        }
+        if (isPunctuation(next)) {
+            return true;
+        }
+        return next.is("助詞") && STANDALONE_PARTICLES.contains(next.surface());
+    }
+
+    /** IPADIC tags full-width punctuation as 記号 but ASCII punctuation (after NFKC) as an unknown noun. */
+    private static boolean isPunctuation(Token t) {
+        if (t.is("記号")) {
+            return true;
+        }
+        String s = t.surface();
+        for (int k = 0; k < s.length(); k++) {
+            if (Character.isLetterOrDigit(s.charAt(k)) || Character.isWhitespace(s.charAt(k))) {
+                return false;
+            }
+        }
+        return !s.isEmpty();
+    }
+
+    private static boolean allKanji(String s) {
+        for (int k = 0; k < s.length(); k++) {
+            char c = s.charAt(k);
+            if (Character.UnicodeBlock.of(c) != Character.UnicodeBlock.CJK_UNIFIED_IDEOGRAPHS && c != '々') {
+                return false;
+            }
+        }
+        return true;
     }
 
     private static boolean roleBefore(List<Token> toks, int i) {

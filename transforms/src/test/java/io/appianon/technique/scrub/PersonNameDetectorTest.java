@@ -36,6 +36,16 @@ class PersonNameDetectorTest {
     }
 
     @Test
+    void standaloneMultiKanjiSurname() {
+        assertEquals(List.of("渡辺"), names("夫の渡辺がいつもお世話になっております"));
+        assertEquals(List.of("高木"), names("09012345678（高木）までご連絡を"), "ASCII bracket after NFKC");
+        assertEquals(List.of("田中"), names("折り返しください。田中"));
+        assertEquals(List.of(), names("森が見える席"), "one-kanji surname alone is not trusted");
+        assertEquals(List.of(), names("松坂牛が入荷した"), "surname followed by a noun");
+        assertEquals(List.of(), names("長野のりんご"), "の does not make a lone surname a name");
+    }
+
+    @Test
     void honorificAfterPartlyUnknownName() {
         assertEquals(List.of("岡田准一"), names("岡田准一さんのファンです"));
     }
