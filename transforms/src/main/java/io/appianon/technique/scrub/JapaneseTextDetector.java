@@ -16,9 +16,23 @@ import org.apache.lucene.analysis.tokenattributes.OffsetAttribute;
 
 /**
  * Finds personal names and street-level addresses in Japanese free text with Lucene Kuromoji
- * (IPADIC part-of-speech tags). No name word lists are used: names come from the dictionary's
- * {@code 名詞-固有名詞-人名-*} tags, and context words (honorific suffixes, job titles, form labels) only
- * decide whether a tagged token is trusted.
+ * (bundled IPADIC, part-of-speech tags). No name word lists are used: names come from the dictionary's
+ * {@code 名詞-固有名詞-人名-*} tags, and context words (honorific suffixes, job titles, role/form labels)
+ * only decide whether a tagged token is trusted.
+ *
+ * <p><b>Names.</b> Adjacent 人名 tokens (also 姓, one blank, 名) are merged into one span; a given name
+ * preceded by a place/proper noun is merged too (surnames are often toponyms: 木村/地域 拓也/人名-名).
+ * A span is accepted when it is a full name, or is followed by a 名詞-接尾-人名 suffix (さん/様/氏/くん/
+ * ちゃん...), a job title (店長, 先生...), or 「と申します/という」, or is preceded by a role or form label
+ * (担当の, スタッフの, 氏名:), or is a surname of two or more kanji standing as its own noun phrase
+ * (followed by a particle が/は/を/に/と..., punctuation, a bracket or the end of text). Tokens followed by
+ * a 人名 suffix but not tagged 人名 (岡田准一さん) are covered when a 人名 token starts the noun group.
+ *
+ * <p><b>Addresses.</b> A block number ({@code 2-8-1}, {@code 3丁目4番5号}, {@code 一丁目9番1号},
+ * {@code 1番地}, {@code 北3条西6丁目}) directly after a chain of place-name tokens
+ * ({@code 名詞-固有名詞-地域-*}, 都/道/府/県/市/区/町/村 suffixes, general nouns) that contains a real place
+ * name; the span starts at the first place name and may extend to a following {@code 号室}. A lone
+ * place mention (東京に行った, 新宿店, 北海道産, 新宿3丁目) is not an address.
  *
  * <p>{@link JapaneseTokenizer} is neither thread-safe nor serializable, so one instance is created
  * lazily per thread and reused; the dictionaries behind it are JVM-wide singletons.
@@ -194,7 +208,8 @@ final class JapaneseTextDetector {
         }
         // Honorific after words the dictionary does not tag as a name (岡田准一さん -> 岡田 准 一 さん).
         for (int h = 1; h < n; h++) {
-            if (!toks.get(h).is(PERSON_SUFFIX) || !adjacent(toks, h - 1, h) || acceptedEnds.contains(toks.get(h - 1).end())) {
+            if (!toks.get(h).is(PERSON_SUFFIX) || !adjacent(toks, h - 1, h)
+                    || acceptedEnds.contains(toks.get(h - 1).end())) {
                 continue;
             }
             Token prev = toks.get(h - 1);
@@ -291,7 +306,7 @@ final class JapaneseTextDetector {
         int lastEnd = -1;
         for (int k = 1; k < n; k++) {
             int blockStart = toks.get(k).start();
-            if (blockStart < lastEnd) {
+            if (blockStart < lastEnd || !startsBlockNumber(text.charAt(blockStart))) {
                 continue;
             }
             int chainEnd = k - 1;
@@ -326,6 +341,10 @@ final class JapaneseTextDetector {
             out.add(new Candidate(PiiKind.ADDRESS, toks.get(chainStart).start(), blockEnd));
             lastEnd = blockEnd;
         }
+    }
+
+    private static boolean startsBlockNumber(char c) {
+        return (c >= '1' && c <= '9') || "一二三四五六七八九十百".indexOf(c) >= 0;
     }
 
     /**

@@ -37,7 +37,8 @@ public final class TextScrubber implements Serializable {
     public TextScrubber(PiiDetector detector, Set<PiiKind> kinds, Action action) {
         this.detector = Objects.requireNonNull(detector, "detector");
         Objects.requireNonNull(kinds, "kinds");
-        this.kinds = Collections.unmodifiableSet(kinds.isEmpty() ? EnumSet.noneOf(PiiKind.class) : EnumSet.copyOf(kinds));
+        this.kinds = Collections.unmodifiableSet(
+                kinds.isEmpty() ? EnumSet.noneOf(PiiKind.class) : EnumSet.copyOf(kinds));
         this.action = Objects.requireNonNull(action, "action");
     }
 

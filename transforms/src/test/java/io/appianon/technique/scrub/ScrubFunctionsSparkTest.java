@@ -119,7 +119,8 @@ class ScrubFunctionsSparkTest {
 
     @Test
     void resultTypeIsAStruct() {
-        Dataset<Row> out = input().select(ScrubFunctions.scrubWithFlag(col("opinion"), ALL, Action.DELETE_MATCH).as("s"));
+        Dataset<Row> out = input()
+                .select(ScrubFunctions.scrubWithFlag(col("opinion"), ALL, Action.DELETE_MATCH).as("s"));
         assertEquals(ScrubFunctions.SCRUB_RESULT_TYPE, out.schema().apply("s").dataType());
         assertTrue(out.schema().apply("s").dataType() instanceof StructType);
     }
