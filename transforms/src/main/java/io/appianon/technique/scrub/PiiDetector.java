@@ -1,0 +1,103 @@
+package io.appianon.technique.scrub;
+
+import java.io.Serializable;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * Finds individual identification codes, contact codes, personal names and street addresses in any
+ * string, free text included.
+ *
+ * <p><b>Normalisation.</b> The text is NFKC-normalised on a copy that keeps an index map back to the
+ * original (see {@code NormalizedText}), so full-width digits, full-width/Unicode hyphens, ー between
+ * digits, ＠ and ＋ are recognised; every returned {@link Match} refers to the ORIGINAL string.
+ *
+ * <p><b>Validation.</b> My Number (statutory check digit), card numbers (Luhn + issuer range and
+ * length), driver's licence (modulus-11 check digit + commission code + a 免許 keyword nearby),
+ * phone numbers (Japanese numbering plan and grouping), postal codes, passports, e-mail addresses;
+ * names and addresses via Kuromoji part-of-speech tags (see {@code JapaneseTextDetector}).
+ *
+ * <p><b>Overlaps.</b> The result has no overlapping matches. Candidates are ranked by specificity
+ * tier first (1: check-digit validated codes MY_NUMBER, CREDIT_CARD, DRIVERS_LICENSE; 2: structural
+ * patterns EMAIL, PHONE, PASSPORT, POSTAL_CODE; 3: linguistic PERSON_NAME, ADDRESS), then by length
+ * (longest wins), then by enum order; they are taken greedily. A 12-digit number passing both the My
+ * Number and the licence check is therefore reported as {@link PiiKind#MY_NUMBER}: the My Number check
+ * digit is statutory while the licence algorithm is only a reconstruction, and the number is deleted
+ * either way. The rule applies only among requested kinds: when MY_NUMBER is not requested such a
+ * number next to 免許 is reported as a licence.
+ *
+ * <p><b>Threading.</b> Instances are immutable, thread-safe and serializable (they hold no state);
+ * the Kuromoji tokenizer is created lazily, once per thread, on first use.
+ */
+public final class PiiDetector implements Serializable {
+
+    private static final long serialVersionUID = 1L;
+    private static final CodeDetector CODES = new CodeDetector();
+    private static final JapaneseTextDetector JAPANESE = new JapaneseTextDetector();
+    private static final Set<PiiKind> ALL = EnumSet.allOf(PiiKind.class);
+
+    /** Creates a detector. Cheap; nothing is loaded until the first call. */
+    public PiiDetector() {
+        // stateless
+    }
+
+    /** Finds all kinds; see {@link #find(String, Set)}. */
+    public List<Match> find(String text) {
+        return find(text, ALL);
+    }
+
+    /**
+     * Finds the requested kinds in {@code text}.
+     *
+     * @param text  any string; {@code null} or empty yields an empty list
+     * @param kinds kinds to look for
+     * @return non-overlapping matches ordered by start offset, spans in the original text
+     */
+    public List<Match> find(String text, Set<PiiKind> kinds) {
+        if (text == null || text.isEmpty() || kinds.isEmpty()) {
+            return List.of();
+        }
+        NormalizedText norm = NormalizedText.of(text);
+        String t = norm.text();
+        List<Candidate> candidates = new ArrayList<>(CODES.find(t, kinds));
+        candidates.addAll(JAPANESE.find(t, kinds));
+        if (candidates.isEmpty()) {
+            return List.of();
+        }
+        candidates.sort(Comparator.comparingInt((Candidate c) -> tier(c.kind()))
+                .thenComparing(Comparator.comparingInt(Candidate::length).reversed())
+                .thenComparingInt(c -> c.kind().ordinal())
+                .thenComparingInt(Candidate::start));
+        List<Candidate> chosen = new ArrayList<>();
+        for (Candidate c : candidates) {
+            boolean free = true;
+            for (Candidate o : chosen) {
+                if (o.overlaps(c)) {
+                    free = false;
+                    break;
+                }
+            }
+            if (free) {
+                chosen.add(c);
+            }
+        }
+        chosen.sort(Comparator.comparingInt(Candidate::start));
+        List<Match> matches = new ArrayList<>(chosen.size());
+        for (Candidate c : chosen) {
+            matches.add(norm.toMatch(c.kind(), c.start(), c.end()));
+        }
+        return matches;
+    }
+
+    /** Specificity tier: lower wins. */
+    static int tier(PiiKind kind) {
+        return switch (kind) {
+            case MY_NUMBER, CREDIT_CARD, DRIVERS_LICENSE -> 0;
+            case EMAIL, PHONE, PASSPORT, POSTAL_CODE -> 1;
+            case PERSON_NAME, ADDRESS -> 2;
+        };
+    }
+}

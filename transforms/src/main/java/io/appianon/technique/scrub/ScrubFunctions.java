@@ -1,0 +1,130 @@
+package io.appianon.technique.scrub;
+
+import java.util.Set;
+import org.apache.spark.sql.Column;
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.RowFactory;
+import org.apache.spark.sql.api.java.UDF1;
+import org.apache.spark.sql.expressions.UserDefinedFunction;
+import org.apache.spark.sql.functions;
+import org.apache.spark.sql.types.DataTypes;
+import org.apache.spark.sql.types.StructType;
+
+/**
+ * Spark column functions that scrub personal data out of string columns.
+ *
+ * <p><b>Why a UDF.</b> Everything else in this library is built from Spark's native expressions, but
+ * this cannot be: no built-in function validates a My Number or Luhn check digit, checks a Japanese
+ * phone number against the numbering plan, or runs a morphological analyser (Kuromoji) to find
+ * personal names and addresses; a regex-only expression would either miss validated codes or delete
+ * every long number. The UDF is deterministic (same input, same output), so it is not marked
+ * non-deterministic and Spark may still reorder or deduplicate it.
+ *
+ * <p><b>Executors.</b> The functions capture a small serializable {@link TextScrubber} (configured
+ * kinds and action only). The heavy parts are created lazily on the executor: Kuromoji's dictionaries
+ * on first use per JVM and one tokenizer per task thread.
+ *
+ * <p>Prefer {@link #scrubWithFlag} when a "cells changed" metric is needed: it runs the analyser once
+ * per value instead of twice ({@link #scrub} plus {@link #containsPii}).
+ */
+public final class ScrubFunctions {
+
+    /** Field name of the scrubbed text in {@link #SCRUB_RESULT_TYPE}. */
+    public static final String TEXT_FIELD = "text";
+    /** Field name of the changed flag in {@link #SCRUB_RESULT_TYPE}. */
+    public static final String CHANGED_FIELD = "changed";
+    /** Type of {@link #scrubWithFlag}: {@code struct<text: string, changed: boolean>}. */
+    public static final StructType SCRUB_RESULT_TYPE = new StructType()
+            .add(TEXT_FIELD, DataTypes.StringType, true)
+            .add(CHANGED_FIELD, DataTypes.BooleanType, false);
+
+    private ScrubFunctions() {
+    }
+
+    /**
+     * Scrubs {@code text}: every match of {@code kinds} is deleted or replaced by its tag.
+     * {@code null} stays {@code null}.
+     */
+    public static Column scrub(Column text, Set<PiiKind> kinds, Action action) {
+        UserDefinedFunction f = functions.udf(new ScrubUdf(new TextScrubber(kinds, action)), DataTypes.StringType)
+                .withName("scrub_pii");
+        return f.apply(text);
+    }
+
+    /**
+     * Whether {@code text} contains any of {@code kinds}; {@code false} for {@code null}.
+     */
+    public static Column containsPii(Column text, Set<PiiKind> kinds) {
+        UserDefinedFunction f = functions.udf(
+                        new ContainsUdf(new TextScrubber(kinds, Action.DELETE_MATCH)), DataTypes.BooleanType)
+                .withName("contains_pii")
+                .asNonNullable();
+        return f.apply(text);
+    }
+
+    /**
+     * Scrubs {@code text} and reports whether anything was found, in one pass:
+     * {@code struct<text: string, changed: boolean>} ({@link #SCRUB_RESULT_TYPE}). For {@code null}
+     * input the struct is {@code (null, false)}. Typical use:
+     * <pre>{@code
+     * Column r = ScrubFunctions.scrubWithFlag(col("opinion"), kinds, Action.REPLACE_WITH_TAG);
+     * df.withColumn("_s", r)
+     *   .withColumn("opinion", col("_s.text"))
+     *   .withColumn("opinion_changed", col("_s.changed"))
+     *   .drop("_s");
+     * }</pre>
+     */
+    public static Column scrubWithFlag(Column text, Set<PiiKind> kinds, Action action) {
+        UserDefinedFunction f = functions.udf(
+                        new ScrubWithFlagUdf(new TextScrubber(kinds, action)), SCRUB_RESULT_TYPE)
+                .withName("scrub_pii_with_flag")
+                .asNonNullable();
+        return f.apply(text);
+    }
+
+    /** Serializable scrub UDF. */
+    private static final class ScrubUdf implements UDF1<String, String> {
+        private static final long serialVersionUID = 1L;
+        private final TextScrubber scrubber;
+
+        ScrubUdf(TextScrubber scrubber) {
+            this.scrubber = scrubber;
+        }
+
+        @Override
+        public String call(String value) {
+            return scrubber.scrub(value);
+        }
+    }
+
+    /** Serializable detection UDF. */
+    private static final class ContainsUdf implements UDF1<String, Boolean> {
+        private static final long serialVersionUID = 1L;
+        private final TextScrubber scrubber;
+
+        ContainsUdf(TextScrubber scrubber) {
+            this.scrubber = scrubber;
+        }
+
+        @Override
+        public Boolean call(String value) {
+            return value != null && !scrubber.matches(value).isEmpty();
+        }
+    }
+
+    /** Serializable scrub-and-flag UDF returning a {@link Row} of {@link #SCRUB_RESULT_TYPE}. */
+    private static final class ScrubWithFlagUdf implements UDF1<String, Row> {
+        private static final long serialVersionUID = 1L;
+        private final TextScrubber scrubber;
+
+        ScrubWithFlagUdf(TextScrubber scrubber) {
+            this.scrubber = scrubber;
+        }
+
+        @Override
+        public Row call(String value) {
+            TextScrubber.Result r = scrubber.scrubWithFlag(value);
+            return RowFactory.create(r.text(), r.changed());
+        }
+    }
+}
