@@ -22,6 +22,7 @@ public final class Techniques {
     register(AddressToPrefecture.TYPE, (c, h) -> AddressToPrefecture.parse(c));
     register(PostalPrefix.TYPE, (c, h) -> PostalPrefix.parse(c));
     register(RareValues.TYPE, (c, h) -> RareValues.parse(c));
+    register(Scrub.TYPE, (c, h) -> Scrub.parse(c));
   }
 
   private Techniques() {}
