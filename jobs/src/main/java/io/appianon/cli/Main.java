@@ -17,6 +17,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Function;
 import org.apache.spark.sql.SparkSession;
 
 /**
@@ -45,15 +46,30 @@ public final class Main {
       Exit codes:
       %s""";
 
-  private Main() {}
+  private final Function<JobConfig, SparkSession> sessions;
+  private final boolean stopSession;
+
+  /**
+   * @param sessions how to obtain the SparkSession for a configuration
+   * @param stopSession whether to stop it when the command ends (true for the command line)
+   */
+  public Main(Function<JobConfig, SparkSession> sessions, boolean stopSession) {
+    this.sessions = sessions;
+    this.stopSession = stopSession;
+  }
 
   public static void main(String[] args) {
     int code = run(args, System.out, System.err);
     System.exit(code);
   }
 
-  /** Runs a command and returns its exit code (never calls System.exit: usable from tests). */
+  /** Runs a command on a new embedded or spark-submit session and returns its exit code (never exits the JVM). */
   public static int run(String[] args, PrintStream out, PrintStream err) {
+    return new Main(SparkSessions::create, true).execute(args, out, err);
+  }
+
+  /** Runs a command and returns its exit code. */
+  public int execute(String[] args, PrintStream out, PrintStream err) {
     String command = "anonymize";
     Path configFile = Path.of("conf/application.conf");
     Map<String, Object> overrides = new LinkedHashMap<>();
@@ -103,12 +119,14 @@ public final class Main {
             printPlan(job, out);
             return ExitCode.OK.code();
           }
-          SparkSession spark = SparkSessions.create(config);
+          SparkSession spark = sessions.apply(config);
           try {
             AnonymizeJob.Summary s = job.run(spark);
             printSummary(s, out);
           } finally {
-            spark.stop();
+            if (stopSession) {
+              spark.stop();
+            }
           }
           return ExitCode.OK.code();
         }

@@ -99,10 +99,17 @@ public final class AnonymizeJob {
   }
 
   public Summary run(SparkSession spark, String releaseId) {
+    return run(spark, releaseId, PseudonymKey.generate());
+  }
+
+  /**
+   * Runs with a given pseudonym key (a fresh one per release in normal use; a kept one only for the opt-in
+   * reproducible re-run). The key is destroyed when the run ends, whatever the outcome.
+   */
+  public Summary run(SparkSession spark, String releaseId, PseudonymKey key) {
     long started = System.nanoTime();
     try (ReleaseStore store = ReleaseStore.open(config.output())) {
       store.checkPublishable(releaseId, config.overwrite());
-      PseudonymKey key = PseudonymKey.generate();
       long seed = new SecureRandom().nextLong();
       Path staging = null;
       try {

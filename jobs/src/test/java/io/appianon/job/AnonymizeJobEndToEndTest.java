@@ -1,0 +1,277 @@
+package io.appianon.job;
+
+import static org.apache.spark.sql.functions.col;
+import static org.apache.spark.sql.functions.min;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.appianon.TestProject;
+import io.appianon.TestSpark;
+import io.appianon.release.Json;
+import io.appianon.release.ReleaseException;
+import io.appianon.technique.PseudonymKey;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermission;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.SparkSession;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * Runs the main job on the bundled sample data (uncompressed Parquet, so the bytes can be scanned) and checks the
+ * release against the law's processing standard and the product's promises.
+ */
+class AnonymizeJobEndToEndTest {
+  @TempDir static Path tmp;
+  static SparkSession spark;
+  static AnonymizeJob.Summary summary;
+  static Map<String, Object> report;
+  static Map<String, Object> manifest;
+  static byte[] secret;
+
+  @BeforeAll
+  static void runJob() throws IOException {
+    spark = TestSpark.session();
+    JobConfig config = TestProject.config(tmp, Map.of("appianon.release.id", "test-r1"));
+    AnonymizeJob job = new AnonymizeJob(config);
+    PseudonymKey key = PseudonymKey.generate();
+    secret = key.bytes();
+    summary = job.run(spark, "test-r1", key);
+    assertTrue(key.isDestroyed(), "the key is destroyed when the run ends");
+    report = Json.read(summary.release().resolve("report.json"));
+    manifest = Json.read(summary.release().resolve("manifest.json"));
+  }
+
+  private Dataset<Row> input(String file) {
+    return spark.read().option("header", true).option("multiLine", true)
+        .csv(TestProject.sampleData().resolve(file).toString());
+  }
+
+  private Dataset<Row> release(String dataset) {
+    return spark.read().parquet(summary.release().resolve(dataset).toString());
+  }
+
+  @Test
+  void releaseIsReadableParquetWithoutIdentifyingColumns() {
+    Set<String> survey = Set.of(release("survey").columns());
+    for (String gone : List.of("name", "name_kana", "email", "phone", "postal_code", "city", "street",
+        "my_number", "birth_date")) {
+      assertFalse(survey.contains(gone), gone + " must not be published");
+    }
+    assertTrue(survey.containsAll(List.of("member_id", "age", "sex", "prefecture", "opinion", "survey_month")));
+    Set<String> purchases = Set.of(release("purchases").columns());
+    for (String gone : List.of("card_number", "delivery_address", "product", "purchased_at")) {
+      assertFalse(purchases.contains(gone), gone + " must not be published");
+    }
+    assertTrue(purchases.containsAll(List.of("order_id", "member_id", "purchase_month", "category", "amount_band")));
+  }
+
+  @Test
+  void noIdentifierIdentificationCodeOrRawIdInAnyReleaseByte() throws IOException {
+    Set<String> needles = new HashSet<>();
+    for (String c : List.of("member_id", "email", "phone", "my_number")) {
+      needles.addAll(distinct(input("survey.csv"), c));
+    }
+    for (String c : List.of("order_id", "member_id", "card_number")) {
+      needles.addAll(distinct(input("purchases.csv"), c));
+    }
+    needles.removeIf(s -> s.length() < 6);
+    Set<String> names = new HashSet<>(distinct(input("survey.csv"), "name"));
+    Set<String> streets = new HashSet<>(distinct(input("survey.csv"), "street"));
+    assertTrue(needles.size() > 30_000, "expected many identifiers to look for, got " + needles.size());
+    // Tokens that look like codes, pulled out of every byte of every file; then looked up in the needle set.
+    Pattern token = Pattern.compile("[A-Za-z0-9@._+\\-]{6,}");
+    List<String> hits = new ArrayList<>();
+    for (Path f : releaseFiles()) {
+      String text = new String(Files.readAllBytes(f), StandardCharsets.UTF_8);
+      Matcher m = token.matcher(text);
+      while (m.find()) {
+        String t = m.group();
+        for (String part : t.split("[^A-Za-z0-9@.+\\-]")) {
+          if (needles.contains(part)) {
+            hits.add(f.getFileName() + ": " + part);
+          }
+        }
+        if (needles.contains(t)) {
+          hits.add(f.getFileName() + ": " + t);
+        }
+      }
+      for (String n : names) {
+        if (text.contains(n)) {
+          hits.add(f.getFileName() + ": name " + n);
+        }
+      }
+      for (String s : streets) {
+        if (s.length() >= 6 && text.contains(s)) {
+          hits.add(f.getFileName() + ": street " + s);
+        }
+      }
+    }
+    assertEquals(List.of(), hits.stream().limit(20).toList(), "identifiers found in the release");
+  }
+
+  @Test
+  void theSecretIsNowhereInTheReleaseOrTheMethodStore() throws IOException {
+    String hex = java.util.HexFormat.of().formatHex(secret);
+    String b64 = java.util.Base64.getEncoder().encodeToString(secret);
+    List<Path> files = new ArrayList<>(releaseFiles());
+    try (Stream<Path> s = Files.walk(summary.methodStore())) {
+      files.addAll(s.filter(Files::isRegularFile).toList());
+    }
+    for (Path f : files) {
+      byte[] bytes = Files.readAllBytes(f);
+      String latin = new String(bytes, StandardCharsets.ISO_8859_1);
+      assertFalse(latin.contains(new String(secret, StandardCharsets.ISO_8859_1)), "raw key bytes in " + f);
+      assertFalse(latin.toLowerCase().contains(hex), "hex key in " + f);
+      assertFalse(latin.contains(b64), "base64 key in " + f);
+    }
+  }
+
+  @Test
+  void scrubbedOpinionsKeepNoPhoneEmailOrCodes() {
+    List<String> opinions = release("survey").select("opinion").where(col("opinion").isNotNull())
+        .collectAsList().stream().map(r -> r.getString(0)).toList();
+    assertTrue(opinions.size() > 500, "opinions are kept for analysts");
+    Pattern phone = Pattern.compile("0[789]0-?\\d{4}-?\\d{4}");
+    Pattern email = Pattern.compile("[A-Za-z0-9._%+-]+@[A-Za-z0-9.-]+\\.[A-Za-z]{2,}");
+    Pattern longDigits = Pattern.compile("\\d{12,}");
+    for (String o : opinions) {
+      String n = java.text.Normalizer.normalize(o, java.text.Normalizer.Form.NFKC);
+      assertFalse(phone.matcher(n).find(), "phone in: " + o);
+      assertFalse(email.matcher(n).find(), "e-mail in: " + o);
+      assertFalse(longDigits.matcher(n.replaceAll("[ -]", "")).find(), "long number in: " + o);
+    }
+    assertTrue(opinions.stream().anyMatch(o -> o.contains("[PHONE]") || o.contains("[EMAIL]")
+        || o.contains("[NAME]")), "scrubbed matches are tagged");
+  }
+
+  @Test
+  void kAnonymityHoldsOnPublishedQuasiIdentifiers() {
+    long minSurvey = release("survey").groupBy("age", "sex", "prefecture", "occupation", "family_structure")
+        .count().agg(min("count")).first().getLong(0);
+    assertTrue(minSurvey >= 5, "survey k achieved " + minSurvey);
+    long minPurchases = release("purchases").groupBy("purchase_month", "store", "delivery_prefecture")
+        .count().agg(min("count")).first().getLong(0);
+    assertTrue(minPurchases >= 5, "purchases k achieved " + minPurchases);
+    for (AnonymizeJob.DatasetSummary d : summary.datasets()) {
+      assertTrue(d.kAchieved() >= 5, d.name() + " k achieved " + d.kAchieved());
+    }
+  }
+
+  @Test
+  @SuppressWarnings("unchecked")
+  void countsReconcileAndMatchTheRowsReadBack() {
+    Map<String, Object> datasets = (Map<String, Object>) report.get("datasets");
+    for (String name : List.of("survey", "purchases")) {
+      Map<String, Object> rows = (Map<String, Object>) ((Map<String, Object>) datasets.get(name)).get("rows");
+      long in = ((Number) rows.get("input")).longValue();
+      long published = ((Number) rows.get("published")).longValue();
+      long suppressed = ((Number) rows.get("suppressed")).longValue();
+      long quarantined = ((Number) rows.get("quarantined")).longValue();
+      assertEquals(in, published + suppressed + quarantined, name + " counts reconcile");
+      assertEquals(published, release(name).count(), name + " published rows equal the rows in the release");
+      long lines = input(name + ".csv").count();
+      assertEquals(lines, in, name + " input rows equal the records in the file");
+      Map<String, Object> byReason = (Map<String, Object>) rows.get("suppressed_by_reason");
+      assertEquals(suppressed, byReason.values().stream().mapToLong(v -> ((Number) v).longValue()).sum());
+    }
+  }
+
+  @Test
+  void badRowsAreQuarantinedWithTheirReasons() {
+    Dataset<Row> survey = spark.read().json(summary.quarantine().resolve("survey").toString());
+    Dataset<Row> purchases = spark.read().json(summary.quarantine().resolve("purchases").toString());
+    String surveyReasons = survey.select("reason").collectAsList().stream().map(r -> r.getString(0))
+        .collect(Collectors.joining("\n"));
+    assertTrue(surveyReasons.contains("birth_date: not a valid date"), surveyReasons);
+    assertTrue(surveyReasons.contains("member_id: required value missing"), surveyReasons);
+    assertTrue(surveyReasons.contains("malformed record"), surveyReasons);
+    assertTrue(survey.where(col("birth_date").equalTo("1985-13-45")).count() == 1,
+        "quarantine keeps the value as it was in the file");
+    String purchaseReasons = purchases.select("reason").collectAsList().stream().map(r -> r.getString(0))
+        .collect(Collectors.joining("\n"));
+    assertTrue(purchaseReasons.contains("amount: below minimum"), purchaseReasons);
+    assertTrue(purchaseReasons.contains("purchased_at: not a valid timestamp"), purchaseReasons);
+    assertTrue(purchaseReasons.contains("malformed record"), purchaseReasons);
+    long quarantined = summary.datasets().stream().mapToLong(AnonymizeJob.DatasetSummary::quarantined).sum();
+    assertEquals(quarantined, survey.count() + purchases.count());
+  }
+
+  @Test
+  void memberPseudonymLinksBothDatasetsOfOneRelease() {
+    Dataset<Row> s = release("survey").select("member_id").distinct();
+    Dataset<Row> p = release("purchases").select("member_id").distinct();
+    long linked = s.join(p, "member_id").count();
+    assertTrue(linked > 1000, "members link across datasets: " + linked);
+    assertTrue(s.where(col("member_id").rlike("^[0-9a-f]{32}$")).count() == s.count(), "pseudonyms are 32 hex");
+  }
+
+  @Test
+  @SuppressWarnings("unchecked")
+  void manifestDisclosesCategoriesAndDeletedItems() {
+    assertTrue(((Map<String, Object>) manifest.get("statement")).get("ja").toString().contains("匿名加工情報"));
+    List<Map<String, Object>> datasets = (List<Map<String, Object>>) manifest.get("datasets");
+    String all = Json.write(datasets);
+    for (String c : List.of("性別", "年齢", "会員ID", "購入年月", "商品カテゴリ", "氏名", "個人番号", "クレジットカード番号")) {
+      assertTrue(all.contains(c), "manifest mentions " + c);
+    }
+  }
+
+  @Test
+  void methodStoreIsOwnerOnlyAndSeparateFromTheRelease() throws IOException {
+    Path m = summary.methodStore();
+    assertTrue(Files.isRegularFile(m.resolve("parameters.json")));
+    assertTrue(Files.isRegularFile(m.resolve("hierarchies/age.csv")));
+    assertFalse(m.startsWith(summary.release()));
+    assertEquals(Set.of(PosixFilePermission.OWNER_READ, PosixFilePermission.OWNER_WRITE,
+        PosixFilePermission.OWNER_EXECUTE), Files.getPosixFilePermissions(m));
+    assertEquals(Set.of(PosixFilePermission.OWNER_READ, PosixFilePermission.OWNER_WRITE),
+        Files.getPosixFilePermissions(m.resolve("parameters.json")));
+    assertFalse(Files.exists(summary.release().resolve("hierarchies")));
+  }
+
+  @Test
+  void rerunningTheSameReleaseIdIsRefusedWithoutOverwrite() {
+    JobConfig config = TestProject.config(tmp, Map.of("appianon.release.id", "test-r1"));
+    ReleaseException e = assertThrows(ReleaseException.class, () -> new AnonymizeJob(config).run(spark));
+    assertTrue(e.getMessage().contains("already exists"), e.getMessage());
+    assertTrue(Files.isRegularFile(summary.release().resolve("report.json")), "the first release is untouched");
+  }
+
+  @Test
+  void aSecondReleaseGivesEveryMemberADifferentPseudonym() {
+    JobConfig config = TestProject.config(tmp, Map.of("appianon.release.id", "test-r2"));
+    AnonymizeJob.Summary second = new AnonymizeJob(config).run(spark);
+    Dataset<Row> a = release("survey").select("member_id");
+    Dataset<Row> b = spark.read().parquet(second.release().resolve("survey").toString()).select("member_id");
+    assertEquals(0, a.join(b, "member_id").count(), "pseudonyms must not repeat across releases");
+    assertEquals(summary.datasets().get(0).input(), second.datasets().get(0).input());
+  }
+
+  private static List<String> distinct(Dataset<Row> df, String column) {
+    return df.select(column).where(col(column).isNotNull()).distinct().collectAsList().stream()
+        .map(r -> r.getString(0)).toList();
+  }
+
+  private static List<Path> releaseFiles() throws IOException {
+    try (Stream<Path> s = Files.walk(summary.release())) {
+      return s.filter(Files::isRegularFile).toList();
+    }
+  }
+}
