@@ -11,7 +11,8 @@ usage: scripts/generate.sh [options]
   --members N            survey rows = members              (default 3000)
   --purchases N          purchase rows                      (default 30000)
   --seed S               random seed; same seed => same bytes (default 20261123)
-  --out DIR              output directory                   (default out/sample)
+  --out DIR              output directory, relative to the current directory
+                         (default: <project>/out/sample, git-ignored)
   --no-bad-rows          omit the 3 + 4 deliberately bad rows
   --encoding NAME        CSV encoding, e.g. Shift_JIS       (default UTF-8)
   --labelled-opinions N  also write DIR/labelled-opinions.tsv
