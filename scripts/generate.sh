@@ -1,0 +1,71 @@
+#!/usr/bin/env bash
+# Generates synthetic survey.csv / purchases.csv of any size with
+# io.appianon.generate.SampleDataGenerator (pure Java, no Spark needed).
+set -euo pipefail
+
+usage() {
+  cat <<'USAGE'
+usage: scripts/generate.sh [options]
+       scripts/generate.sh --bundled
+
+  --members N            survey rows = members              (default 3000)
+  --purchases N          purchase rows                      (default 30000)
+  --seed S               random seed; same seed => same bytes (default 20261123)
+  --out DIR              output directory, relative to the current directory
+                         (default: <project>/out/sample, git-ignored)
+  --no-bad-rows          omit the 3 + 4 deliberately bad rows
+  --encoding NAME        CSV encoding, e.g. Shift_JIS       (default UTF-8)
+  --labelled-opinions N  also write DIR/labelled-opinions.tsv
+  --hierarchies          also write DIR/hierarchies/*.csv
+  --bundled              regenerate the committed sample-data/ directory
+                         (3000 members, 30000 purchases, seed 20261123, bad rows,
+                         200 labelled opinions, hierarchies)
+  -h, --help             this text
+
+Builds the jobs module first when its classes are missing or older than the sources.
+JAVA_OPTS is passed to java (default -Xmx256m: the generator streams).
+Example: scripts/generate.sh --members 1000000 --purchases 16000000 --out /data/big
+USAGE
+}
+
+caller_dir=$PWD
+cd "$(dirname "$0")/.."
+root=$PWD
+
+args=()
+out="out/sample"
+bundled=false
+while [ $# -gt 0 ]; do
+  case "$1" in
+    -h|--help) usage; exit 0 ;;
+    --bundled) bundled=true; shift ;;
+    --out)
+      [ $# -ge 2 ] || { echo "--out needs a value" >&2; usage >&2; exit 2; }
+      case "$2" in /*) out="$2" ;; *) out="$caller_dir/$2" ;; esac
+      shift 2 ;;
+    --members|--purchases|--seed|--encoding|--labelled-opinions)
+      [ $# -ge 2 ] || { echo "$1 needs a value" >&2; usage >&2; exit 2; }
+      args+=("$1" "$2"); shift 2 ;;
+    --no-bad-rows|--hierarchies) args+=("$1"); shift ;;
+    *) echo "unknown option: $1" >&2; usage >&2; exit 2 ;;
+  esac
+done
+
+if $bundled; then
+  if [ ${#args[@]} -gt 0 ]; then
+    echo "--bundled takes no other options" >&2; exit 2
+  fi
+  out="$root/sample-data"
+  args=(--members 3000 --purchases 30000 --seed 20261123 --labelled-opinions 200 --hierarchies)
+fi
+
+classes="$root/jobs/target/classes"
+main_class="$classes/io/appianon/generate/SampleDataGenerator.class"
+if [ ! -f "$main_class" ] || [ -n "$(find "$root/jobs/src/main/java" -name '*.java' -newer "$main_class" -print -quit)" ]; then
+  echo "building jobs module ..." >&2
+  mvn -B -q -o -pl jobs -am compile || mvn -B -q -pl jobs -am compile
+fi
+
+# shellcheck disable=SC2086
+exec java ${JAVA_OPTS:--Xmx256m} -cp "$classes" io.appianon.generate.SampleDataGenerator \
+  ${args[@]+"${args[@]}"} --out "$out"
