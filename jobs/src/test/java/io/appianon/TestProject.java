@@ -13,7 +13,7 @@ public final class TestProject {
   private TestProject() {}
 
   public static Path root() {
-    String p = System.getProperty("appianon.project.dir");
+    String p = System.getProperty("test.project.dir");
     Path dir = p != null ? Path.of(p) : Path.of("").toAbsolutePath();
     while (dir != null && !Files.isDirectory(dir.resolve("conf"))) {
       dir = dir.getParent();

@@ -94,7 +94,11 @@ public final class Main {
             if (eq <= 0) {
               throw new UsageException("--set needs KEY=VALUE, got '" + kv + "'");
             }
-            overrides.put(kv.substring(0, eq), kv.substring(eq + 1));
+            String key = kv.substring(0, eq);
+            String val = kv.substring(eq + 1);
+            // Lists and objects in HOCON syntax (e.g. --set appianon.datasets=["a.conf","b.conf"]); else a string.
+            overrides.put(key, val.startsWith("[") || val.startsWith("{")
+                ? ConfigFactory.parseString("v = " + val).getValue("v").unwrapped() : val);
           }
           default -> {
             if (a.startsWith("-")) {

@@ -552,9 +552,9 @@ class SampleDataGeneratorTest {
         return rows;
     }
 
-    /** Finds the project root: -Dappianon.project.dir, else the nearest ancestor with a multi-module pom. */
+    /** Finds the project root: -Dtest.project.dir, else the nearest ancestor with a multi-module pom. */
     static Path projectDir() throws IOException {
-        String prop = System.getProperty("appianon.project.dir");
+        String prop = System.getProperty("test.project.dir");
         if (prop != null && !prop.isBlank() && Files.isDirectory(Paths.get(prop).resolve("sample-data"))) {
             return Paths.get(prop).toAbsolutePath().normalize();
         }

@@ -43,6 +43,8 @@ final class JapaneseTextDetector {
 
     private static final String PERSON = "名詞-固有名詞-人名";
     private static final String PERSON_SURNAME = "名詞-固有名詞-人名-姓";
+    private static final String ORGANIZATION = "名詞-固有名詞-組織";
+    private static final String PREFIX = "接頭詞";
     private static final String PERSON_GIVEN = "名詞-固有名詞-人名-名";
     private static final String PROPER_GENERAL = "名詞-固有名詞-一般";
     private static final String REGION = "名詞-固有名詞-地域";
@@ -178,19 +180,36 @@ final class JapaneseTextDetector {
                         && adjacent(toks, j, j + 1) && adjacent(toks, j + 1, j + 2)
                         && toks.get(j + 2).is(PERSON_GIVEN)) {
                     j += 2; // 木村 拓也
+                } else if (j + 2 < n && j == i && toks.get(j).is(PERSON_SURNAME)
+                        && toks.get(j + 1).surface().equals(" ") && adjacent(toks, j, j + 1)
+                        && adjacent(toks, j + 1, j + 2) && givenNameLike(toks.get(j + 2))) {
+                    // 松田 大翔: a surname, one blank, then a short word the dictionary does not know as a given
+                    // name. Japanese writes a blank between surname and given name, rarely elsewhere.
+                    j += 2;
                 } else {
                     break;
                 }
             }
             int startIdx = i;
             if (first.is(PERSON_GIVEN)) {
-                // Surnames are often toponyms and get tagged as a place (木村/地域 拓也/人名-名).
-                int k = i - 1;
-                if (k >= 1 && toks.get(k).surface().isBlank() && adjacent(toks, k, i)) {
+                // A given name may have been split off a prefix-like first character (大/接頭詞 翔/人名-名).
+                int g = i;
+                if (g >= 1 && toks.get(g - 1).is(PREFIX) && adjacent(toks, g - 1, g)
+                        && toks.get(g - 1).surface().length() == 1) {
+                    g--;
+                    startIdx = g;
+                }
+                // Surnames are often toponyms or company names and get tagged as a place or an organization
+                // (木村/地域 拓也/人名-名, 松田/組織 大翔).
+                int k = g - 1;
+                if (k >= 1 && toks.get(k).surface().isBlank() && adjacent(toks, k, g)) {
                     k--;
                 }
-                if (k >= 0 && adjacent(toks, k, k + 1) && (toks.get(k).is(REGION) || toks.get(k).is(PROPER_GENERAL))) {
+                if (k >= 0 && adjacent(toks, k, k + 1) && (toks.get(k).is(REGION) || toks.get(k).is(PROPER_GENERAL)
+                        || toks.get(k).is(ORGANIZATION) || toks.get(k).is(PERSON_SURNAME))) {
                     startIdx = k;
+                } else if (g < i && !(i + 1 < n && adjacent(toks, i, i + 1) && toks.get(i + 1).is(PERSON_SUFFIX))) {
+                    startIdx = i; // a lone prefix + given name is not trusted without a surname or honorific
                 }
             }
             boolean fullName = j > i || startIdx < i;
@@ -232,6 +251,17 @@ final class JapaneseTextDetector {
                 out.add(new Candidate(PiiKind.PERSON_NAME, toks.get(earliestPerson).start(), prev.end()));
             }
         }
+    }
+
+    /** A short (1–4 characters) kanji or kana noun that is not a title or role word: a plausible given name. */
+    private static boolean givenNameLike(Token t) {
+        String w = t.surface();
+        if (!t.is("名詞") || w.isEmpty() || w.length() > 4 || TITLES.contains(w) || ROLES.contains(w)) {
+            return false;
+        }
+        return w.codePoints().allMatch(c -> Character.UnicodeScript.of(c) == Character.UnicodeScript.HAN
+            || Character.UnicodeScript.of(c) == Character.UnicodeScript.HIRAGANA
+            || Character.UnicodeScript.of(c) == Character.UnicodeScript.KATAKANA);
     }
 
     /**

@@ -20,6 +20,13 @@ class PersonNameDetectorTest {
     }
 
     @Test
+    void surnameReadAsCompanyAndSplitGivenNameAreStillAName() {
+        // IPADIC reads 松田 as an organization (Mazda) and splits 大翔 into 大/prefix + 翔/given name.
+        assertEquals(List.of("松田 大翔"), names("会員の松田 大翔です。住所変更をお願いします。"));
+        assertEquals(List.of(), names("大型の商品が多いです。トヨタの新車を買いました。"));
+    }
+
+    @Test
     void surnameAndGivenNameAreMerged() {
         assertEquals(List.of("山田太郎"), names("山田太郎様より連絡"));
         assertEquals(List.of("佐藤花子"), names("佐藤花子と申します"));
