@@ -68,7 +68,9 @@ public final class DatasetPipeline {
       processed += n;
       if (!r.isNullAt(0)) {
         suppressed.merge(r.getString(0), n, Long::sum);
+        continue;
       }
+      // Technique counters cover the records that survive record deletion (before privacy suppression).
       for (int i = 0; i < metricTotals.length; i++) {
         metricTotals[i] += r.getLong(2 + i);
       }

@@ -1,0 +1,183 @@
+package io.appianon.pipeline;
+
+import static org.apache.spark.sql.functions.col;
+import static org.apache.spark.sql.functions.min;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.typesafe.config.ConfigFactory;
+import io.appianon.TestSpark;
+import io.appianon.hierarchy.HierarchyResolver;
+import io.appianon.policy.Conf;
+import io.appianon.policy.DatasetPolicy;
+import io.appianon.policy.Origin;
+import io.appianon.policy.PolicyException;
+import io.appianon.policy.PolicyLoader;
+import io.appianon.privacy.PrivacyUnsatisfiableException;
+import io.appianon.technique.PseudonymKey;
+import io.appianon.technique.TechniqueContext;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Date;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.stream.Collectors;
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.RowFactory;
+import org.apache.spark.sql.SparkSession;
+import org.apache.spark.sql.types.DataTypes;
+import org.apache.spark.sql.types.StructType;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The techniques and the k-anonymity stage, run together on a small hand-made table. */
+class DatasetPipelineTest {
+  @TempDir Path tmp;
+  private final SparkSession spark = TestSpark.session();
+  private HierarchyResolver hierarchies;
+
+  private static final String POLICY = """
+      dataset {
+        name = people
+        input { path = "unused.csv" }
+        columns = [
+          { name = id, role = linking, category = "ID" }
+          { name = name, role = identifier, category = "氏名" }
+          { name = birth, type = date, role = quasi-identifier, category = "生年月日" }
+          { name = address, role = identifier, category = "住所" }
+          { name = job, role = quasi-identifier, category = "職業" }
+          { name = amount, type = long, role = attribute, category = "金額" }
+          { name = note, role = free-text, category = "備考" }
+        ]
+        transforms = [
+          { type = delete, columns = [name] }
+          { type = delete-records, where = "id = 'M101'", reason = "test-account" }
+          { type = pseudonymize, columns = [id], domain = member }
+          { type = age, column = birth, reference = "2026-10-01", output = age, category = "年齢" }
+          { type = top-bottom-code, column = age, upper = 90, upper-label = "90+" }
+          { type = address-to-prefecture, column = address, output = pref, category = "都道府県" }
+          { type = rare-values, column = job, min-count = 3, replacement = "その他" }
+          { type = top-bottom-code, column = amount, upper = 10000 }
+          { type = interval, column = amount, output = amount_band, bounds = [0, 1000, 5000] }
+          { type = scrub, columns = [note] }
+        ]
+        privacy {
+          k = 3
+          max-suppression = %s
+          quasi-identifiers = [
+            { column = age, hierarchy = age, level = 1 }
+            { column = pref, hierarchy = none, level = 0 }
+            { column = job, hierarchy = none, level = 0 }
+          ]
+        }
+      }
+      """;
+
+  @BeforeEach
+  void hierarchies() throws IOException {
+    StringBuilder age = new StringBuilder();
+    for (int a = 0; a < 90; a++) {
+      age.append(a).append(';').append(a / 10 * 10).append('-').append(a / 10 * 10 + 9).append(";*\n");
+    }
+    age.append("90+;90+;*\n");
+    Files.writeString(tmp.resolve("age.csv"), age);
+    hierarchies = new HierarchyResolver(tmp);
+  }
+
+  private DatasetPolicy policy(String maxSuppression) {
+    return PolicyLoader.parse(new Conf(ConfigFactory.parseString(POLICY.formatted(maxSuppression)),
+        new Origin("people.conf", "")), hierarchies);
+  }
+
+  private Dataset<Row> people() {
+    StructType schema = new StructType().add("id", DataTypes.StringType).add("name", DataTypes.StringType)
+        .add("birth", DataTypes.DateType).add("address", DataTypes.StringType).add("job", DataTypes.StringType)
+        .add("amount", DataTypes.LongType).add("note", DataTypes.StringType);
+    List<Row> rows = new ArrayList<>();
+    for (int i = 0; i < 12; i++) {
+      rows.add(RowFactory.create("M" + i, "佐藤 花子", Date.valueOf("1990-0" + (1 + i % 9) + "-01"),
+          "東京都新宿区西新宿2-8-1", "会社員", 500L + i * 100, i == 0 ? "電話は090-1234-5678です" : "良い店"));
+    }
+    rows.add(RowFactory.create("M100", "山田 太郎", Date.valueOf("1910-05-05"), "大阪府大阪市北区梅田1-1-1",
+        "宇宙飛行士", 3_000_000L, null));
+    rows.add(RowFactory.create("M101", "鈴木 一郎", Date.valueOf("1991-05-05"), "北海道札幌市中央区1-1",
+        "会社員", 100_000L, null));
+    return spark.createDataFrame(rows, schema);
+  }
+
+  @Test
+  void appliesEveryTechniqueAndCountsWhatItDid() {
+    PipelineResult r = new DatasetPipeline(policy("0.2")).run(people(),
+        new TechniqueContext(Optional.of(PseudonymKey.generate()), 42));
+    try {
+      Dataset<Row> out = r.output();
+      List<String> cols = List.of(out.columns());
+      assertFalse(cols.contains("name") || cols.contains("birth") || cols.contains("address"), cols.toString());
+      assertEquals(14, r.processed());
+      assertEquals(Map.of("test-account", 1L, DatasetPipeline.REASON_PRIVACY, 1L), r.suppressedByReason());
+      assertEquals(12, r.published());
+      assertEquals(12, out.count(), "published count equals the rows in the output");
+      long smallest = out.groupBy("age", "pref", "job").count().agg(min("count")).first().getLong(0);
+      assertTrue(smallest >= 3, "k=3 holds on the output, smallest class " + smallest);
+      assertEquals(List.of("東京都"), out.select("pref").distinct().collectAsList().stream()
+          .map(x -> x.getString(0)).toList());
+      assertEquals(0, out.where(col("note").contains("090")).count(), "phone scrubbed");
+      @SuppressWarnings("unchecked")
+      List<Map<String, Object>> t = (List<Map<String, Object>>) r.report().get("techniques");
+      Map<String, Object> counters = t.stream().collect(Collectors.toMap(
+          m -> m.get("type") + "/" + m.get("column") + "/" + m.get("metric"), m -> m.get("value")));
+      assertEquals(1L, counters.get("top-bottom-code/age/top_coded"), "age 116 grouped as 90+");
+      assertEquals(1L, counters.get("rare-values/job/replaced"), "the one astronaut became その他");
+      assertEquals(1L, counters.get("top-bottom-code/amount/top_coded"), "the 3,000,000 yen amount capped");
+      assertEquals(1L, counters.get("scrub/note/cells_changed"));
+    } finally {
+      r.cleanup().run();
+    }
+  }
+
+  @Test
+  void failsWhenSuppressionWouldExceedTheLimit() {
+    PrivacyUnsatisfiableException e = assertThrows(PrivacyUnsatisfiableException.class,
+        () -> new DatasetPipeline(policy("0.0")).run(people(),
+            new TechniqueContext(Optional.of(PseudonymKey.generate()), 42)));
+    assertTrue(e.getMessage().contains("k=3") && e.getMessage().contains("people.conf"), e.getMessage());
+  }
+
+  @Test
+  void identifierLeftInOutputIsRejectedBeforeData() {
+    String bad = POLICY.formatted("0.1").replace("{ type = delete, columns = [name] }", "");
+    PolicyException e = assertThrows(PolicyException.class, () -> PolicyLoader.parse(
+        new Conf(ConfigFactory.parseString(bad), new Origin("people.conf", "")), hierarchies));
+    assertTrue(e.getMessage().contains("'name'") && e.getMessage().contains("identifier"), e.getMessage());
+  }
+
+  @Test
+  void publishedColumnWithoutCategoryIsRejected() {
+    String bad = POLICY.formatted("0.1").replace("{ name = job, role = quasi-identifier, category = \"職業\" }",
+        "{ name = job, role = quasi-identifier }");
+    PolicyException e = assertThrows(PolicyException.class, () -> PolicyLoader.parse(
+        new Conf(ConfigFactory.parseString(bad), new Origin("people.conf", "")), hierarchies));
+    assertTrue(e.getMessage().contains("dataset.columns[4].category"), e.getMessage());
+  }
+
+  @Test
+  void unknownTransformAndWrongTypeNameTheKey() {
+    String unknown = POLICY.formatted("0.1").replace("type = rare-values", "type = rare-valuez");
+    PolicyException e = assertThrows(PolicyException.class, () -> PolicyLoader.parse(
+        new Conf(ConfigFactory.parseString(unknown), new Origin("people.conf", "")), hierarchies));
+    assertTrue(e.getMessage().startsWith("people.conf: dataset.transforms[6].type: unknown transform 'rare-valuez'"),
+        e.getMessage());
+    String wrongType = POLICY.formatted("0.1").replace("min-count = 3", "min-count = three");
+    e = assertThrows(PolicyException.class, () -> PolicyLoader.parse(
+        new Conf(ConfigFactory.parseString(wrongType), new Origin("people.conf", "")), hierarchies));
+    assertTrue(e.getMessage().startsWith("people.conf: dataset.transforms[6].min-count: must be an integer"),
+        e.getMessage());
+  }
+}

@@ -1,0 +1,75 @@
+package io.appianon.technique;
+
+import static org.apache.spark.sql.functions.col;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
+
+import io.appianon.TestSpark;
+import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
+import java.util.HexFormat;
+import java.util.List;
+import javax.crypto.Mac;
+import javax.crypto.spec.SecretKeySpec;
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Encoders;
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.SparkSession;
+import org.junit.jupiter.api.Test;
+
+/** The built-in-function HMAC agrees with the JDK's HMAC-SHA-256 and behaves as a keyed pseudonym. */
+class PseudonymizeTest {
+  private final SparkSession spark = TestSpark.session();
+
+  private static String jdkHmac(byte[] key, String domain, String value) throws Exception {
+    Mac mac = Mac.getInstance("HmacSHA256");
+    mac.init(new SecretKeySpec(key, "HmacSHA256"));
+    mac.update((domain + "\u0000").getBytes(StandardCharsets.UTF_8));
+    return HexFormat.of().formatHex(mac.doFinal(value.getBytes(StandardCharsets.UTF_8)));
+  }
+
+  private List<Row> pseudonyms(byte[] key, String domain, List<String> values) {
+    Dataset<Row> df = spark.createDataset(values, Encoders.STRING()).toDF("v");
+    return df.select(col("v"), Pseudonymize.hmacHex(col("v"), key, domain, 64).as("p")).collectAsList();
+  }
+
+  @Test
+  void matchesJdkHmacSha256ForAsciiAndJapaneseValues() throws Exception {
+    byte[] key = PseudonymKey.generate().bytes();
+    List<String> values = List.of("M0000001", "O0000000001", "佐藤 花子", "", "x".repeat(200));
+    for (Row r : pseudonyms(key, "member", values)) {
+      assertEquals(jdkHmac(key, "member", r.getString(0)), r.getString(1), "value " + r.getString(0));
+    }
+  }
+
+  @Test
+  void sameKeySameValueSamePseudonymOtherwiseDifferent() {
+    byte[] k1 = PseudonymKey.generate().bytes();
+    byte[] k2 = PseudonymKey.generate().bytes();
+    String a = pseudonyms(k1, "member", List.of("M1")).get(0).getString(1);
+    String b = pseudonyms(k1, "member", List.of("M1")).get(0).getString(1);
+    String otherKey = pseudonyms(k2, "member", List.of("M1")).get(0).getString(1);
+    String otherDomain = pseudonyms(k1, "order", List.of("M1")).get(0).getString(1);
+    assertEquals(a, b);
+    assertNotEquals(a, otherKey, "a new release key gives a new pseudonym");
+    assertNotEquals(a, otherDomain, "domains separate member ids from order ids");
+  }
+
+  @Test
+  void nullStaysNull() {
+    Dataset<Row> df = spark.sql("SELECT CAST(NULL AS STRING) AS v");
+    Row r = df.select(Pseudonymize.hmacHex(col("v"), new byte[32], "member", 32)).first();
+    assertNull(r.get(0));
+  }
+
+  @Test
+  void keyIsRedactedAndDestroyable() {
+    PseudonymKey k = PseudonymKey.generate();
+    assertEquals("PseudonymKey[redacted]", k.toString());
+    byte[] copy = k.bytes();
+    k.destroy();
+    assertNotEquals(0, Arrays.hashCode(copy));
+    org.junit.jupiter.api.Assertions.assertThrows(IllegalStateException.class, k::bytes);
+  }
+}
