@@ -82,6 +82,7 @@ public final class InputReader {
       schema = schema.add(h, DataTypes.StringType, true);
     }
     schema = schema.add(CORRUPT, DataTypes.StringType, true);
+    enableCharset(in.encoding());
     DataFrameReader r = spark.read().format("csv")
         .schema(schema)
         .option("header", in.header())
@@ -103,6 +104,7 @@ public final class InputReader {
       schema = schema.add(c.name(), DataTypes.StringType, true);
     }
     schema = schema.add(CORRUPT, DataTypes.StringType, true);
+    enableCharset(in.encoding());
     return spark.read().format("json").schema(schema)
         .option("mode", "PERMISSIVE")
         .option("columnNameOfCorruptRecord", CORRUPT)
@@ -115,6 +117,17 @@ public final class InputReader {
     Dataset<Row> df = spark.read().parquet(in.path());
     checkColumns(policy, Arrays.asList(df.columns()), names, in);
     return df.withColumn(CORRUPT, lit(null).cast("string")).withColumn(FILE, input_file_name());
+  }
+
+  /**
+   * Spark 4 reads only UTF and Latin charsets unless {@code spark.sql.legacy.javaCharsets} is on; Japanese exports
+   * are often Shift_JIS / windows-31j, so the reader turns it on for a policy that names such a charset.
+   */
+  private void enableCharset(String encoding) {
+    String cs = Charset.forName(encoding).name().toLowerCase(java.util.Locale.ROOT);
+    if (!Set.of("utf-8", "us-ascii", "iso-8859-1", "utf-16", "utf-16be", "utf-16le", "utf-32").contains(cs)) {
+      spark.conf().set("spark.sql.legacy.javaCharsets", "true");
+    }
   }
 
   private void checkColumns(DatasetPolicy policy, List<String> actual, Set<String> declared, InputSpec in) {

@@ -1,0 +1,173 @@
+package io.appianon.io;
+
+import static org.apache.spark.sql.functions.col;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.univocity.parsers.csv.CsvParser;
+import com.univocity.parsers.csv.CsvParserSettings;
+import io.appianon.TestProject;
+import io.appianon.TestSpark;
+import io.appianon.hierarchy.HierarchyResolver;
+import io.appianon.policy.DatasetPolicy;
+import io.appianon.policy.PolicyLoader;
+import java.io.IOException;
+import java.io.StringReader;
+import java.nio.charset.Charset;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Random;
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.SparkSession;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The readers: explicit schemas, encodings, formats, clear errors, and no row unaccounted for. */
+class InputReaderTest {
+  @TempDir Path tmp;
+  private final SparkSession spark = TestSpark.session();
+  private final InputReader reader = new InputReader(spark);
+
+  private DatasetPolicy survey() {
+    return PolicyLoader.load(TestProject.root().resolve("conf/policies/survey.conf"),
+        new HierarchyResolver(TestProject.sampleData().resolve("hierarchies")));
+  }
+
+  /** The first {@code records} records of the bundled survey, re-serialized (header included). */
+  private String surveyHead(int records) throws IOException {
+    String all = Files.readString(TestProject.sampleData().resolve("survey.csv"));
+    CsvParserSettings s = new CsvParserSettings();
+    s.setMaxCharsPerColumn(-1);
+    List<String[]> rows = new CsvParser(s).parseAll(new StringReader(all));
+    StringBuilder sb = new StringBuilder();
+    for (String[] r : rows.subList(0, records + 1)) {
+      for (int i = 0; i < r.length; i++) {
+        String v = r[i] == null ? "" : r[i];
+        sb.append(i > 0 ? "," : "").append(v.matches("(?s).*[,\"\\n].*") ? "\"" + v.replace("\"", "\"\"") + "\"" : v);
+      }
+      sb.append('\n');
+    }
+    return sb.toString();
+  }
+
+  private Path write(String name, String text, Charset cs) throws IOException {
+    Path p = tmp.resolve(name);
+    Files.write(p, text.getBytes(cs));
+    return p;
+  }
+
+  private static long valid(Dataset<Row> d) {
+    return d.where(col(InputReader.REASON).isNull()).count();
+  }
+
+  @Test
+  void shiftJisInputReadsLikeUtf8() throws IOException {
+    String text = surveyHead(200).replace('\uFF0D', '\u2212');
+    Path utf8 = write("s-utf8.csv", text, StandardCharsets.UTF_8);
+    Path sjis = write("s-sjis.csv", text, Charset.forName("windows-31j"));
+    Dataset<Row> a = reader.read(survey().withInputPath(utf8.toString()));
+    DatasetPolicy p = survey().withInputPath(sjis.toString());
+    DatasetPolicy sj = new DatasetPolicy(p.file(), p.name(), p.title(), new io.appianon.policy.InputSpec(
+        p.input().path(), "csv", true, ",", "windows-31j", "\"", "\"", true, "yyyy-MM-dd", "yyyy-MM-dd HH:mm:ss",
+        "fail"), p.columns(), p.techniques(), p.privacy(), p.shuffleRecords());
+    Dataset<Row> b = reader.read(sj);
+    assertEquals(200, a.count());
+    List<Row> ra = a.select("member_id", "name", "opinion").orderBy("member_id").collectAsList();
+    List<Row> rb = b.select("member_id", "name", "opinion").orderBy("member_id").collectAsList();
+    assertEquals(ra, rb, "the same records, Japanese text intact");
+  }
+
+  @Test
+  void parquetAndJsonLinesInputsAreValidatedTheSameWay() throws IOException {
+    Path csv = write("s.csv", surveyHead(50), StandardCharsets.UTF_8);
+    Dataset<Row> fromCsv = reader.read(survey().withInputPath(csv.toString()));
+    String[] cols = survey().columnNames().toArray(new String[0]);
+    Dataset<Row> typed = fromCsv.select(cols[0], Arrays.copyOfRange(cols, 1, cols.length));
+    typed.write().parquet(tmp.resolve("pq").toString());
+    typed.write().json(tmp.resolve("js").toString());
+    DatasetPolicy p = survey();
+    for (String format : List.of("parquet", "json")) {
+      DatasetPolicy q = new DatasetPolicy(p.file(), p.name(), p.title(), new io.appianon.policy.InputSpec(
+          tmp.resolve(format.equals("parquet") ? "pq" : "js").toString(), format, true, ",", "UTF-8", "\"", "\"",
+          true, "yyyy-MM-dd", "yyyy-MM-dd HH:mm:ss", "fail"), p.columns(), p.techniques(), p.privacy(), true);
+      Dataset<Row> d = reader.read(q);
+      assertEquals(50, d.count(), format);
+      assertEquals(valid(fromCsv), valid(d), format + " valid rows");
+    }
+  }
+
+  @Test
+  void wrongDelimiterIsNamed() throws IOException {
+    Path p = write("semi.csv", surveyHead(5).replace(',', ';'), StandardCharsets.UTF_8);
+    InputException e = assertThrows(InputException.class, () -> reader.read(survey().withInputPath(p.toString())));
+    assertTrue(e.getMessage().contains("wrong delimiter") && e.getMessage().contains("';'"), e.getMessage());
+  }
+
+  @Test
+  void undeclaredColumnFailsAndMissingColumnFails() throws IOException {
+    String text = surveyHead(5);
+    Path extra = write("extra.csv", text.replaceFirst("\n", ",secret_note\n"), StandardCharsets.UTF_8);
+    InputException e = assertThrows(InputException.class,
+        () -> reader.read(survey().withInputPath(extra.toString())));
+    assertTrue(e.getMessage().contains("not declared") && e.getMessage().contains("secret_note"), e.getMessage());
+    Path missing = write("missing.csv", text.replaceFirst("member_id,", "id,"), StandardCharsets.UTF_8);
+    e = assertThrows(InputException.class, () -> reader.read(survey().withInputPath(missing.toString())));
+    assertTrue(e.getMessage().contains("missing from the input: member_id"), e.getMessage());
+  }
+
+  @Test
+  void emptyFileAndMissingFileHaveClearMessages() throws IOException {
+    Path empty = write("empty.csv", "", StandardCharsets.UTF_8);
+    InputException e = assertThrows(InputException.class,
+        () -> reader.read(survey().withInputPath(empty.toString())));
+    assertTrue(e.getMessage().contains("empty"), e.getMessage());
+    e = assertThrows(InputException.class,
+        () -> reader.read(survey().withInputPath(tmp.resolve("nope.csv").toString())));
+    assertTrue(e.getMessage().contains("not found"), e.getMessage());
+    Path headerOnly = write("header.csv", surveyHead(0), StandardCharsets.UTF_8);
+    assertEquals(0, reader.read(survey().withInputPath(headerOnly.toString())).count());
+  }
+
+  /**
+   * Truncated and corrupted files: every record an independent CSV parser sees is either valid or quarantined with
+   * a reason; a file that cannot be read at all fails with an InputException, never anything else.
+   */
+  @Test
+  void fuzzedFilesLoseNoRowAndNeverCrashWithoutAMessage() throws IOException {
+    byte[] base = surveyHead(120).getBytes(StandardCharsets.UTF_8);
+    Random rnd = new Random(7);
+    CsvParserSettings s = new CsvParserSettings();
+    s.setMaxCharsPerColumn(-1);
+    s.setHeaderExtractionEnabled(true);
+    s.setSkipEmptyLines(true);
+    for (int round = 0; round < 12; round++) {
+      byte[] b = Arrays.copyOf(base, base.length / 2 + rnd.nextInt(base.length / 2));
+      for (int j = 0; j < round; j++) {
+        int at = 200 + rnd.nextInt(b.length - 200);
+        b[at] = (byte) ",\"\n;x\u0000".charAt(rnd.nextInt(6));
+      }
+      Path f = tmp.resolve("fuzz" + round + ".csv");
+      Files.write(f, b);
+      try {
+        Dataset<Row> d = reader.read(survey().withInputPath(f.toString()));
+        long total = d.count();
+        long quarantined = d.where(col(InputReader.REASON).isNotNull()).count();
+        long expected = new CsvParser(s).parseAll(new StringReader(new String(b, StandardCharsets.UTF_8))).size();
+        assertEquals(expected, total, "round " + round + ": every record read");
+        assertEquals(total, valid(d) + quarantined, "round " + round + ": valid + quarantined");
+      } catch (InputException e) {
+        assertTrue(e.getMessage().length() > 10, "a message: " + e.getMessage());
+      }
+    }
+    Path random = tmp.resolve("random.csv");
+    byte[] junk = new byte[4096];
+    rnd.nextBytes(junk);
+    Files.write(random, junk);
+    assertThrows(InputException.class, () -> reader.read(survey().withInputPath(random.toString())));
+  }
+}
