@@ -31,7 +31,9 @@ public final class Main {
       Commands:
         anonymize   read the datasets, anonymize them and publish one release (default)
         plan        print the plan of every dataset (columns, roles, transforms, privacy model); writes nothing
-        help        show this help
+        validate    read and validate every dataset; print valid and quarantined rows by reason; writes nothing
+        generate    write synthetic survey and purchase CSVs of any size (generate --help)
+        help        show this help; <command> --help shows the command's help
 
       Options:
         --config FILE       job configuration (default conf/application.conf)
@@ -70,6 +72,15 @@ public final class Main {
 
   /** Runs a command and returns its exit code. */
   public int execute(String[] args, PrintStream out, PrintStream err) {
+    if (args.length > 0 && args[0].equals("generate")) {
+      try {
+        io.appianon.generate.SampleDataGenerator.main(java.util.Arrays.copyOfRange(args, 1, args.length));
+        return ExitCode.OK.code();
+      } catch (IllegalArgumentException | java.io.IOException e) {
+        err.println("appi-anon: generate: " + e.getMessage());
+        return ExitCode.CONFIG.code();
+      }
+    }
     String command = "anonymize";
     Path configFile = Path.of("conf/application.conf");
     Map<String, Object> overrides = new LinkedHashMap<>();
@@ -80,7 +91,8 @@ public final class Main {
         String a = args[i];
         switch (a) {
           case "-h", "--help", "help" -> {
-            out.println(usage());
+            String cmd = rest.isEmpty() ? null : rest.get(0);
+            out.println(cmd != null && COMMAND_HELP.containsKey(cmd) ? COMMAND_HELP.get(cmd) : usage());
             return ExitCode.OK.code();
           }
           case "--config" -> configFile = Path.of(value(args, ++i, a));
@@ -138,7 +150,20 @@ public final class Main {
           printPlan(new AnonymizeJob(config), out);
           return ExitCode.OK.code();
         }
-        default -> throw new UsageException("unknown command '" + command + "' (anonymize, plan, help)");
+        case "validate" -> {
+          AnonymizeJob job = new AnonymizeJob(config);
+          SparkSession spark = sessions.apply(config);
+          try {
+            printValidation(job.validate(spark), out);
+          } finally {
+            if (stopSession) {
+              spark.stop();
+            }
+          }
+          return ExitCode.OK.code();
+        }
+        default -> throw new UsageException("unknown command '" + command + "' (anonymize, plan, validate, generate,"
+            + " help)");
       }
     } catch (UsageException e) {
       err.println("appi-anon: " + e.getMessage() + " (see --help)");
@@ -200,6 +225,29 @@ public final class Main {
       ps.quasiIdentifiers().forEach(q -> out.println("    quasi-identifier " + q.column() + ": hierarchy "
           + q.hierarchy().name() + ", level " + q.level().map(String::valueOf).orElse("searched")));
       out.println("  output columns: " + String.join(", ", plan.outputColumns()));
+    }
+  }
+
+  static final Map<String, String> COMMAND_HELP = Map.of(
+      "anonymize", """
+          Usage: appi-anon anonymize [--config FILE] [--release-id ID] [--output DIR] [--overwrite] [--dry-run]
+                                     [--set KEY=VALUE ...]
+          Reads every dataset listed in appianon.datasets, validates it (bad rows to quarantine), applies its policy and
+          publishes one release atomically to <output>/<release-id>/ with manifest.json and report.json.
+          --dry-run prints the plan instead (see plan).""",
+      "plan", """
+          Usage: appi-anon plan [--config FILE] [--set KEY=VALUE ...]
+          Loads and checks every policy (no data is read) and prints its columns, roles, transforms and privacy
+          model. A policy error exits with code 2 and names the file and key.""",
+      "validate", """
+          Usage: appi-anon validate [--config FILE] [--set KEY=VALUE ...]
+          Reads and validates every dataset and prints rows read, valid and quarantined by reason. Writes nothing.""");
+
+  static void printValidation(List<AnonymizeJob.Validation> results, PrintStream out) {
+    for (AnonymizeJob.Validation v : results) {
+      out.printf("dataset %s (%s): %d rows read, %d valid, %d would be quarantined%n", v.name(), v.path(),
+          v.input(), v.input() - v.quarantined(), v.quarantined());
+      v.quarantinedByReason().forEach((reason, n) -> out.printf("  %6d  %s%n", n, reason));
     }
   }
 

@@ -169,6 +169,36 @@ public final class AnonymizeJob {
     }
   }
 
+  /** What {@link #validate} found in one dataset. */
+  public record Validation(String name, String path, long input, long quarantined,
+      Map<String, Long> quarantinedByReason) {}
+
+  /** Reads and validates every dataset without writing anything. */
+  public List<Validation> validate(SparkSession spark) {
+    InputReader reader = new InputReader(spark);
+    List<Validation> out = new ArrayList<>();
+    for (DatasetPolicy policy : policies) {
+      Counts c = count(reader.read(policy));
+      out.add(new Validation(policy.name(), policy.input().path(), c.input(), c.quarantined(), c.byReason()));
+    }
+    return out;
+  }
+
+  private record Counts(long input, long quarantined, Map<String, Long> byReason) {}
+
+  /** One pass: rows per quarantine reason (null: valid). */
+  private static Counts count(Dataset<Row> validated) {
+    Map<String, Long> byReason = new TreeMap<>();
+    long input = 0;
+    for (Row r : validated.groupBy(col(InputReader.REASON)).count().collectAsList()) {
+      input += r.getLong(1);
+      if (!r.isNullAt(0)) {
+        byReason.put(r.getString(0), r.getLong(1));
+      }
+    }
+    return new Counts(input, byReason.values().stream().mapToLong(Long::longValue).sum(), byReason);
+  }
+
   private record DatasetRun(DatasetSummary summary, Map<String, Object> report, PipelineResult result) {}
 
   private DatasetRun runDataset(SparkSession spark, InputReader reader, DatasetPolicy policy, TechniqueContext ctx,
@@ -177,15 +207,10 @@ public final class AnonymizeJob {
     String name = policy.name();
     Dataset<Row> validated = reader.read(policy).persist(StorageLevel.MEMORY_AND_DISK());
     try {
-      Map<String, Long> quarantinedByReason = new TreeMap<>();
-      long input = 0;
-      for (Row r : validated.groupBy(col(InputReader.REASON)).count().collectAsList()) {
-        input += r.getLong(1);
-        if (!r.isNullAt(0)) {
-          quarantinedByReason.put(r.getString(0), r.getLong(1));
-        }
-      }
-      long quarantined = quarantinedByReason.values().stream().mapToLong(Long::longValue).sum();
+      Counts counts = count(validated);
+      Map<String, Long> quarantinedByReason = counts.byReason();
+      long input = counts.input();
+      long quarantined = counts.quarantined();
       LOG.info("[{}] read {} rows from {}: {} valid, {} quarantined ({} s)", name, input, policy.input().path(),
           input - quarantined, quarantined, secs(t0));
       if (input == 0) {

@@ -135,6 +135,32 @@ class MainTest {
   }
 
   @Test
+  void validateCountsQuarantinedRowsByReasonAndWritesNothing() {
+    Outcome o = run(args("validate", real("survey"), real("purchases")));
+    assertEquals(0, o.code(), o.err());
+    assertTrue(o.out().contains("dataset survey") && o.out().contains("3 would be quarantined"), o.out());
+    assertTrue(o.out().contains("birth_date: not a valid date"), o.out());
+    assertTrue(o.out().contains("dataset purchases") && o.out().contains("4 would be quarantined"), o.out());
+    assertFalse(Files.exists(tmp.resolve("releases")) || Files.exists(tmp.resolve("quarantine")), "writes nothing");
+  }
+
+  @Test
+  void eachCommandHasItsOwnHelp() {
+    Outcome o = run(List.of("validate", "--help"));
+    assertEquals(0, o.code());
+    assertTrue(o.out().startsWith("Usage: appi-anon validate"), o.out());
+  }
+
+  @Test
+  void generateWritesTheRequestedRows() throws IOException {
+    Outcome o = run(List.of("generate", "--members", "50", "--purchases", "200", "--out", tmp.toString(),
+        "--no-bad-rows"));
+    assertEquals(0, o.code(), o.err());
+    assertEquals(51, Files.readAllLines(tmp.resolve("survey.csv")).stream().filter(l -> l.startsWith("M")
+        || l.startsWith("member_id")).count());
+  }
+
+  @Test
   void unknownOptionIsAUsageError() {
     Outcome o = run(List.of("anonymize", "--frobnicate"));
     assertEquals(ExitCode.CONFIG.code(), o.code());
