@@ -30,7 +30,7 @@ CP="$ROOT/jobs/target/classes:$ROOT/transforms/target/classes:$(cat "$LAUNCHER/c
 measure() {
   local log="$1"; shift
   local gclog="$log.gc"
-  /usr/bin/time -f '%e %M' -o "$log.time" "$@" -Xlog:gc:file="$gclog" >"$log" 2>&1 || { echo "FAILED: see $log" >&2; tail -5 "$log" >&2; return 1; }
+  /usr/bin/time -f '%e %M' -o "$log.time" "$@" >"$log" 2>&1 || { echo "FAILED: see $log" >&2; tail -5 "$log" >&2; return 1; }
   local wall rss heap
   read -r wall rss < "$log.time"
   # peak live heap: the largest "after" value of any GC pause, e.g. "Pause Young ... 812M->95M(2048M)"
@@ -38,10 +38,10 @@ measure() {
   echo "$wall $rss ${heap:-0}"
 }
 
-java_cmd() {  # java_cmd MAIN ARGS... (the -Xlog option is appended by measure via "$@")
-  local main="$1"; shift
+java_cmd() {  # java_cmd LOG MAIN ARGS... : the java command line, with GC logging to LOG.gc
+  local log="$1" main="$2"; shift 2
   # shellcheck disable=SC2086
-  echo java $APPIANON_JAVA_OPTS @"$LAUNCHER/jvm.options" -cp "$CP" "$main" "$@"
+  echo java $APPIANON_JAVA_OPTS -Xlog:gc:file="$log.gc" @"$LAUNCHER/jvm.options" -cp "$CP" "$main" "$@"
 }
 
 echo "{\"started\": \"$STAMP\", \"machine\": {\"cores\": $(nproc), \"memory_gb\": $(free -g | awk '/Mem:/{print $2}'), \"cpu\": \"$(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | xargs)\", \"java\": \"$(java -version 2>&1 | head -1 | tr -d '"')\"}, \"java_opts\": \"$APPIANON_JAVA_OPTS\", \"runs\": [" > "$JSON"
@@ -62,10 +62,10 @@ for n in "${SIZES[@]}"; do
       log="$BENCH/tmp/$kind-$n-$run.log"
       if [[ $kind == baseline ]]; then
         # shellcheck disable=SC2046
-        m=$(measure "$log" $(java_cmd io.appianon.bench.BaselineCopy "$BENCH/tmp/out" "${sets[@]}"))
+        m=$(measure "$log" $(java_cmd "$log" io.appianon.bench.BaselineCopy "$BENCH/tmp/out" "${sets[@]}"))
       else
         # shellcheck disable=SC2046
-        m=$(measure "$log" $(java_cmd io.appianon.cli.Main anonymize --output "$BENCH/tmp/out" --release-id bench "${sets[@]}"))
+        m=$(measure "$log" $(java_cmd "$log" io.appianon.cli.Main anonymize --output "$BENCH/tmp/out" --release-id bench "${sets[@]}"))
       fi
       read -r wall rss heap <<< "$m"
       rows=$(( n + members ))
