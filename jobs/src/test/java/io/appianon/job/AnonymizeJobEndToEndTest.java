@@ -219,6 +219,48 @@ class AnonymizeJobEndToEndTest {
   }
 
   @Test
+  void fileNamesAndRecordOrderRevealNothingOfTheInput() throws IOException {
+    Pattern part = Pattern.compile("\\.?part-\\d{5}-[0-9a-f-]{36}-c\\d{3}(\\.[a-z]+)*(\\.crc)?|\\.?_SUCCESS(\\.crc)?");
+    for (Path f : releaseFiles()) {
+      String n = f.getFileName().toString();
+      if (!n.equals("manifest.json") && !n.equals("report.json")) {
+        assertTrue(part.matcher(n).matches(), "unexpected file name " + n);
+      }
+    }
+    // Published survey order vs. input (registration) order: the test knows the key, so it can map each published
+    // pseudonym back to its input position; the rank correlation must be near zero.
+    List<String> inputIds = input("survey.csv").select("member_id").collectAsList().stream()
+        .map(r -> r.getString(0)).toList();
+    Map<String, Integer> position = new java.util.HashMap<>();
+    for (int i = 0; i < inputIds.size(); i++) {
+      if (inputIds.get(i) != null) {
+        position.put(hmac(inputIds.get(i)), i);
+      }
+    }
+    List<Row> pub = release("survey").select("member_id").collectAsList();
+    double[] out = new double[pub.size()];
+    double[] in = new double[pub.size()];
+    for (int i = 0; i < pub.size(); i++) {
+      out[i] = i;
+      in[i] = position.get(pub.get(i).getString(0));
+    }
+    double rho = new org.apache.commons.math3.stat.correlation.SpearmansCorrelation().correlation(out, in);
+    assertTrue(Math.abs(rho) < 0.1, "published order correlates with input order: rho=" + rho);
+  }
+
+  private static String hmac(String memberId) {
+    try {
+      javax.crypto.Mac mac = javax.crypto.Mac.getInstance("HmacSHA256");
+      mac.init(new javax.crypto.spec.SecretKeySpec(secret, "HmacSHA256"));
+      mac.update("member\u0000".getBytes(StandardCharsets.UTF_8));
+      return java.util.HexFormat.of().formatHex(mac.doFinal(memberId.getBytes(StandardCharsets.UTF_8)))
+          .substring(0, 32);
+    } catch (java.security.GeneralSecurityException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+
+  @Test
   void memberPseudonymLinksBothDatasetsOfOneRelease() {
     Dataset<Row> s = release("survey").select("member_id").distinct();
     Dataset<Row> p = release("purchases").select("member_id").distinct();
