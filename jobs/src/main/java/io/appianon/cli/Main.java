@@ -2,14 +2,17 @@ package io.appianon.cli;
 
 import com.typesafe.config.Config;
 import com.typesafe.config.ConfigFactory;
+import io.appianon.disclosure.AnnouncementException;
 import io.appianon.io.InputException;
 import io.appianon.job.AnonymizeJob;
 import io.appianon.job.JobConfig;
+import io.appianon.job.JobOptions;
 import io.appianon.pipeline.Plan;
 import io.appianon.policy.DatasetPolicy;
 import io.appianon.policy.PolicyException;
 import io.appianon.policy.PrivacySpec;
 import io.appianon.privacy.PrivacyUnsatisfiableException;
+import io.appianon.release.MethodKeyException;
 import io.appianon.release.ReleaseException;
 import java.io.PrintStream;
 import java.nio.file.Path;
@@ -17,7 +20,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.function.Function;
+import java.util.Optional;
 import org.apache.spark.sql.SparkSession;
 
 /**
@@ -33,6 +36,14 @@ public final class Main {
         plan        print the plan of every dataset (columns, roles, transforms, privacy model); writes nothing
         validate    read and validate every dataset; print valid and quarantined rows by reason; writes nothing
         generate    write synthetic survey and purchase CSVs of any size (generate --help)
+        announce    publish an announcement of the planned categories, processing and methods of provision into
+                    <output>/disclosures/ (dated now), before the releases it covers
+        provide RELEASE-ID --recipient ID --method METHOD [--recipient-name NAME]
+                    package a published release for a third party (METHOD web: publication on the internet)
+        provisions list
+                    list the provision records (append-only log)
+        method-info RELEASE-ID [--file NAME]
+                    list (or print one file of) a release's processing-method information; privacy office only
         help        show this help; <command> --help shows the command's help
 
       Options:
@@ -41,6 +52,8 @@ public final class Main {
         --output DIR        release output root (appianon.release.output)
         --overwrite         replace an existing release with the same id
         --dry-run           same as the plan command
+        --reuse-secret ID   anonymize with the pseudonym secret kept (sealed) by release ID, reproducing its
+                            pseudonyms; needs APPIANON_METHOD_KEY
         --set KEY=VALUE     override any configuration key (repeatable), e.g.
                             --set appianon.inputs.survey=/data/survey.csv
         -h, --help          show this help
@@ -48,17 +61,7 @@ public final class Main {
       Exit codes:
       %s""";
 
-  private final Function<JobConfig, SparkSession> sessions;
-  private final boolean stopSession;
-
-  /**
-   * @param sessions how to obtain the SparkSession for a configuration
-   * @param stopSession whether to stop it when the command ends (true for the command line)
-   */
-  public Main(Function<JobConfig, SparkSession> sessions, boolean stopSession) {
-    this.sessions = sessions;
-    this.stopSession = stopSession;
-  }
+  private Main() {}
 
   public static void main(String[] args) {
     int code = run(args, System.out, System.err);
@@ -67,11 +70,11 @@ public final class Main {
 
   /** Runs a command on a new embedded or spark-submit session and returns its exit code (never exits the JVM). */
   public static int run(String[] args, PrintStream out, PrintStream err) {
-    return new Main(SparkSessions::create, true).execute(args, out, err);
+    return run(args, out, err, CliContext.system());
   }
 
-  /** Runs a command and returns its exit code. */
-  public int execute(String[] args, PrintStream out, PrintStream err) {
+  /** As {@link #run(String[], PrintStream, PrintStream)} with an injected clock, environment and SparkSession. */
+  public static int run(String[] args, PrintStream out, PrintStream err, CliContext ctx) {
     if (args.length > 0 && args[0].equals("generate")) {
       try {
         io.appianon.generate.SampleDataGenerator.main(java.util.Arrays.copyOfRange(args, 1, args.length));
@@ -81,11 +84,18 @@ public final class Main {
         return ExitCode.CONFIG.code();
       }
     }
+    RunAudit audit = new RunAudit(args, ctx.clock());
+    int code = execute(args, out, audit.tee(err), ctx, audit);
+    return audit.finish(code, err);
+  }
+
+  private static int execute(String[] args, PrintStream out, PrintStream err, CliContext ctx, RunAudit audit) {
     String command = "anonymize";
     Path configFile = Path.of("conf/application.conf");
     Map<String, Object> overrides = new LinkedHashMap<>();
     boolean dryRun = false;
     List<String> rest = new ArrayList<>();
+    Map<String, String> opts = new LinkedHashMap<>();
     try {
       for (int i = 0; i < args.length; i++) {
         String a = args[i];
@@ -100,6 +110,8 @@ public final class Main {
           case "--output" -> overrides.put("appianon.release.output", value(args, ++i, a));
           case "--overwrite" -> overrides.put("appianon.release.overwrite", true);
           case "--dry-run" -> dryRun = true;
+          case "--reuse-secret", "--recipient", "--recipient-name", "--method", "--file" ->
+              opts.put(a, value(args, ++i, a));
           case "--set" -> {
             String kv = value(args, ++i, a);
             int eq = kv.indexOf('=');
@@ -123,28 +135,36 @@ public final class Main {
       if (!rest.isEmpty()) {
         command = rest.remove(0);
       }
-      if (!rest.isEmpty()) {
+      if (!rest.isEmpty() && !DisclosureCommands.COMMANDS.contains(command)) {
         throw new UsageException("unexpected argument " + rest.get(0));
       }
       Config over = ConfigFactory.parseMap(overrides, "command line");
       JobConfig config = JobConfig.load(configFile, over);
+      audit.config(config, command);
       switch (command) {
         case "anonymize" -> {
-          AnonymizeJob job = new AnonymizeJob(config);
+          JobOptions options = new JobOptions(ctx.clock(), ctx.env(), Optional.ofNullable(opts.get("--reuse-secret")));
+          AnonymizeJob job = new AnonymizeJob(config, options);
           if (dryRun) {
             printPlan(job, out);
             return ExitCode.OK.code();
           }
-          SparkSession spark = sessions.apply(config);
+          String releaseId = job.releaseId();
+          audit.anonymize(releaseId, job.policies(), options.reuseSecretOf());
+          job.preflight(releaseId);
+          SparkSession spark = ctx.spark().orElseGet(() -> SparkSessions.create(config));
           try {
-            AnonymizeJob.Summary s = job.run(spark);
+            AnonymizeJob.Summary s = job.run(spark, releaseId);
             printSummary(s, out);
           } finally {
-            if (stopSession) {
+            if (ctx.spark().isEmpty()) {
               spark.stop();
             }
           }
           return ExitCode.OK.code();
+        }
+        case "announce", "provide", "provisions", "method-info" -> {
+          return DisclosureCommands.run(command, rest, opts, config, ctx, audit, out);
         }
         case "plan" -> {
           printPlan(new AnonymizeJob(config), out);
@@ -152,18 +172,18 @@ public final class Main {
         }
         case "validate" -> {
           AnonymizeJob job = new AnonymizeJob(config);
-          SparkSession spark = sessions.apply(config);
+          SparkSession spark = ctx.spark().orElseGet(() -> SparkSessions.create(config));
           try {
             printValidation(job.validate(spark), out);
           } finally {
-            if (stopSession) {
+            if (ctx.spark().isEmpty()) {
               spark.stop();
             }
           }
           return ExitCode.OK.code();
         }
         default -> throw new UsageException("unknown command '" + command + "' (anonymize, plan, validate, generate,"
-            + " help)");
+            + " announce, provide, provisions, method-info, help)");
       }
     } catch (UsageException e) {
       err.println("appi-anon: " + e.getMessage() + " (see --help)");
@@ -180,6 +200,12 @@ public final class Main {
     } catch (ReleaseException e) {
       err.println("appi-anon: release error: " + e.getMessage());
       return ExitCode.RELEASE.code();
+    } catch (AnnouncementException e) {
+      err.println("appi-anon: not announced: " + e.getMessage());
+      return ExitCode.ANNOUNCEMENT.code();
+    } catch (MethodKeyException e) {
+      err.println("appi-anon: method-store key error: " + e.getMessage());
+      return ExitCode.CONFIG.code();
     } catch (RuntimeException | Error e) {
       Throwable root = e;
       while (root.getCause() != null) {

@@ -2,6 +2,8 @@ package io.appianon.job;
 
 import static org.apache.spark.sql.functions.col;
 
+import io.appianon.disclosure.HistoryEntry;
+import io.appianon.disclosure.ReleaseDisclosure;
 import io.appianon.hierarchy.HierarchyResolver;
 import io.appianon.io.InputReader;
 import io.appianon.pipeline.DatasetPipeline;
@@ -14,6 +16,7 @@ import io.appianon.release.Manifest;
 import io.appianon.release.MethodStore;
 import io.appianon.release.OwnerOnly;
 import io.appianon.release.ReleaseStore;
+import io.appianon.release.SecretBox;
 import io.appianon.technique.PseudonymKey;
 import io.appianon.technique.TechniqueContext;
 import java.io.IOException;
@@ -61,10 +64,17 @@ public final class AnonymizeJob {
   private final JobConfig config;
   private final HierarchyResolver hierarchies;
   private final List<DatasetPolicy> policies;
+  private final JobOptions options;
 
   /** Loads and validates every policy: a bad policy fails here, before Spark reads any data. */
   public AnonymizeJob(JobConfig config) {
+    this(config, JobOptions.defaults());
+  }
+
+  /** As {@link #AnonymizeJob(JobConfig)}, with the clock, environment and secret reuse of {@code options}. */
+  public AnonymizeJob(JobConfig config, JobOptions options) {
     this.config = config;
+    this.options = options;
     this.hierarchies = new HierarchyResolver(config.hierarchiesDir());
     List<DatasetPolicy> list = new ArrayList<>();
     Set<String> names = new HashSet<>();
@@ -91,15 +101,52 @@ public final class AnonymizeJob {
   }
 
   public String releaseId() {
-    return config.releaseId().orElseGet(() -> ID_FORMAT.format(Instant.now()));
+    return config.releaseId().orElseGet(() -> ID_FORMAT.format(options.clock().instant()));
+  }
+
+  /**
+   * The checks a run makes before reading any data, for callers that want them before starting Spark: the method-store
+   * passphrase, the secret to reuse, and the public announcement (throws AnnouncementException when refused).
+   */
+  public void preflight(String releaseId) {
+    methodStore();
+    options.reuseSecretOf().ifPresent(id -> readKeptSecret(id).destroy());
+    ReleaseDisclosure.prepare(config, releaseId, policies, options.clock().instant());
+  }
+
+  // --- processing-method information (issue 5): sealed store, kept secret, --reuse-secret
+  private MethodStore methodStore() {
+    Optional<SecretBox> box = SecretBox.fromEnvironment(options.env());
+    if (config.keepSecret() && box.isEmpty()) {
+      SecretBox.require(options.env(), "appianon.method-store.keep-secret = true (the secret is kept only sealed)");
+    }
+    if (config.encryptMethodStore() && box.isEmpty()) {
+      SecretBox.require(options.env(), "appianon.method-store.encrypt = true");
+    }
+    return new MethodStore(config.methodStoreDir(), config.encryptMethodStore() ? box : Optional.empty());
+  }
+
+  private PseudonymKey readKeptSecret(String releaseId) {
+    try {
+      return new MethodStore(config.methodStoreDir()).readSecret(releaseId,
+          SecretBox.require(options.env(), "--reuse-secret"));
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
   }
 
   public Summary run(SparkSession spark) {
     return run(spark, releaseId());
   }
 
+  /** Runs with a fresh key, or with the kept one of {@code --reuse-secret} (explicit opt-in). */
   public Summary run(SparkSession spark, String releaseId) {
-    return run(spark, releaseId, PseudonymKey.generate());
+    PseudonymKey key = options.reuseSecretOf().map(this::readKeptSecret).orElseGet(PseudonymKey::generate);
+    if (options.reuseSecretOf().isPresent()) {
+      LOG.warn("reusing the pseudonym secret of release {}: the same members get the same pseudonyms as in it",
+          options.reuseSecretOf().get());
+    }
+    return run(spark, releaseId, key);
   }
 
   /**
@@ -110,6 +157,8 @@ public final class AnonymizeJob {
     long started = System.nanoTime();
     try (ReleaseStore store = ReleaseStore.open(config.output())) {
       store.checkPublishable(releaseId, config.overwrite());
+      MethodStore methodStore = methodStore();
+      ReleaseDisclosure disclosure = ReleaseDisclosure.prepare(config, releaseId, policies, options.clock().instant());
       long seed = new SecureRandom().nextLong();
       Path staging = null;
       try {
@@ -128,7 +177,7 @@ public final class AnonymizeJob {
           manifests.add(Manifest.dataset(policy, r.result().lineage(), r.summary().published()));
           methodParams.put(policy.name(), r.result().report().get("privacy"));
         }
-        Instant now = Instant.now();
+        Instant now = options.clock().instant();
         Map<String, Object> manifest = new LinkedHashMap<>();
         manifest.put("release_id", releaseId);
         manifest.put("created_at", now.toString());
@@ -136,6 +185,7 @@ public final class AnonymizeJob {
         manifest.put("producer", Map.of("name", Manifest.text(config.producerName()),
             "contact", Manifest.text(config.producerContact())));
         manifest.put("datasets", manifests);
+        HistoryEntry announcement = disclosure.complete(releaseId, manifest, staging, now);
         Json.write(staging.resolve("manifest.json"), manifest);
         Map<String, Object> report = new LinkedHashMap<>();
         report.put("release_id", releaseId);
@@ -151,11 +201,15 @@ public final class AnonymizeJob {
         Map<String, Object> params = new LinkedHashMap<>();
         params.put("release_id", releaseId);
         params.put("chosen_parameters", methodParams);
-        params.put("pseudonym_secret", config.keepSecret() ? "kept (opt-in)" : "destroyed after creation");
-        Path methodDir = new MethodStore(config.methodStoreDir()).write(releaseId, policyFiles,
-            hierarchies.resolved(), params);
+        params.put("pseudonym_secret", config.keepSecret() ? "kept sealed (opt-in)" : "destroyed after creation");
+        options.reuseSecretOf().ifPresent(id -> params.put("pseudonym_secret_reused_from", id));
+        Path methodDir = methodStore.write(releaseId, policyFiles, hierarchies.resolved(), params);
+        if (config.keepSecret()) {
+          methodStore.writeSecret(releaseId, key, SecretBox.require(options.env(), "keep-secret"));
+        }
         Path published = store.publish(staging, releaseId, config.overwrite());
         staging = null;
+        disclosure.record(announcement);
         LOG.info("published release {} in {} s", published, String.format("%.1f", (System.nanoTime() - started) / 1e9));
         return new Summary(releaseId, published, quarantineRoot, methodDir, summaries);
       } finally {

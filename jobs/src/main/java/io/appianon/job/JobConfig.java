@@ -5,6 +5,7 @@ import com.typesafe.config.ConfigException;
 import com.typesafe.config.ConfigFactory;
 import com.typesafe.config.ConfigParseOptions;
 import com.typesafe.config.ConfigValue;
+import io.appianon.disclosure.DisclosureConfig;
 import io.appianon.policy.Conf;
 import io.appianon.policy.Origin;
 import io.appianon.policy.PolicyException;
@@ -43,7 +44,7 @@ public record JobConfig(String file, Optional<String> releaseId, Path output, bo
     Conf root = new Conf(config, new Origin(name, ""));
     Conf a = root.section("appianon");
     a.allowOnly(Set.of("release", "quarantine", "method-store", "hierarchies", "datasets", "inputs", "producer",
-        "spark"));
+        "spark", "disclosure", "provisions"));
     Conf release = a.section("release");
     release.allowOnly(Set.of("id", "output", "overwrite", "compression"));
     String id = release.string("id", "");
@@ -52,7 +53,9 @@ public record JobConfig(String file, Optional<String> releaseId, Path output, bo
       throw release.error("compression", "invalid value '" + compression + "' (snappy, zstd, gzip or none)");
     }
     Conf method = a.section("method-store");
-    method.allowOnly(Set.of("dir", "keep-secret"));
+    method.allowOnly(Set.of("dir", "keep-secret", "encrypt"));
+    method.bool("encrypt", false);
+    DisclosureConfig.parse(a);
     List<String> datasetFiles = a.strings("datasets");
     if (datasetFiles.isEmpty()) {
       throw a.error("datasets", "must list at least one policy file");
@@ -82,5 +85,15 @@ public record JobConfig(String file, Optional<String> releaseId, Path output, bo
 
   public Origin origin(String key) {
     return new Origin(file, key);
+  }
+
+  /** {@code appianon.disclosure} and {@code appianon.provisions} (checked by {@link #load}). */
+  public DisclosureConfig disclosure() {
+    return DisclosureConfig.parse(new Conf(raw, new Origin(file, "")).section("appianon"));
+  }
+
+  /** {@code appianon.method-store.encrypt}: seal every method-store file with the passphrase in the environment. */
+  public boolean encryptMethodStore() {
+    return raw.hasPath("appianon.method-store.encrypt") && raw.getBoolean("appianon.method-store.encrypt");
   }
 }

@@ -102,7 +102,7 @@ public final class DatasetPipeline {
           .drop(RANDOM);
     }
     Lineage lineage = plan.lineage();
-    describePrivacy(lineage, privacy);
+    describePrivacy(policy, lineage, privacy.levels());
 
     Map<String, Object> report = new LinkedHashMap<>();
     report.put("techniques", techniqueReport);
@@ -139,10 +139,28 @@ public final class DatasetPipeline {
     return KAnonymityCheck.enforce(gen, keptRows, p, levels);
   }
 
-  private void describePrivacy(Lineage lineage, PrivacyOutcome privacy) {
+  /**
+   * The lineage a run of {@code policy} will report, known before any data is read (the quasi-identifiers' levels are
+   * fixed in the policy): what the public announcement of a release declares in advance.
+   */
+  public static Lineage plannedLineage(DatasetPolicy policy) {
+    PrivacySpec p = policy.privacy();
+    if (!p.levelsFixed()) {
+      throw p.origin().error("quasi-identifiers", "every quasi-identifier needs a level");
+    }
+    Map<String, Integer> levels = new LinkedHashMap<>();
+    for (PrivacySpec.QuasiIdentifier q : p.quasiIdentifiers()) {
+      levels.put(q.column(), q.level().orElseThrow());
+    }
+    Lineage lineage = Plan.of(policy).lineage();
+    describePrivacy(policy, lineage, levels);
+    return lineage;
+  }
+
+  private static void describePrivacy(DatasetPolicy policy, Lineage lineage, Map<String, Integer> levels) {
     PrivacySpec p = policy.privacy();
     for (PrivacySpec.QuasiIdentifier q : p.quasiIdentifiers()) {
-      int level = privacy.levels().get(q.column());
+      int level = levels.get(q.column());
       if (level > 0 && lineage.has(q.column())) {
         String example = q.hierarchy().labels(level).stream().limit(3).reduce((a, b) -> a + "、" + b).orElse("");
         lineage.process(q.column(), "generalized", level == q.hierarchy().maxLevel()

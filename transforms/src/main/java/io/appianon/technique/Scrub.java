@@ -9,7 +9,6 @@ import io.appianon.policy.Text;
 import io.appianon.technique.scrub.Action;
 import io.appianon.technique.scrub.PiiKind;
 import io.appianon.technique.scrub.ScrubFunctions;
-import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Set;
@@ -74,10 +73,8 @@ public record Scrub(Origin origin, List<String> columns, Set<PiiKind> kinds, Act
 
   @Override
   public void describe(Lineage lineage) {
-    List<String> tags = new ArrayList<>();
-    for (PiiKind k : kinds) {
-      tags.add(k.tag());
-    }
+    // In the enum's order: Set.copyOf iterates in a per-JVM order, and the public wording must not change run to run.
+    List<String> tags = kinds.stream().sorted().map(PiiKind::tag).toList();
     String list = String.join(" ", tags);
     for (String col : columns) {
       lineage.process(col, "scrubbed", action == Action.DELETE_MATCH

@@ -1,0 +1,109 @@
+package io.appianon.disclosure;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * Decides whether the public announcements in the history cover a release or a provision.
+ *
+ * <p><b>Release</b> (Art. 43(3)). The announcement in effect is the latest one when it covers repeated releases
+ * (continuous, or a period containing today), or when it covers the next release only and no release followed it yet.
+ * A release that discloses exactly what that announcement declared (same categories, processing and methods of
+ * provision) is covered and needs no new announcement; one that differs is refused until a new announcement is
+ * published ({@code appi-anon announce}). With no announcement in effect, the release publishes its own creation
+ * announcement (allowed: Art. 43(3) asks for it without delay after creation).
+ *
+ * <p><b>Provision</b> (Art. 43(4), 44). The categories and the method of provision must have been announced (by an
+ * announcement, or a release's creation announcement, with the same categories and processing and that method) at
+ * least {@code min-notice} before, so the public could know. Publishing on the web is a provision too.
+ */
+public final class AnnouncementGate {
+  private AnnouncementGate() {}
+
+  /** The outcome for a release. */
+  public record ReleaseDecision(Optional<HistoryEntry> coveredBy, Optional<HistoryEntry> previousRelease,
+      List<Change> changesSincePreviousRelease) {}
+
+  /** Checks a planned (or produced) release against the history; throws {@link AnnouncementException} if refused. */
+  public static ReleaseDecision forRelease(DisclosureHistory history, Disclosure release, Instant now, ZoneId zone) {
+    Optional<HistoryEntry> previous = history.lastRelease();
+    List<Change> sincePrevious = previous.map(p -> release.changesSince(p.disclosure())).orElse(List.of());
+    Optional<HistoryEntry> inEffect = inEffect(history, now, zone);
+    if (inEffect.isEmpty()) {
+      return new ReleaseDecision(Optional.empty(), previous, sincePrevious);
+    }
+    HistoryEntry a = inEffect.get();
+    if (a.disclosure().fingerprint().equals(release.fingerprint())) {
+      return new ReleaseDecision(inEffect, previous, sincePrevious);
+    }
+    StringBuilder m = new StringBuilder("release refused: announcement " + a.id() + " of " + a.date() + " ("
+        + a.coverage().orElse(DisclosureConfig.Coverage.SINGLE).describe().en() + ") is in effect, and this"
+        + " release's categories, processing or methods of provision differ from it:");
+    for (Change c : release.changesSince(a.disclosure())) {
+      m.append("\n  - ").append(c.text().en());
+    }
+    m.append("\nPublish a new announcement first: run `appi-anon announce`, upload ").append(history.dir())
+        .append(" to your website, then run the release again.");
+    throw new AnnouncementException(m.toString());
+  }
+
+  /** The announcement in effect at {@code now}, if any. */
+  public static Optional<HistoryEntry> inEffect(DisclosureHistory history, Instant now, ZoneId zone) {
+    Optional<HistoryEntry> last = history.lastAnnouncement();
+    if (last.isEmpty()) {
+      return Optional.empty();
+    }
+    HistoryEntry a = last.get();
+    DisclosureConfig.Coverage c = a.coverage().orElse(DisclosureConfig.Coverage.SINGLE);
+    if (c.repeated()) {
+      return c.includes(LocalDate.ofInstant(now, zone)) ? last : Optional.empty();
+    }
+    return history.releasedAfter(a) ? Optional.empty() : last;
+  }
+
+  /**
+   * The entry that announced {@code release}'s categories with method {@code methodId} at least {@code minNotice}
+   * before {@code now}; throws {@link AnnouncementException} saying what to publish otherwise.
+   */
+  public static HistoryEntry forProvision(DisclosureHistory history, String releaseId, Disclosure release,
+      String methodId, Instant now, Duration minNotice, ZoneId zone) {
+    String content = release.contentFingerprint();
+    LocalDate today = LocalDate.ofInstant(now, zone);
+    List<HistoryEntry> sameContent = history.entries().stream()
+        .filter(e -> e.disclosure().contentFingerprint().equals(content))
+        .filter(e -> !e.isAnnouncement() || e.coverage().flatMap(DisclosureConfig.Coverage::until)
+            .map(u -> !today.isAfter(u)).orElse(true))
+        .toList();
+    List<HistoryEntry> withMethod = sameContent.stream().filter(e -> e.disclosure().method(methodId).isPresent())
+        .toList();
+    for (HistoryEntry e : withMethod) {
+      if (!e.at().plus(minNotice).isAfter(now)) {
+        return e;
+      }
+    }
+    String publish = "publish it on your website (upload " + history.dir() + ")";
+    if (!withMethod.isEmpty()) {
+      HistoryEntry first = withMethod.get(0);
+      Instant from = first.at().plus(minNotice);
+      throw new AnnouncementException("provision refused: release " + releaseId + " and method '" + methodId
+          + "' were announced only at " + first.at() + " (" + first.id() + "); the public must have at least "
+          + minNotice + " notice (appianon.disclosure.min-notice): make sure " + first.page() + " is published on"
+          + " your website (upload " + history.dir() + ") and provide from " + from + " on");
+    }
+    if (!sameContent.isEmpty()) {
+      List<String> announced = sameContent.stream().flatMap(e -> e.disclosure().methods().stream())
+          .map(ProvisionMethod::id).distinct().toList();
+      throw new AnnouncementException("provision refused: method of provision '" + methodId + "' was never"
+          + " announced for release " + releaseId + "'s categories (announced: " + String.join(", ", announced)
+          + "). Declare it in appianon.disclosure.provision-methods, run `appi-anon announce`, " + publish
+          + ", and provide after " + minNotice + ".");
+    }
+    throw new AnnouncementException("provision refused: the categories of release " + releaseId + " (and their"
+        + " processing) match no public announcement in " + history.dir() + ". Run `appi-anon announce` with the"
+        + " policies of this release, " + publish + ", and provide after " + minNotice + ".");
+  }
+}
