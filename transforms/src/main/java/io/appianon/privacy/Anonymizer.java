@@ -125,7 +125,8 @@ public final class Anonymizer {
     for (int a = 0; a < q; a++) {
       fields.add(DataTypes.createStructField("__suppress_" + a, DataTypes.StringType, true));
     }
-    Dataset<Row> failed = data.sparkSession().createDataFrame(failing, new StructType(fields.toArray(new StructField[0])));
+    StructType schema = new StructType(fields.toArray(new StructField[0]));
+    Dataset<Row> failed = data.sparkSession().createDataFrame(failing, schema);
     Column cond = null;
     for (int a = 0; a < q; a++) {
       Column eq = out.col(quote(qis.get(a).column())).cast("string").eqNullSafe(failed.col("__suppress_" + a));

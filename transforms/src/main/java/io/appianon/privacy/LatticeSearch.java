@@ -157,13 +157,28 @@ public final class LatticeSearch {
   /** Assesses one node (fixed-levels mode): suppression and metrics at the given levels. */
   public SearchResult evaluate(List<Integer> levels, SearchConfig config) {
     long start = System.nanoTime();
-    int node = lattice.index(toArray(levels));
+    int node = lattice.index(checkLevels(levels));
     ModelSet ms = new ModelSet(config, table.totalRecords(), context);
     return result(node, ms, config, "fixed", 1, 1, start);
   }
 
-  static int[] toArray(List<Integer> levels) {
-    return levels.stream().mapToInt(Integer::intValue).toArray();
+  /** Checks given levels against the QIs, naming the offending column. */
+  private int[] checkLevels(List<Integer> levels) {
+    Objects.requireNonNull(levels, "levels");
+    if (levels.size() != attributes.size()) {
+      throw new IllegalArgumentException("Invalid levels " + levels + ": " + levels.size() + " levels for "
+          + attributes.size() + " quasi-identifiers " + attributes);
+    }
+    int[] lv = new int[levels.size()];
+    for (int a = 0; a < lv.length; a++) {
+      Integer l = levels.get(a);
+      if (l == null || l < 0 || l >= lattice.height(a)) {
+        throw new IllegalArgumentException("Invalid level " + l + " for quasi-identifier '" + attributes.get(a)
+            + "' (must be 0.." + (lattice.height(a) - 1) + ")");
+      }
+      lv[a] = l;
+    }
+    return lv;
   }
 
   private SearchResult result(int node, ModelSet ms, SearchConfig config, String strategy, int evaluated,
@@ -181,8 +196,7 @@ public final class LatticeSearch {
 
   /** The classes of a node with their labels and suppression flags under a configuration. */
   ClassSnapshot snapshot(List<Integer> levels, SearchConfig config) {
-    int[] lv = toArray(levels);
-    lattice.index(lv);
+    int[] lv = checkLevels(levels);
     ModelSet ms = new ModelSet(config, table.totalRecords(), context);
     rollUp.rollUp(lv, ms.usesSensitive);
     int n = rollUp.classes;

@@ -126,6 +126,17 @@ class LatticeSearchTest {
   }
 
   @Test
+  void fixedLevelsAreCheckedAgainstTheHierarchies() {
+    LatticeSearch search = new LatticeSearch(synthetic(5, 50));
+    assertEquals("Invalid level 4 for quasi-identifier 'n' (must be 0..3)", assertThrows(
+        IllegalArgumentException.class, () -> search.evaluate(List.of(0, 4, 0, 0), SearchConfig.kAnonymity(2, 0)))
+        .getMessage());
+    assertTrue(assertThrows(IllegalArgumentException.class,
+        () -> search.evaluate(List.of(0, 1), SearchConfig.kAnonymity(2, 0))).getMessage()
+        .startsWith("Invalid levels [0, 1]: 2 levels for 4 quasi-identifiers"));
+  }
+
+  @Test
   void configurationIsValidated() {
     assertEquals("Invalid maxSuppression: 1.5 (must be in [0, 1])", assertThrows(IllegalArgumentException.class,
         () -> SearchConfig.kAnonymity(2, 1.5)).getMessage());

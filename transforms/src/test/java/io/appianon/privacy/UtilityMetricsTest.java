@@ -4,6 +4,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.List;
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Row;
 import org.junit.jupiter.api.Test;
 
 class UtilityMetricsTest {
@@ -51,6 +53,18 @@ class UtilityMetricsTest {
     AttributeUtility sex = u.attributes().get(0);
     assertEquals("chi-square", sex.test());
     assertEquals(1, sex.valuesAfter(), "only M is released");
+  }
+
+  @Test
+  void kolmogorovSmirnovOnBoundedSamplesOfSparkColumns() {
+    TestData.spark().sparkContext().setLogLevel("WARN");
+    Dataset<Row> a = TestData.spark().range(0, 5000).toDF("x");
+    Dataset<Row> shifted = TestData.spark().range(2500, 7500).toDF("x");
+    AttributeUtility same = UtilityMetrics.kolmogorovSmirnov(a, a, "x", 1000);
+    assertTrue(same.valuesBefore() <= 1000 && same.valuesBefore() > 500, "bounded sample " + same.valuesBefore());
+    assertEquals(0.0, same.statistic(), 1e-12, "the same seed samples the same rows");
+    AttributeUtility diff = UtilityMetrics.kolmogorovSmirnov(a, shifted, "x", 1000);
+    assertTrue(diff.statistic() > 0.4 && diff.pValue() < 1e-6, diff.toString());
   }
 
   @Test
