@@ -140,7 +140,9 @@ public final class Mondrian {
       }
     }
     if (n < k) {
-      return new MondrianResult(data.where(lit(false)), n, n, 0, 0, zeroLoss(qis), n == 0 ? 0.0 : 1.0, n * n, 0.0, 0,
+      // everything suppressed: each record counts as fully generalized
+      double lost = n == 0 ? 0.0 : 1.0;
+      return new MondrianResult(data.where(lit(false)), n, n, 0, 0, uniformLoss(qis, lost), lost, n * n, 0.0, 0,
           millis(start));
     }
     Map<Integer, Map<Integer, Map<String, Integer>>> leaves = categoricalLeaves(work, qis);
@@ -218,9 +220,9 @@ public final class Mondrian {
     return (System.nanoTime() - start) / 1_000_000;
   }
 
-  private static Map<String, Double> zeroLoss(List<QuasiIdentifier> qis) {
+  private static Map<String, Double> uniformLoss(List<QuasiIdentifier> qis, double loss) {
     Map<String, Double> m = new LinkedHashMap<>();
-    qis.forEach(qi -> m.put(qi.column(), 0.0));
+    qis.forEach(qi -> m.put(qi.column(), loss));
     return m;
   }
 
@@ -395,10 +397,10 @@ public final class Mondrian {
         boolean upper = l + e >= k && r >= k; // median goes left
         boolean lower = l >= k && e + r >= k; // median goes right
         if (upper && (!lower || Math.min(l + e, r) >= Math.min(l, e + r))) {
-          return new Split(a, Map.of("L", "lo", "E", "lo", "R", "hi"));
+          return new Split(a, numericSides("lo", "lo", "hi"));
         }
         if (lower) {
-          return new Split(a, Map.of("L", "lo", "E", "hi", "R", "hi"));
+          return new Split(a, numericSides("lo", "hi", "hi"));
         }
       } else {
         if (s.size() >= 2 && s.values().stream().allMatch(c -> c >= k)) {
@@ -409,6 +411,15 @@ public final class Mondrian {
       }
     }
     return null;
+  }
+
+  /** The children of the L, E and R sides of a numeric split, in a fixed order (partition ids are deterministic). */
+  private static Map<String, String> numericSides(String l, String e, String r) {
+    Map<String, String> m = new LinkedHashMap<>();
+    m.put("L", l);
+    m.put("E", e);
+    m.put("R", r);
+    return m;
   }
 
   /** New partition ids (and categorical levels) from a broadcast join with the plan. */
