@@ -10,6 +10,19 @@ import static org.apache.spark.sql.functions.when;
 import io.appianon.policy.DatasetPolicy;
 import io.appianon.policy.PrivacySpec;
 import io.appianon.policy.Text;
+import io.appianon.privacy.Anonymizer;
+import io.appianon.privacy.DistinctLDiversity;
+import io.appianon.privacy.EntropyLDiversity;
+import io.appianon.privacy.EqualDistanceTCloseness;
+import io.appianon.privacy.HierarchicalDistanceTCloseness;
+import io.appianon.privacy.KAnonymity;
+import io.appianon.privacy.Objective;
+import io.appianon.privacy.OrderedDistanceTCloseness;
+import io.appianon.privacy.PrivacyModel;
+import io.appianon.privacy.PrivacyResult;
+import io.appianon.privacy.PrivacyUnsatisfiableException;
+import io.appianon.privacy.QuasiIdentifier;
+import io.appianon.privacy.RecursiveCLDiversity;
 import io.appianon.technique.Technique;
 import io.appianon.technique.TechniqueContext;
 import java.util.ArrayList;
@@ -126,17 +139,54 @@ public final class DatasetPipeline {
 
   private PrivacyOutcome applyPrivacy(Dataset<Row> kept, long keptRows) {
     PrivacySpec p = policy.privacy();
-    if (!p.levelsFixed()) {
-      throw p.origin().error("quasi-identifiers", "every quasi-identifier needs a level");
-    }
-    Map<String, Integer> levels = new LinkedHashMap<>();
-    Dataset<Row> gen = kept;
+    List<QuasiIdentifier> qis = new ArrayList<>();
     for (PrivacySpec.QuasiIdentifier q : p.quasiIdentifiers()) {
-      int level = q.level().orElseThrow();
-      levels.put(q.column(), level);
-      gen = gen.withColumn(q.column(), q.hierarchy().generalize(col(q.column()).cast("string"), level));
+      qis.add(QuasiIdentifier.of(q.column(), q.hierarchy()));
     }
-    return KAnonymityCheck.enforce(gen, keptRows, p, levels);
+    Objective objective = Objective.parse(p.objective());
+    PrivacyResult r;
+    try {
+      if (p.levelsFixed()) {
+        List<Integer> levels = p.quasiIdentifiers().stream().map(q -> q.level().orElseThrow()).toList();
+        r = new Anonymizer().applyFixed(kept, qis, p.sensitiveColumn(), models(p), p.maxSuppression(), objective,
+            levels);
+      } else {
+        r = new Anonymizer().apply(kept, qis, p.sensitiveColumn(), models(p), p.maxSuppression(), objective);
+      }
+    } catch (PrivacyUnsatisfiableException e) {
+      throw new PrivacyUnsatisfiableException(policy.file(), e);
+    }
+    if (r.inputRecords() != keptRows) {
+      throw new IllegalStateException("privacy stage saw " + r.inputRecords() + " records, expected " + keptRows);
+    }
+    Map<String, Integer> levels = r.search().levelsByAttribute();
+    Map<String, Object> report = new LinkedHashMap<>();
+    report.put("models", models(p).stream().map(PrivacyModel::describe).toList());
+    report.put("k", p.k());
+    report.put("k_achieved", r.kAchieved());
+    report.put("max_suppression", p.maxSuppression());
+    report.put("suppressed_records", r.suppressedRecords());
+    report.put("levels", levels);
+    report.put("levels_chosen_by", p.levelsFixed() ? "policy" : "search (objective " + p.objective() + ")");
+    report.putAll(r.toReport());
+    return new PrivacyOutcome(r.output(), r.suppressedRecords(), levels, report);
+  }
+
+  /** The privacy models a policy declares: k-anonymity, and l-diversity / t-closeness when configured. */
+  static List<PrivacyModel> models(PrivacySpec p) {
+    List<PrivacyModel> models = new ArrayList<>();
+    models.add(new KAnonymity(p.k()));
+    p.lDiversity().ifPresent(l -> models.add(switch (l.variant()) {
+      case "entropy" -> new EntropyLDiversity(l.l());
+      case "recursive" -> new RecursiveCLDiversity(l.c(), (int) l.l());
+      default -> new DistinctLDiversity((int) l.l());
+    }));
+    p.tCloseness().ifPresent(t -> models.add(switch (t.distance()) {
+      case "ordered" -> new OrderedDistanceTCloseness(t.t());
+      case "hierarchical" -> new HierarchicalDistanceTCloseness(t.t(), t.hierarchy().orElseThrow());
+      default -> new EqualDistanceTCloseness(t.t());
+    }));
+    return models;
   }
 
   /**
@@ -145,12 +195,9 @@ public final class DatasetPipeline {
    */
   public static Lineage plannedLineage(DatasetPolicy policy) {
     PrivacySpec p = policy.privacy();
-    if (!p.levelsFixed()) {
-      throw p.origin().error("quasi-identifiers", "every quasi-identifier needs a level");
-    }
     Map<String, Integer> levels = new LinkedHashMap<>();
     for (PrivacySpec.QuasiIdentifier q : p.quasiIdentifiers()) {
-      levels.put(q.column(), q.level().orElseThrow());
+      levels.put(q.column(), q.level().orElse(-1));
     }
     Lineage lineage = Plan.of(policy).lineage();
     describePrivacy(policy, lineage, levels);
@@ -160,6 +207,13 @@ public final class DatasetPipeline {
   private static void describePrivacy(DatasetPolicy policy, Lineage lineage, Map<String, Integer> levels) {
     PrivacySpec p = policy.privacy();
     for (PrivacySpec.QuasiIdentifier q : p.quasiIdentifiers()) {
+      if (!p.levelsFixed() && lineage.has(q.column())) {
+        // Searched levels differ between releases; the public wording must not, so it names the ladder instead.
+        lineage.process(q.column(), "generalized", Text.of(
+            "k-匿名化に必要な粒度まで階層（" + ladder(q) + "）に沿って一般化",
+            "generalized along the hierarchy (" + ladder(q) + ") as far as k-anonymity requires"));
+        continue;
+      }
       int level = levels.get(q.column());
       if (level > 0 && lineage.has(q.column())) {
         String example = q.hierarchy().labels(level).stream().limit(3).reduce((a, b) -> a + "、" + b).orElse("");
@@ -176,6 +230,17 @@ public final class DatasetPipeline {
     if (policy.shuffleRecords()) {
       lineage.records(Text.of("レコードの並び順を無作為に入れ替え", "record order randomly shuffled"));
     }
+  }
+
+  /** An example value and its generalizations, e.g. {@code 34 → 30-34 → 30-39 → *}. */
+  private static String ladder(PrivacySpec.QuasiIdentifier q) {
+    List<String> steps = new ArrayList<>();
+    java.util.Iterator<String> values = q.hierarchy().values().iterator();
+    String example = values.hasNext() ? values.next() : "…";
+    for (int l = 0; l <= q.hierarchy().maxLevel(); l++) {
+      steps.add(q.hierarchy().isFlat() && l == 0 ? "値" : q.hierarchy().generalize(example, l));
+    }
+    return String.join(" → ", steps);
   }
 
   private static String[] restOf(String[] a) {

@@ -91,6 +91,16 @@ public record PrivacySpec(int k, double maxSuppression, List<QuasiIdentifier> qu
       return new TCloseness(s.string("column"), t, distance, h, s.origin());
     });
     String objective = c.string("objective", "loss");
+    try {
+      io.appianon.privacy.Objective.parse(objective);
+    } catch (IllegalArgumentException e) {
+      throw c.error("objective", e.getMessage());
+    }
+    long fixed = qis.stream().filter(q -> q.level().isPresent()).count();
+    if (fixed > 0 && fixed < qis.size()) {
+      throw c.error("quasi-identifiers", "give a level for every quasi-identifier (fixed levels) or for none (the"
+          + " search chooses them); " + fixed + " of " + qis.size() + " have one");
+    }
     return new PrivacySpec(k, maxSupp, List.copyOf(qis), ld, tc, objective, c.origin());
   }
 

@@ -1,0 +1,145 @@
+package io.appianon.privacy;
+
+import static org.apache.spark.sql.functions.broadcast;
+import static org.apache.spark.sql.functions.col;
+
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+import org.apache.spark.sql.Column;
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.RowFactory;
+import org.apache.spark.sql.types.DataTypes;
+import org.apache.spark.sql.types.StructField;
+import org.apache.spark.sql.types.StructType;
+
+/**
+ * Full-domain generalization with suppression, the entry point the pipeline calls: one Spark aggregation builds the
+ * {@link FrequencyTable}, {@link LatticeSearch} finds the optimal levels on the driver (or the levels are given),
+ * and the output is derived on Spark: each QI column generalized with
+ * {@link io.appianon.hierarchy.Hierarchy#generalize(Column, int)} (a map lookup, no UDF) and the failing classes
+ * removed by a broadcast left-anti join on the generalized values (null-safe equality) against the small table of
+ * failing classes. Nothing but aggregates reaches the driver.
+ *
+ * <p>The input is read twice (the aggregation, then the output): the caller should have it persisted. Immutable;
+ * configure with {@link #withRiskThreshold} and {@link #withPopulation}.
+ */
+public final class Anonymizer {
+  private final double riskThreshold;
+  private final Optional<FrequencyTable> population;
+
+  public Anonymizer() {
+    this(RiskMetrics.DEFAULT_THRESHOLD, Optional.empty());
+  }
+
+  private Anonymizer(double riskThreshold, Optional<FrequencyTable> population) {
+    if (!(riskThreshold > 0.0 && riskThreshold <= 1.0)) {
+      throw new IllegalArgumentException("Invalid risk threshold: " + riskThreshold + " (must be in (0, 1])");
+    }
+    this.riskThreshold = riskThreshold;
+    this.population = population;
+  }
+
+  /** The prosecutor-risk threshold for the "records at risk" share (default 0.2). */
+  public Anonymizer withRiskThreshold(double threshold) {
+    return new Anonymizer(threshold, population);
+  }
+
+  /** A population frequency table over the same QIs, for journalist and marketer risk. */
+  public Anonymizer withPopulation(FrequencyTable populationTable) {
+    return new Anonymizer(riskThreshold, Optional.of(Objects.requireNonNull(populationTable, "populationTable")));
+  }
+
+  /**
+   * Searches the optimal full-domain generalization and applies it.
+   *
+   * @throws PrivacyUnsatisfiableException when no generalization satisfies the models within the limit
+   */
+  public PrivacyResult apply(Dataset<Row> data, List<QuasiIdentifier> qis, Optional<String> sensitiveColumn,
+      List<PrivacyModel> models, double maxSuppression, Objective objective) {
+    SearchConfig config = new SearchConfig(models, maxSuppression, objective);
+    FrequencyTable table = FrequencyTable.build(data, qis, sensitiveColumn);
+    return apply(data, table, config, Optional.empty());
+  }
+
+  /**
+   * Applies given levels (one per QI, in order) without searching; classes failing the models are suppressed.
+   *
+   * @throws PrivacyUnsatisfiableException when that needs more suppression than the limit
+   */
+  public PrivacyResult applyFixed(Dataset<Row> data, List<QuasiIdentifier> qis, Optional<String> sensitiveColumn,
+      List<PrivacyModel> models, double maxSuppression, Objective objective, List<Integer> levels) {
+    SearchConfig config = new SearchConfig(models, maxSuppression, objective);
+    Objects.requireNonNull(levels, "levels");
+    if (levels.size() != qis.size()) {
+      throw new IllegalArgumentException("Invalid levels " + levels + ": " + levels.size() + " levels for "
+          + qis.size() + " quasi-identifiers");
+    }
+    FrequencyTable table = FrequencyTable.build(data, qis, sensitiveColumn);
+    return apply(data, table, config, Optional.of(levels));
+  }
+
+  /** Searches (or applies fixed levels) given an already built frequency table of {@code data}. */
+  public PrivacyResult apply(Dataset<Row> data, FrequencyTable table, SearchConfig config,
+      Optional<List<Integer>> fixedLevels) {
+    LatticeSearch search = new LatticeSearch(table);
+    SearchResult result = fixedLevels.isPresent() ? search.evaluate(fixedLevels.get(), config) : search.search(config);
+    if (!result.feasible()) {
+      throw new PrivacyUnsatisfiableException(config.describeModels(), config.maxSuppression(),
+          result.suppressedShare(), "levels " + result.levelsByAttribute());
+    }
+    ClassSnapshot snapshot = search.snapshot(result.levels(), config);
+    Dataset<Row> output = transform(data, table.qis(), snapshot);
+    RiskReport before = RiskMetrics.before(table, riskThreshold, population);
+    RiskReport after = RiskMetrics.after(table, snapshot, riskThreshold, population);
+    LossMetrics lossBefore = search.informationLoss().metrics(Collections.nCopies(table.qiCount(), 0));
+    UtilityReport utility = UtilityMetrics.of(table, snapshot);
+    return new PrivacyResult(output, result, table.totalRecords(), result.suppressedRecords(),
+        result.minClassSize(), before, after, lossBefore, result.loss(), utility);
+  }
+
+  /** Generalizes the QI columns to the snapshot's levels and removes its failing classes. */
+  static Dataset<Row> transform(Dataset<Row> data, List<QuasiIdentifier> qis, ClassSnapshot snapshot) {
+    int q = qis.size();
+    int[] levels = snapshot.levels();
+    Dataset<Row> out = data;
+    for (int a = 0; a < q; a++) {
+      if (levels[a] > 0) {
+        QuasiIdentifier qi = qis.get(a);
+        out = out.withColumn(qi.column(), qi.hierarchy().generalize(column(qi.column()).cast("string"), levels[a]));
+      }
+    }
+    List<Row> failing = new ArrayList<>();
+    for (int c = 0; c < snapshot.size(); c++) {
+      if (snapshot.failed()[c]) {
+        failing.add(RowFactory.create((Object[]) snapshot.labels()[c]));
+      }
+    }
+    if (failing.isEmpty()) {
+      return out;
+    }
+    List<StructField> fields = new ArrayList<>();
+    for (int a = 0; a < q; a++) {
+      fields.add(DataTypes.createStructField("__suppress_" + a, DataTypes.StringType, true));
+    }
+    StructType schema = new StructType(fields.toArray(new StructField[0]));
+    Dataset<Row> failed = data.sparkSession().createDataFrame(failing, schema);
+    Column cond = null;
+    for (int a = 0; a < q; a++) {
+      Column eq = out.col(quote(qis.get(a).column())).cast("string").eqNullSafe(failed.col("__suppress_" + a));
+      cond = cond == null ? eq : cond.and(eq);
+    }
+    return out.join(broadcast(failed), cond, "left_anti");
+  }
+
+  static Column column(String name) {
+    return col(quote(name));
+  }
+
+  static String quote(String name) {
+    return "`" + name.replace("`", "``") + "`";
+  }
+}

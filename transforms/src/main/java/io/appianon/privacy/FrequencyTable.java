@@ -1,0 +1,344 @@
+package io.appianon.privacy;
+
+import static org.apache.spark.sql.functions.col;
+import static org.apache.spark.sql.functions.collect_list;
+import static org.apache.spark.sql.functions.lit;
+import static org.apache.spark.sql.functions.struct;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Collections;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.Set;
+import org.apache.spark.sql.Column;
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.functions;
+
+/**
+ * The frequency table of a dataset over its quasi-identifiers: one row per distinct combination of original
+ * (level-0) QI values, with the number of records and, when a sensitive attribute is configured, the histogram of
+ * its values. It is built by one aggregation on Spark and lives on the driver; its size is the number of distinct
+ * QI combinations, never the number of records. Every node of the generalization lattice is evaluated by rolling
+ * this table up, not by re-reading data.
+ *
+ * <p>Values are compared as strings (the Spark cast of the column to string), which is also what
+ * {@link io.appianon.hierarchy.Hierarchy} maps. Rows and domains are sorted, so the table, and everything computed
+ * from it, does not depend on Spark's partitioning.
+ */
+public final class FrequencyTable {
+  private static final Comparator<String> ORDER = Comparator.nullsFirst(Comparator.naturalOrder());
+
+  private final List<QuasiIdentifier> qis;
+  private final String[][] domains;
+  private final int[] codes;
+  private final long[] counts;
+  private final String sensitiveColumn;
+  private final String[] sensitiveValues;
+  private final long[] sensitiveCounts;
+  private final long total;
+
+  private FrequencyTable(List<QuasiIdentifier> qis, String[][] domains, int[] codes, long[] counts,
+      String sensitiveColumn, String[] sensitiveValues, long[] sensitiveCounts) {
+    this.qis = qis;
+    this.domains = domains;
+    this.codes = codes;
+    this.counts = counts;
+    this.sensitiveColumn = sensitiveColumn;
+    this.sensitiveValues = sensitiveValues;
+    this.sensitiveCounts = sensitiveCounts;
+    long t = 0;
+    for (long c : counts) {
+      t += c;
+    }
+    this.total = t;
+  }
+
+  /**
+   * Builds the table with one Spark aggregation ({@code groupBy(QIs[, sensitive]).count()}, then a roll-up of the
+   * small result to one row per QI combination with the sensitive histogram as a list) and collects only that
+   * aggregate. The caller should have {@code data} persisted if it reads it again afterwards.
+   */
+  public static FrequencyTable build(Dataset<Row> data, List<QuasiIdentifier> qis, Optional<String> sensitive) {
+    Objects.requireNonNull(data, "data");
+    Objects.requireNonNull(sensitive, "sensitive");
+    checkQis(qis);
+    Set<String> columns = new HashSet<>(Arrays.asList(data.columns()));
+    for (QuasiIdentifier q : qis) {
+      if (!columns.contains(q.column())) {
+        throw new IllegalArgumentException("Unknown quasi-identifier column '" + q.column() + "' (columns: "
+            + String.join(", ", data.columns()) + ")");
+      }
+    }
+    sensitive.ifPresent(s -> {
+      if (!columns.contains(s)) {
+        throw new IllegalArgumentException("Unknown sensitive column '" + s + "' (columns: "
+            + String.join(", ", data.columns()) + ")");
+      }
+      if (qis.stream().anyMatch(q -> q.column().equals(s))) {
+        throw new IllegalArgumentException("Sensitive column '" + s + "' is also a quasi-identifier");
+      }
+    });
+    int q = qis.size();
+    Column[] keys = new Column[q];
+    Column[] keyRefs = new Column[q];
+    for (int a = 0; a < q; a++) {
+      keys[a] = col(qis.get(a).column()).cast("string").as("__q" + a);
+      keyRefs[a] = col("__q" + a);
+    }
+    Builder builder = builder(qis, sensitive);
+    if (sensitive.isPresent()) {
+      Column[] withSensitive = Arrays.copyOf(keys, q + 1);
+      withSensitive[q] = col(sensitive.get()).cast("string").as("__s");
+      Dataset<Row> perValue = data.groupBy(withSensitive).agg(functions.count(lit(1)).as("__n"));
+      Dataset<Row> table = perValue.groupBy(keyRefs)
+          .agg(collect_list(struct(col("__s"), col("__n"))).as("__h"));
+      for (Row r : table.collectAsList()) {
+        List<String> values = qiValues(r, q);
+        List<Row> histogram = r.getList(q);
+        for (Row h : histogram) {
+          builder.add(values, h.isNullAt(0) ? null : h.getString(0), h.getLong(1));
+        }
+      }
+    } else {
+      Dataset<Row> table = data.groupBy(keys).agg(functions.count(lit(1)).as("__n"));
+      for (Row r : table.collectAsList()) {
+        builder.add(qiValues(r, q), null, r.getLong(q));
+      }
+    }
+    return builder.build();
+  }
+
+  private static List<String> qiValues(Row r, int q) {
+    List<String> values = new ArrayList<>(q);
+    for (int a = 0; a < q; a++) {
+      values.add(r.isNullAt(a) ? null : r.getString(a));
+    }
+    return values;
+  }
+
+  private static void checkQis(List<QuasiIdentifier> qis) {
+    Objects.requireNonNull(qis, "qis");
+    if (qis.isEmpty()) {
+      throw new IllegalArgumentException("Invalid quasi-identifiers: [] (need at least one)");
+    }
+    Set<String> seen = new HashSet<>();
+    for (QuasiIdentifier qi : qis) {
+      if (!seen.add(qi.column())) {
+        throw new IllegalArgumentException("Duplicate quasi-identifier column '" + qi.column() + "'");
+      }
+    }
+  }
+
+  /** A builder for tables made on the driver (tests, or aggregates computed elsewhere). */
+  public static Builder builder(List<QuasiIdentifier> qis, Optional<String> sensitiveColumn) {
+    checkQis(qis);
+    return new Builder(List.copyOf(qis), sensitiveColumn.orElse(null));
+  }
+
+  /** Accumulates (QI values, sensitive value, count) triples; equal combinations are merged. */
+  public static final class Builder {
+    private final List<QuasiIdentifier> qis;
+    private final String sensitiveColumn;
+    private final Map<List<String>, Map<String, Long>> rows = new LinkedHashMap<>();
+
+    private Builder(List<QuasiIdentifier> qis, String sensitiveColumn) {
+      this.qis = qis;
+      this.sensitiveColumn = sensitiveColumn;
+    }
+
+    /** Adds {@code count} records with these QI values (in QI order) and sensitive value (null when none). */
+    public Builder add(List<String> qiValues, String sensitiveValue, long count) {
+      if (qiValues.size() != qis.size()) {
+        throw new IllegalArgumentException("Invalid QI values " + qiValues + ": " + qiValues.size()
+            + " values for " + qis.size() + " quasi-identifiers");
+      }
+      if (count < 0) {
+        throw new IllegalArgumentException("Invalid count: " + count + " (must be >= 0)");
+      }
+      if (count == 0) {
+        return this;
+      }
+      List<String> key = Collections.unmodifiableList(new ArrayList<>(qiValues));
+      rows.computeIfAbsent(key, k -> new HashMap<>()).merge(sensitiveColumn == null ? null : sensitiveValue,
+          count, Long::sum);
+      return this;
+    }
+
+    /** Convenience for hand-made tables: {@code add(List.of(values), sensitiveValue, count)}. */
+    public Builder add(String sensitiveValue, long count, String... qiValues) {
+      return add(Arrays.asList(qiValues), sensitiveValue, count);
+    }
+
+    public FrequencyTable build() {
+      int q = qis.size();
+      String[][] domains = new String[q][];
+      List<Map<String, Integer>> index = new ArrayList<>();
+      for (int a = 0; a < q; a++) {
+        Set<String> values = new HashSet<>();
+        for (List<String> key : rows.keySet()) {
+          values.add(key.get(a));
+        }
+        List<String> sorted = new ArrayList<>(values);
+        sorted.sort(ORDER);
+        domains[a] = sorted.toArray(new String[0]);
+        Map<String, Integer> idx = new HashMap<>();
+        for (int i = 0; i < domains[a].length; i++) {
+          idx.put(domains[a][i], i);
+        }
+        index.add(idx);
+      }
+      String[] sensitiveValues;
+      Map<String, Integer> sensitiveIndex = new HashMap<>();
+      if (sensitiveColumn == null) {
+        sensitiveValues = new String[0];
+      } else {
+        Set<String> values = new HashSet<>();
+        for (Map<String, Long> h : rows.values()) {
+          values.addAll(h.keySet());
+        }
+        List<String> sorted = new ArrayList<>(values);
+        sorted.sort(ORDER);
+        sensitiveValues = sorted.toArray(new String[0]);
+        for (int i = 0; i < sensitiveValues.length; i++) {
+          sensitiveIndex.put(sensitiveValues[i], i);
+        }
+      }
+      int n = rows.size();
+      int s = sensitiveValues.length;
+      int[][] encoded = new int[n][];
+      long[][] hist = new long[n][];
+      long[] cnt = new long[n];
+      int r = 0;
+      for (Map.Entry<List<String>, Map<String, Long>> e : rows.entrySet()) {
+        int[] code = new int[q];
+        for (int a = 0; a < q; a++) {
+          code[a] = index.get(a).get(e.getKey().get(a));
+        }
+        long[] h = new long[s];
+        long c = 0;
+        for (Map.Entry<String, Long> v : e.getValue().entrySet()) {
+          c += v.getValue();
+          if (s > 0) {
+            h[sensitiveIndex.get(v.getKey())] += v.getValue();
+          }
+        }
+        encoded[r] = code;
+        hist[r] = h;
+        cnt[r] = c;
+        r++;
+      }
+      Integer[] order = new Integer[n];
+      for (int i = 0; i < n; i++) {
+        order[i] = i;
+      }
+      Arrays.sort(order, (x, y) -> Arrays.compare(encoded[x], encoded[y]));
+      int[] codes = new int[n * q];
+      long[] counts = new long[n];
+      long[] sensitiveCounts = new long[n * s];
+      for (int i = 0; i < n; i++) {
+        int o = order[i];
+        System.arraycopy(encoded[o], 0, codes, i * q, q);
+        System.arraycopy(hist[o], 0, sensitiveCounts, i * s, s);
+        counts[i] = cnt[o];
+      }
+      return new FrequencyTable(qis, domains, codes, counts, sensitiveColumn, sensitiveValues, sensitiveCounts);
+    }
+  }
+
+  /** The quasi-identifiers, in column order of the table. */
+  public List<QuasiIdentifier> qis() {
+    return qis;
+  }
+
+  /** Number of quasi-identifiers. */
+  public int qiCount() {
+    return qis.size();
+  }
+
+  /** Number of rows: distinct QI combinations. */
+  public int size() {
+    return counts.length;
+  }
+
+  /** Number of records the table summarizes. */
+  public long totalRecords() {
+    return total;
+  }
+
+  /** The distinct original values of one QI, sorted (null first). */
+  public List<String> domain(int qi) {
+    return Collections.unmodifiableList(Arrays.asList(domains[qi]));
+  }
+
+  /** The original value of QI {@code qi} in row {@code row}. */
+  public String value(int row, int qi) {
+    return domains[qi][codes[row * qis.size() + qi]];
+  }
+
+  /** Number of records in row {@code row}. */
+  public long count(int row) {
+    return counts[row];
+  }
+
+  public Optional<String> sensitiveColumn() {
+    return Optional.ofNullable(sensitiveColumn);
+  }
+
+  /** The distinct sensitive values (sorted, null first); empty without a sensitive attribute. */
+  public List<String> sensitiveValues() {
+    return Collections.unmodifiableList(Arrays.asList(sensitiveValues));
+  }
+
+  /** The sensitive histogram of row {@code row}, indexed like {@link #sensitiveValues()}. */
+  public long[] sensitiveHistogram(int row) {
+    int s = sensitiveValues.length;
+    return Arrays.copyOfRange(sensitiveCounts, row * s, row * s + s);
+  }
+
+  /** The sensitive histogram of the whole table. */
+  public long[] sensitiveTotals() {
+    int s = sensitiveValues.length;
+    long[] t = new long[s];
+    for (int i = 0; i < counts.length; i++) {
+      for (int j = 0; j < s; j++) {
+        t[j] += sensitiveCounts[i * s + j];
+      }
+    }
+    return t;
+  }
+
+  int[] codes() {
+    return codes;
+  }
+
+  long[] counts() {
+    return counts;
+  }
+
+  long[] sensitiveCounts() {
+    return sensitiveCounts;
+  }
+
+  int domainSize(int qi) {
+    return domains[qi].length;
+  }
+
+  String domainValue(int qi, int code) {
+    return domains[qi][code];
+  }
+
+  @Override
+  public String toString() {
+    return "FrequencyTable[" + counts.length + " combinations of " + qis.size() + " QIs, " + total + " records"
+        + (sensitiveColumn == null ? "" : ", sensitive " + sensitiveColumn + " (" + sensitiveValues.length
+        + " values)") + "]";
+  }
+}

@@ -1,0 +1,329 @@
+package io.appianon.privacy;
+
+import io.appianon.hierarchy.Hierarchy;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * Information-loss metrics of lattice nodes, computed from the frequency table's per-(attribute, level, label)
+ * counts and the suppressed records per label, never from rows.
+ *
+ * <ul>
+ *   <li>Generalization intensity: level / max level per attribute, and their mean.
+ *   <li>Loss: V. S. Iyengar, "Transforming data to satisfy privacy constraints", KDD 2002 (the LM metric).
+ *   <li>Discernibility: R. J. Bayardo, R. Agrawal, "Data privacy through optimal k-anonymization", ICDE 2005.
+ *   <li>Average equivalence class size: K. LeFevre, D. J. DeWitt, R. Ramakrishnan, "Mondrian multidimensional
+ *       k-anonymity", ICDE 2006.
+ *   <li>Non-uniform entropy: A. Gionis, T. Tassa, "k-Anonymization with minimal loss of information", IEEE TKDE
+ *       21(2), 2009.
+ *   <li>Precision: L. Sweeney, "Achieving k-anonymity privacy protection using generalization and suppression",
+ *       IJUFKS 10(5), 2002.
+ * </ul>
+ *
+ * <p><b>Monotonicity (verified, and relied on by the search).</b> With hierarchies that are trees, a label's group at
+ * level l+1 contains its group at level l, so without suppression every record's cost is non-decreasing when any
+ * attribute is generalized: loss (group size and range grow), non-uniform entropy ({@code P(x|g)} shrinks as g
+ * grows), precision and intensity (levels grow), discernibility and average class size (classes merge). The
+ * constructor checks the per-label inequality for loss and entropy. With suppression the metrics are not monotone:
+ * a record suppressed at a node costs the maximum, and may cost less at a successor that keeps it. The search
+ * therefore prunes with lower bounds that are monotone: for loss, entropy, precision and intensity the value of the
+ * node without suppression (separable per attribute, so computed without rolling up); for discernibility the sum of
+ * squared sizes of all classes; for average class size, with a zero suppression limit, records / all classes / k.
+ */
+public final class InformationLoss {
+  private final RollUp rollUp;
+  private final List<QuasiIdentifier> qis;
+  private final long n;
+  private final double log2n;
+  /** cnt[a][l][g]: input records whose value generalizes to label g. */
+  private final long[][][] cnt;
+  /** weight[a][l][g]: Iyengar's per-record loss of label g. */
+  private final double[][][] weight;
+  /** log2cnt[a][l][g]. */
+  private final double[][][] log2cnt;
+  /** ent0[a] = sum over level-0 labels of cnt * log2 cnt. */
+  private final double[] ent0;
+  private final double entropyTop;
+
+  InformationLoss(RollUp rollUp) {
+    this.rollUp = rollUp;
+    FrequencyTable table = rollUp.table;
+    this.qis = table.qis();
+    this.n = table.totalRecords();
+    this.log2n = n == 0 ? 0.0 : log2(n);
+    int q = rollUp.q;
+    cnt = new long[q][][];
+    weight = new double[q][][];
+    log2cnt = new double[q][][];
+    ent0 = new double[q];
+    double top = 0.0;
+    for (int a = 0; a < q; a++) {
+      int height = rollUp.heights[a];
+      cnt[a] = new long[height][];
+      weight[a] = new double[height][];
+      log2cnt[a] = new double[height][];
+      for (int l = 0; l < height; l++) {
+        int labels = rollUp.labelCount(a, l);
+        long[] c = new long[labels];
+        for (int row = 0; row < rollUp.rows; row++) {
+          c[rollUp.label(a, l, row)] += table.count(row);
+        }
+        cnt[a][l] = c;
+        double[] lg = new double[labels];
+        for (int g = 0; g < labels; g++) {
+          lg[g] = c[g] == 0 ? 0.0 : log2(c[g]);
+        }
+        log2cnt[a][l] = lg;
+        weight[a][l] = weights(a, l);
+      }
+      double e = 0.0;
+      for (int g = 0; g < cnt[a][0].length; g++) {
+        e += cnt[a][0][g] * log2cnt[a][0][g];
+      }
+      ent0[a] = e;
+      top += n * log2n - e;
+      checkMonotone(a);
+    }
+    this.entropyTop = top;
+  }
+
+  /** Loss metrics of a frequency table's nodes (without suppression, see {@link #metrics(List)}). */
+  public static InformationLoss of(FrequencyTable table) {
+    return new InformationLoss(new RollUp(table));
+  }
+
+  private static double log2(double x) {
+    return Math.log(x) / Math.log(2.0);
+  }
+
+  /** Iyengar's weight of every label of attribute a at level l, over the hierarchy's and the data's values. */
+  private double[] weights(int a, int l) {
+    QuasiIdentifier qi = qis.get(a);
+    Hierarchy h = qi.hierarchy();
+    Set<String> domain = new HashSet<>(h.values());
+    domain.addAll(rollUp.table.domain(a));
+    Map<String, Integer> groupSize = new HashMap<>();
+    Map<String, double[]> range = new HashMap<>();
+    double min = Double.POSITIVE_INFINITY;
+    double max = Double.NEGATIVE_INFINITY;
+    for (String v : domain) {
+      String label = h.generalize(v, l);
+      groupSize.merge(label, 1, Integer::sum);
+      if (qi.numeric()) {
+        double x = parse(v);
+        if (!Double.isNaN(x)) {
+          min = Math.min(min, x);
+          max = Math.max(max, x);
+          double[] r = range.computeIfAbsent(label, k -> new double[] {x, x});
+          r[0] = Math.min(r[0], x);
+          r[1] = Math.max(r[1], x);
+        }
+      }
+    }
+    String[] labels = rollUp.labels[a][l];
+    double[] w = new double[labels.length];
+    int m = domain.size();
+    for (int g = 0; g < labels.length; g++) {
+      if (l == 0) {
+        w[g] = 0.0;
+      } else if (l == h.maxLevel()) {
+        w[g] = 1.0;
+      } else if (qi.numeric() && range.containsKey(labels[g]) && max > min) {
+        double[] r = range.get(labels[g]);
+        w[g] = (r[1] - r[0]) / (max - min);
+      } else {
+        w[g] = m <= 1 ? 0.0 : (groupSize.getOrDefault(labels[g], 1) - 1.0) / (m - 1.0);
+      }
+    }
+    return w;
+  }
+
+  private static double parse(String v) {
+    if (v == null) {
+      return Double.NaN;
+    }
+    try {
+      return Double.parseDouble(v.strip());
+    } catch (NumberFormatException e) {
+      return Double.NaN;
+    }
+  }
+
+  /** Each value's loss weight and label count must not decrease from one level to the next. */
+  private void checkMonotone(int a) {
+    int d = rollUp.table.domainSize(a);
+    int[][] gen = rollUp.gen[a];
+    for (int l = 0; l + 1 < gen.length; l++) {
+      for (int v = 0; v < d; v++) {
+        int g = gen[l][v];
+        int up = gen[l + 1][v];
+        if (weight[a][l + 1][up] < weight[a][l][g] || cnt[a][l + 1][up] < cnt[a][l][g]) {
+          throw new IllegalArgumentException("Hierarchy '" + qis.get(a).hierarchy().name()
+              + "': loss is not monotone from level " + l + " ('" + rollUp.labels[a][l][g] + "') to level "
+              + (l + 1) + " ('" + rollUp.labels[a][l + 1][up] + "')");
+        }
+      }
+    }
+  }
+
+  /** The metrics of a node without suppression. */
+  public LossMetrics metrics(List<Integer> levels) {
+    int[] lv = levels.stream().mapToInt(Integer::intValue).toArray();
+    new Lattice(rollUp.heights).index(lv);
+    rollUp.rollUp(lv, false);
+    long sq = 0;
+    for (int c = 0; c < rollUp.classes; c++) {
+      sq += rollUp.count[c] * rollUp.count[c];
+    }
+    return metrics(new NodeStats(lv, rollUp.classes, rollUp.classes, 0, 0, minCount(), sq, sq, null), 1);
+  }
+
+  private long minCount() {
+    long m = Long.MAX_VALUE;
+    for (int c = 0; c < rollUp.classes; c++) {
+      m = Math.min(m, rollUp.count[c]);
+    }
+    return rollUp.classes == 0 ? 0 : m;
+  }
+
+  /** All metrics of an assessed node. */
+  LossMetrics metrics(NodeStats st, long kRef) {
+    int q = rollUp.q;
+    Map<String, Double> intensity = new LinkedHashMap<>();
+    Map<String, Double> loss = new LinkedHashMap<>();
+    for (int a = 0; a < q; a++) {
+      String name = qis.get(a).column();
+      intensity.put(name, intensity(a, st.levels()[a]));
+      loss.put(name, loss(a, st.levels()[a], st.suppressedByLabel(), st.suppressed()));
+    }
+    double nue = nonUniformEntropy(st.levels(), st.suppressedByLabel(), st.suppressed());
+    return new LossMetrics(intensity, intensity(st.levels()), loss, loss(st.levels(), st.suppressedByLabel(),
+        st.suppressed()), discernibility(st), averageClassSize(st, kRef), nue, entropyTop == 0 ? 0.0 : nue / entropyTop,
+        precisionLoss(st.levels(), st.suppressed()));
+  }
+
+  /** The objective's value of an assessed node. */
+  double value(Objective objective, NodeStats st, long kRef) {
+    return switch (objective) {
+      case LOSS -> loss(st.levels(), st.suppressedByLabel(), st.suppressed());
+      case NON_UNIFORM_ENTROPY -> nonUniformEntropy(st.levels(), st.suppressedByLabel(), st.suppressed());
+      case DISCERNIBILITY -> discernibility(st);
+      case AVERAGE_CLASS_SIZE -> averageClassSize(st, kRef);
+      case PRECISION_LOSS -> precisionLoss(st.levels(), st.suppressed());
+      case GENERALIZATION_INTENSITY -> intensity(st.levels());
+    };
+  }
+
+  /** Whether {@link #cheapBound} is available (the metric is separable per attribute without suppression). */
+  static boolean hasCheapBound(Objective objective) {
+    return objective != Objective.DISCERNIBILITY && objective != Objective.AVERAGE_CLASS_SIZE;
+  }
+
+  /**
+   * A lower bound of the objective at this node and every successor, from the levels alone: the value without
+   * suppression, bitwise equal to {@link #value} when nothing is suppressed. Negative infinity when unavailable.
+   */
+  double cheapBound(Objective objective, int[] levels) {
+    return switch (objective) {
+      case LOSS -> loss(levels, null, 0);
+      case NON_UNIFORM_ENTROPY -> nonUniformEntropy(levels, null, 0);
+      case PRECISION_LOSS -> precisionLoss(levels, 0);
+      case GENERALIZATION_INTENSITY -> intensity(levels);
+      case DISCERNIBILITY, AVERAGE_CLASS_SIZE -> Double.NEGATIVE_INFINITY;
+    };
+  }
+
+  /**
+   * A lower bound of the objective at every feasible successor of an assessed node (and at the node itself if it is
+   * feasible). {@code zeroLimit}: no record may be suppressed.
+   */
+  double successorBound(Objective objective, NodeStats st, long kRef, boolean zeroLimit) {
+    return switch (objective) {
+      case DISCERNIBILITY -> st.sumSquaresAll();
+      case AVERAGE_CLASS_SIZE -> zeroLimit && st.classes() > 0
+          ? ((double) n / st.classes()) / kRef : Double.NEGATIVE_INFINITY;
+      default -> cheapBound(objective, st.levels());
+    };
+  }
+
+  private double intensity(int a, int level) {
+    int max = rollUp.heights[a] - 1;
+    return (double) level / max;
+  }
+
+  private double intensity(int[] levels) {
+    double sum = 0.0;
+    for (int a = 0; a < levels.length; a++) {
+      sum += intensity(a, levels[a]);
+    }
+    return sum / levels.length;
+  }
+
+  private double loss(int a, int level, long[][] suppByLabel, long suppressed) {
+    if (n == 0) {
+      return 0.0;
+    }
+    long[] c = cnt[a][level];
+    double[] w = weight[a][level];
+    long[] supp = suppByLabel == null ? null : suppByLabel[a];
+    double sum = 0.0;
+    for (int g = 0; g < c.length; g++) {
+      long kept = supp == null ? c[g] : c[g] - supp[g];
+      sum += kept * w[g];
+    }
+    return (sum + suppressed) / n;
+  }
+
+  private double loss(int[] levels, long[][] suppByLabel, long suppressed) {
+    double sum = 0.0;
+    for (int a = 0; a < levels.length; a++) {
+      sum += loss(a, levels[a], suppByLabel, suppressed);
+    }
+    return sum / levels.length;
+  }
+
+  private double nonUniformEntropy(int[] levels, long[][] suppByLabel, long suppressed) {
+    double total = 0.0;
+    for (int a = 0; a < levels.length; a++) {
+      long[] c = cnt[a][levels[a]];
+      double[] lg = log2cnt[a][levels[a]];
+      long[] supp = suppByLabel == null ? null : suppByLabel[a];
+      double sum = 0.0;
+      for (int g = 0; g < c.length; g++) {
+        long kept = supp == null ? c[g] : c[g] - supp[g];
+        sum += kept * lg[g];
+      }
+      total += sum + suppressed * log2n - ent0[a];
+    }
+    return total;
+  }
+
+  private double precisionLoss(int[] levels, long suppressed) {
+    if (n == 0) {
+      return 0.0;
+    }
+    double sum = 0.0;
+    for (int a = 0; a < levels.length; a++) {
+      int max = rollUp.heights[a] - 1;
+      sum += ((double) (n - suppressed) * levels[a] + (double) suppressed * max) / max;
+    }
+    return sum / ((double) n * levels.length);
+  }
+
+  private long discernibility(NodeStats st) {
+    return st.sumSquaresKept() + st.suppressed() * n;
+  }
+
+  private static double averageClassSize(NodeStats st, long kRef, long n) {
+    return st.keptClasses() == 0 ? Double.POSITIVE_INFINITY
+        : ((double) (n - st.suppressed()) / st.keptClasses()) / kRef;
+  }
+
+  private double averageClassSize(NodeStats st, long kRef) {
+    return averageClassSize(st, kRef, n);
+  }
+}

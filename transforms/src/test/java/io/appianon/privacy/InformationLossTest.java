@@ -1,0 +1,85 @@
+package io.appianon.privacy;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.appianon.hierarchy.Hierarchy;
+import java.util.List;
+import java.util.Optional;
+import org.junit.jupiter.api.Test;
+
+class InformationLossTest {
+  private static final double EPS = 1e-9;
+
+  /** (M,20) x2, (F,25), (M,30), (M,35); sex flat, age numeric with decades. */
+  static FrequencyTable table() {
+    Hierarchy age = Hierarchy.of("age", List.of(List.of("20", "20-29", "*"), List.of("25", "20-29", "*"),
+        List.of("30", "30-39", "*"), List.of("35", "30-39", "*")));
+    List<QuasiIdentifier> qis = List.of(QuasiIdentifier.of("sex", Hierarchy.flat("sex")),
+        QuasiIdentifier.numeric("age", age));
+    return FrequencyTable.builder(qis, Optional.empty())
+        .add(null, 2, "M", "20").add(null, 1, "F", "25").add(null, 1, "M", "30").add(null, 1, "M", "35").build();
+  }
+
+  private static double log2(double x) {
+    return Math.log(x) / Math.log(2);
+  }
+
+  @Test
+  void metricsOfANodeWithoutSuppression() {
+    LossMetrics m = InformationLoss.of(table()).metrics(List.of(0, 1));
+    assertEquals(0.0, m.intensityByAttribute().get("sex"), EPS);
+    assertEquals(0.5, m.intensityByAttribute().get("age"), EPS);
+    assertEquals(0.25, m.intensity(), EPS);
+    // every age group spans 5 of the 15 years
+    assertEquals(1.0 / 3, m.lossByAttribute().get("age"), EPS);
+    assertEquals(0.0, m.lossByAttribute().get("sex"), EPS);
+    assertEquals(1.0 / 6, m.loss(), EPS);
+    assertEquals(4 + 1 + 4, m.discernibility());
+    assertEquals(5.0 / 3, m.averageClassSize(), EPS);
+    // -log2 P(age | decade): 20 twice at 2/3, 25 at 1/3, 30 and 35 at 1/2
+    assertEquals(2 * log2(1.5) + log2(3) + 2, m.nonUniformEntropy(), EPS);
+    assertEquals(0.25, m.precisionLoss(), EPS);
+    assertEquals(0.75, m.precision(), EPS);
+  }
+
+  @Test
+  void suppressedRecordsCountAsFullyGeneralized() {
+    LatticeSearch search = new LatticeSearch(table());
+    SearchResult r = search.evaluate(List.of(0, 1), SearchConfig.kAnonymity(2, 0.2));
+    assertTrue(r.feasible());
+    assertEquals(1, r.suppressedRecords(), "(F, 20-29) has one record");
+    assertEquals(2, r.classes());
+    assertEquals(2, r.minClassSize());
+    LossMetrics m = r.loss();
+    assertEquals(0.2, m.lossByAttribute().get("sex"), EPS);
+    assertEquals((4.0 / 3 + 1) / 5, m.lossByAttribute().get("age"), EPS);
+    assertEquals(1.0 / 3, m.loss(), EPS);
+    assertEquals(4 + 4 + 5, m.discernibility(), "kept classes squared plus suppressed x records");
+    assertEquals(1.0, m.averageClassSize(), EPS, "(5 - 1) / 2 classes / k=2");
+    double nue = log2(5) + 2 * log2(1.5) + 2 + log2(5);
+    assertEquals(nue, m.nonUniformEntropy(), EPS);
+    double top = (5 * log2(5) - 8) + (5 * log2(5) - 2);
+    assertEquals(nue / top, m.nonUniformEntropyShare(), EPS);
+    assertEquals(0.4, m.precisionLoss(), EPS);
+    assertEquals(m.loss(), r.objectiveValue(), 0.0);
+  }
+
+  @Test
+  void infeasibleWhenSuppressionExceedsTheLimit() {
+    LatticeSearch search = new LatticeSearch(table());
+    SearchResult r = search.evaluate(List.of(0, 1), SearchConfig.kAnonymity(2, 0.1));
+    assertEquals(false, r.feasible());
+    assertEquals(1, r.suppressedRecords());
+  }
+
+  @Test
+  void rejectsHierarchiesThatAreNotTrees() {
+    Hierarchy bad = Hierarchy.of("x", List.of(List.of("a", "A", "X", "*"), List.of("b", "A", "Y", "*")));
+    FrequencyTable t = FrequencyTable.builder(List.of(QuasiIdentifier.of("x", bad)), Optional.empty())
+        .add(null, 1, "a").add(null, 1, "b").build();
+    IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> new LatticeSearch(t));
+    assertTrue(e.getMessage().contains("is not a tree"), e.getMessage());
+  }
+}

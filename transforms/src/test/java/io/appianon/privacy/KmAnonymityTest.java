@@ -1,0 +1,87 @@
+package io.appianon.privacy;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+
+import io.appianon.hierarchy.Hierarchy;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.RowFactory;
+import org.apache.spark.sql.types.DataTypes;
+import org.apache.spark.sql.types.StructField;
+import org.apache.spark.sql.types.StructType;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+class KmAnonymityTest {
+
+  @BeforeAll
+  static void quiet() {
+    TestData.spark().sparkContext().setLogLevel("WARN");
+  }
+
+  /** p1 {a,b,c}, p2 {a,b}, p3 {a,c}, p4 {b,c}, p5 {a,b,d} (p5 bought b twice). */
+  static Dataset<Row> baskets() {
+    StructType schema = new StructType(new StructField[] {
+        DataTypes.createStructField("person", DataTypes.StringType, false),
+        DataTypes.createStructField("item", DataTypes.StringType, true)});
+    String[][] pairs = {{"p1", "a"}, {"p1", "b"}, {"p1", "c"}, {"p2", "a"}, {"p2", "b"}, {"p3", "a"}, {"p3", "c"},
+        {"p4", "b"}, {"p4", "c"}, {"p5", "a"}, {"p5", "b"}, {"p5", "b"}, {"p5", "d"}};
+    List<Row> rows = new ArrayList<>();
+    for (String[] p : pairs) {
+      rows.add(RowFactory.create(p[0], p[1]));
+    }
+    return TestData.spark().createDataFrame(rows, schema);
+  }
+
+  private static Map<String, Long> supports(KmAnonymity km, Dataset<Row> pairs) {
+    Map<String, Long> m = new TreeMap<>();
+    for (Row r : km.supports(pairs, "person", "item").collectAsList()) {
+      m.put(String.join("", r.<String>getList(0)), r.getLong(1));
+    }
+    return m;
+  }
+
+  @Test
+  void countsDistinctPersonsPerItemset() {
+    Map<String, Long> s = supports(new KmAnonymity(2, 2), baskets());
+    assertEquals(Map.of("a", 4L, "b", 4L, "c", 3L, "d", 1L, "ab", 3L, "ac", 2L, "bc", 2L, "ad", 1L, "bd", 1L), s);
+    Map<String, Long> s3 = supports(new KmAnonymity(2, 3), baskets());
+    assertEquals(1L, s3.get("abc"));
+    assertEquals(1L, s3.get("abd"));
+    assertEquals(11, s3.size());
+  }
+
+  @Test
+  void findsViolations() {
+    assertEquals(3, new KmAnonymity(2, 2).countViolations(baskets(), "person", "item"), "d, ad, bd");
+    assertEquals(5, new KmAnonymity(2, 3).countViolations(baskets(), "person", "item"), "plus abc, abd");
+    assertEquals(1, new KmAnonymity(2, 1).countViolations(baskets(), "person", "item"), "d");
+  }
+
+  @Test
+  void suppressesAGreedyHittingSet() {
+    KmResult r = new KmAnonymity(2, 2).suppress(baskets(), "person", "item");
+    assertEquals(Set.of("d"), r.suppressedItems());
+    assertEquals(3, r.violationsBefore());
+    assertEquals(0, r.violationsAfter());
+    assertEquals(12, r.output().count());
+  }
+
+  @Test
+  void generalizesToTheLowestSafeLevel() {
+    Hierarchy h = Hierarchy.of("item", List.of(List.of("a", "AB", "*"), List.of("b", "AB", "*"),
+        List.of("c", "CD", "*"), List.of("d", "CD", "*")));
+    KmResult r = new KmAnonymity(2, 2).generalize(baskets(), "person", "item", h);
+    assertEquals(1, r.level());
+    assertEquals(0, r.violationsAfter());
+    assertEquals(Map.of("AB", 5L, "CD", 4L, "ABCD", 4L), supports(new KmAnonymity(2, 2), r.output()));
+    assertEquals("Invalid m: 4 (must be 1..3)",
+        assertThrows(IllegalArgumentException.class, () -> new KmAnonymity(2, 4)).getMessage());
+  }
+}

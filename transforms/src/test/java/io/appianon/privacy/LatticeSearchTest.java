@@ -1,0 +1,146 @@
+package io.appianon.privacy;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.appianon.hierarchy.Hierarchy;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.Random;
+import org.junit.jupiter.api.Test;
+
+/** The search returns the exhaustive optimum, for every model family, suppression limit and objective. */
+class LatticeSearchTest {
+  static final Hierarchy SENSITIVE = Hierarchy.of("s", List.of(List.of("1", "low", "*"), List.of("2", "low", "*"),
+      List.of("3", "high", "*"), List.of("4", "high", "*")));
+
+  /** A seeded synthetic table: 4 QIs (lattice of 4 x 4 x 2 x 3 = 96 nodes), sensitive values 1..4. */
+  static FrequencyTable synthetic(long seed, int records) {
+    List<List<String>> a = new ArrayList<>();
+    for (int v = 0; v < 8; v++) {
+      a.add(List.of("v" + v, "p" + v / 2, "q" + v / 4, "*"));
+    }
+    List<List<String>> n = new ArrayList<>();
+    for (int v = 0; v < 20; v++) {
+      n.add(List.of(String.valueOf(v), (v / 5 * 5) + "-" + (v / 5 * 5 + 4), (v / 10 * 10) + "-" + (v / 10 * 10 + 9),
+          "*"));
+    }
+    List<List<String>> d = new ArrayList<>();
+    for (int v = 0; v < 6; v++) {
+      d.add(List.of("d" + v, "g" + v / 2, "*"));
+    }
+    List<QuasiIdentifier> qis = List.of(QuasiIdentifier.of("a", Hierarchy.of("a", a)),
+        QuasiIdentifier.numeric("n", Hierarchy.of("n", n)), QuasiIdentifier.of("c", Hierarchy.flat("c")),
+        QuasiIdentifier.of("d", Hierarchy.of("d", d)));
+    Random rnd = new Random(seed);
+    FrequencyTable.Builder b = FrequencyTable.builder(qis, Optional.of("s"));
+    for (int i = 0; i < records; i++) {
+      int av = Math.min(7, (int) Math.abs(rnd.nextGaussian() * 2.5));
+      int nv = Math.min(19, Math.max(0, (int) (10 + rnd.nextGaussian() * 5)));
+      String c = rnd.nextDouble() < 0.7 ? "x" : rnd.nextBoolean() ? "y" : "z";
+      int dv = rnd.nextInt(6);
+      int s = 1 + Math.min(3, (int) Math.abs(rnd.nextGaussian() * (av < 3 ? 0.8 : 2)));
+      b.add(List.of("v" + av, String.valueOf(nv), c, "d" + dv), String.valueOf(s), 1);
+    }
+    return b.build();
+  }
+
+  static List<List<PrivacyModel>> modelFamilies() {
+    return List.of(
+        List.of(new KAnonymity(2)),
+        List.of(new KAnonymity(5)),
+        List.of(new KAnonymity(12)),
+        List.of(new KAnonymity(3), new DistinctLDiversity(2)),
+        List.of(new DistinctLDiversity(3)),
+        List.of(new KAnonymity(2), new EntropyLDiversity(1.8)),
+        List.of(new KAnonymity(2), new RecursiveCLDiversity(3, 2)),
+        List.of(new KAnonymity(2), new EqualDistanceTCloseness(0.3)),
+        List.of(new KAnonymity(2), new OrderedDistanceTCloseness(0.2)),
+        List.of(new KAnonymity(2), new HierarchicalDistanceTCloseness(0.25, SENSITIVE)));
+  }
+
+  @Test
+  void searchEqualsExhaustiveForAllModelsLimitsAndObjectives() {
+    for (long seed : new long[] {1, 2}) {
+      LatticeSearch search = new LatticeSearch(synthetic(seed, 400));
+      List<SearchConfig> configs = new ArrayList<>();
+      for (List<PrivacyModel> models : modelFamilies()) {
+        for (double limit : new double[] {0.0, 0.02, 0.05, 0.1}) {
+          for (Objective o : Objective.values()) {
+            configs.add(new SearchConfig(models, limit, o));
+          }
+        }
+      }
+      List<SearchResult> exhaustive = search.exhaustive(configs);
+      int feasible = 0;
+      for (int i = 0; i < configs.size(); i++) {
+        SearchConfig c = configs.get(i);
+        SearchResult s = search.search(c);
+        SearchResult e = exhaustive.get(i);
+        String what = "seed " + seed + ", " + c.describeModels() + ", limit " + c.maxSuppression() + ", "
+            + c.objective();
+        assertEquals(e.feasible(), s.feasible(), what);
+        if (e.feasible()) {
+          feasible++;
+          assertEquals(e.levels(), s.levels(), what);
+          assertEquals(e.objectiveValue(), s.objectiveValue(), 0.0, what);
+          assertEquals(e.suppressedRecords(), s.suppressedRecords(), what);
+          assertTrue(s.suppressedShare() <= c.maxSuppression(), what);
+        }
+        assertTrue(s.nodesEvaluated() <= search.latticeSize(), what);
+      }
+      assertTrue(feasible > configs.size() / 2, "most configurations are satisfiable: " + feasible);
+    }
+  }
+
+  @Test
+  void taggingPrunesMostNodesForMonotoneModels() {
+    LatticeSearch search = new LatticeSearch(synthetic(3, 2000));
+    SearchResult r = search.search(SearchConfig.kAnonymity(5, 0.0));
+    assertTrue(r.feasible());
+    assertTrue(r.nodesPruned() > 0, "pruned " + r.nodesPruned());
+    assertEquals(search.exhaustive(SearchConfig.kAnonymity(5, 0.0)).levels(), r.levels());
+  }
+
+  @Test
+  void infeasibleSearchReportsTheLeastSuppression() {
+    LatticeSearch search = new LatticeSearch(synthetic(4, 100));
+    SearchResult r = search.search(new SearchConfig(List.of(new KAnonymity(200)), 0.5, Objective.LOSS));
+    assertFalse(r.feasible());
+    assertEquals(1.0, r.suppressedShare(), 0.0);
+    assertEquals(List.of(7 / 2, 3, 1, 2), List.of(r.levels().get(0), r.levels().get(1), r.levels().get(2),
+        r.levels().get(3)), "the top node suppresses least");
+  }
+
+  @Test
+  void refusesSensitiveModelsWithoutSensitiveAttribute() {
+    FrequencyTable t = FrequencyTable.builder(List.of(QuasiIdentifier.of("x", Hierarchy.flat("x"))),
+        Optional.empty()).add(null, 3, "a").build();
+    LatticeSearch s = new LatticeSearch(t);
+    IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+        () -> s.search(new SearchConfig(List.of(new DistinctLDiversity(2)), 0, Objective.LOSS)));
+    assertTrue(e.getMessage().contains("needs a sensitive attribute"), e.getMessage());
+  }
+
+  @Test
+  void fixedLevelsAreCheckedAgainstTheHierarchies() {
+    LatticeSearch search = new LatticeSearch(synthetic(5, 50));
+    assertEquals("Invalid level 4 for quasi-identifier 'n' (must be 0..3)", assertThrows(
+        IllegalArgumentException.class, () -> search.evaluate(List.of(0, 4, 0, 0), SearchConfig.kAnonymity(2, 0)))
+        .getMessage());
+    assertTrue(assertThrows(IllegalArgumentException.class,
+        () -> search.evaluate(List.of(0, 1), SearchConfig.kAnonymity(2, 0))).getMessage()
+        .startsWith("Invalid levels [0, 1]: 2 levels for 4 quasi-identifiers"));
+  }
+
+  @Test
+  void configurationIsValidated() {
+    assertEquals("Invalid maxSuppression: 1.5 (must be in [0, 1])", assertThrows(IllegalArgumentException.class,
+        () -> SearchConfig.kAnonymity(2, 1.5)).getMessage());
+    assertThrows(IllegalArgumentException.class, () -> new SearchConfig(List.of(), 0, Objective.LOSS));
+    assertEquals(Objective.NON_UNIFORM_ENTROPY, Objective.parse("non-uniform-entropy"));
+  }
+}
