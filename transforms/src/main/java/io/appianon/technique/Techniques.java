@@ -23,6 +23,7 @@ public final class Techniques {
     register(PostalPrefix.TYPE, (c, h) -> PostalPrefix.parse(c));
     register(RareValues.TYPE, (c, h) -> RareValues.parse(c));
     register(Scrub.TYPE, (c, h) -> Scrub.parse(c));
+    register(SuppressCells.TYPE, (c, h) -> SuppressCells.parse(c));
   }
 
   private Techniques() {}
