@@ -24,6 +24,7 @@ public final class Techniques {
     register(RareValues.TYPE, (c, h) -> RareValues.parse(c));
     register(Scrub.TYPE, (c, h) -> Scrub.parse(c));
     register(SuppressCells.TYPE, (c, h) -> SuppressCells.parse(c));
+    register(MicroAggregate.TYPE, (c, h) -> MicroAggregate.parse(c));
   }
 
   private Techniques() {}
