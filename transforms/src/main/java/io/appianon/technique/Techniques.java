@@ -25,6 +25,7 @@ public final class Techniques {
     register(Scrub.TYPE, (c, h) -> Scrub.parse(c));
     register(SuppressCells.TYPE, (c, h) -> SuppressCells.parse(c));
     register(MicroAggregate.TYPE, (c, h) -> MicroAggregate.parse(c));
+    register(Noise.TYPE, (c, h) -> Noise.parse(c));
   }
 
   private Techniques() {}
