@@ -26,6 +26,7 @@ public final class Techniques {
     register(SuppressCells.TYPE, (c, h) -> SuppressCells.parse(c));
     register(MicroAggregate.TYPE, (c, h) -> MicroAggregate.parse(c));
     register(Noise.TYPE, (c, h) -> Noise.parse(c));
+    register(Swap.TYPE, (c, h) -> Swap.parse(c));
   }
 
   private Techniques() {}
