@@ -158,14 +158,15 @@ public record MicroAggregate(Origin origin, List<String> columns, int k, List<St
     String meanEn = aggregate.equals("mean") ? "mean" : "median";
     String inJa = within.isEmpty() ? "" : String.join("・", within) + "が同じレコードの中で";
     String inEn = within.isEmpty() ? "" : " among records with the same " + String.join(", ", within);
-    String sortJa = univariate ? "値の順" : String.join("、", orderBy) + "の順";
-    String sortEn = univariate ? "this value" : String.join(", ", orderBy);
+    boolean byOwnValue = univariate || orderBy.equals(columns) && columns.size() == 1;
+    String sortJa = byOwnValue ? "値の順" : String.join("、", orderBy) + "の順";
+    String sortEn = byOwnValue ? "this value" : String.join(", ", orderBy);
     String rj = Rounding.describeJa(round);
     String re = Rounding.describeEn(round);
     for (String c : columns) {
       lineage.process(c, "micro-aggregated", Text.of(
-          inJa + sortJa + "に並べて" + k + "件以上ずつのグループに分け、各グループの" + meanJa + "に置き換えた"
-              + (rj.isEmpty() ? "" : "（" + rj + "）") + "（ミクロアグリゲーション）",
+          inJa + sortJa + "に並べて" + k + "件以上ずつのグループに分け、各グループの" + meanJa + "に置き換え"
+              + (rj.isEmpty() ? "" : "て" + rj) + "た（ミクロアグリゲーション）",
           "micro-aggregated: records sorted by " + sortEn + inEn + " and split into groups of at least " + k
               + ", each value replaced by its group's " + meanEn + (re.isEmpty() ? "" : ", " + re)));
     }

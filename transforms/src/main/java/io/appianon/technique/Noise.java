@@ -100,26 +100,27 @@ public record Noise(Origin origin, List<String> columns, String distribution, do
   @Override
   public void describe(Lineage lineage) {
     String s = TopBottomCode.fmt(scale);
+    String ja = distribution.equals(LAPLACE) ? "平均0・尺度" + s + "のラプラスノイズを付加"
+        : "平均0・標準偏差" + s + "の正規分布ノイズを付加";
+    List<String> then = new ArrayList<>();
+    List<String> en = new ArrayList<>();
+    en.add(distribution.equals(LAPLACE) ? "Laplace noise (mean 0, scale " + s + ") added"
+        : "Gaussian noise (mean 0, standard deviation " + s + ") added");
+    if (round.isPresent()) {
+      then.add(Rounding.describeJa(round));
+      en.add(Rounding.describeEn(round));
+    }
+    if (min.isPresent() || max.isPresent()) {
+      String lo = min.map(TopBottomCode::fmt).orElse("");
+      String hi = max.map(TopBottomCode::fmt).orElse("");
+      then.add(min.isPresent() && max.isPresent() ? lo + "〜" + hi + "の範囲に収め"
+          : min.isPresent() ? lo + "以上に収め" : hi + "以下に収め");
+      en.add(min.isPresent() && max.isPresent() ? "kept between " + lo + " and " + hi
+          : min.isPresent() ? "kept at " + lo + " or more" : "kept at " + hi + " or less");
+    }
+    Text how = Text.of(ja + "し" + String.join("、", then) + "た", String.join(", ", en));
     for (String c : columns) {
-      List<String> ja = new ArrayList<>();
-      List<String> en = new ArrayList<>();
-      ja.add(distribution.equals(LAPLACE) ? "平均0・尺度" + s + "のラプラスノイズを付加"
-          : "平均0・標準偏差" + s + "の正規分布ノイズを付加");
-      en.add(distribution.equals(LAPLACE) ? "Laplace noise (mean 0, scale " + s + ") added"
-          : "Gaussian noise (mean 0, standard deviation " + s + ") added");
-      String rj = Rounding.describeJa(round);
-      if (!rj.isEmpty()) {
-        ja.add(rj);
-        en.add(Rounding.describeEn(round));
-      }
-      if (min.isPresent() || max.isPresent()) {
-        String lo = min.map(TopBottomCode::fmt).orElse("");
-        String hi = max.map(TopBottomCode::fmt).orElse("");
-        ja.add(lo + "〜" + hi + "の範囲に収めた");
-        en.add(min.isPresent() && max.isPresent() ? "kept between " + lo + " and " + hi
-            : min.isPresent() ? "kept at " + lo + " or more" : "kept at " + hi + " or less");
-      }
-      lineage.process(c, "noise-added", Text.of(String.join("、", ja), String.join(", ", en)));
+      lineage.process(c, "noise-added", how);
     }
   }
 

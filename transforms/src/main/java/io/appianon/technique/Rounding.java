@@ -30,9 +30,9 @@ final class Rounding {
     return v.cast(type);
   }
 
-  /** 「整数に丸めた」 / 「100単位に丸めた」 for the public description; empty without a configured multiple. */
+  /** 「整数に丸め」 / 「100単位に丸め」 (to be followed by た or 、) for the public description; empty without a multiple. */
   static String describeJa(Optional<Double> multiple) {
-    return multiple.map(m -> m == 1.0 ? "整数に丸めた" : TopBottomCode.fmt(m) + "単位に丸めた").orElse("");
+    return multiple.map(m -> m == 1.0 ? "整数に丸め" : TopBottomCode.fmt(m) + "単位に丸め").orElse("");
   }
 
   /** "rounded to whole numbers" / "rounded to multiples of 100"; empty without a configured multiple. */
