@@ -23,6 +23,10 @@ public final class Techniques {
     register(PostalPrefix.TYPE, (c, h) -> PostalPrefix.parse(c));
     register(RareValues.TYPE, (c, h) -> RareValues.parse(c));
     register(Scrub.TYPE, (c, h) -> Scrub.parse(c));
+    register(SuppressCells.TYPE, (c, h) -> SuppressCells.parse(c));
+    register(MicroAggregate.TYPE, (c, h) -> MicroAggregate.parse(c));
+    register(Noise.TYPE, (c, h) -> Noise.parse(c));
+    register(Swap.TYPE, (c, h) -> Swap.parse(c));
   }
 
   private Techniques() {}
