@@ -1,6 +1,7 @@
 package io.appianon.cli;
 
 import io.appianon.job.JobConfig;
+import io.appianon.policy.PolicyException;
 import java.util.Map;
 import java.util.Set;
 import org.apache.spark.SparkConf;
@@ -38,6 +39,12 @@ public final class SparkSessions {
       if (local || !LOCAL_ONLY.contains(e.getKey())) {
         conf.setIfMissing(e.getKey(), e.getValue());
       }
+    }
+    // Clusters often turn the event log on in spark-defaults.conf (history server). The pseudonym key is a literal in
+    // the query plans Spark logs there, so refuse before anything runs.
+    if (conf.getBoolean("spark.eventLog.enabled", false)) {
+      throw new PolicyException("Spark configuration", "spark.eventLog.enabled", "must be false: the event log "
+          + "would keep the pseudonym key (a literal in the query plans); submit with --conf spark.eventLog.enabled=false");
     }
     return conf;
   }

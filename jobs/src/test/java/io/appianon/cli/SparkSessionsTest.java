@@ -2,14 +2,17 @@ package io.appianon.cli;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.typesafe.config.ConfigFactory;
 import io.appianon.TestProject;
 import io.appianon.job.JobConfig;
+import io.appianon.policy.PolicyException;
 import org.apache.spark.SparkConf;
 import org.junit.jupiter.api.Test;
 
-/** What spark-submit sets wins; the config's loopback driver address applies only to a local master. */
+/** What spark-submit sets wins; the loopback driver address applies only to a local master; no event log. */
 class SparkSessionsTest {
   private static JobConfig config() {
     return JobConfig.load(TestProject.root().resolve("conf/application.conf"), ConfigFactory.empty());
@@ -43,5 +46,12 @@ class SparkSessionsTest {
   void anExplicitDriverHostFromSparkSubmitIsKept() {
     SparkConf submitted = new SparkConf(false).setMaster("spark://127.0.0.1:7077").set("spark.driver.host", "10.0.0.5");
     assertEquals("10.0.0.5", SparkSessions.conf(submitted, config()).get("spark.driver.host"));
+  }
+
+  @Test
+  void anEventLogTurnedOnByTheClusterIsRefused() {
+    SparkConf submitted = new SparkConf(false).setMaster("yarn").set("spark.eventLog.enabled", "true");
+    PolicyException e = assertThrows(PolicyException.class, () -> SparkSessions.conf(submitted, config()));
+    assertTrue(e.getMessage().contains("spark.eventLog.enabled"), e.getMessage());
   }
 }
