@@ -65,7 +65,21 @@ public final class Main {
 
   public static void main(String[] args) {
     int code = run(args, System.out, System.err);
+    if (!exitsJvm(code, System.getProperties())) {
+      return;
+    }
     System.exit(code);
+  }
+
+  /**
+   * Whether main ends with System.exit(code). Not on success in YARN cluster mode: there the ApplicationMaster runs
+   * main in a thread of its own JVM and reports any System.exit, even 0, as an early exit (application FAILED, and
+   * retried); returning lets it report SUCCEEDED. A failure still exits, so YARN reports it failed.
+   */
+  static boolean exitsJvm(int code, java.util.Properties sys) {
+    boolean yarnClusterDriver = "yarn".equals(sys.getProperty("spark.master"))
+        && "cluster".equals(sys.getProperty("spark.submit.deployMode"));
+    return code != ExitCode.OK.code() || !yarnClusterDriver;
   }
 
   /** Runs a command on a new embedded or spark-submit session and returns its exit code (never exits the JVM). */

@@ -1,7 +1,9 @@
 package io.appianon.cli;
 
 import io.appianon.job.JobConfig;
+import io.appianon.policy.PolicyException;
 import java.util.Map;
+import java.util.Set;
 import org.apache.spark.SparkConf;
 import org.apache.spark.sql.SparkSession;
 
@@ -10,19 +12,40 @@ import org.apache.spark.sql.SparkSession;
  * executor settings) wins over {@code appianon.spark} in the config, so the same jar runs unchanged on a cluster.
  */
 public final class SparkSessions {
+  /**
+   * The driver address settings of {@code appianon.spark.conf} (loopback in conf/application.conf) are for the
+   * embedded runner only: on a cluster the executors must reach the driver, so Spark picks the address, or
+   * spark-submit {@code --conf} sets it.
+   */
+  static final Set<String> LOCAL_ONLY = Set.of("spark.driver.host", "spark.driver.bindAddress");
+
   private SparkSessions() {}
 
   public static SparkSession create(JobConfig config) {
-    SparkConf conf = new SparkConf(true);
+    SparkSession spark = SparkSession.builder().config(conf(new SparkConf(true), config)).getOrCreate();
+    spark.sparkContext().setLogLevel("WARN");
+    return spark;
+  }
+
+  /** {@code submitted} (what spark-submit or -Dspark.* set) completed from the job configuration. */
+  static SparkConf conf(SparkConf submitted, JobConfig config) {
+    SparkConf conf = submitted;
     if (!conf.contains("spark.master")) {
       conf.setMaster(config.sparkMaster());
     }
+    boolean local = conf.get("spark.master").startsWith("local");
     conf.setIfMissing("spark.app.name", "appi-anon");
     for (Map.Entry<String, String> e : config.sparkConf().entrySet()) {
-      conf.setIfMissing(e.getKey(), e.getValue());
+      if (local || !LOCAL_ONLY.contains(e.getKey())) {
+        conf.setIfMissing(e.getKey(), e.getValue());
+      }
     }
-    SparkSession spark = SparkSession.builder().config(conf).getOrCreate();
-    spark.sparkContext().setLogLevel("WARN");
-    return spark;
+    // Clusters often turn the event log on in spark-defaults.conf (history server). The pseudonym key is a literal in
+    // the query plans Spark logs there, so refuse before anything runs.
+    if (conf.getBoolean("spark.eventLog.enabled", false)) {
+      throw new PolicyException("Spark configuration", "spark.eventLog.enabled", "must be false: the event log "
+          + "would keep the pseudonym key (a literal in the query plans); submit with --conf spark.eventLog.enabled=false");
+    }
+    return conf;
   }
 }

@@ -279,7 +279,9 @@ public final class AnonymizeJob {
       try {
         result.output().write().mode(SaveMode.ErrorIfExists)
             .option("compression", config.compression())
-            .parquet(staging.resolve(name).toString());
+            // file: URI, not a bare path: the release store is a local/shared POSIX folder (java.nio rename), and a
+            // cluster's default file system (HDFS) must not take the data elsewhere
+            .parquet(staging.resolve(name).toUri().toString());
       } finally {
         result.cleanup().run();
       }
@@ -340,7 +342,7 @@ public final class AnonymizeJob {
     cols.add(col(InputReader.FILE).as("source_file"));
     OwnerOnly.createDirectories(dir.getParent());
     validated.where(col(InputReader.REASON).isNotNull()).select(cols.toArray(new Column[0]))
-        .coalesce(1).write().mode(SaveMode.Overwrite).json(dir.toString());
+        .coalesce(1).write().mode(SaveMode.Overwrite).json(dir.toUri().toString()); // local, as above
     OwnerOnly.restrictTree(dir);
     LOG.info("[{}] quarantined rows written to {}", policy.name(), dir);
   }
