@@ -7,10 +7,10 @@ cd "$(dirname "$0")/.."
 out="${1:-bench/results/adult-search.md}"
 shift || true
 
-mvn -B -q -o -pl transforms test-compile
+mvn -B -q -pl transforms -am test-compile
 cp_file="$(mktemp)"
 trap 'rm -f "$cp_file"' EXIT
-mvn -B -q -o -pl transforms dependency:build-classpath -Dmdep.includeScope=test -Dmdep.outputFile="$cp_file" >/dev/null
+mvn -B -q -pl transforms dependency:build-classpath -Dmdep.includeScope=test -Dmdep.outputFile="$cp_file" >/dev/null
 classpath="transforms/target/test-classes:transforms/target/classes:$(cat "$cp_file")"
 # the module opens spark-submit would add on Java 17, from the parent pom's spark.opens property
 opens="$(sed -n 's:.*<spark.opens>\(.*\)</spark.opens>.*:\1:p' pom.xml)"

@@ -294,12 +294,15 @@ public final class Main {
   static void printSummary(AnonymizeJob.Summary s, PrintStream out) {
     out.println();
     out.println("Release " + s.releaseId() + " published to " + s.release().toAbsolutePath());
-    out.printf("  %-12s %10s %10s %10s %11s %4s%n", "dataset", "rows in", "published", "suppressed", "quarantined",
-        "k");
+    out.printf("  %-12s %10s %10s %10s %11s %4s %6s %14s%n", "dataset", "rows in", "published", "suppressed",
+        "quarantined", "k", "loss", "max risk b/a");
     for (AnonymizeJob.DatasetSummary d : s.datasets()) {
-      out.printf("  %-12s %10d %10d %10d %11d %4d%n", d.name(), d.input(), d.published(), d.suppressed(),
-          d.quarantined(), d.kAchieved());
+      out.printf(java.util.Locale.ROOT, "  %-12s %10d %10d %10d %11d %4d %6.3f %6.3f/%6.3f%n", d.name(), d.input(),
+          d.published(), d.suppressed(), d.quarantined(), d.kAchieved(), d.number("lossAfter", "loss"),
+          d.number("riskBefore", "prosecutorMax"), d.number("riskAfter", "prosecutorMax"));
     }
+    out.println("  (loss: information loss 0..1 of the chosen generalization; max risk: highest prosecutor"
+        + " re-identification risk before/after)");
     out.println("  manifest: " + s.release().resolve("manifest.json"));
     out.println("  report:   " + s.release().resolve("report.json"));
     out.println("  quarantine (personal data, owner-only): " + s.quarantine());

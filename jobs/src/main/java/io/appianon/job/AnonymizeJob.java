@@ -55,7 +55,16 @@ public final class AnonymizeJob {
 
   /** Counts for one dataset; {@code input == published + suppressed + quarantined}. */
   public record DatasetSummary(String name, long input, long published, long suppressed, long quarantined,
-      long kAchieved, Map<String, Long> suppressedByReason, Map<String, Long> quarantinedByReason) {}
+      long kAchieved, Map<String, Long> suppressedByReason, Map<String, Long> quarantinedByReason,
+      Map<String, Object> privacy) {
+
+    /** A number from the privacy report, e.g. {@code number("lossAfter", "loss")}; NaN when absent. */
+    @SuppressWarnings("unchecked")
+    public double number(String section, String key) {
+      Object m = privacy.get(section);
+      return m instanceof Map<?, ?> map && map.get(key) instanceof Number n ? n.doubleValue() : Double.NaN;
+    }
+  }
 
   /** What a run produced. */
   public record Summary(String releaseId, Path release, Path quarantine, Path methodStore,
@@ -310,7 +319,7 @@ public final class AnonymizeJob {
       report.putAll(result.report());
       report.put("elapsed_seconds", (System.nanoTime() - t0) / 1e9);
       return new DatasetRun(new DatasetSummary(name, input, published, suppressed, quarantined, k,
-          result.suppressedByReason(), quarantinedByReason), report, result);
+          result.suppressedByReason(), quarantinedByReason, privacy), report, result);
     } finally {
       validated.unpersist(false);
     }
