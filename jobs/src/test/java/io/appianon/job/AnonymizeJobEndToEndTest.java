@@ -181,6 +181,18 @@ class AnonymizeJobEndToEndTest {
 
   @Test
   @SuppressWarnings("unchecked")
+  void purchaseBasketsAreKmAnonymous() {
+    // no pair of categories bought by one member is shared by fewer than 5 members of the release
+    assertEquals(0L, new io.appianon.privacy.KmAnonymity(5, 2).countViolations(release("purchases"), "member_id",
+        "category"));
+    Map<String, Object> privacy = (Map<String, Object>) ((Map<String, Object>) ((Map<String, Object>)
+        report.get("datasets")).get("purchases")).get("privacy");
+    Map<String, Object> km = (Map<String, Object>) privacy.get("km_anonymity");
+    assertEquals(0, ((Number) km.get("violating_itemsets_after")).intValue(), km.toString());
+  }
+
+  @Test
+  @SuppressWarnings("unchecked")
   void countsReconcileAndMatchTheRowsReadBack() {
     Map<String, Object> datasets = (Map<String, Object>) report.get("datasets");
     for (String name : List.of("survey", "purchases")) {

@@ -16,6 +16,9 @@ import io.appianon.privacy.EntropyLDiversity;
 import io.appianon.privacy.EqualDistanceTCloseness;
 import io.appianon.privacy.HierarchicalDistanceTCloseness;
 import io.appianon.privacy.KAnonymity;
+import io.appianon.privacy.KmAnonymity;
+import io.appianon.privacy.KmResult;
+import io.appianon.privacy.Mondrian;
 import io.appianon.privacy.Objective;
 import io.appianon.privacy.OrderedDistanceTCloseness;
 import io.appianon.privacy.PrivacyModel;
@@ -41,6 +44,7 @@ import org.apache.spark.storage.StorageLevel;
  */
 public final class DatasetPipeline {
   public static final String REASON_PRIVACY = "privacy-model";
+  public static final String REASON_KM = "km-anonymity";
   private static final String RANDOM = TechniqueContext.HIDDEN_PREFIX + "order";
 
   private final DatasetPolicy policy;
@@ -102,7 +106,24 @@ public final class DatasetPipeline {
         .select(outCols[0], restOf(outCols));
     long keptRows = processed - suppressed.values().stream().mapToLong(Long::longValue).sum();
 
-    PrivacyOutcome privacy = applyPrivacy(kept, keptRows);
+    double suppressionBudget = policy.privacy().maxSuppression();
+    Map<String, Object> kmReport = null;
+    if (policy.privacy().kmAnonymity().isPresent()) {
+      KmOutcome km = applyKm(kept, keptRows);
+      kept = km.data();
+      kmReport = km.report();
+      if (km.removed() > 0) {
+        suppressed.merge(REASON_KM, km.removed(), Long::sum);
+        // records deleted for k^m count against the same limit as the k-anonymity stage's
+        suppressionBudget = (suppressionBudget * keptRows - km.removed()) / (keptRows - km.removed());
+        keptRows -= km.removed();
+      }
+    }
+
+    PrivacyOutcome privacy = applyPrivacy(kept, keptRows, Math.max(0.0, suppressionBudget));
+    if (kmReport != null) {
+      privacy.report().put("km_anonymity", kmReport);
+    }
     if (privacy.suppressed() > 0) {
       suppressed.merge(REASON_PRIVACY, privacy.suppressed(), Long::sum);
     }
@@ -137,7 +158,50 @@ public final class DatasetPipeline {
   /** What the privacy stage produced. */
   record PrivacyOutcome(Dataset<Row> data, long suppressed, Map<String, Integer> levels, Map<String, Object> report) {}
 
-  private PrivacyOutcome applyPrivacy(Dataset<Row> kept, long keptRows) {
+  /** What the k^m-anonymity stage produced: the data, the records it deleted, and its report. */
+  record KmOutcome(Dataset<Row> data, long removed, Map<String, Object> report) {}
+
+  /**
+   * k^m-anonymity of the items each person has ({@link KmAnonymity}): the item column is generalized along its
+   * hierarchy to the lowest level with no violation, or the records of a greedy minimal set of items are deleted.
+   * Runs before the k-anonymity stage, so the records it deletes cannot break k-anonymity afterwards.
+   */
+  private KmOutcome applyKm(Dataset<Row> kept, long keptRows) {
+    PrivacySpec.KmAnonymity s = policy.privacy().kmAnonymity().orElseThrow();
+    KmAnonymity km = new KmAnonymity(s.k(), s.m());
+    String model = "k^m-anonymity (k=" + s.k() + ", m=" + s.m() + ") of " + s.item() + " per " + s.person();
+    KmResult r = s.remedy().equals("generalize")
+        ? km.generalize(kept, s.person(), s.item(), s.hierarchy().orElseThrow())
+        : km.suppress(kept, s.person(), s.item());
+    if (r.level() < 0 || r.violationsAfter() > 0) {
+      throw new PrivacyUnsatisfiableException(policy.file(), new PrivacyUnsatisfiableException(model,
+          policy.privacy().maxSuppression(), 1.0, r.level() < 0 ? "every level of hierarchy '"
+              + s.hierarchy().map(h -> h.name()).orElse("") + "'" : r.violationsAfter() + " itemsets still violate"));
+    }
+    long removed = 0;
+    if (!r.suppressedItems().isEmpty()) {
+      removed = kept.where(col(s.item()).cast("string").isin(r.suppressedItems().toArray())).count();
+      double share = keptRows == 0 ? 0.0 : (double) removed / keptRows;
+      if (share > policy.privacy().maxSuppression()) {
+        throw new PrivacyUnsatisfiableException(policy.file(), new PrivacyUnsatisfiableException(model,
+            policy.privacy().maxSuppression(), share, "suppressing " + r.suppressedItems().size() + " items"));
+      }
+    }
+    Map<String, Object> report = new LinkedHashMap<>();
+    report.put("model", model);
+    report.put("remedy", s.remedy());
+    report.put("violating_itemsets_before", r.violationsBefore());
+    report.put("violating_itemsets_after", r.violationsAfter());
+    if (s.remedy().equals("generalize")) {
+      report.put("level", r.level());
+    } else {
+      report.put("suppressed_items", r.suppressedItems().size());
+      report.put("suppressed_records", removed);
+    }
+    return new KmOutcome(r.output(), removed, report);
+  }
+
+  private PrivacyOutcome applyPrivacy(Dataset<Row> kept, long keptRows, double maxSuppression) {
     PrivacySpec p = policy.privacy();
     List<QuasiIdentifier> qis = new ArrayList<>();
     for (PrivacySpec.QuasiIdentifier q : p.quasiIdentifiers()) {
@@ -148,10 +212,10 @@ public final class DatasetPipeline {
     try {
       if (p.levelsFixed()) {
         List<Integer> levels = p.quasiIdentifiers().stream().map(q -> q.level().orElseThrow()).toList();
-        r = new Anonymizer().applyFixed(kept, qis, p.sensitiveColumn(), models(p), p.maxSuppression(), objective,
+        r = new Anonymizer().applyFixed(kept, qis, p.sensitiveColumn(), models(p), maxSuppression, objective,
             levels);
       } else {
-        r = new Anonymizer().apply(kept, qis, p.sensitiveColumn(), models(p), p.maxSuppression(), objective);
+        r = new Anonymizer().apply(kept, qis, p.sensitiveColumn(), models(p), maxSuppression, objective);
       }
     } catch (PrivacyUnsatisfiableException e) {
       throw new PrivacyUnsatisfiableException(policy.file(), e);
@@ -169,6 +233,10 @@ public final class DatasetPipeline {
     report.put("levels", levels);
     report.put("levels_chosen_by", p.levelsFixed() ? "policy" : "search (objective " + p.objective() + ")");
     report.putAll(r.toReport());
+    if (p.compareLocalRecoding()) {
+      // Mondrian multidimensional local recoding on the same records, for comparison only (not published).
+      report.put("local_recoding_comparison", new Mondrian(p.k()).apply(kept, qis).toMap());
+    }
     return new PrivacyOutcome(r.output(), r.suppressedRecords(), levels, report);
   }
 
@@ -222,6 +290,19 @@ public final class DatasetPipeline {
             : Text.of("「" + example + "」などの区分に一般化", "generalized to groups such as " + example));
       }
     }
+    p.kmAnonymity().ifPresent(km -> {
+      if (km.remedy().equals("generalize") && lineage.has(km.item())) {
+        lineage.process(km.item(), "generalized", Text.of(
+            "同一人物の任意の" + km.m() + "項目の組合せが" + km.k() + "人以上に共通するまで階層に沿って一般化",
+            "generalized along the hierarchy until every combination of up to " + km.m() + " of a person's values is"
+                + " shared by at least " + km.k() + " persons (k^m-anonymity)"));
+      } else {
+        lineage.records(Text.of(
+            km.item() + "のうち" + km.k() + "人未満にしか共通しない組合せ（" + km.m() + "項目まで）を生む値のレコードは削除",
+            "records with " + km.item() + " values that would make a combination of up to " + km.m()
+                + " values shared by fewer than " + km.k() + " persons were deleted (k^m-anonymity)"));
+      }
+    });
     lineage.records(Text.of(
         "準識別子（" + String.join("、", p.columns()) + "）の組合せが同じレコードが" + p.k()
             + "件未満となるレコードは削除（k-匿名化）",

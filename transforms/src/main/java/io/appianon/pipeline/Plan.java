@@ -56,6 +56,14 @@ public record Plan(StructType inputSchema, StructType outputSchema, Lineage line
     }
     privacy.lDiversity().ifPresent(l -> Schemas.require(output, l.column(), l.origin(), "column"));
     privacy.tCloseness().ifPresent(t -> Schemas.require(output, t.column(), t.origin(), "column"));
+    privacy.kmAnonymity().ifPresent(km -> {
+      Schemas.require(output, km.person(), km.origin(), "person");
+      if (km.hierarchy().isPresent()) {
+        Schemas.requireString(output, km.item(), km.origin(), "item"); // hierarchy labels are strings
+      } else {
+        Schemas.require(output, km.item(), km.origin(), "item");
+      }
+    });
     checkRoles(policy, lineage);
     return new Plan(input, schema, lineage);
   }

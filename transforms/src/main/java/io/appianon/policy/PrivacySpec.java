@@ -15,8 +15,8 @@ import java.util.Set;
  * sensitive attribute, and the largest share of records that may be suppressed to reach it.
  */
 public record PrivacySpec(int k, double maxSuppression, List<QuasiIdentifier> quasiIdentifiers,
-    Optional<LDiversity> lDiversity, Optional<TCloseness> tCloseness, String objective, Origin origin)
-    implements Serializable {
+    Optional<LDiversity> lDiversity, Optional<TCloseness> tCloseness, Optional<KmAnonymity> kmAnonymity,
+    String objective, boolean compareLocalRecoding, Origin origin) implements Serializable {
 
   /** A quasi-identifier column, its hierarchy, and the fixed level if the policy pins one. */
   public record QuasiIdentifier(String column, Hierarchy hierarchy, Optional<Integer> level, Origin origin)
@@ -29,8 +29,17 @@ public record PrivacySpec(int k, double maxSuppression, List<QuasiIdentifier> qu
   public record TCloseness(String column, double t, String distance, Optional<Hierarchy> hierarchy, Origin origin)
       implements Serializable {}
 
+  /**
+   * k^m-anonymity of the items a person has (e.g. the categories a member bought): remedied by generalizing the items
+   * along a hierarchy ({@code remedy = generalize}) or by deleting the records of a minimal set of items
+   * ({@code remedy = suppress}).
+   */
+  public record KmAnonymity(String person, String item, int k, int m, Optional<Hierarchy> hierarchy, String remedy,
+      Origin origin) implements Serializable {}
+
   static PrivacySpec parse(Conf c, HierarchyResolver hierarchies) {
-    c.allowOnly(Set.of("k", "max-suppression", "quasi-identifiers", "l-diversity", "t-closeness", "objective"));
+    c.allowOnly(Set.of("k", "max-suppression", "quasi-identifiers", "l-diversity", "t-closeness", "objective",
+        "compare-local-recoding", "km-anonymity"));
     int k = c.integer("k");
     if (k < 2) {
       throw c.error("k", "invalid value " + k + " (must be >= 2)");
@@ -90,6 +99,30 @@ public record PrivacySpec(int k, double maxSuppression, List<QuasiIdentifier> qu
       }
       return new TCloseness(s.string("column"), t, distance, h, s.origin());
     });
+    Optional<KmAnonymity> km = c.optSection("km-anonymity").map(s -> {
+      s.allowOnly(Set.of("person", "item", "k", "m", "hierarchy", "remedy"));
+      int kk = s.integer("k", k);
+      if (kk < 2) {
+        throw s.error("k", "invalid value " + kk + " (must be >= 2)");
+      }
+      int m = s.integer("m", 2);
+      if (m < 1 || m > 3) {
+        throw s.error("m", "invalid value " + m + " (must be 1, 2 or 3)");
+      }
+      Optional<Hierarchy> h = s.optString("hierarchy").map(n -> hierarchies.resolve(n, s.origin().child("hierarchy")));
+      String remedy = s.string("remedy", h.isPresent() ? "generalize" : "suppress");
+      if (!Set.of("generalize", "suppress").contains(remedy)) {
+        throw s.error("remedy", "invalid value '" + remedy + "' (expected generalize or suppress)");
+      }
+      if (remedy.equals("generalize") && h.isEmpty()) {
+        throw s.error("hierarchy", "missing: remedy = generalize needs the items' hierarchy");
+      }
+      String item = s.string("item");
+      if (qis.stream().anyMatch(q -> q.column().equals(item))) {
+        throw s.error("item", "'" + item + "' is a quasi-identifier; k^m-anonymity needs a column of its own");
+      }
+      return new KmAnonymity(s.string("person"), item, kk, m, h, remedy, s.origin());
+    });
     String objective = c.string("objective", "loss");
     try {
       io.appianon.privacy.Objective.parse(objective);
@@ -101,7 +134,8 @@ public record PrivacySpec(int k, double maxSuppression, List<QuasiIdentifier> qu
       throw c.error("quasi-identifiers", "give a level for every quasi-identifier (fixed levels) or for none (the"
           + " search chooses them); " + fixed + " of " + qis.size() + " have one");
     }
-    return new PrivacySpec(k, maxSupp, List.copyOf(qis), ld, tc, objective, c.origin());
+    return new PrivacySpec(k, maxSupp, List.copyOf(qis), ld, tc, km, objective, c.bool("compare-local-recoding", false),
+        c.origin());
   }
 
   public List<String> columns() {

@@ -143,6 +143,38 @@ class DatasetPipelineTest {
   }
 
   @Test
+  void reportsMondrianLocalRecodingBesideTheFullDomainResultWhenAsked() {
+    String text = POLICY.formatted("0.2").replace("max-suppression = 0.2",
+        "max-suppression = 0.2\n          compare-local-recoding = true");
+    DatasetPolicy p = PolicyLoader.parse(new Conf(ConfigFactory.parseString(text), new Origin("people.conf", "")),
+        hierarchies);
+    PipelineResult r = new DatasetPipeline(p).run(people(),
+        new TechniqueContext(Optional.of(PseudonymKey.generate()), 42));
+    try {
+      @SuppressWarnings("unchecked")
+      Map<String, Object> privacy = (Map<String, Object>) r.report().get("privacy");
+      @SuppressWarnings("unchecked")
+      Map<String, Object> mondrian = (Map<String, Object>) privacy.get("local_recoding_comparison");
+      assertEquals(13L, mondrian.get("inputRecords"), "Mondrian saw the records left after record deletion");
+      assertTrue(((Number) mondrian.get("minPartitionSize")).longValue() >= 3, mondrian.toString());
+      assertTrue(((Number) mondrian.get("partitions")).intValue() >= 1, mondrian.toString());
+      double loss = ((Number) mondrian.get("loss")).doubleValue();
+      assertTrue(loss >= 0 && loss <= 1, mondrian.toString());
+      assertEquals(12, r.output().count(), "the published output is still the full-domain one");
+    } finally {
+      r.cleanup().run();
+    }
+    PipelineResult plain = new DatasetPipeline(policy("0.2")).run(people(),
+        new TechniqueContext(Optional.of(PseudonymKey.generate()), 42));
+    try {
+      assertFalse(((Map<?, ?>) plain.report().get("privacy")).containsKey("local_recoding_comparison"),
+          "only when the policy asks");
+    } finally {
+      plain.cleanup().run();
+    }
+  }
+
+  @Test
   void failsWhenSuppressionWouldExceedTheLimit() {
     PrivacyUnsatisfiableException e = assertThrows(PrivacyUnsatisfiableException.class,
         () -> new DatasetPipeline(policy("0.0")).run(people(),
