@@ -1,9 +1,12 @@
 package io.appianon.release;
 
 import java.io.IOException;
+import java.nio.channels.Channels;
+import java.nio.channels.FileChannel;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.nio.file.StandardOpenOption;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -17,7 +20,8 @@ import org.apache.parquet.hadoop.ParquetWriter;
 import org.apache.parquet.hadoop.metadata.BlockMetaData;
 import org.apache.parquet.hadoop.metadata.ColumnChunkMetaData;
 import org.apache.parquet.hadoop.metadata.ParquetMetadata;
-import org.apache.parquet.io.LocalInputFile;
+import org.apache.parquet.io.DelegatingSeekableInputStream;
+import org.apache.parquet.io.InputFile;
 import org.apache.parquet.io.LocalOutputFile;
 import org.apache.parquet.io.SeekableInputStream;
 import org.apache.parquet.schema.MessageType;
@@ -70,7 +74,7 @@ public final class ParquetLabels {
 
   /** Writes a copy of {@code source} to {@code target} (which must not exist) with {@code labels} in its footer. */
   public static void copyWithLabels(Path source, Path target, Map<String, String> labels) throws IOException {
-    LocalInputFile in = new LocalInputFile(source);
+    InputFile in = localFile(source);
     try (ParquetFileReader reader = ParquetFileReader.open(in); SeekableInputStream stream = in.newStream()) {
       ParquetMetadata footer = reader.getFooter();
       MessageType schema = footer.getFileMetaData().getSchema();
@@ -94,9 +98,39 @@ public final class ParquetLabels {
     }
   }
 
+  /**
+   * A local file for parquet-hadoop that reads in blocks. parquet's own {@code LocalInputFile} stream leaves
+   * {@code read(byte[], int, int)} to {@link java.io.InputStream}'s byte-at-a-time default, so copying column chunks
+   * through it made one system call per byte (37 s for 66 MB in the 1M-row benchmark, against under 1 s this way).
+   */
+  static InputFile localFile(Path path) {
+    return new InputFile() {
+      @Override
+      public long getLength() throws IOException {
+        return Files.size(path);
+      }
+
+      @Override
+      public SeekableInputStream newStream() throws IOException {
+        FileChannel channel = FileChannel.open(path, StandardOpenOption.READ);
+        return new DelegatingSeekableInputStream(Channels.newInputStream(channel)) {
+          @Override
+          public long getPos() throws IOException {
+            return channel.position();
+          }
+
+          @Override
+          public void seek(long newPos) throws IOException {
+            channel.position(newPos);
+          }
+        };
+      }
+    };
+  }
+
   /** The footer's key-value metadata of one Parquet file. */
   public static Map<String, String> read(Path file) throws IOException {
-    try (ParquetFileReader reader = ParquetFileReader.open(new LocalInputFile(file))) {
+    try (ParquetFileReader reader = ParquetFileReader.open(localFile(file))) {
       return reader.getFooter().getFileMetaData().getKeyValueMetaData();
     }
   }
