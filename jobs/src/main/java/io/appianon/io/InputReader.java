@@ -74,6 +74,29 @@ public final class InputReader {
     return validate(raw, declared, in);
   }
 
+  /**
+   * {@link #read}, spread over the cluster for processing. A CSV read with {@code multi-line = true} (quoted fields may
+   * hold line breaks, as free-text answers do) cannot be split, so Spark reads each file in one task and every stage
+   * after it would run on one core; its rows are redistributed round-robin into as many partitions as the cluster
+   * has cores (at least one per 64 MB of input). Splittable inputs are returned as read.
+   */
+  public Dataset<Row> readSpread(DatasetPolicy policy) {
+    Dataset<Row> df = read(policy);
+    InputSpec in = policy.input();
+    if (!(in.format().equals("csv") && in.multiLine())) {
+      return df;
+    }
+    long bytes = 0;
+    try {
+      Path p = new Path(in.path());
+      bytes = fs(p).getContentSummary(p).getLength();
+    } catch (IOException e) {
+      throw new InputException("cannot access " + in.path() + ": " + e.getMessage(), e);
+    }
+    int partitions = (int) Math.max(spark.sparkContext().defaultParallelism(), (bytes >> 26) + 1);
+    return df.repartition(partitions);
+  }
+
   private Dataset<Row> readCsv(DatasetPolicy policy, InputSpec in, Set<String> names) {
     List<String> header = in.header() ? readHeader(in) : new ArrayList<>(names);
     checkColumns(policy, header, names, in);

@@ -66,6 +66,21 @@ class InputReaderTest {
   }
 
   @Test
+  void multiLineCsvIsSpreadOverTheCoresWithEveryRow() throws IOException {
+    Path file = write("s.csv", surveyHead(500), StandardCharsets.UTF_8);
+    DatasetPolicy p = survey().withInputPath(file.toString());
+    assertTrue(p.input().multiLine(), "the survey's opinions may hold line breaks");
+    Dataset<Row> read = reader.read(p);
+    Dataset<Row> spread = reader.readSpread(p);
+    assertEquals(1, read.rdd().getNumPartitions(), "a multi-line CSV file is read in one task");
+    assertTrue(spread.rdd().getNumPartitions() >= spark.sparkContext().defaultParallelism(),
+        "then spread: " + spread.rdd().getNumPartitions() + " partitions");
+    assertEquals(500, spread.count());
+    assertEquals(read.select("member_id").orderBy("member_id").collectAsList(),
+        spread.select("member_id").orderBy("member_id").collectAsList(), "the same rows, none lost or doubled");
+  }
+
+  @Test
   void shiftJisInputReadsLikeUtf8() throws IOException {
     String text = surveyHead(200).replace('\uFF0D', '\u2212');
     Path utf8 = write("s-utf8.csv", text, StandardCharsets.UTF_8);
