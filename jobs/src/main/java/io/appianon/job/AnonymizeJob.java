@@ -268,7 +268,7 @@ public final class AnonymizeJob {
       Path staging, Path quarantineRoot) throws IOException {
     long t0 = System.nanoTime();
     String name = policy.name();
-    Dataset<Row> validated = reader.read(policy).persist(StorageLevel.MEMORY_AND_DISK());
+    Dataset<Row> validated = reader.readSpread(policy).persist(StorageLevel.MEMORY_AND_DISK());
     try {
       Counts counts = count(validated);
       Map<String, Long> quarantinedByReason = counts.byReason();
@@ -285,6 +285,10 @@ public final class AnonymizeJob {
       Dataset<Row> valid = validated.where(col(InputReader.REASON).isNull()).drop(InputReader.RAW);
       DatasetPipeline pipeline = new DatasetPipeline(policy);
       PipelineResult result = pipeline.run(valid, ctx);
+      // From here on only the pipeline's own cache of processed rows is read: free the raw rows' cache before the
+      // shuffle and the write need the memory.
+      validated.unpersist(false);
+      long tw = System.nanoTime();
       try {
         result.output().write().mode(SaveMode.ErrorIfExists)
             .option("compression", config.compression())
@@ -294,6 +298,7 @@ public final class AnonymizeJob {
       } finally {
         result.cleanup().run();
       }
+      LOG.info("[{}] written to staging ({} s)", name, secs(tw));
       long suppressed = result.suppressed();
       long published = result.published();
       if (input != published + suppressed + quarantined) {

@@ -43,6 +43,7 @@ import org.apache.spark.storage.StorageLevel;
  * deletion, the privacy model, and a shuffle of record order. Only aggregates reach the driver.
  */
 public final class DatasetPipeline {
+  private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(DatasetPipeline.class);
   public static final String REASON_PRIVACY = "privacy-model";
   public static final String REASON_KM = "km-anonymity";
   private static final String RANDOM = TechniqueContext.HIDDEN_PREFIX + "order";
@@ -60,6 +61,7 @@ public final class DatasetPipeline {
   }
 
   public PipelineResult run(Dataset<Row> valid, TechniqueContext ctx) {
+    long t0 = System.nanoTime();
     Dataset<Row> df = valid.select(plan.inputSchema().fieldNames()[0], restOf(plan.inputSchema().fieldNames()));
     for (Technique t : policy.techniques()) {
       df = t.apply(df, ctx);
@@ -101,6 +103,8 @@ public final class DatasetPipeline {
       techniqueReport.add(metric(m.technique(), m.column(), m.metric(), m.value()));
     }
 
+    LOG.info("[{}] techniques applied to {} rows, {} deleted by rule ({} s)", policy.name(), processed,
+        suppressed.values().stream().mapToLong(Long::longValue).sum(), secs(t0));
     String[] outCols = plan.outputSchema().fieldNames();
     Dataset<Row> kept = df.where(col(TechniqueContext.DELETE_REASON).isNull())
         .select(outCols[0], restOf(outCols));
@@ -109,7 +113,9 @@ public final class DatasetPipeline {
     double suppressionBudget = policy.privacy().maxSuppression();
     Map<String, Object> kmReport = null;
     if (policy.privacy().kmAnonymity().isPresent()) {
+      long tk = System.nanoTime();
       KmOutcome km = applyKm(kept, keptRows);
+      LOG.info("[{}] k^m-anonymity: {} ({} s)", policy.name(), km.report(), secs(tk));
       kept = km.data();
       kmReport = km.report();
       if (km.removed() > 0) {
@@ -120,7 +126,10 @@ public final class DatasetPipeline {
       }
     }
 
+    long t1 = System.nanoTime();
     PrivacyOutcome privacy = applyPrivacy(kept, keptRows, Math.max(0.0, suppressionBudget));
+    LOG.info("[{}] privacy stage: levels {}, {} records suppressed ({} s)", policy.name(), privacy.levels(),
+        privacy.suppressed(), secs(t1));
     if (kmReport != null) {
       privacy.report().put("km_anonymity", kmReport);
     }
@@ -322,6 +331,10 @@ public final class DatasetPipeline {
       steps.add(q.hierarchy().isFlat() && l == 0 ? "値" : q.hierarchy().generalize(example, l));
     }
     return String.join(" → ", steps);
+  }
+
+  private static String secs(long t0) {
+    return String.format(java.util.Locale.ROOT, "%.1f", (System.nanoTime() - t0) / 1e9);
   }
 
   private static String[] restOf(String[] a) {
