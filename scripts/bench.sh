@@ -10,14 +10,15 @@
 # after GC (from -Xlog:gc). Results: bench/results/bench-<timestamp>.json and .md.
 #
 # Usage: scripts/bench.sh [SIZES...]   (default: 1000000 4000000 16000000)
-# Environment: RUNS (default 3), APPIANON_JAVA_OPTS (default -Xmx8g), BENCH_DIR (default bench/)
+# Environment: RUNS (default 3; or one count per size, e.g. RUNS=3,3,1), APPIANON_JAVA_OPTS (default -Xmx8g),
+#              BENCH_DIR (default bench/)
 set -euo pipefail
 source "$(dirname "$0")/lib.sh"
 cd "$ROOT"
 build_if_needed
 SIZES=("${@:-1000000 4000000 16000000}")
 read -r -a SIZES <<< "${SIZES[*]}"
-RUNS="${RUNS:-3}"
+IFS=, read -r -a RUNS_PER_SIZE <<< "${RUNS:-3}"
 BENCH="${BENCH_DIR:-$ROOT/bench}"
 mkdir -p "$BENCH/data" "$BENCH/results" "$BENCH/tmp"
 export APPIANON_JAVA_OPTS="${APPIANON_JAVA_OPTS:--Xmx8g}"
@@ -46,7 +47,10 @@ java_cmd() {  # java_cmd LOG MAIN ARGS... : the java command line, with GC loggi
 
 echo "{\"started\": \"$STAMP\", \"machine\": {\"cores\": $(nproc), \"memory_gb\": $(free -g | awk '/Mem:/{print $2}'), \"cpu\": \"$(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | xargs)\", \"java\": \"$(java -version 2>&1 | head -1 | tr -d '"')\"}, \"java_opts\": \"$APPIANON_JAVA_OPTS\", \"runs\": [" > "$JSON"
 first=1
+i=0
 for n in "${SIZES[@]}"; do
+  runs="${RUNS_PER_SIZE[$i]:-${RUNS_PER_SIZE[-1]}}"
+  i=$((i + 1))
   members=$(( n / 10 ))
   data="$BENCH/data/p$n"
   if [[ ! -f "$data/purchases.csv" ]]; then
@@ -56,7 +60,7 @@ for n in "${SIZES[@]}"; do
   fi
   sets=(--set "appianon.inputs.survey=$data/survey.csv" --set "appianon.inputs.purchases=$data/purchases.csv"
         --set "appianon.quarantine.dir=$BENCH/tmp/quarantine" --set "appianon.method-store.dir=$BENCH/tmp/method")
-  for run in $(seq 1 "$RUNS"); do
+  for run in $(seq 1 "$runs"); do
     for kind in baseline anonymize; do
       rm -rf "$BENCH/tmp/out"
       log="$BENCH/tmp/$kind-$n-$run.log"
