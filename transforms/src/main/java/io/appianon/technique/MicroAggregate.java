@@ -174,6 +174,11 @@ public record MicroAggregate(Origin origin, List<String> columns, int k, List<St
 
   @Override
   public Dataset<Row> apply(Dataset<Row> data, TechniqueContext ctx) {
+    // records marked for deletion take no part: they would otherwise fill groups of published records
+    return TechniqueContext.onLive(data, live -> applyToLive(live, ctx));
+  }
+
+  private Dataset<Row> applyToLive(Dataset<Row> data, TechniqueContext ctx) {
     if (univariate) {
       Dataset<Row> out = data;
       for (String c : columns) {

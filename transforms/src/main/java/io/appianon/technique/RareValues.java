@@ -61,7 +61,7 @@ public record RareValues(Origin origin, String column, long minCount, Optional<S
   @Override
   public Dataset<Row> apply(Dataset<Row> data, TechniqueContext ctx) {
     Column v = col(column).cast("string");
-    Dataset<Row> rare = data.select(v.as(column)).where(col(column).isNotNull())
+    Dataset<Row> rare = TechniqueContext.live(data).select(v.as(column)).where(col(column).isNotNull())
         .groupBy(column).agg(count(lit(1)).as("n"))
         .where(col("n").lt(minCount))
         .select(col(column).as(RARE), lit(true).as(RARE + "_hit"));

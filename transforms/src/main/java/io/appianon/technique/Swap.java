@@ -114,6 +114,11 @@ public record Swap(Origin origin, List<String> columns, List<String> within, Opt
 
   @Override
   public Dataset<Row> apply(Dataset<Row> data, TechniqueContext ctx) {
+    // records marked for deletion take no part: they would otherwise fill groups of published records
+    return TechniqueContext.onLive(data, live -> applyToLive(live, ctx));
+  }
+
+  private Dataset<Row> applyToLive(Dataset<Row> data, TechniqueContext ctx) {
     String label = String.join("+", columns);
     long base = seed.orElse(ctx.seed());
     String[] original = data.columns();

@@ -62,6 +62,27 @@ public final class TechniqueContext {
     return data.withColumn(DELETE_REASON, coalesce(current, when(condition, lit(reason))));
   }
 
+  /**
+   * The rows not marked for deletion. A technique's statistics (value counts, quantiles, groups) are computed over
+   * these only: a record deleted earlier (e.g. a test account) must neither lift a rare value above its threshold nor
+   * fill a micro-aggregation group or a swap partner, since it will not be published.
+   */
+  public static Dataset<Row> live(Dataset<Row> data) {
+    return hasColumn(data, DELETE_REASON) ? data.where(col(DELETE_REASON).isNull()) : data;
+  }
+
+  /**
+   * Applies {@code technique} to the rows not marked for deletion and passes the marked rows through unchanged (they
+   * are counted as suppressed and never published); columns the technique adds are null on the marked rows.
+   */
+  public static Dataset<Row> onLive(Dataset<Row> data, java.util.function.UnaryOperator<Dataset<Row>> technique) {
+    if (!hasColumn(data, DELETE_REASON)) {
+      return technique.apply(data);
+    }
+    Dataset<Row> out = technique.apply(data.where(col(DELETE_REASON).isNull()));
+    return out.unionByName(data.where(col(DELETE_REASON).isNotNull()), true);
+  }
+
   public void report(String technique, String column, String metric, Object value) {
     computed.add(new TechniqueMetric(technique, column, metric, value));
   }

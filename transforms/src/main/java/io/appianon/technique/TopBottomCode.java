@@ -111,7 +111,8 @@ public record TopBottomCode(Origin origin, String column, Optional<Double> upper
       List<Column> aggs = new ArrayList<>();
       upperQuantile.ifPresent(q -> aggs.add(percentile_approx(col(column), lit(q), lit(ACCURACY))));
       lowerQuantile.ifPresent(q -> aggs.add(percentile_approx(col(column), lit(q), lit(ACCURACY))));
-      Row r = data.agg(aggs.get(0), aggs.subList(1, aggs.size()).toArray(new Column[0])).first();
+      Row r = TechniqueContext.live(data).agg(aggs.get(0), aggs.subList(1, aggs.size()).toArray(new Column[0]))
+          .first();
       int i = 0;
       if (upperQuantile.isPresent()) {
         hi = r.isNullAt(i) ? Double.NaN : ((Number) r.get(i)).doubleValue();
