@@ -39,6 +39,7 @@ import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SaveMode;
 import org.apache.spark.sql.SparkSession;
+import org.apache.spark.storage.StorageLevel;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -267,70 +268,66 @@ public final class AnonymizeJob {
       Path staging, Path quarantineRoot) throws IOException {
     long t0 = System.nanoTime();
     String name = policy.name();
-    // Valid and rejected rows go through one pass and one cache: the pipeline marks the rejected ones before its first
-    // technique and reports their counts (and hands them over for the quarantine) after its counting pass.
-    Dataset<Row> validated = reader.readSpread(policy);
-    long[] read = new long[2];
-    Map<String, Long> quarantinedByReason = new TreeMap<>();
-    DatasetPipeline pipeline = new DatasetPipeline(policy);
-    PipelineResult result = pipeline.run(validated, ctx, Optional.of(new DatasetPipeline.Rejected(InputReader.REASON,
-        List.of(InputReader.REASON, InputReader.RAW, InputReader.SOURCE, InputReader.FILE))), first -> {
-          quarantinedByReason.putAll(first.rejectedByReason());
-          long q = first.rejectedByReason().values().stream().mapToLong(Long::longValue).sum();
-          read[0] = first.processed() + q;
-          read[1] = q;
-          LOG.info("[{}] read {} rows from {}: {} valid, {} quarantined ({} s)", name, read[0],
-              policy.input().path(), first.processed(), q, secs(t0));
-          if (read[0] == 0) {
-            throw new io.appianon.io.InputException(policy.input().path() + ": input has no rows");
-          }
-          if (q > 0) {
-            try {
-              writeQuarantine(first.rejected().orElseThrow(), policy, quarantineRoot.resolve(name));
-            } catch (IOException e) {
-              throw new UncheckedIOException(e);
-            }
-          }
-        });
-    long input = read[0];
-    long quarantined = read[1];
-    long tw = System.nanoTime();
+    Dataset<Row> validated = reader.readSpread(policy).persist(StorageLevel.MEMORY_AND_DISK());
     try {
-      result.output().write().mode(SaveMode.ErrorIfExists)
-          .option("compression", config.compression())
-          // file: URI, not a bare path: the release store is a local/shared POSIX folder (java.nio rename), and a
-          // cluster's default file system (HDFS) must not take the data elsewhere
-          .parquet(staging.resolve(name).toUri().toString());
+      Counts counts = count(validated);
+      Map<String, Long> quarantinedByReason = counts.byReason();
+      long input = counts.input();
+      long quarantined = counts.quarantined();
+      LOG.info("[{}] read {} rows from {}: {} valid, {} quarantined ({} s)", name, input, policy.input().path(),
+          input - quarantined, quarantined, secs(t0));
+      if (input == 0) {
+        throw new io.appianon.io.InputException(policy.input().path() + ": input has no rows");
+      }
+      if (quarantined > 0) {
+        writeQuarantine(validated, policy, quarantineRoot.resolve(name));
+      }
+      Dataset<Row> valid = validated.where(col(InputReader.REASON).isNull()).drop(InputReader.RAW);
+      DatasetPipeline pipeline = new DatasetPipeline(policy);
+      PipelineResult result = pipeline.run(valid, ctx);
+      // From here on only the pipeline's own cache of processed rows is read: free the raw rows' cache before the
+      // shuffle and the write need the memory.
+      validated.unpersist(false);
+      long tw = System.nanoTime();
+      try {
+        result.output().write().mode(SaveMode.ErrorIfExists)
+            .option("compression", config.compression())
+            // file: URI, not a bare path: the release store is a local/shared POSIX folder (java.nio rename), and a
+            // cluster's default file system (HDFS) must not take the data elsewhere
+            .parquet(staging.resolve(name).toUri().toString());
+      } finally {
+        result.cleanup().run();
+      }
+      LOG.info("[{}] written to staging ({} s)", name, secs(tw));
+      long suppressed = result.suppressed();
+      long published = result.published();
+      if (input != published + suppressed + quarantined) {
+        throw new IllegalStateException("[" + name + "] counts do not reconcile: input " + input + " != published "
+            + published + " + suppressed " + suppressed + " + quarantined " + quarantined);
+      }
+      @SuppressWarnings("unchecked")
+      Map<String, Object> privacy = (Map<String, Object>) result.report().get("privacy");
+      long k = ((Number) privacy.getOrDefault("k_achieved", 0)).longValue();
+      LOG.info("[{}] published {} rows, suppressed {}, quarantined {}; k achieved {} ({} s)", name, published,
+          suppressed, quarantined, k, secs(t0));
+      Map<String, Object> rows = new LinkedHashMap<>();
+      rows.put("input", input);
+      rows.put("published", published);
+      rows.put("suppressed", suppressed);
+      rows.put("quarantined", quarantined);
+      rows.put("reconciled", true);
+      rows.put("suppressed_by_reason", result.suppressedByReason());
+      rows.put("quarantined_by_reason", quarantinedByReason);
+      Map<String, Object> report = new LinkedHashMap<>();
+      report.put("rows", rows);
+      report.put("columns", columnsReport(result));
+      report.putAll(result.report());
+      report.put("elapsed_seconds", (System.nanoTime() - t0) / 1e9);
+      return new DatasetRun(new DatasetSummary(name, input, published, suppressed, quarantined, k,
+          result.suppressedByReason(), quarantinedByReason, privacy), report, result);
     } finally {
-      result.cleanup().run();
+      validated.unpersist(false);
     }
-    LOG.info("[{}] written to staging ({} s)", name, secs(tw));
-    long suppressed = result.suppressed();
-    long published = result.published();
-    if (input != published + suppressed + quarantined) {
-      throw new IllegalStateException("[" + name + "] counts do not reconcile: input " + input + " != published "
-          + published + " + suppressed " + suppressed + " + quarantined " + quarantined);
-    }
-    @SuppressWarnings("unchecked")
-    Map<String, Object> privacy = (Map<String, Object>) result.report().get("privacy");
-    long k = ((Number) privacy.getOrDefault("k_achieved", 0)).longValue();
-    LOG.info("[{}] published {} rows, suppressed {}, quarantined {}; k achieved {} ({} s)", name, published,
-        suppressed, quarantined, k, secs(t0));
-    Map<String, Object> rows = new LinkedHashMap<>();
-    rows.put("input", input);
-    rows.put("published", published);
-    rows.put("suppressed", suppressed);
-    rows.put("quarantined", quarantined);
-    rows.put("reconciled", true);
-    rows.put("suppressed_by_reason", result.suppressedByReason());
-    rows.put("quarantined_by_reason", quarantinedByReason);
-    Map<String, Object> report = new LinkedHashMap<>();
-    report.put("rows", rows);
-    report.put("columns", columnsReport(result));
-    report.putAll(result.report());
-    report.put("elapsed_seconds", (System.nanoTime() - t0) / 1e9);
-    return new DatasetRun(new DatasetSummary(name, input, published, suppressed, quarantined, k,
-        result.suppressedByReason(), quarantinedByReason, privacy), report, result);
   }
 
   private static Map<String, Object> columnsReport(PipelineResult result) {

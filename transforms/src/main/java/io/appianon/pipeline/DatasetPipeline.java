@@ -32,7 +32,6 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.TreeMap;
 import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
@@ -61,40 +60,9 @@ public final class DatasetPipeline {
     return plan;
   }
 
-  /**
-   * Rows the reader rejected, passed in with the valid ones so that one pass and one cache serve both: rows with a
-   * non-null {@code reasonColumn} are marked for deletion before the first technique (so no technique's statistics
-   * see them), carry {@code carriedColumns} (the raw record, for the quarantine) untouched, and are counted by
-   * reason instead of processed.
-   */
-  public record Rejected(String reasonColumn, List<String> carriedColumns) {}
-
-  /**
-   * What the first (counting) pass found, handed to the caller before the privacy stage: valid rows, rejected rows by
-   * reason, and the rejected rows themselves (read from the pipeline's cache) for the quarantine.
-   */
-  public record FirstPass(long processed, Map<String, Long> rejectedByReason, Optional<Dataset<Row>> rejected) {}
-
-  private static final String REJECTED = "rejected by validation";
-
   public PipelineResult run(Dataset<Row> valid, TechniqueContext ctx) {
-    return run(valid, ctx, Optional.empty(), first -> { });
-  }
-
-  /**
-   * Runs the policy on {@code rows}; with {@code rejected}, rows that failed validation travel along (see
-   * {@link Rejected}) and {@code afterFirstPass} gets their counts before the privacy stage starts.
-   */
-  public PipelineResult run(Dataset<Row> rows, TechniqueContext ctx, Optional<Rejected> rejected,
-      java.util.function.Consumer<FirstPass> afterFirstPass) {
     long t0 = System.nanoTime();
-    List<String> cols = new ArrayList<>(List.of(plan.inputSchema().fieldNames()));
-    rejected.ifPresent(q -> cols.addAll(q.carriedColumns()));
-    Dataset<Row> df = rows.select(cols.get(0), cols.subList(1, cols.size()).toArray(new String[0]));
-    if (rejected.isPresent()) {
-      df = df.withColumn(TechniqueContext.DELETE_REASON,
-          when(col(rejected.get().reasonColumn()).isNotNull(), lit(REJECTED)).otherwise(lit(null).cast("string")));
-    }
+    Dataset<Row> df = valid.select(plan.inputSchema().fieldNames()[0], restOf(plan.inputSchema().fieldNames()));
     for (Technique t : policy.techniques()) {
       df = t.apply(df, ctx);
     }
@@ -102,35 +70,20 @@ public final class DatasetPipeline {
       df = df.withColumn(TechniqueContext.DELETE_REASON, lit(null).cast("string"));
     }
     df = df.persist(StorageLevel.MEMORY_AND_DISK());
-    try {
-      return runCached(df, ctx, rejected, afterFirstPass, t0);
-    } catch (RuntimeException e) {
-      df.unpersist(false);
-      throw e;
-    }
-  }
 
-  private PipelineResult runCached(Dataset<Row> df, TechniqueContext ctx, Optional<Rejected> rejected,
-      java.util.function.Consumer<FirstPass> afterFirstPass, long t0) {
-    // One pass: rows per deletion (and rejection) reason, and every technique's counters.
+    // One pass: rows per deletion reason, and every technique's counters.
     List<Column> aggs = new ArrayList<>();
     aggs.add(count(lit(1)).as("n"));
     for (TechniqueContext.MetricFlag f : ctx.flags()) {
       aggs.add(sum(when(col(f.hiddenColumn()), 1L).otherwise(0L)).as(f.hiddenColumn()));
     }
-    Column rejectReason = rejected.map(q -> col(q.reasonColumn())).orElse(lit(null).cast("string"));
-    List<Row> byReason = df.groupBy(col(TechniqueContext.DELETE_REASON), rejectReason.as("_rejected"))
+    List<Row> byReason = df.groupBy(col(TechniqueContext.DELETE_REASON))
         .agg(aggs.get(0), aggs.subList(1, aggs.size()).toArray(new Column[0])).collectAsList();
     long processed = 0;
     Map<String, Long> suppressed = new TreeMap<>();
-    Map<String, Long> rejectedByReason = new TreeMap<>();
     long[] metricTotals = new long[ctx.flags().size()];
     for (Row r : byReason) {
-      long n = r.getLong(2);
-      if (!r.isNullAt(1)) {
-        rejectedByReason.merge(r.getString(1), n, Long::sum);
-        continue;
-      }
+      long n = r.getLong(1);
       processed += n;
       if (!r.isNullAt(0)) {
         suppressed.merge(r.getString(0), n, Long::sum);
@@ -138,11 +91,9 @@ public final class DatasetPipeline {
       }
       // Technique counters cover the records that survive record deletion (before privacy suppression).
       for (int i = 0; i < metricTotals.length; i++) {
-        metricTotals[i] += r.getLong(3 + i);
+        metricTotals[i] += r.getLong(2 + i);
       }
     }
-    afterFirstPass.accept(new FirstPass(processed, rejectedByReason,
-        rejected.map(q -> df.where(col(q.reasonColumn()).isNotNull()))));
     List<Map<String, Object>> techniqueReport = new ArrayList<>();
     for (int i = 0; i < metricTotals.length; i++) {
       TechniqueContext.MetricFlag f = ctx.flags().get(i);
