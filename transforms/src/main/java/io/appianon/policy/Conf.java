@@ -129,6 +129,18 @@ public final class Conf {
     }
   }
 
+  /** A list of column names: at least one, none twice. */
+  public List<String> columnNames(String key) {
+    List<String> cols = strings(key);
+    if (cols.isEmpty()) {
+      throw origin.error(key, "must name at least one column");
+    }
+    if (new java.util.HashSet<>(cols).size() != cols.size()) {
+      throw origin.error(key, "names a column twice: " + cols);
+    }
+    return cols;
+  }
+
   public List<String> strings(String key, List<String> dflt) {
     return has(key) ? strings(key) : dflt;
   }

@@ -20,7 +20,6 @@ import io.appianon.policy.Conf;
 import io.appianon.policy.Origin;
 import io.appianon.policy.Text;
 import java.util.ArrayList;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
@@ -88,13 +87,7 @@ public record MicroAggregate(Origin origin, List<String> columns, int k, List<St
 
   public static MicroAggregate parse(Conf c) {
     c.allowOnly(Set.of("type", "columns", "k", "within", "mode", "order-by", "aggregate", "round", "sort-buckets"));
-    List<String> cols = c.strings("columns");
-    if (cols.isEmpty()) {
-      throw c.error("columns", "must name at least one column");
-    }
-    if (new HashSet<>(cols).size() != cols.size()) {
-      throw c.error("columns", "names a column twice: " + cols);
-    }
+    List<String> cols = c.columnNames("columns");
     int k = c.integer("k");
     if (k < 2) {
       throw c.error("k", "invalid value " + k + " (must be >= 2)");

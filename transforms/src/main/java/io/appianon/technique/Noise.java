@@ -17,7 +17,6 @@ import io.appianon.policy.Conf;
 import io.appianon.policy.Origin;
 import io.appianon.policy.Text;
 import java.util.ArrayList;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
@@ -50,13 +49,7 @@ public record Noise(Origin origin, List<String> columns, String distribution, do
 
   public static Noise parse(Conf c) {
     c.allowOnly(Set.of("type", "columns", "distribution", "scale", "sigma", "seed", "round", "min", "max"));
-    List<String> cols = c.strings("columns");
-    if (cols.isEmpty()) {
-      throw c.error("columns", "must name at least one column");
-    }
-    if (new HashSet<>(cols).size() != cols.size()) {
-      throw c.error("columns", "names a column twice: " + cols);
-    }
+    List<String> cols = c.columnNames("columns");
     String dist = c.string("distribution");
     String key = switch (dist) {
       case LAPLACE -> "scale";

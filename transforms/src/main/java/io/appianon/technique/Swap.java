@@ -15,7 +15,6 @@ import io.appianon.policy.Conf;
 import io.appianon.policy.Origin;
 import io.appianon.policy.Text;
 import java.util.ArrayList;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
@@ -61,13 +60,7 @@ public record Swap(Origin origin, List<String> columns, List<String> within, Opt
 
   public static Swap parse(Conf c) {
     c.allowOnly(Set.of("type", "columns", "within", "seed", "block-rows"));
-    List<String> cols = c.strings("columns");
-    if (cols.isEmpty()) {
-      throw c.error("columns", "must name at least one column");
-    }
-    if (new HashSet<>(cols).size() != cols.size()) {
-      throw c.error("columns", "names a column twice: " + cols);
-    }
+    List<String> cols = c.columnNames("columns");
     List<String> within = c.strings("within", List.of());
     for (String w : within) {
       if (cols.contains(w)) {
