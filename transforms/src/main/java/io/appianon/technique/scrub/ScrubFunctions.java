@@ -20,7 +20,8 @@ import org.apache.spark.sql.types.StructType;
  * every long number. The UDF is deterministic (same input, same output), so it is not marked
  * non-deterministic and Spark may still reorder or deduplicate it.
  *
- * <p><b>Executors.</b> The functions capture a small serializable {@link TextScrubber} (configured
+ * <p><b>Executors.</b> The functions (lambdas of the serializable {@link UDF1}) capture a small serializable
+ * {@link TextScrubber} (configured
  * kinds and action only). The heavy parts are created lazily on the executor: Kuromoji's dictionaries
  * on first use per JVM and one tokenizer per task thread.
  *
@@ -46,7 +47,8 @@ public final class ScrubFunctions {
      * {@code null} stays {@code null}.
      */
     public static Column scrub(Column text, Set<PiiKind> kinds, Action action) {
-        UserDefinedFunction f = functions.udf(new ScrubUdf(new TextScrubber(kinds, action)), DataTypes.StringType)
+        TextScrubber scrubber = new TextScrubber(kinds, action);
+        UserDefinedFunction f = functions.udf((UDF1<String, String>) scrubber::scrub, DataTypes.StringType)
                 .withName("scrub_pii");
         return f.apply(text);
     }
@@ -55,8 +57,9 @@ public final class ScrubFunctions {
      * Whether {@code text} contains any of {@code kinds}; {@code false} for {@code null}.
      */
     public static Column containsPii(Column text, Set<PiiKind> kinds) {
+        TextScrubber scrubber = new TextScrubber(kinds, Action.DELETE_MATCH);
         UserDefinedFunction f = functions.udf(
-                        new ContainsUdf(new TextScrubber(kinds, Action.DELETE_MATCH)), DataTypes.BooleanType)
+                        (UDF1<String, Boolean>) v -> v != null && !scrubber.matches(v).isEmpty(), DataTypes.BooleanType)
                 .withName("contains_pii")
                 .asNonNullable();
         return f.apply(text);
@@ -75,56 +78,13 @@ public final class ScrubFunctions {
      * }</pre>
      */
     public static Column scrubWithFlag(Column text, Set<PiiKind> kinds, Action action) {
-        UserDefinedFunction f = functions.udf(
-                        new ScrubWithFlagUdf(new TextScrubber(kinds, action)), SCRUB_RESULT_TYPE)
+        TextScrubber scrubber = new TextScrubber(kinds, action);
+        UserDefinedFunction f = functions.udf((UDF1<String, Row>) v -> {
+            TextScrubber.Result r = scrubber.scrubWithFlag(v);
+            return RowFactory.create(r.text(), r.changed());
+        }, SCRUB_RESULT_TYPE)
                 .withName("scrub_pii_with_flag")
                 .asNonNullable();
         return f.apply(text);
-    }
-
-    /** Serializable scrub UDF. */
-    private static final class ScrubUdf implements UDF1<String, String> {
-        private static final long serialVersionUID = 1L;
-        private final TextScrubber scrubber;
-
-        ScrubUdf(TextScrubber scrubber) {
-            this.scrubber = scrubber;
-        }
-
-        @Override
-        public String call(String value) {
-            return scrubber.scrub(value);
-        }
-    }
-
-    /** Serializable detection UDF. */
-    private static final class ContainsUdf implements UDF1<String, Boolean> {
-        private static final long serialVersionUID = 1L;
-        private final TextScrubber scrubber;
-
-        ContainsUdf(TextScrubber scrubber) {
-            this.scrubber = scrubber;
-        }
-
-        @Override
-        public Boolean call(String value) {
-            return value != null && !scrubber.matches(value).isEmpty();
-        }
-    }
-
-    /** Serializable scrub-and-flag UDF returning a {@link Row} of {@link #SCRUB_RESULT_TYPE}. */
-    private static final class ScrubWithFlagUdf implements UDF1<String, Row> {
-        private static final long serialVersionUID = 1L;
-        private final TextScrubber scrubber;
-
-        ScrubWithFlagUdf(TextScrubber scrubber) {
-            this.scrubber = scrubber;
-        }
-
-        @Override
-        public Row call(String value) {
-            TextScrubber.Result r = scrubber.scrubWithFlag(value);
-            return RowFactory.create(r.text(), r.changed());
-        }
     }
 }
