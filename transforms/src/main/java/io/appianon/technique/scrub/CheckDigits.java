@@ -2,9 +2,10 @@ package io.appianon.technique.scrub;
 
 /**
  * Check-digit and range validation for the numeric identification codes. All methods take a string
- * of ASCII digits only (separators already removed).
+ * of ASCII digits only (separators already removed). Public so that the sample-data generator makes its codes with
+ * the same algorithms the detectors check.
  */
-final class CheckDigits {
+public final class CheckDigits {
 
     private CheckDigits() {
     }
@@ -15,7 +16,7 @@ final class CheckDigits {
      * and Q<sub>n</sub> = n+1 (n &le; 6) or n-5 (7 &le; n &le; 11), r = &Sigma;P<sub>n</sub>Q<sub>n</sub>
      * mod 11 and the check digit is 0 when r &le; 1, otherwise 11-r.
      */
-    static boolean isValidMyNumber(String digits) {
+    public static boolean isValidMyNumber(String digits) {
         if (digits.length() != 12 || !allDigits(digits)) {
             return false;
         }
@@ -23,7 +24,7 @@ final class CheckDigits {
     }
 
     /** Computes the My Number check digit for 11 leading digits. */
-    static int myNumberCheckDigit(String first11) {
+    public static int myNumberCheckDigit(String first11) {
         int sum = 0;
         for (int n = 1; n <= 11; n++) {
             int p = first11.charAt(11 - n) - '0';
@@ -35,14 +36,20 @@ final class CheckDigits {
     }
 
     /** Luhn (mod 10) check over all digits, the last one being the check digit. */
-    static boolean isLuhnValid(String digits) {
+    public static boolean isLuhnValid(String digits) {
         if (digits.isEmpty() || !allDigits(digits)) {
             return false;
         }
+        int last = digits.length() - 1;
+        return luhnCheckDigit(digits.substring(0, last)) == digits.charAt(last) - '0';
+    }
+
+    /** The Luhn check digit to append to {@code payload} (ASCII digits). */
+    public static int luhnCheckDigit(String payload) {
         int sum = 0;
-        boolean dbl = false;
-        for (int i = digits.length() - 1; i >= 0; i--) {
-            int d = digits.charAt(i) - '0';
+        boolean dbl = true; // the rightmost payload digit is doubled once the check digit is appended
+        for (int i = payload.length() - 1; i >= 0; i--) {
+            int d = payload.charAt(i) - '0';
             if (dbl) {
                 d *= 2;
                 if (d > 9) {
@@ -52,7 +59,7 @@ final class CheckDigits {
             sum += d;
             dbl = !dbl;
         }
-        return sum % 10 == 0;
+        return (10 - sum % 10) % 10;
     }
 
     /**
