@@ -226,21 +226,9 @@ final class RollUp {
       if (c < 0) {
         c = n++;
         direct[key] = c;
-        keys[c] = key;
-        rep[c] = row;
-        count[c] = 0;
-        if (sens) {
-          Arrays.fill(sensitive, c * s, c * s + s, 0L);
-        }
+        open(c, key, row, sens);
       }
-      count[c] += srcCount[i];
-      if (sens) {
-        int from = i * s;
-        int to = c * s;
-        for (int j = 0; j < s; j++) {
-          sensitive[to + j] += srcSens[from + j];
-        }
-      }
+      add(i, c, srcCount, srcSens, sens);
     }
     for (int c = 0; c < n; c++) {
       direct[keys[c]] = -1;
@@ -272,12 +260,7 @@ final class RollUp {
         if (c < 0) {
           c = n++;
           hash[slot] = c;
-          keys[c] = slot;
-          rep[c] = row;
-          count[c] = 0;
-          if (sens) {
-            Arrays.fill(sensitive, c * s, c * s + s, 0L);
-          }
+          open(c, slot, row, sens);
           break;
         }
         int r = rep[c] * q;
@@ -293,18 +276,33 @@ final class RollUp {
         }
         slot = (slot + 1) & hashMask;
       }
-      count[c] += srcCount[i];
-      if (sens) {
-        int from = i * s;
-        int to = c * s;
-        for (int j = 0; j < s; j++) {
-          sensitive[to + j] += srcSens[from + j];
-        }
-      }
+      add(i, c, srcCount, srcSens, sens);
     }
     for (int c = 0; c < n; c++) {
       hash[keys[c]] = -1;
     }
     classes = n;
+  }
+
+  /** Starts class {@code c} at table position {@code key} with {@code row} as its representative. */
+  private void open(int c, int key, int row, boolean sens) {
+    keys[c] = key;
+    rep[c] = row;
+    count[c] = 0;
+    if (sens) {
+      Arrays.fill(sensitive, c * s, c * s + s, 0L);
+    }
+  }
+
+  /** Adds source class {@code i} (its count and sensitive histogram) to class {@code c}. */
+  private void add(int i, int c, long[] srcCount, long[] srcSens, boolean sens) {
+    count[c] += srcCount[i];
+    if (sens) {
+      int from = i * s;
+      int to = c * s;
+      for (int j = 0; j < s; j++) {
+        sensitive[to + j] += srcSens[from + j];
+      }
+    }
   }
 }
