@@ -84,4 +84,36 @@ class KmAnonymityTest {
     assertEquals("Invalid m: 4 (must be 1..3)",
         assertThrows(IllegalArgumentException.class, () -> new KmAnonymity(2, 4)).getMessage());
   }
+
+  @Test
+  void supportsMatchABruteForceCountOnRandomBaskets() {
+    java.util.Random rnd = new java.util.Random(7);
+    List<Row> rows = new ArrayList<>();
+    Map<String, Set<String>> baskets = new TreeMap<>();
+    for (int p = 0; p < 60; p++) {
+      int n = 1 + rnd.nextInt(7);
+      for (int j = 0; j < n; j++) {
+        String item = String.valueOf((char) ('a' + rnd.nextInt(8)));
+        rows.add(RowFactory.create("p" + p, item));
+        baskets.computeIfAbsent("p" + p, x -> new java.util.TreeSet<>()).add(item);
+      }
+    }
+    Dataset<Row> pairs = TestData.spark().createDataFrame(rows, baskets().schema());
+    for (int m = 1; m <= 3; m++) {
+      Map<String, Long> expected = new TreeMap<>();
+      for (Set<String> b : baskets.values()) {
+        List<String> items = new ArrayList<>(b);
+        for (int i = 0; i < items.size(); i++) {
+          expected.merge(items.get(i), 1L, Long::sum);
+          for (int j = i + 1; m >= 2 && j < items.size(); j++) {
+            expected.merge(items.get(i) + items.get(j), 1L, Long::sum);
+            for (int l = j + 1; m >= 3 && l < items.size(); l++) {
+              expected.merge(items.get(i) + items.get(j) + items.get(l), 1L, Long::sum);
+            }
+          }
+        }
+      }
+      assertEquals(expected, supports(new KmAnonymity(2, m), pairs), "m = " + m);
+    }
+  }
 }
