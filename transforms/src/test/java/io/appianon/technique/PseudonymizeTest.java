@@ -18,7 +18,7 @@ import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
 import org.junit.jupiter.api.Test;
 
-/** The built-in-function HMAC agrees with the JDK's HMAC-SHA-256 and behaves as a keyed pseudonym. */
+/** The Spark HMAC function agrees with the JDK's HMAC-SHA-256 and behaves as a keyed pseudonym. */
 class PseudonymizeTest {
   private final SparkSession spark = TestSpark.session();
 
@@ -71,5 +71,22 @@ class PseudonymizeTest {
     k.destroy();
     assertNotEquals(0, Arrays.hashCode(copy));
     org.junit.jupiter.api.Assertions.assertThrows(IllegalStateException.class, k::bytes);
+  }
+
+  @Test
+  void theKeyIsNotInTheQueryPlan() {
+    byte[] key = PseudonymKey.generate().bytes();
+    byte[] ipad = new byte[64];
+    for (int i = 0; i < 64; i++) {
+      ipad[i] = (byte) ((i < key.length ? key[i] : 0) ^ 0x36);
+    }
+    Dataset<Row> df = spark.createDataset(List.of("M1"), Encoders.STRING()).toDF("v")
+        .select(Pseudonymize.hmacHex(col("v"), key, "member", 32).as("p"));
+    String plan = df.queryExecution().toString().toLowerCase(java.util.Locale.ROOT);
+    assertEquals(32, df.first().getString(0).length());
+    for (byte[] secret : new byte[][] {key, ipad}) {
+      String hex = HexFormat.of().formatHex(secret);
+      org.junit.jupiter.api.Assertions.assertFalse(plan.contains(hex.substring(0, 16)), "key material in the plan");
+    }
   }
 }
