@@ -1,9 +1,7 @@
 package io.appianon.privacy;
 
 import static org.apache.spark.sql.functions.col;
-import static org.apache.spark.sql.functions.collect_list;
 import static org.apache.spark.sql.functions.lit;
-import static org.apache.spark.sql.functions.struct;
 
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -62,9 +60,9 @@ public final class FrequencyTable {
   }
 
   /**
-   * Builds the table with one Spark aggregation ({@code groupBy(QIs[, sensitive]).count()}, then a roll-up of the
-   * small result to one row per QI combination with the sensitive histogram as a list) and collects only that
-   * aggregate. The caller should have {@code data} persisted if it reads it again afterwards.
+   * Builds the table with one Spark aggregation ({@code groupBy(QIs[, sensitive]).count()}) and collects only that
+   * aggregate; the sensitive histograms of each QI combination are assembled on the driver. The caller should have
+   * {@code data} persisted if it reads it again afterwards.
    */
   public static FrequencyTable build(Dataset<Row> data, List<QuasiIdentifier> qis, Optional<String> sensitive) {
     Objects.requireNonNull(data, "data");
@@ -88,24 +86,18 @@ public final class FrequencyTable {
     });
     int q = qis.size();
     Column[] keys = new Column[q];
-    Column[] keyRefs = new Column[q];
     for (int a = 0; a < q; a++) {
       keys[a] = col(qis.get(a).column()).cast("string").as("__q" + a);
-      keyRefs[a] = col("__q" + a);
     }
     Builder builder = builder(qis, sensitive);
     if (sensitive.isPresent()) {
       Column[] withSensitive = Arrays.copyOf(keys, q + 1);
       withSensitive[q] = col(sensitive.get()).cast("string").as("__s");
+      // One row per (class, sensitive value): the builder assembles each class's histogram, so no second
+      // aggregation into per-class lists (an object aggregate that sorts its input) is needed on Spark.
       Dataset<Row> perValue = data.groupBy(withSensitive).agg(functions.count(lit(1)).as("__n"));
-      Dataset<Row> table = perValue.groupBy(keyRefs)
-          .agg(collect_list(struct(col("__s"), col("__n"))).as("__h"));
-      for (Row r : table.collectAsList()) {
-        List<String> values = qiValues(r, q);
-        List<Row> histogram = r.getList(q);
-        for (Row h : histogram) {
-          builder.add(values, h.isNullAt(0) ? null : h.getString(0), h.getLong(1));
-        }
+      for (Row r : perValue.collectAsList()) {
+        builder.add(qiValues(r, q), r.isNullAt(q) ? null : r.getString(q), r.getLong(q + 1));
       }
     } else {
       Dataset<Row> table = data.groupBy(keys).agg(functions.count(lit(1)).as("__n"));
