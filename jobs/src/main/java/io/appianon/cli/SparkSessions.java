@@ -40,11 +40,13 @@ public final class SparkSessions {
         conf.setIfMissing(e.getKey(), e.getValue());
       }
     }
-    // Clusters often turn the event log on in spark-defaults.conf (history server). The pseudonym key is a literal in
-    // the query plans Spark logs there, so refuse before anything runs.
+    // Clusters often turn the event log on in spark-defaults.conf (history server). The per-release random seeds
+    // (record order, noise, swapping) are literals in the query plans Spark logs there, and with a seed the noise could
+    // be recomputed and taken off, so refuse before anything runs. (The pseudonym key is not in the plans.)
     if (conf.getBoolean("spark.eventLog.enabled", false)) {
       throw new PolicyException("Spark configuration", "spark.eventLog.enabled", "must be false: the event log "
-          + "would keep the pseudonym key (a literal in the query plans); submit with --conf spark.eventLog.enabled=false");
+          + "would keep the per-release random seeds (literals in the query plans); submit with --conf "
+          + "spark.eventLog.enabled=false");
     }
     return conf;
   }
