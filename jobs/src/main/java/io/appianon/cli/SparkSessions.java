@@ -13,11 +13,12 @@ import org.apache.spark.sql.SparkSession;
  */
 public final class SparkSessions {
   /**
-   * The driver address settings of {@code appianon.spark.conf} (loopback in conf/application.conf) are for the
-   * embedded runner only: on a cluster the executors must reach the driver, so Spark picks the address, or
-   * spark-submit {@code --conf} sets it.
+   * Settings of {@code appianon.spark.conf} for the embedded runner only. The driver address (loopback in
+   * conf/application.conf): on a cluster the executors must reach the driver, so Spark picks the address, or
+   * spark-submit {@code --conf} sets it. Uncompressed shuffle files: on one machine they never cross a network.
    */
-  static final Set<String> LOCAL_ONLY = Set.of("spark.driver.host", "spark.driver.bindAddress");
+  static final Set<String> LOCAL_ONLY = Set.of("spark.driver.host", "spark.driver.bindAddress",
+      "spark.shuffle.compress");
 
   private SparkSessions() {}
 

@@ -25,6 +25,7 @@ class SparkSessionsTest {
     assertEquals("127.0.0.1", conf.get("spark.driver.host"));
     assertEquals("127.0.0.1", conf.get("spark.driver.bindAddress"));
     assertEquals("appi-anon", conf.get("spark.app.name"));
+    assertEquals("false", conf.get("spark.shuffle.compress"), "shuffle files stay on this machine");
   }
 
   @Test
@@ -37,7 +38,8 @@ class SparkSessionsTest {
     assertEquals("400", conf.get("spark.sql.shuffle.partitions"));
     assertFalse(conf.contains("spark.driver.host"), "executors on other hosts could not reach 127.0.0.1");
     assertFalse(conf.contains("spark.driver.bindAddress"));
-    // the rest of appianon.spark.conf still applies: time zone for date truncation, UI off (the key is in plans)
+    assertFalse(conf.contains("spark.shuffle.compress"), "a cluster's shuffle crosses the network: Spark's default");
+    // the rest of appianon.spark.conf still applies: time zone for date truncation, UI off (seeds are in plans)
     assertEquals("Asia/Tokyo", conf.get("spark.sql.session.timeZone"));
     assertEquals("false", conf.get("spark.ui.enabled"));
   }
