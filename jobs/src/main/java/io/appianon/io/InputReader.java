@@ -79,10 +79,12 @@ public final class InputReader {
    * {@link #read}, spread over the cluster for processing. A CSV read with {@code multi-line = true} (quoted fields may
    * hold line breaks, as free-text answers do) cannot be split, so Spark reads each file in one task and every stage
    * after it would run on one core; its rows are redistributed by a hash of the row into as many partitions as the cluster
-   * has cores (at least one per 64 MB of input). Splittable inputs are returned as read.
+   * has cores (at least one per 64 MB of input). Splittable inputs are returned as read. The {@code unread} columns
+   * (ones the policy deletes before any step reads them) are left out before anything is moved or cached; an invalid
+   * row keeps all its values for quarantine in {@link #RAW}.
    */
-  public Dataset<Row> readSpread(DatasetPolicy policy) {
-    Dataset<Row> df = read(policy);
+  public Dataset<Row> readSpread(DatasetPolicy policy, List<String> unread) {
+    Dataset<Row> df = read(policy).drop(unread.toArray(new String[0]));
     InputSpec in = policy.input();
     if (!(in.format().equals("csv") && in.multiLine())) {
       return df;

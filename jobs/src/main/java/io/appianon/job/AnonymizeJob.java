@@ -268,7 +268,11 @@ public final class AnonymizeJob {
       Path staging, Path quarantineRoot) throws IOException {
     long t0 = System.nanoTime();
     String name = policy.name();
-    Dataset<Row> validated = reader.readSpread(policy).persist(StorageLevel.MEMORY_AND_DISK());
+    DatasetPipeline pipeline = new DatasetPipeline(policy);
+    // Cached for the passes below, without the columns the policy deletes before reading anything (quarantine still
+    // gets an invalid row's every value from the raw record).
+    Dataset<Row> validated = reader.readSpread(policy, pipeline.plan().unreadColumns())
+        .persist(StorageLevel.MEMORY_AND_DISK());
     try {
       Counts counts = count(validated);
       Map<String, Long> quarantinedByReason = counts.byReason();
@@ -283,7 +287,6 @@ public final class AnonymizeJob {
         writeQuarantine(validated, policy, quarantineRoot.resolve(name));
       }
       Dataset<Row> valid = validated.where(col(InputReader.REASON).isNull()).drop(InputReader.RAW);
-      DatasetPipeline pipeline = new DatasetPipeline(policy);
       PipelineResult result = pipeline.run(valid, ctx);
       // From here on only the pipeline's own cache of processed rows is read: free the raw rows' cache before the
       // shuffle and the write need the memory.

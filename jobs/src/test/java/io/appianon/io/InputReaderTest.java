@@ -71,13 +71,16 @@ class InputReaderTest {
     DatasetPolicy p = survey().withInputPath(file.toString());
     assertTrue(p.input().multiLine(), "the survey's opinions may hold line breaks");
     Dataset<Row> read = reader.read(p);
-    Dataset<Row> spread = reader.readSpread(p);
+    Dataset<Row> spread = reader.readSpread(p, List.of("name", "email"));
     assertEquals(1, read.rdd().getNumPartitions(), "a multi-line CSV file is read in one task");
     assertTrue(spread.rdd().getNumPartitions() >= spark.sparkContext().defaultParallelism(),
         "then spread: " + spread.rdd().getNumPartitions() + " partitions");
     assertEquals(500, spread.count());
     assertEquals(read.select("member_id").orderBy("member_id").collectAsList(),
         spread.select("member_id").orderBy("member_id").collectAsList(), "the same rows, none lost or doubled");
+    List<String> cols = List.of(spread.columns());
+    assertTrue(!cols.contains("name") && !cols.contains("email") && cols.contains(InputReader.RAW),
+        "columns the policy deletes unread are left out; quarantine's raw values stay: " + cols);
   }
 
   @Test

@@ -62,7 +62,11 @@ public final class DatasetPipeline {
 
   public PipelineResult run(Dataset<Row> valid, TechniqueContext ctx) {
     long t0 = System.nanoTime();
-    Dataset<Row> df = valid.select(plan.inputSchema().fieldNames()[0], restOf(plan.inputSchema().fieldNames()));
+    // The columns the leading delete steps remove may already be gone (a caller need not cache them); they are
+    // deleted first either way.
+    String[] inputCols = java.util.Arrays.stream(plan.inputSchema().fieldNames())
+        .filter(c -> !plan.unreadColumns().contains(c)).toArray(String[]::new);
+    Dataset<Row> df = valid.select(inputCols[0], restOf(inputCols));
     for (Technique t : policy.techniques()) {
       df = t.apply(df, ctx);
     }

@@ -4,6 +4,7 @@ import io.appianon.policy.ColumnSpec;
 import io.appianon.policy.DatasetPolicy;
 import io.appianon.policy.Origin;
 import io.appianon.policy.PrivacySpec;
+import io.appianon.technique.DeleteColumns;
 import io.appianon.technique.Schemas;
 import io.appianon.technique.Technique;
 import io.appianon.technique.TechniqueContext;
@@ -25,7 +26,7 @@ import org.apache.spark.sql.types.StructType;
  *   <li>the quasi-identifiers and the sensitive attribute exist in the output.</li>
  * </ul>
  */
-public record Plan(StructType inputSchema, StructType outputSchema, Lineage lineage) {
+public record Plan(StructType inputSchema, StructType outputSchema, Lineage lineage, List<String> unreadColumns) {
 
   public static StructType declaredSchema(DatasetPolicy policy) {
     StructType s = new StructType();
@@ -65,7 +66,15 @@ public record Plan(StructType inputSchema, StructType outputSchema, Lineage line
       }
     });
     checkRoles(policy, lineage);
-    return new Plan(input, schema, lineage);
+    // Columns the leading delete steps remove are never read by any technique: a reader need not keep them.
+    List<String> unread = new ArrayList<>();
+    for (Technique t : policy.techniques()) {
+      if (!(t instanceof DeleteColumns d)) {
+        break;
+      }
+      unread.addAll(d.columns());
+    }
+    return new Plan(input, schema, lineage, List.copyOf(unread));
   }
 
   private static void checkRoles(DatasetPolicy policy, Lineage lineage) {
