@@ -102,7 +102,7 @@ fi
 OPENS="$(tr '\n' ' ' < "$LAUNCHER/jvm.options" | sed 's/ *$//')"
 
 SUBMIT_ARGS=(--name appi-anon
-  # The pseudonym key is a literal in the query plans: no event log, no UI (the job refuses an event log anyway).
+  # The per-release random seeds are literals in the query plans: no event log, no UI (the job refuses an event log).
   --conf spark.eventLog.enabled=false --conf spark.ui.enabled=false
   # Spark 4 adds most of these itself; listed explicitly so that a cluster's own defaultJavaOptions cannot drop them.
   --conf "spark.driver.extraJavaOptions=$OPENS" --conf "spark.executor.extraJavaOptions=$OPENS")
@@ -161,8 +161,9 @@ submit_cmd() {
   elif [[ "$MODE" == local-cluster || "$MODE" == standalone ]]; then
     # SparkSubmit from the Maven jars (Spark 4.0.1 / Scala 2.13: a standalone cluster must run the same)
     [[ -n "$LOCAL_HOME" ]] || make_local_home
+    # The driver runs in this JVM (client mode). APPIANON_SUBMIT_JAVA_OPTS adds options to it, e.g. a GC log.
     # shellcheck disable=SC2206
-    SUBMIT=(java -Xmx1g $OPENS -cp "$LOCAL_HOME/jars/*" org.apache.spark.deploy.SparkSubmit)
+    SUBMIT=(java -Xmx1g $OPENS ${APPIANON_SUBMIT_JAVA_OPTS:-} -cp "$LOCAL_HOME/jars/*" org.apache.spark.deploy.SparkSubmit)
   elif [[ "$DRY_RUN" == true ]]; then
     SUBMIT=('$SPARK_HOME/bin/spark-submit')
   else
