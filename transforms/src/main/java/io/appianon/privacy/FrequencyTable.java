@@ -9,6 +9,7 @@ import java.util.Collections;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.HashSet;
+import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -60,8 +61,9 @@ public final class FrequencyTable {
   }
 
   /**
-   * Builds the table with one Spark aggregation ({@code groupBy(QIs[, sensitive]).count()}) and collects only that
-   * aggregate; the sensitive histograms of each QI combination are assembled on the driver. The caller should have
+   * Builds the table with one Spark aggregation ({@code groupBy(QIs[, sensitive]).count()}) and brings only that
+   * aggregate to the driver, one partition at a time (the driver never holds all its rows at once, only the table
+   * they are added to); the sensitive histograms of each QI combination are assembled there. The caller should have
    * {@code data} persisted if it reads it again afterwards.
    */
   public static FrequencyTable build(Dataset<Row> data, List<QuasiIdentifier> qis, Optional<String> sensitive) {
@@ -96,12 +98,14 @@ public final class FrequencyTable {
       // One row per (class, sensitive value): the builder assembles each class's histogram, so no second
       // aggregation into per-class lists (an object aggregate that sorts its input) is needed on Spark.
       Dataset<Row> perValue = data.groupBy(withSensitive).agg(functions.count(lit(1)).as("__n"));
-      for (Row r : perValue.collectAsList()) {
+      for (Iterator<Row> it = perValue.toLocalIterator(); it.hasNext(); ) {
+        Row r = it.next();
         builder.add(qiValues(r, q), r.isNullAt(q) ? null : r.getString(q), r.getLong(q + 1));
       }
     } else {
       Dataset<Row> table = data.groupBy(keys).agg(functions.count(lit(1)).as("__n"));
-      for (Row r : table.collectAsList()) {
+      for (Iterator<Row> it = table.toLocalIterator(); it.hasNext(); ) {
+        Row r = it.next();
         builder.add(qiValues(r, q), null, r.getLong(q));
       }
     }
