@@ -78,8 +78,8 @@ public final class InputReader {
   /**
    * {@link #read}, spread over the cluster for processing. A CSV read with {@code multi-line = true} (quoted fields may
    * hold line breaks, as free-text answers do) cannot be split, so Spark reads each file in one task and every stage
-   * after it would run on one core; its rows are redistributed by a hash of the row into as many partitions as the cluster
-   * has cores (at least one per 64 MB of input). Splittable inputs are returned as read. The {@code unread} columns
+   * after it would run on one core; its rows are redistributed by a hash of the row into as many partitions as the
+   * cluster has cores (at least one per 64 MB of input). Splittable inputs are returned as read. The {@code unread} columns
    * (ones the policy deletes before any step reads them) are left out before anything is moved or cached; an invalid
    * row keeps all its values for quarantine in {@link #RAW}.
    */

@@ -85,7 +85,7 @@ public record Pseudonymize(Origin origin, List<String> columns, String domain, i
     try {
       Dataset<Row> out = data;
       for (String c : columns) {
-        out = out.withColumn(c, hmacHex(col(c).cast("string"), key, domain, length));
+        out = out.withColumn(c, hmacHex(col(c), key, domain, length));
       }
       return out;
     } finally {
@@ -113,12 +113,19 @@ public record Pseudonymize(Origin origin, List<String> columns, String domain, i
     private final byte[] key;
     private final byte[] prefix;
     private final int hexDigits;
+    // one Mac per task thread, made when this function is created or deserialized (not looked up per row)
     private transient ThreadLocal<Mac> mac;
 
     HmacHex(byte[] key, byte[] prefix, int hexDigits) {
       this.key = key;
       this.prefix = prefix;
       this.hexDigits = hexDigits;
+      this.mac = ThreadLocal.withInitial(this::newMac);
+    }
+
+    private void readObject(java.io.ObjectInputStream in) throws java.io.IOException, ClassNotFoundException {
+      in.defaultReadObject();
+      mac = ThreadLocal.withInitial(this::newMac);
     }
 
     @Override
@@ -126,26 +133,21 @@ public record Pseudonymize(Origin origin, List<String> columns, String domain, i
       if (value == null) {
         return null;
       }
-      Mac m = mac().get();
+      Mac m = mac.get();
       m.update(prefix);
       byte[] digest = m.doFinal(value.getBytes(StandardCharsets.UTF_8));
       String hex = HexFormat.of().formatHex(digest, 0, (hexDigits + 1) / 2);
       return hex.length() == hexDigits ? hex : hex.substring(0, hexDigits);
     }
 
-    private synchronized ThreadLocal<Mac> mac() {
-      if (mac == null) {
-        mac = ThreadLocal.withInitial(() -> {
-          try {
-            Mac m = Mac.getInstance(ALGORITHM);
-            m.init(new SecretKeySpec(key, ALGORITHM));
-            return m;
-          } catch (GeneralSecurityException e) {
-            throw new IllegalStateException("HMAC-SHA-256 unavailable", e);
-          }
-        });
+    private Mac newMac() {
+      try {
+        Mac m = Mac.getInstance(ALGORITHM);
+        m.init(new SecretKeySpec(key, ALGORITHM));
+        return m;
+      } catch (GeneralSecurityException e) {
+        throw new IllegalStateException("HMAC-SHA-256 unavailable", e);
       }
-      return mac;
     }
   }
 }

@@ -79,7 +79,7 @@ public final class TechniqueContext {
     if (!hasColumn(data, DELETE_REASON)) {
       return technique.apply(data);
     }
-    Dataset<Row> out = technique.apply(data.where(col(DELETE_REASON).isNull()));
+    Dataset<Row> out = technique.apply(live(data));
     return out.unionByName(data.where(col(DELETE_REASON).isNotNull()), true);
   }
 
