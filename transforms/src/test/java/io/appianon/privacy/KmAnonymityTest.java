@@ -1,7 +1,9 @@
 package io.appianon.privacy;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.appianon.hierarchy.Hierarchy;
 import java.util.ArrayList;
@@ -100,20 +102,97 @@ class KmAnonymityTest {
     }
     Dataset<Row> pairs = TestData.spark().createDataFrame(rows, baskets().schema());
     for (int m = 1; m <= 3; m++) {
-      Map<String, Long> expected = new TreeMap<>();
-      for (Set<String> b : baskets.values()) {
-        List<String> items = new ArrayList<>(b);
-        for (int i = 0; i < items.size(); i++) {
-          expected.merge(items.get(i), 1L, Long::sum);
-          for (int j = i + 1; m >= 2 && j < items.size(); j++) {
-            expected.merge(items.get(i) + items.get(j), 1L, Long::sum);
-            for (int l = j + 1; m >= 3 && l < items.size(); l++) {
-              expected.merge(items.get(i) + items.get(j) + items.get(l), 1L, Long::sum);
-            }
+      assertEquals(bruteForce(baskets, m), supports(new KmAnonymity(2, m), pairs), "m = " + m);
+    }
+    assertTrue(usesMasks(pairs));
+  }
+
+  @Test
+  void supportsMatchABruteForceCountAtExactly64Items() {
+    // Item i63 has bit 63, the sign bit of the mask.
+    Map<String, Set<String>> baskets = new TreeMap<>();
+    Dataset<Row> pairs = randomBaskets(64, 11, baskets);
+    baskets.get("p0").addAll(List.of("i00", "i62", "i63"));
+    pairs = pairs.union(TestData.spark().createDataFrame(List.of(RowFactory.create("p0", "i00"),
+        RowFactory.create("p0", "i62"), RowFactory.create("p0", "i63")), baskets().schema()));
+    assertTrue(usesMasks(pairs));
+    for (int m = 1; m <= 3; m++) {
+      assertEquals(bruteForce(baskets, m), supports(new KmAnonymity(2, m), pairs), "m = " + m);
+    }
+  }
+
+  @Test
+  void supportsMatchABruteForceCountOnMoreThan64Items() {
+    Map<String, Set<String>> baskets = new TreeMap<>();
+    Dataset<Row> pairs = randomBaskets(70, 13, baskets);
+    assertFalse(usesMasks(pairs));
+    for (int m = 1; m <= 3; m++) {
+      assertEquals(bruteForce(baskets, m), supports(new KmAnonymity(2, m), pairs), "m = " + m);
+    }
+    assertEquals(new KmAnonymity(2, 2).supports(baskets(), "person", "item").schema(),
+        new KmAnonymity(2, 2).supports(pairs, "person", "item").schema(), "the same schema on both paths");
+  }
+
+  @Test
+  void ignoresNullItems() {
+    StructType schema = baskets().schema();
+    // p2 has only null items: no basket, no itemset.
+    List<Row> rows = List.of(RowFactory.create("p1", "a"), RowFactory.create("p1", null), RowFactory.create("p2", null),
+        RowFactory.create("p2", null), RowFactory.create("p3", "a"), RowFactory.create("p3", "b"),
+        RowFactory.create("p3", null));
+    Dataset<Row> pairs = TestData.spark().createDataFrame(rows, schema);
+    assertTrue(usesMasks(pairs));
+    assertEquals(Map.of("a", 2L, "b", 1L, "ab", 1L), supports(new KmAnonymity(2, 2), pairs));
+    assertEquals(Map.of("a", 2L, "b", 1L, "ab", 1L), supports(new KmAnonymity(2, 3), pairs));
+    assertEquals(2, new KmAnonymity(2, 2).countViolations(pairs, "person", "item"), "b, ab");
+    Dataset<Row> onlyNulls = TestData.spark().createDataFrame(List.of(RowFactory.create("p1", null)), schema);
+    assertEquals(Map.of(), supports(new KmAnonymity(2, 2), onlyNulls));
+    assertEquals(0, new KmAnonymity(2, 2).countViolations(onlyNulls, "person", "item"));
+  }
+
+  /** Whether {@link KmAnonymity#supports} takes the bit mask path (at most 64 distinct items) for these pairs. */
+  private static boolean usesMasks(Dataset<Row> pairs) {
+    return new KmAnonymity(2, 2).supports(pairs, "person", "item").queryExecution().logical().toString()
+        .contains("__km_mask");
+  }
+
+  /**
+   * 80 persons with 1..9 random items of {@code i00, i01, ...} (every one of the {@code items} occurs, some rows are
+   * null items), their baskets added to {@code baskets}.
+   */
+  private static Dataset<Row> randomBaskets(int items, long seed, Map<String, Set<String>> baskets) {
+    java.util.Random rnd = new java.util.Random(seed);
+    List<Row> rows = new ArrayList<>();
+    for (int p = 0; p < 80; p++) {
+      baskets.put("p" + p, new java.util.TreeSet<>());
+      int n = 1 + rnd.nextInt(9);
+      for (int j = 0; j < n; j++) {
+        String item = String.format("i%02d", j == 0 ? p % items : rnd.nextInt(items));
+        rows.add(RowFactory.create("p" + p, item));
+        baskets.get("p" + p).add(item);
+      }
+      if (rnd.nextInt(5) == 0) {
+        rows.add(RowFactory.create("p" + p, null));
+      }
+    }
+    return TestData.spark().createDataFrame(rows, baskets().schema());
+  }
+
+  /** The supports of the itemsets of size 1..m, counted basket by basket (items joined in ascending order). */
+  private static Map<String, Long> bruteForce(Map<String, Set<String>> baskets, int m) {
+    Map<String, Long> expected = new TreeMap<>();
+    for (Set<String> b : baskets.values()) {
+      List<String> items = new ArrayList<>(b);
+      for (int i = 0; i < items.size(); i++) {
+        expected.merge(items.get(i), 1L, Long::sum);
+        for (int j = i + 1; m >= 2 && j < items.size(); j++) {
+          expected.merge(items.get(i) + items.get(j), 1L, Long::sum);
+          for (int l = j + 1; m >= 3 && l < items.size(); l++) {
+            expected.merge(items.get(i) + items.get(j) + items.get(l), 1L, Long::sum);
           }
         }
       }
-      assertEquals(expected, supports(new KmAnonymity(2, m), pairs), "m = " + m);
     }
+    return expected;
   }
 }
