@@ -269,10 +269,12 @@ public final class AnonymizeJob {
     long t0 = System.nanoTime();
     String name = policy.name();
     DatasetPipeline pipeline = new DatasetPipeline(policy);
-    // Cached for the passes below, without the columns the policy deletes before reading anything (quarantine still
-    // gets an invalid row's every value from the raw record).
-    Dataset<Row> validated = reader.readSpread(policy, pipeline.plan().unreadColumns())
-        .persist(StorageLevel.MEMORY_AND_DISK());
+    // One pass reads, validates and applies the policy's leading row-wise steps; its result is cached for every pass
+    // below (without the columns the policy deletes before reading anything; an invalid row keeps all its values, as
+    // read, for quarantine).
+    List<String> carried = List.of(InputReader.REASON, InputReader.RAW, InputReader.SOURCE, InputReader.FILE);
+    Dataset<Row> validated = pipeline.prepare(reader.readSpread(policy, pipeline.plan().unreadColumns()), ctx,
+        InputReader.REASON, carried).persist(StorageLevel.MEMORY_AND_DISK());
     try {
       Counts counts = count(validated);
       Map<String, Long> quarantinedByReason = counts.byReason();
@@ -286,11 +288,12 @@ public final class AnonymizeJob {
       if (quarantined > 0) {
         writeQuarantine(validated, policy, quarantineRoot.resolve(name));
       }
-      Dataset<Row> valid = validated.where(col(InputReader.REASON).isNull()).drop(InputReader.RAW);
-      PipelineResult result = pipeline.run(valid, ctx);
-      // From here on only the pipeline's own cache of processed rows is read: free the raw rows' cache before the
-      // shuffle and the write need the memory.
-      validated.unpersist(false);
+      Dataset<Row> valid = validated.where(col(InputReader.REASON).isNull()).drop(carried.toArray(new String[0]));
+      PipelineResult result = pipeline.runPrepared(valid, ctx, true);
+      if (!result.readsInput()) {
+        // The pipeline cached its own processed rows: free these before the shuffle and the write need the memory.
+        validated.unpersist(false);
+      }
       long tw = System.nanoTime();
       try {
         result.output().write().mode(SaveMode.ErrorIfExists)

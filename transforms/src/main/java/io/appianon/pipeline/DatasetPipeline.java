@@ -60,20 +60,58 @@ public final class DatasetPipeline {
     return plan;
   }
 
+  /** Runs the policy on rows that passed validation, caching them itself. */
   public PipelineResult run(Dataset<Row> valid, TechniqueContext ctx) {
+    return runPrepared(prepare(valid, ctx, null, List.of()), ctx, false);
+  }
+
+  /**
+   * The first part of {@link #run}, for a caller that reads, validates and caches rows in one pass: selects the
+   * policy's input columns (less {@link Plan#unreadColumns}) and the caller's {@code carried} columns, and applies the
+   * {@link Plan#cachedSteps} leading row-wise techniques. Where {@code rejectColumn} (may be null) is set, on rows that
+   * failed validation and go to quarantine, every input column is null first: no technique sees a value that failed
+   * validation. The caller caches the result and passes its valid rows, without the carried columns, to
+   * {@link #runPrepared}.
+   */
+  public Dataset<Row> prepare(Dataset<Row> rows, TechniqueContext ctx, String rejectColumn, List<String> carried) {
+    List<Column> cols = new ArrayList<>();
+    for (String c : plan.inputSchema().fieldNames()) {
+      if (!plan.unreadColumns().contains(c)) {
+        cols.add(rejectColumn == null ? col(c) : when(col(rejectColumn).isNull(), col(c)).as(c));
+      }
+    }
+    carried.forEach(c -> cols.add(col(c)));
+    Dataset<Row> df = rows.select(cols.toArray(new Column[0]));
+    for (Technique t : policy.techniques().subList(0, plan.cachedSteps())) {
+      df = t.apply(df, ctx);
+    }
+    return df;
+  }
+
+  /**
+   * The rest of {@link #run}, on the valid rows of {@link #prepare}'s output. When the caller has {@code cached}
+   * them, the remaining techniques are recomputed from that cache by every pass unless {@link Plan#cacheAgain}, and
+   * {@link PipelineResult#readsInput} tells the caller to keep its cache until the output is written.
+   */
+  public PipelineResult runPrepared(Dataset<Row> prepared, TechniqueContext ctx, boolean cached) {
     long t0 = System.nanoTime();
-    // The columns the leading delete steps remove may already be gone (a caller need not cache them); they are
-    // deleted first either way.
-    String[] inputCols = java.util.Arrays.stream(plan.inputSchema().fieldNames())
-        .filter(c -> !plan.unreadColumns().contains(c)).toArray(String[]::new);
-    Dataset<Row> df = valid.select(inputCols[0], restOf(inputCols));
-    for (Technique t : policy.techniques()) {
+    Dataset<Row> df = prepared;
+    List<Technique> steps = policy.techniques();
+    for (Technique t : steps.subList(plan.cachedSteps(), steps.size())) {
       df = t.apply(df, ctx);
     }
     if (!TechniqueContext.hasColumn(df, TechniqueContext.DELETE_REASON)) {
       df = df.withColumn(TechniqueContext.DELETE_REASON, lit(null).cast("string"));
     }
-    df = df.persist(StorageLevel.MEMORY_AND_DISK());
+    boolean ownCache = !cached || plan.cacheAgain();
+    if (ownCache) {
+      df = df.persist(StorageLevel.MEMORY_AND_DISK());
+    }
+    if (cached && plan.cachedSteps() < steps.size()) {
+      LOG.info("[{}] steps 1-{} of {} ran before the cache; steps {}-{} {}", policy.name(), plan.cachedSteps(),
+          steps.size(), plan.cachedSteps() + 1, steps.size(), ownCache ? "are cached again"
+              : "are recomputed from the cache by each pass (row-wise and cheap)");
+    }
 
     // One pass: rows per deletion reason, and every technique's counters.
     List<Column> aggs = new ArrayList<>();
@@ -156,7 +194,7 @@ public final class DatasetPipeline {
     report.put("privacy", privacy.report());
     final Dataset<Row> persisted = df;
     return new PipelineResult(out, processed, keptRows - privacy.suppressed(), suppressed, report, lineage,
-        () -> persisted.unpersist(false));
+        !ownCache, ownCache ? () -> persisted.unpersist(false) : () -> { });
   }
 
   private static Map<String, Object> metric(String technique, String column, String metric, Object value) {

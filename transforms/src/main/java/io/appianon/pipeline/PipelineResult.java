@@ -7,9 +7,12 @@ import org.apache.spark.sql.Row;
 /**
  * The processed dataset, ready to write, and what the processing did. {@code processed} rows entered the techniques;
  * each is either published or suppressed (by reason), so {@code processed == published + sum(suppressed)}.
+ * {@code readsInput}: the output is computed from the pipeline's input, which must stay cached until it is written;
+ * {@code cleanup} frees the pipeline's own cache, if it made one.
  */
 public record PipelineResult(Dataset<Row> output, long processed, long published,
-    Map<String, Long> suppressedByReason, Map<String, Object> report, Lineage lineage, Runnable cleanup) {
+    Map<String, Long> suppressedByReason, Map<String, Object> report, Lineage lineage, boolean readsInput,
+    Runnable cleanup) {
 
   public long suppressed() {
     return suppressedByReason.values().stream().mapToLong(Long::longValue).sum();

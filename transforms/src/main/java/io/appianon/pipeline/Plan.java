@@ -25,8 +25,14 @@ import org.apache.spark.sql.types.StructType;
  *   <li>every published column has a category for the public manifest;</li>
  *   <li>the quasi-identifiers and the sensitive attribute exist in the output.</li>
  * </ul>
+ *
+ * <p>It also says where the rows are cached: {@code cachedSteps} leading techniques compute each row on its own
+ * ({@link Technique.Evaluation#ROW_LOCAL} or {@code ROW_COSTLY}) and run while the rows are read, before the one
+ * cache every later pass reads; the techniques after them are recomputed from that cache by each pass, unless
+ * {@code cacheAgain} (one of them is costly, random or global), when their output is cached too.
  */
-public record Plan(StructType inputSchema, StructType outputSchema, Lineage lineage, List<String> unreadColumns) {
+public record Plan(StructType inputSchema, StructType outputSchema, Lineage lineage, List<String> unreadColumns,
+    int cachedSteps, boolean cacheAgain) {
 
   public static StructType declaredSchema(DatasetPolicy policy) {
     StructType s = new StructType();
@@ -74,7 +80,21 @@ public record Plan(StructType inputSchema, StructType outputSchema, Lineage line
       }
       unread.addAll(d.columns());
     }
-    return new Plan(input, schema, lineage, List.copyOf(unread));
+    // Where rows are cached (Technique.Evaluation): after the leading row-wise steps, and again after the last step
+    // only if a later step would be costly or inconsistent to recompute from that cache.
+    List<Technique> steps = policy.techniques();
+    int cached = 0;
+    while (cached < steps.size() && switch (steps.get(cached).evaluation()) {
+      case ROW_LOCAL, ROW_COSTLY -> true;
+      default -> false;
+    }) {
+      cached++;
+    }
+    boolean again = steps.subList(cached, steps.size()).stream().anyMatch(t -> switch (t.evaluation()) {
+      case ROW_LOCAL, FITTED -> false;
+      default -> true;
+    });
+    return new Plan(input, schema, lineage, List.copyOf(unread), cached, again);
   }
 
   private static void checkRoles(DatasetPolicy policy, Lineage lineage) {

@@ -64,6 +64,11 @@ public record AddressToPrefecture(Origin origin, String column, String output, O
   }
 
   @Override
+  public Evaluation evaluation() {
+    return Evaluation.ROW_LOCAL;
+  }
+
+  @Override
   public Dataset<Row> apply(Dataset<Row> data, TechniqueContext ctx) {
     Column v = trim(col(column));
     Column three = substring(v, 1, 3);

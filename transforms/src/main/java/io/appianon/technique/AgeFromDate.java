@@ -71,6 +71,11 @@ public record AgeFromDate(Origin origin, String column, String output, Optional<
   }
 
   @Override
+  public Evaluation evaluation() {
+    return Evaluation.ROW_LOCAL;
+  }
+
+  @Override
   public Dataset<Row> apply(Dataset<Row> data, TechniqueContext ctx) {
     Column ref = referenceDate.map(d -> lit(java.sql.Date.valueOf(d))).orElseGet(() -> col(referenceColumn.get()));
     Column age = floor(months_between(to_date(ref), to_date(col(column))).divide(12)).cast("int");

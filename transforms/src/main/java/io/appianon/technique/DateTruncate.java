@@ -68,6 +68,11 @@ public record DateTruncate(Origin origin, String column, String output, String u
   }
 
   @Override
+  public Evaluation evaluation() {
+    return Evaluation.ROW_LOCAL;
+  }
+
+  @Override
   public Dataset<Row> apply(Dataset<Row> data, TechniqueContext ctx) {
     Column c = col(column);
     Column v = switch (unit) {

@@ -46,6 +46,11 @@ public record DeleteColumns(Origin origin, List<String> columns) implements Tech
   }
 
   @Override
+  public Evaluation evaluation() {
+    return Evaluation.ROW_LOCAL;
+  }
+
+  @Override
   public Dataset<Row> apply(Dataset<Row> data, TechniqueContext ctx) {
     return data.drop(columns.toArray(new String[0]));
   }

@@ -55,6 +55,11 @@ public record DeleteRecords(Origin origin, String where, String reason, Text des
   }
 
   @Override
+  public Evaluation evaluation() {
+    return Schemas.deterministic(where) ? Evaluation.ROW_LOCAL : Evaluation.GLOBAL;
+  }
+
+  @Override
   public Dataset<Row> apply(Dataset<Row> data, TechniqueContext ctx) {
     return ctx.deleteWhere(data, expr(where), reason);
   }

@@ -73,6 +73,11 @@ public record Generalize(Origin origin, String column, String output, Hierarchy 
   }
 
   @Override
+  public Evaluation evaluation() {
+    return Evaluation.ROW_LOCAL;
+  }
+
+  @Override
   public Dataset<Row> apply(Dataset<Row> data, TechniqueContext ctx) {
     Column v = col(column).cast("string");
     Column known = Hierarchies.knownValue(hierarchy, v);

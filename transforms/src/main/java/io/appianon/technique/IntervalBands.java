@@ -82,6 +82,11 @@ public record IntervalBands(Origin origin, String column, String output, Optiona
   }
 
   @Override
+  public Evaluation evaluation() {
+    return Evaluation.ROW_LOCAL;
+  }
+
+  @Override
   public Dataset<Row> apply(Dataset<Row> data, TechniqueContext ctx) {
     boolean integral = Schemas.isIntegral(data.schema().apply(column).dataType());
     Column v = col(column);

@@ -53,6 +53,11 @@ public record PostalPrefix(Origin origin, String column, String output, int digi
   }
 
   @Override
+  public Evaluation evaluation() {
+    return Evaluation.ROW_LOCAL;
+  }
+
+  @Override
   public Dataset<Row> apply(Dataset<Row> data, TechniqueContext ctx) {
     Column d = regexp_replace(col(column), "[^0-9]", "");
     Dataset<Row> out = data.withColumn(output,

@@ -80,6 +80,11 @@ public record Pseudonymize(Origin origin, List<String> columns, String domain, i
   }
 
   @Override
+  public Evaluation evaluation() {
+    return Evaluation.ROW_COSTLY;
+  }
+
+  @Override
   public Dataset<Row> apply(Dataset<Row> data, TechniqueContext ctx) {
     byte[] key = ctx.key(TYPE).bytes();
     try {

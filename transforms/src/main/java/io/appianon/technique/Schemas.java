@@ -2,7 +2,12 @@ package io.appianon.technique;
 
 import io.appianon.policy.Origin;
 import java.util.Arrays;
+import java.util.Locale;
+import java.util.Set;
 import java.util.stream.Collectors;
+import org.apache.spark.sql.catalyst.analysis.UnresolvedFunction;
+import org.apache.spark.sql.catalyst.expressions.Expression;
+import org.apache.spark.sql.catalyst.parser.CatalystSqlParser$;
 import org.apache.spark.sql.types.DataType;
 import org.apache.spark.sql.types.DataTypes;
 import org.apache.spark.sql.types.DateType;
@@ -14,7 +19,38 @@ import org.apache.spark.sql.types.TimestampType;
 
 /** Schema checks shared by techniques; every failure names the policy file and key. */
 public final class Schemas {
+  /** Spark SQL functions whose value can differ when a row is evaluated again. */
+  private static final Set<String> NONDETERMINISTIC = Set.of("rand", "random", "randn", "randstr", "uniform", "uuid",
+      "shuffle", "monotonically_increasing_id", "spark_partition_id", "input_file_name", "input_file_block_start",
+      "input_file_block_length", "current_timestamp", "now", "current_date", "curdate", "localtimestamp", "reflect",
+      "java_method", "try_reflect");
+
   private Schemas() {}
+
+  /**
+   * Whether a SQL expression (a policy's {@code where}) calls none of Spark's nondeterministic functions ({@code rand},
+   * {@code uuid}, {@code current_timestamp}, ...), so evaluating a row again gives the same answer.
+   */
+  public static boolean deterministic(String sqlExpression) {
+    return deterministic(CatalystSqlParser$.MODULE$.parseExpression(sqlExpression));
+  }
+
+  private static boolean deterministic(Expression e) {
+    if (e instanceof UnresolvedFunction f
+        && NONDETERMINISTIC.contains(f.nameParts().last().toLowerCase(Locale.ROOT))) {
+      return false;
+    }
+    if (e.resolved() && !e.deterministic()) {
+      return false;
+    }
+    scala.collection.Iterator<Expression> children = e.children().iterator();
+    while (children.hasNext()) {
+      if (!deterministic(children.next())) {
+        return false;
+      }
+    }
+    return true;
+  }
 
   public static StructField require(StructType schema, String column, Origin origin, String key) {
     for (StructField f : schema.fields()) {

@@ -86,6 +86,11 @@ public record Scrub(Origin origin, List<String> columns, Set<PiiKind> kinds, Act
   }
 
   @Override
+  public Evaluation evaluation() {
+    return Evaluation.ROW_COSTLY;
+  }
+
+  @Override
   public Dataset<Row> apply(Dataset<Row> data, TechniqueContext ctx) {
     Dataset<Row> out = data;
     for (String c : columns) {

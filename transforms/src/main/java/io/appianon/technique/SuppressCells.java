@@ -93,6 +93,11 @@ public record SuppressCells(Origin origin, List<String> columns, String where, O
   }
 
   @Override
+  public Evaluation evaluation() {
+    return Schemas.deterministic(where) ? Evaluation.ROW_LOCAL : Evaluation.GLOBAL;
+  }
+
+  @Override
   public Dataset<Row> apply(Dataset<Row> data, TechniqueContext ctx) {
     DataType conditionType;
     try {

@@ -31,4 +31,29 @@ public interface Technique extends Serializable {
 
   /** Applies the technique; metrics (cells changed, rows removed) are registered through {@code ctx}. */
   Dataset<Row> apply(Dataset<Row> data, TechniqueContext ctx);
+
+  /** How {@link #apply} computes its output, which decides where the pipeline caches rows (see {@link Evaluation}). */
+  default Evaluation evaluation() {
+    return Evaluation.GLOBAL;
+  }
+
+  /**
+   * How a technique's output is computed. The pipeline applies the leading {@code ROW_LOCAL} and {@code ROW_COSTLY}
+   * techniques while the rows are read and caches the result once; techniques after them that are all
+   * {@code ROW_LOCAL} or {@code FITTED} are recomputed from that cache by every later pass (they are cheap); any
+   * other kind after them makes the pipeline cache a second time, after the last technique.
+   */
+  enum Evaluation {
+    /** Each output row is a cheap, deterministic expression of its input row alone; {@link #apply} reads no data. */
+    ROW_LOCAL,
+    /** As {@code ROW_LOCAL}, but costly per row (keyed hashes, free-text analysis): computed once, before a cache. */
+    ROW_COSTLY,
+    /**
+     * {@link #apply} reads its input once (a quantile) and returns a cheap, deterministic expression of each row and
+     * what it read.
+     */
+    FITTED,
+    /** Anything else: joins, windows, random numbers. */
+    GLOBAL
+  }
 }

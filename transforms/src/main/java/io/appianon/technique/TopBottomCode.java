@@ -104,6 +104,11 @@ public record TopBottomCode(Origin origin, String column, Optional<Double> upper
   }
 
   @Override
+  public Evaluation evaluation() {
+    return upperQuantile.isPresent() || lowerQuantile.isPresent() ? Evaluation.FITTED : Evaluation.ROW_LOCAL;
+  }
+
+  @Override
   public Dataset<Row> apply(Dataset<Row> data, TechniqueContext ctx) {
     double hi = Double.NaN;
     double lo = Double.NaN;
