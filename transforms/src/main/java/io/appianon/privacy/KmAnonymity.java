@@ -12,8 +12,10 @@ import static org.apache.spark.sql.functions.collect_set;
 import static org.apache.spark.sql.functions.element_at;
 import static org.apache.spark.sql.functions.explode;
 import static org.apache.spark.sql.functions.lit;
+import static org.apache.spark.sql.functions.raise_error;
 import static org.apache.spark.sql.functions.sequence;
 import static org.apache.spark.sql.functions.sum;
+import static org.apache.spark.sql.functions.when;
 
 import io.appianon.hierarchy.Hierarchy;
 import java.nio.charset.StandardCharsets;
@@ -151,7 +153,10 @@ public final class KmAnonymity {
     Column index = array_position(array(literals), item).minus(1).cast("int");
     Dataset<Row> masks = pairs.where(item.isNotNull())
         .groupBy(person)
-        .agg(bit_or(call_function("shiftleft", lit(1L), index)).as(MASK))
+        // An item missing from the list (input that changed since it was read) must fail, not count as bit 63.
+        .agg(bit_or(when(index.geq(0), call_function("shiftleft", lit(1L), index))
+            .otherwise(raise_error(lit("k^m: an item appeared after the items were listed; is the input"
+                + " deterministic?")))).as(MASK))
         .groupBy(col(MASK))
         .agg(functions.count(lit(1)).as(WEIGHT));
     // The same tuple rule as basketSupports, over the indices of the mask's set bits.
