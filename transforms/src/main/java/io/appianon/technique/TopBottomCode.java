@@ -1,6 +1,7 @@
 package io.appianon.technique;
 
 import static org.apache.spark.sql.functions.col;
+import static org.apache.spark.sql.functions.count;
 import static org.apache.spark.sql.functions.lit;
 import static org.apache.spark.sql.functions.percentile_approx;
 import static org.apache.spark.sql.functions.when;
@@ -21,18 +22,21 @@ import org.apache.spark.sql.types.StructType;
 
 /**
  * Top and bottom coding of idiosyncratic values (Rule 34 item 4; GL: 「90歳以上」, 「150cm以上」). Thresholds are fixed
- * ({@code upper = 90}) or quantiles of the data ({@code upper-quantile = 0.999}, computed by Spark's distributed
- * {@code percentile_approx} sketch with accuracy 100,000 (rank error at most 1/100,000 of the rows), so no raw values
- * reach the driver and no task has to hold the whole column, as the exact {@code percentile} would). With a label
- * ({@code upper-label = "90+"}) the
- * column becomes a string and every value at or above the threshold is replaced by the label; without one the values
- * are capped to the threshold.
+ * ({@code upper = 90}) or quantiles of the data ({@code upper-quantile = 0.999}). A quantile is exact when the column
+ * has at most {@value #EXACT_MAX_DISTINCT} distinct values (amounts in yen, ages): one hash aggregate counts each
+ * value and only those counts reach the driver; it is cheaper than a sketch. Beyond that it comes from Spark's
+ * distributed {@code percentile_approx} sketch with accuracy 100,000 (rank error at most 1/100,000 of the rows), so
+ * no task has to hold the whole column, as the exact {@code percentile} would. With a label ({@code upper-label =
+ * "90+"}) the column becomes a string and every value at or above the threshold is replaced by the label; without one
+ * the values are capped to the threshold.
  */
 public record TopBottomCode(Origin origin, String column, Optional<Double> upper, Optional<Double> upperQuantile,
     Optional<String> upperLabel, Optional<Double> lower, Optional<Double> lowerQuantile, Optional<String> lowerLabel)
     implements Technique {
   public static final String TYPE = "top-bottom-code";
   private static final int ACCURACY = 100_000;
+  /** Quantiles are exact for columns with at most this many distinct values (their counts reach the driver). */
+  static final int EXACT_MAX_DISTINCT = 100_000;
 
   public static TopBottomCode parse(Conf c) {
     c.allowOnly(Set.of("type", "column", "upper", "upper-quantile", "upper-label", "lower", "lower-quantile",
@@ -53,6 +57,71 @@ public record TopBottomCode(Origin origin, String column, Optional<Double> upper
       throw c.error("upper", "missing: give upper, upper-quantile, lower or lower-quantile");
     }
     return t;
+  }
+
+  /**
+   * The upper and lower quantile thresholds (NaN when not asked for, or when the column has no value). Exact when the
+   * column has at most {@link #EXACT_MAX_DISTINCT} distinct values: one aggregate counts each value, and the quantile
+   * q of n values is the smallest value v with at least ceil(q·n) values at or below it (the rank Spark's
+   * {@code percentile_approx} targets). A column with more distinct values is summarized by
+   * {@code percentile_approx} instead (accuracy 100,000).
+   */
+  private double[] quantiles(Dataset<Row> live) {
+    Column v = col(column);
+    List<Row> histogram = live.where(v.isNotNull()).groupBy(v).agg(count(lit(1)))
+        .limit(EXACT_MAX_DISTINCT + 1).collectAsList();
+    double hi = Double.NaN;
+    double lo = Double.NaN;
+    if (histogram.size() <= EXACT_MAX_DISTINCT) {
+      double[] values = new double[histogram.size()];
+      long[] counts = new long[histogram.size()];
+      Integer[] order = new Integer[histogram.size()];
+      long n = 0;
+      for (int i = 0; i < values.length; i++) {
+        values[i] = ((Number) histogram.get(i).get(0)).doubleValue();
+        counts[i] = histogram.get(i).getLong(1);
+        order[i] = i;
+        n += counts[i];
+      }
+      java.util.Arrays.sort(order, (a, b) -> Double.compare(values[a], values[b]));
+      if (upperQuantile.isPresent()) {
+        hi = atRank(values, counts, order, rank(upperQuantile.get(), n));
+      }
+      if (lowerQuantile.isPresent()) {
+        lo = atRank(values, counts, order, rank(lowerQuantile.get(), n));
+      }
+      return new double[] {hi, lo};
+    }
+    List<Column> aggs = new ArrayList<>();
+    upperQuantile.ifPresent(q -> aggs.add(percentile_approx(v, lit(q), lit(ACCURACY))));
+    lowerQuantile.ifPresent(q -> aggs.add(percentile_approx(v, lit(q), lit(ACCURACY))));
+    Row r = live.agg(aggs.get(0), aggs.subList(1, aggs.size()).toArray(new Column[0])).first();
+    int i = 0;
+    if (upperQuantile.isPresent()) {
+      hi = r.isNullAt(i) ? Double.NaN : ((Number) r.get(i)).doubleValue();
+      i++;
+    }
+    if (lowerQuantile.isPresent()) {
+      lo = r.isNullAt(i) ? Double.NaN : ((Number) r.get(i)).doubleValue();
+    }
+    return new double[] {hi, lo};
+  }
+
+  /** ceil(q·n), at least 1, without the rounding error of a double product (0.999 × 16,000,000). */
+  private static long rank(double q, long n) {
+    return Math.max(1, java.math.BigDecimal.valueOf(q).multiply(java.math.BigDecimal.valueOf(n))
+        .setScale(0, java.math.RoundingMode.CEILING).longValue());
+  }
+
+  private static double atRank(double[] values, long[] counts, Integer[] order, long rank) {
+    long seen = 0;
+    for (int i : order) {
+      seen += counts[i];
+      if (seen >= rank) {
+        return values[i];
+      }
+    }
+    return Double.NaN; // no values
   }
 
   private static void checkQuantile(Conf c, String key, double q) {
@@ -113,19 +182,9 @@ public record TopBottomCode(Origin origin, String column, Optional<Double> upper
     double hi = Double.NaN;
     double lo = Double.NaN;
     if (upperQuantile.isPresent() || lowerQuantile.isPresent()) {
-      List<Column> aggs = new ArrayList<>();
-      upperQuantile.ifPresent(q -> aggs.add(percentile_approx(col(column), lit(q), lit(ACCURACY))));
-      lowerQuantile.ifPresent(q -> aggs.add(percentile_approx(col(column), lit(q), lit(ACCURACY))));
-      Row r = TechniqueContext.live(data).agg(aggs.get(0), aggs.subList(1, aggs.size()).toArray(new Column[0]))
-          .first();
-      int i = 0;
-      if (upperQuantile.isPresent()) {
-        hi = r.isNullAt(i) ? Double.NaN : ((Number) r.get(i)).doubleValue();
-        i++;
-      }
-      if (lowerQuantile.isPresent()) {
-        lo = r.isNullAt(i) ? Double.NaN : ((Number) r.get(i)).doubleValue();
-      }
+      double[] q = quantiles(TechniqueContext.live(data));
+      hi = q[0];
+      lo = q[1];
       if (!Double.isNaN(hi)) {
         ctx.report(TYPE, column, "upper_threshold", hi);
       }
