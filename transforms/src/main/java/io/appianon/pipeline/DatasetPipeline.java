@@ -108,9 +108,11 @@ public final class DatasetPipeline {
       df = df.persist(StorageLevel.MEMORY_AND_DISK());
     }
     if (cached && plan.cachedSteps() < steps.size()) {
-      LOG.info("[{}] steps 1-{} of {} ran before the cache; steps {}-{} {}", policy.name(), plan.cachedSteps(),
-          steps.size(), plan.cachedSteps() + 1, steps.size(), ownCache ? "are cached again"
-              : "are recomputed from the cache by each pass (row-wise and cheap)");
+      int first = plan.cachedSteps() + 1;
+      LOG.info("[{}] {} of {} steps ran before the cache; {} {}", policy.name(), plan.cachedSteps(), steps.size(),
+          first == steps.size() ? "step " + first : "steps " + first + "-" + steps.size(),
+          ownCache ? "cached again (costly, random or global)"
+              : "recomputed from the cache by each pass (row-wise or fitted)");
     }
 
     // One pass: rows per deletion reason, and every technique's counters.
