@@ -18,10 +18,7 @@ import static org.apache.spark.sql.functions.sum;
 import static org.apache.spark.sql.functions.when;
 
 import io.appianon.hierarchy.Hierarchy;
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
-import java.util.Arrays;
-import java.util.Comparator;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
@@ -106,8 +103,9 @@ public final class KmAnonymity {
   public Dataset<Row> supports(Dataset<Row> pairs, String personColumn, String itemColumn) {
     Objects.requireNonNull(pairs, "pairs");
     Column item = Anonymizer.column(itemColumn).cast("string");
-    List<Row> found = pairs.where(item.isNotNull()).select(item.as(ITEM)).distinct().limit(MAX_MASK_ITEMS + 1)
-        .collectAsList();
+    // Sorted by Spark, so the itemsets list their items in the same (string) order as basketSupports'.
+    List<Row> found = pairs.where(item.isNotNull()).select(item.as(ITEM)).distinct().orderBy(col(ITEM))
+        .limit(MAX_MASK_ITEMS + 1).collectAsList();
     if (found.isEmpty() || found.size() > MAX_MASK_ITEMS) {
       return basketSupports(pairs, Anonymizer.column(personColumn), item);
     }
@@ -115,8 +113,6 @@ public final class KmAnonymity {
     for (Row r : found) {
       items.add(r.getString(0));
     }
-    // Spark's string order (UTF-8 bytes), so the itemsets list their items in the same order as basketSupports'.
-    items.sort(Comparator.comparing(a -> a.getBytes(StandardCharsets.UTF_8), Arrays::compareUnsigned));
     return maskSupports(pairs, Anonymizer.column(personColumn), item, items);
   }
 

@@ -68,27 +68,18 @@ public record TopBottomCode(Origin origin, String column, Optional<Double> upper
    */
   private double[] quantiles(Dataset<Row> live) {
     Column v = col(column);
-    List<Row> histogram = live.where(v.isNotNull()).groupBy(v).agg(count(lit(1)))
+    // In Spark's own order of the column's type (exact for longs and decimals, NaN last).
+    List<Row> histogram = live.where(v.isNotNull()).groupBy(v).agg(count(lit(1))).orderBy(v)
         .limit(EXACT_MAX_DISTINCT + 1).collectAsList();
     double hi = Double.NaN;
     double lo = Double.NaN;
     if (histogram.size() <= EXACT_MAX_DISTINCT) {
-      double[] values = new double[histogram.size()];
-      long[] counts = new long[histogram.size()];
-      Integer[] order = new Integer[histogram.size()];
-      long n = 0;
-      for (int i = 0; i < values.length; i++) {
-        values[i] = ((Number) histogram.get(i).get(0)).doubleValue();
-        counts[i] = histogram.get(i).getLong(1);
-        order[i] = i;
-        n += counts[i];
-      }
-      java.util.Arrays.sort(order, (a, b) -> Double.compare(values[a], values[b]));
+      long n = histogram.stream().mapToLong(r -> r.getLong(1)).sum();
       if (upperQuantile.isPresent()) {
-        hi = atRank(values, counts, order, rank(upperQuantile.get(), n));
+        hi = atRank(histogram, rank(upperQuantile.get(), n));
       }
       if (lowerQuantile.isPresent()) {
-        lo = atRank(values, counts, order, rank(lowerQuantile.get(), n));
+        lo = atRank(histogram, rank(lowerQuantile.get(), n));
       }
       return new double[] {hi, lo};
     }
@@ -113,12 +104,13 @@ public record TopBottomCode(Origin origin, String column, Optional<Double> upper
         .setScale(0, java.math.RoundingMode.CEILING).longValue());
   }
 
-  private static double atRank(double[] values, long[] counts, Integer[] order, long rank) {
+  /** The first value of the sorted (value, count) rows at which {@code rank} values have been seen. */
+  private static double atRank(List<Row> sorted, long rank) {
     long seen = 0;
-    for (int i : order) {
-      seen += counts[i];
+    for (Row r : sorted) {
+      seen += r.getLong(1);
       if (seen >= rank) {
-        return values[i];
+        return ((Number) r.get(0)).doubleValue();
       }
     }
     return Double.NaN; // no values
