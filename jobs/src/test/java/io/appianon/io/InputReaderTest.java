@@ -75,12 +75,23 @@ class InputReaderTest {
     assertEquals(1, read.rdd().getNumPartitions(), "a multi-line CSV file is read in one task");
     assertTrue(spread.rdd().getNumPartitions() >= spark.sparkContext().defaultParallelism(),
         "then spread: " + spread.rdd().getNumPartitions() + " partitions");
+    assertEquals(0, spread.rdd().getNumPartitions() % spark.sparkContext().defaultParallelism(),
+        "in full waves: a multiple of the cores");
     assertEquals(500, spread.count());
     assertEquals(read.select("member_id").orderBy("member_id").collectAsList(),
         spread.select("member_id").orderBy("member_id").collectAsList(), "the same rows, none lost or doubled");
     List<String> cols = List.of(spread.columns());
     assertTrue(!cols.contains("name") && !cols.contains("email") && cols.contains(InputReader.RAW),
         "columns the policy deletes unread are left out; quarantine's raw values stay: " + cols);
+  }
+
+  @Test
+  void spreadPartitionsAreAMultipleOfTheCores() {
+    assertEquals(8, InputReader.spreadPartitions(434L << 20, 2), "434 MB: 7 by size, rounded up to 8");
+    assertEquals(2, InputReader.spreadPartitions(28L << 20, 2));
+    assertEquals(4, InputReader.spreadPartitions(0, 4));
+    assertEquals(12, InputReader.spreadPartitions(700L << 20, 4));
+    assertEquals(11, InputReader.spreadPartitions(700L << 20, 1));
   }
 
   @Test
