@@ -15,10 +15,11 @@ public final class SparkSessions {
   /**
    * Settings of {@code appianon.spark.conf} for the embedded runner only. The driver address (loopback in
    * conf/application.conf): on a cluster the executors must reach the driver, so Spark picks the address, or
-   * spark-submit {@code --conf} sets it. Uncompressed shuffle files: on one machine they never cross a network.
+   * spark-submit {@code --conf} sets it. Uncompressed shuffle files: on one machine they never cross a network. Large
+   * shuffle file buffers: one per shuffle partition in every map task, affordable with the embedded run's 8 partitions.
    */
   static final Set<String> LOCAL_ONLY = Set.of("spark.driver.host", "spark.driver.bindAddress",
-      "spark.shuffle.compress");
+      "spark.shuffle.compress", "spark.shuffle.file.buffer");
 
   private SparkSessions() {}
 

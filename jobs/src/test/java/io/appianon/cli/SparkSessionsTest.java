@@ -26,6 +26,7 @@ class SparkSessionsTest {
     assertEquals("127.0.0.1", conf.get("spark.driver.bindAddress"));
     assertEquals("appi-anon", conf.get("spark.app.name"));
     assertEquals("false", conf.get("spark.shuffle.compress"), "shuffle files stay on this machine");
+    assertEquals("1m", conf.get("spark.shuffle.file.buffer"), "few, large writes of the shuffle files");
   }
 
   @Test
@@ -39,6 +40,7 @@ class SparkSessionsTest {
     assertFalse(conf.contains("spark.driver.host"), "executors on other hosts could not reach 127.0.0.1");
     assertFalse(conf.contains("spark.driver.bindAddress"));
     assertFalse(conf.contains("spark.shuffle.compress"), "a cluster's shuffle crosses the network: Spark's default");
+    assertFalse(conf.contains("spark.shuffle.file.buffer"), "one buffer per partition: Spark's default on a cluster");
     // the rest of appianon.spark.conf still applies: time zone for date truncation, UI off (seeds are in plans)
     assertEquals("Asia/Tokyo", conf.get("spark.sql.session.timeZone"));
     assertEquals("false", conf.get("spark.ui.enabled"));
