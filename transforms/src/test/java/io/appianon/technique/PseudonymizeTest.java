@@ -44,6 +44,18 @@ class PseudonymizeTest {
   }
 
   @Test
+  void aShorterPseudonymIsThePrefixOfTheFullHexAndNumbersHashTheirDecimalText() throws Exception {
+    byte[] key = PseudonymKey.generate().bytes();
+    Dataset<Row> df = spark.sql("SELECT 'M0000001' AS s, 1234567 AS n");
+    for (int digits : new int[] {16, 17, 32, 33, 63}) {
+      Row r = df.select(Pseudonymize.hmacHex(col("s"), key, "member", digits),
+          Pseudonymize.hmacHex(col("n"), key, "member", digits)).first();
+      assertEquals(jdkHmac(key, "member", "M0000001").substring(0, digits), r.getString(0), digits + " digits");
+      assertEquals(jdkHmac(key, "member", "1234567").substring(0, digits), r.getString(1), "an int column");
+    }
+  }
+
+  @Test
   void sameKeySameValueSamePseudonymOtherwiseDifferent() {
     byte[] k1 = PseudonymKey.generate().bytes();
     byte[] k2 = PseudonymKey.generate().bytes();
