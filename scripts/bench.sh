@@ -55,8 +55,12 @@ for n in "${SIZES[@]}"; do
   data="$BENCH/data/p$n"
   if [[ ! -f "$data/purchases.csv" ]]; then
     echo "generating $members members, $n purchases into $data" >&2
-    java -cp "$ROOT/jobs/target/classes" io.appianon.generate.SampleDataGenerator \
-      --members "$members" --purchases "$n" --out "$data" >&2
+    # Into a scratch directory first: an interrupted generation must not be taken for cached data by the next run.
+    rm -rf "$data.partial"
+    java -cp "$CP" io.appianon.generate.SampleDataGenerator \
+      --members "$members" --purchases "$n" --out "$data.partial" >&2
+    rm -rf "$data"
+    mv "$data.partial" "$data"
   fi
   sets=(--set "appianon.inputs.survey=$data/survey.csv" --set "appianon.inputs.purchases=$data/purchases.csv"
         --set "appianon.quarantine.dir=$BENCH/tmp/quarantine" --set "appianon.method-store.dir=$BENCH/tmp/method")

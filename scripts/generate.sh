@@ -22,7 +22,8 @@ usage: scripts/generate.sh [options]
                          200 labelled opinions, hierarchies)
   -h, --help             this text
 
-Builds the jobs module first when its classes are missing or older than the sources.
+Builds the jobs module (and the transforms module it uses) first when their classes are missing or older than
+the sources.
 JAVA_OPTS is passed to java (default -Xmx256m: the generator streams).
 Example: scripts/generate.sh --members 1000000 --purchases 16000000 --out /data/big
 USAGE
@@ -60,12 +61,15 @@ if $bundled; then
 fi
 
 classes="$root/jobs/target/classes"
+# The generator reuses the scrubber's check digits (transforms module), so both modules' classes are on the path.
+classpath="$classes:$root/transforms/target/classes"
 main_class="$classes/io/appianon/generate/SampleDataGenerator.class"
-if [ ! -f "$main_class" ] || [ -n "$(find "$root/jobs/src/main/java" -name '*.java' -newer "$main_class" -print -quit)" ]; then
+if [ ! -f "$main_class" ] || [ ! -d "$root/transforms/target/classes" ] || [ -n "$(find "$root/jobs/src/main/java" \
+    "$root/transforms/src/main/java" -name '*.java' -newer "$main_class" -print -quit)" ]; then
   echo "building jobs module ..." >&2
   mvn -B -q -o -pl jobs -am compile || mvn -B -q -pl jobs -am compile
 fi
 
 # shellcheck disable=SC2086
-exec java ${JAVA_OPTS:--Xmx256m} -cp "$classes" io.appianon.generate.SampleDataGenerator \
+exec java ${JAVA_OPTS:--Xmx256m} -cp "$classpath" io.appianon.generate.SampleDataGenerator \
   ${args[@]+"${args[@]}"} --out "$out"
