@@ -163,6 +163,19 @@ class SampleDataGeneratorTest {
         assertTrue(size < 5_500_000, "bundled CSVs should stay small: " + size);
     }
 
+    /** The script users run (and the benchmark's generation) puts every class the generator needs on its path. */
+    @Test
+    void generateScriptWritesTheRequestedRows(@TempDir Path tmp) throws Exception {
+        Path script = projectDir().resolve("scripts/generate.sh");
+        org.junit.jupiter.api.Assumptions.assumeTrue(Files.isExecutable(Paths.get("/bin/bash")), "no bash");
+        Process p = new ProcessBuilder("/bin/bash", script.toString(), "--members", "40", "--purchases", "400",
+                "--out", tmp.toString()).redirectErrorStream(true).start();
+        String log = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        assertEquals(0, p.waitFor(), log);
+        assertEquals(40 + 3, readCsv(tmp.resolve("survey.csv"), StandardCharsets.UTF_8).size() - 1, log);
+        assertEquals(400 + 4, readCsv(tmp.resolve("purchases.csv"), StandardCharsets.UTF_8).size() - 1, log);
+    }
+
     @Test
     void shiftJisOutputIsStrictlyDecodableAndHasTheSameRecords(@TempDir Path tmp) throws IOException {
         Charset sjis = Charset.forName("Shift_JIS");
