@@ -7,7 +7,9 @@
 #   (b) anonymize: the full job with the bundled policies (pseudonyms, free-text scrubbing, generalization,
 #       k-anonymity, report, manifest)
 # and records wall time, peak RSS (the driver; in local mode the executors run inside it) and the peak live heap
-# after GC (from -Xlog:gc). Results: bench/results/bench-<timestamp>.json and .md.
+# after GC (from -Xlog:gc), and the seconds of each phase from the jobs' progress lines (scripts/bench_phases.py).
+# Results: bench/results/bench-<timestamp>.json and .md (scripts/bench_summary.py: medians, the ratio within each
+# back-to-back pair, seconds per extra million rows, and where the time went at the largest size).
 #
 # Usage: scripts/bench.sh [SIZES...]   (default: 1000000 4000000 16000000)
 # Environment: RUNS (default 3; or one count per size, e.g. RUNS=3,3,1), APPIANON_JAVA_OPTS (default -Xmx8g),
@@ -76,12 +78,13 @@ for n in "${SIZES[@]}"; do
         m=$(measure "$log" $(java_cmd "$log" io.appianon.cli.Main anonymize --output "$BENCH/tmp/out" --release-id bench "${sets[@]}"))
       fi
       read -r wall rss heap <<< "$m"
+      phases=$(python3 "$ROOT/scripts/bench_phases.py" "$log")
       rows=$(( n + members ))
       echo "size=$n run=$run $kind: ${wall}s, peak RSS $((rss / 1024)) MB, peak live heap ${heap} MB" >&2
       [[ $first == 1 ]] || echo "," >> "$JSON"
       first=0
-      printf '{"purchase_rows": %d, "members": %d, "run": %d, "job": "%s", "wall_s": %s, "rows_per_s": %.0f, "peak_rss_mb": %d, "peak_live_heap_mb": %d}' \
-        "$n" "$members" "$run" "$kind" "$wall" "$(echo "$rows / $wall" | bc -l)" $((rss / 1024)) "$heap" >> "$JSON"
+      printf '{"purchase_rows": %d, "members": %d, "run": %d, "job": "%s", "wall_s": %s, "rows_per_s": %.0f, "peak_rss_mb": %d, "peak_live_heap_mb": %d, "phases": %s}' \
+        "$n" "$members" "$run" "$kind" "$wall" "$(echo "$rows / $wall" | bc -l)" $((rss / 1024)) "$heap" "$phases" >> "$JSON"
     done
   done
 done

@@ -1,4 +1,5 @@
-"""Summarizes a bench/results/bench-*.json file as a Markdown table (median, min, max per size and job)."""
+"""Summarizes a bench/results/bench-*.json file as Markdown: wall time per size and job (median, min, max), the
+anonymize/baseline ratio, how the time grows with the rows, and (when the runs recorded them) where the time went."""
 import json
 import statistics
 import sys
@@ -9,10 +10,16 @@ print(f"Machine: {m['cores']} cores, {m['memory_gb']} GB, {m['cpu']}, {m['java']
 print("| purchase rows | job | runs | median s | min s | max s | rows/s (median) | anonymize / baseline | peak RSS MB | peak live heap MB |")
 print("|---|---|---|---|---|---|---|---|---|---|")
 sizes = sorted({r["purchase_rows"] for r in data["runs"]})
+
+
+def runs_of(n, job):
+    return sorted((r for r in data["runs"] if r["purchase_rows"] == n and r["job"] == job), key=lambda r: r["run"])
+
+
 medians = {}
 for n in sizes:
     for job in ("baseline", "anonymize"):
-        runs = [r for r in data["runs"] if r["purchase_rows"] == n and r["job"] == job]
+        runs = runs_of(n, job)
         if not runs:
             continue
         walls = [r["wall_s"] for r in runs]
@@ -24,8 +31,52 @@ for n in sizes:
             ratio = f"{med / medians[(n, 'baseline')]:.2f}x"
         print(f"| {n:,} | {job} | {len(runs)} | {med:.1f} | {min(walls):.1f} | {max(walls):.1f} | {rows / med:,.0f} | {ratio} | "
               f"{max(r['peak_rss_mb'] for r in runs)} | {max(r['peak_live_heap_mb'] for r in runs)} |")
+
+# Each anonymize run follows its baseline run directly: the ratio within a pair is the least disturbed by a machine
+# whose speed drifts over minutes.
+pairs = []
+for n in sizes:
+    base = {r["run"]: r["wall_s"] for r in runs_of(n, "baseline")}
+    ratios = [r["wall_s"] / base[r["run"]] for r in runs_of(n, "anonymize") if r["run"] in base]
+    if ratios:
+        pairs.append(f"{n:,}: " + ", ".join(f"{x:.2f}x" for x in ratios)
+                     + (f" (median {statistics.median(ratios):.2f}x)" if len(ratios) > 1 else ""))
+if pairs:
+    print("\nRatio within each back-to-back pair (baseline, then anonymize): " + "; ".join(pairs) + ".")
+
 if len(sizes) > 1:
     a, b = sizes[0], sizes[-1]
+    print()
     for job in ("baseline", "anonymize"):
         if (a, job) in medians and (b, job) in medians:
-            print(f"\n{job}: {b // a}x the rows took {medians[(b, job)] / medians[(a, job)]:.1f}x the time.")
+            steps = []
+            for x, y in zip(sizes, sizes[1:]):
+                if (x, job) in medians and (y, job) in medians:
+                    per_million = (medians[(y, job)] - medians[(x, job)]) / ((y - x) / 1e6)
+                    steps.append(f"{per_million:.1f} s per million purchase rows from {x:,} to {y:,}")
+            print(f"- {job}: {b // a}x the rows took {medians[(b, job)] / medians[(a, job)]:.1f}x the time; "
+                  + "; ".join(steps) + ".")
+
+# Where the time went at the largest size (medians over its runs), from the jobs' progress lines.
+n = sizes[-1]
+phased = {job: [r.get("phases", {}) for r in runs_of(n, job)] for job in ("baseline", "anonymize")}
+if any(phased["anonymize"]):
+    keys = []
+    for p in phased["anonymize"]:
+        keys += [k for k in p if k not in keys]
+    print(f"\nWhere the time went at {n:,} purchase rows (median s over the runs; anonymize phases from its progress"
+          " lines, baseline per dataset):\n")
+    print("| dataset | phase | anonymize s | baseline s |")
+    print("|---|---|---|---|")
+    for k in keys:
+        dataset, _, phase = k.partition(".")
+        if not phase:
+            continue
+        values = [p[k] for p in phased["anonymize"] if k in p]
+        base = [p[k] for p in phased["baseline"] if k in p] if phase == "total" else []
+        print(f"| {dataset} | {phase} | {statistics.median(values):.1f} | "
+              f"{statistics.median(base):.1f} |" if base else f"| {dataset} | {phase} | {statistics.median(values):.1f} | |")
+    jobs = {job: [p["job"] for p in phased[job] if "job" in p] for job in phased}
+    if jobs["anonymize"] and jobs["baseline"]:
+        print(f"| (job, without JVM start) | total | {statistics.median(jobs['anonymize']):.1f} | "
+              f"{statistics.median(jobs['baseline']):.1f} |")
