@@ -27,7 +27,7 @@ export APPIANON_JAVA_OPTS="${APPIANON_JAVA_OPTS:--Xmx8g}"
 export SPARK_LOCAL_IP=127.0.0.1
 STAMP="$(date -u +%Y%m%d-%H%M%S)"
 JSON="$BENCH/results/bench-$STAMP.json"
-CP="$ROOT/jobs/target/classes:$ROOT/transforms/target/classes:$(cat "$LAUNCHER/classpath.txt")"
+CP="$APP_CLASSES:$(cat "$LAUNCHER/classpath.txt")"
 
 # measure NAME LOG -- CMD... : runs CMD under /usr/bin/time, prints "wall rss_kb heap_mb"
 measure() {

@@ -73,9 +73,10 @@ if any(phased["anonymize"]):
         if not phase:
             continue
         values = [p[k] for p in phased["anonymize"] if k in p]
-        base = [p[k] for p in phased["baseline"] if k in p] if phase == "total" else []
+        # the baseline has one phase per dataset: its total
+        base = [p[k] for p in phased["baseline"] if k in p]
         print(f"| {dataset} | {phase} | {statistics.median(values):.1f} | "
-              f"{statistics.median(base):.1f} |" if base else f"| {dataset} | {phase} | {statistics.median(values):.1f} | |")
+              + (f"{statistics.median(base):.1f} |" if base else "|"))
     jobs = {job: [p["job"] for p in phased[job] if "job" in p] for job in phased}
     if jobs["anonymize"] and jobs["baseline"]:
         print(f"| (job, without JVM start) | total | {statistics.median(jobs['anonymize']):.1f} | "

@@ -60,10 +60,9 @@ if $bundled; then
   args=(--members 3000 --purchases 30000 --seed 20261123 --labelled-opinions 200 --hierarchies)
 fi
 
-classes="$root/jobs/target/classes"
-# The generator reuses the scrubber's check digits (transforms module), so both modules' classes are on the path.
-classpath="$classes:$root/transforms/target/classes"
-main_class="$classes/io/appianon/generate/SampleDataGenerator.class"
+# shellcheck source=lib.sh
+source "$root/scripts/lib.sh"
+main_class="$root/jobs/target/classes/io/appianon/generate/SampleDataGenerator.class"
 if [ ! -f "$main_class" ] || [ ! -d "$root/transforms/target/classes" ] || [ -n "$(find "$root/jobs/src/main/java" \
     "$root/transforms/src/main/java" -name '*.java' -newer "$main_class" -print -quit)" ]; then
   echo "building jobs module ..." >&2
@@ -71,5 +70,5 @@ if [ ! -f "$main_class" ] || [ ! -d "$root/transforms/target/classes" ] || [ -n 
 fi
 
 # shellcheck disable=SC2086
-exec java ${JAVA_OPTS:--Xmx256m} -cp "$classpath" io.appianon.generate.SampleDataGenerator \
+exec java ${JAVA_OPTS:--Xmx256m} -cp "$APP_CLASSES" io.appianon.generate.SampleDataGenerator \
   ${args[@]+"${args[@]}"} --out "$out"

@@ -2,6 +2,8 @@
 # shellcheck shell=bash
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 LAUNCHER="$ROOT/jobs/target/launcher"
+# The project's own classes: the jobs module and the transforms module it uses (the generator needs both too).
+APP_CLASSES="$ROOT/jobs/target/classes:$ROOT/transforms/target/classes"
 
 # Builds transforms and jobs (skipping tests) and writes the launcher files, unless they are newer than the sources.
 build_if_needed() {
@@ -17,7 +19,7 @@ build_if_needed() {
 # run_java MAIN_CLASS ARGS... : runs a class of the jobs module on the embedded Spark.
 run_java() {
   local main="$1"; shift
-  local cp="$ROOT/jobs/target/classes:$ROOT/transforms/target/classes:$(cat "$LAUNCHER/classpath.txt")"
+  local cp="$APP_CLASSES:$(cat "$LAUNCHER/classpath.txt")"
   # shellcheck disable=SC2046
   exec java ${APPIANON_JAVA_OPTS:--Xmx4g} @"$LAUNCHER/jvm.options" -cp "$cp" "$main" "$@"
 }
