@@ -10,7 +10,6 @@ import java.util.Comparator;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.Iterator;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -139,15 +138,31 @@ public final class FrequencyTable {
     return new Builder(List.copyOf(qis), sensitiveColumn.orElse(null));
   }
 
-  /** Accumulates (QI values, sensitive value, count) triples; equal combinations are merged. */
+  /**
+   * Accumulates (QI values, sensitive value, count) triples; equal combinations are merged. Values are coded as they
+   * arrive (one code per distinct value of each QI and of the sensitive attribute), so a combination is an array of
+   * small ints and each triple costs a few hash lookups; {@link #build} sorts the codes into value order.
+   */
   public static final class Builder {
     private final List<QuasiIdentifier> qis;
     private final String sensitiveColumn;
-    private final Map<List<String>, Map<String, Long>> rows = new LinkedHashMap<>();
+    private final List<Coder> qiCoders = new ArrayList<>();
+    private final Coder sensitiveCoder = new Coder();
+    /** Combination (arrival codes) -> row number. */
+    private final Map<Combination, Integer> rowOf = new HashMap<>();
+    private final List<int[]> combinations = new ArrayList<>();
+    // the triples, as (row, sensitive code, count); merged per row and code in build()
+    private int[] tripleRow = new int[1024];
+    private int[] tripleValue = new int[1024];
+    private long[] tripleCount = new long[1024];
+    private int triples;
 
     private Builder(List<QuasiIdentifier> qis, String sensitiveColumn) {
       this.qis = qis;
       this.sensitiveColumn = sensitiveColumn;
+      for (int a = 0; a < qis.size(); a++) {
+        qiCoders.add(new Coder());
+      }
     }
 
     /** Adds {@code count} records with these QI values (in QI order) and sensitive value (null when none). */
@@ -162,9 +177,24 @@ public final class FrequencyTable {
       if (count == 0) {
         return this;
       }
-      List<String> key = Collections.unmodifiableList(new ArrayList<>(qiValues));
-      rows.computeIfAbsent(key, k -> new HashMap<>()).merge(sensitiveColumn == null ? null : sensitiveValue,
-          count, Long::sum);
+      int[] codes = new int[qiValues.size()];
+      for (int a = 0; a < codes.length; a++) {
+        codes[a] = qiCoders.get(a).code(qiValues.get(a));
+      }
+      Integer row = rowOf.putIfAbsent(new Combination(codes), combinations.size());
+      if (row == null) {
+        row = combinations.size();
+        combinations.add(codes);
+      }
+      if (triples == tripleRow.length) {
+        tripleRow = Arrays.copyOf(tripleRow, triples * 2);
+        tripleValue = Arrays.copyOf(tripleValue, triples * 2);
+        tripleCount = Arrays.copyOf(tripleCount, triples * 2);
+      }
+      tripleRow[triples] = row;
+      tripleValue[triples] = sensitiveColumn == null ? -1 : sensitiveCoder.code(sensitiveValue);
+      tripleCount[triples] = count;
+      triples++;
       return this;
     }
 
@@ -176,60 +206,32 @@ public final class FrequencyTable {
     public FrequencyTable build() {
       int q = qis.size();
       String[][] domains = new String[q][];
-      List<Map<String, Integer>> index = new ArrayList<>();
+      int[][] sortedCode = new int[q][];
       for (int a = 0; a < q; a++) {
-        Set<String> values = new HashSet<>();
-        for (List<String> key : rows.keySet()) {
-          values.add(key.get(a));
-        }
-        List<String> sorted = new ArrayList<>(values);
-        sorted.sort(ORDER);
-        domains[a] = sorted.toArray(new String[0]);
-        Map<String, Integer> idx = new HashMap<>();
-        for (int i = 0; i < domains[a].length; i++) {
-          idx.put(domains[a][i], i);
-        }
-        index.add(idx);
+        domains[a] = qiCoders.get(a).sorted();
+        sortedCode[a] = qiCoders.get(a).ranks(domains[a]);
       }
-      String[] sensitiveValues;
-      Map<String, Integer> sensitiveIndex = new HashMap<>();
-      if (sensitiveColumn == null) {
-        sensitiveValues = new String[0];
-      } else {
-        Set<String> values = new HashSet<>();
-        for (Map<String, Long> h : rows.values()) {
-          values.addAll(h.keySet());
-        }
-        List<String> sorted = new ArrayList<>(values);
-        sorted.sort(ORDER);
-        sensitiveValues = sorted.toArray(new String[0]);
-        for (int i = 0; i < sensitiveValues.length; i++) {
-          sensitiveIndex.put(sensitiveValues[i], i);
-        }
-      }
-      int n = rows.size();
+      String[] sensitiveValues = sensitiveColumn == null ? new String[0] : sensitiveCoder.sorted();
+      int[] sensitiveRank = sensitiveCoder.ranks(sensitiveValues);
+      int n = combinations.size();
       int s = sensitiveValues.length;
       int[][] encoded = new int[n][];
-      long[][] hist = new long[n][];
-      long[] cnt = new long[n];
-      int r = 0;
-      for (Map.Entry<List<String>, Map<String, Long>> e : rows.entrySet()) {
+      for (int r = 0; r < n; r++) {
+        int[] arrival = combinations.get(r);
         int[] code = new int[q];
         for (int a = 0; a < q; a++) {
-          code[a] = index.get(a).get(e.getKey().get(a));
-        }
-        long[] h = new long[s];
-        long c = 0;
-        for (Map.Entry<String, Long> v : e.getValue().entrySet()) {
-          c += v.getValue();
-          if (s > 0) {
-            h[sensitiveIndex.get(v.getKey())] += v.getValue();
-          }
+          code[a] = sortedCode[a][arrival[a]];
         }
         encoded[r] = code;
-        hist[r] = h;
-        cnt[r] = c;
-        r++;
+      }
+      long[] cnt = new long[n];
+      long[] hist = new long[n * s];
+      for (int t = 0; t < triples; t++) {
+        int r = tripleRow[t];
+        cnt[r] += tripleCount[t];
+        if (s > 0) {
+          hist[r * s + sensitiveRank[tripleValue[t]]] += tripleCount[t];
+        }
       }
       Integer[] order = new Integer[n];
       for (int i = 0; i < n; i++) {
@@ -242,10 +244,59 @@ public final class FrequencyTable {
       for (int i = 0; i < n; i++) {
         int o = order[i];
         System.arraycopy(encoded[o], 0, codes, i * q, q);
-        System.arraycopy(hist[o], 0, sensitiveCounts, i * s, s);
+        System.arraycopy(hist, o * s, sensitiveCounts, i * s, s);
         counts[i] = cnt[o];
       }
       return new FrequencyTable(qis, domains, codes, counts, sensitiveColumn, sensitiveValues, sensitiveCounts);
+    }
+  }
+
+  /** A combination of value codes, as a hash key. */
+  private record Combination(int[] codes) {
+    @Override
+    public boolean equals(Object o) {
+      return o instanceof Combination c && Arrays.equals(codes, c.codes);
+    }
+
+    @Override
+    public int hashCode() {
+      return Arrays.hashCode(codes);
+    }
+  }
+
+  /** Codes the distinct values of one attribute in arrival order (null is a value too). */
+  private static final class Coder {
+    private final Map<String, Integer> codes = new HashMap<>();
+    private final List<String> values = new ArrayList<>();
+
+    int code(String value) {
+      Integer c = codes.get(value);
+      if (c == null) {
+        c = values.size();
+        codes.put(value, c);
+        values.add(value);
+      }
+      return c;
+    }
+
+    /** The distinct values in table order (sorted, null first). */
+    String[] sorted() {
+      List<String> sorted = new ArrayList<>(values);
+      sorted.sort(ORDER);
+      return sorted.toArray(new String[0]);
+    }
+
+    /** For each arrival code, the position of its value in {@code sorted}. */
+    int[] ranks(String[] sorted) {
+      Map<String, Integer> position = new HashMap<>();
+      for (int i = 0; i < sorted.length; i++) {
+        position.put(sorted[i], i);
+      }
+      int[] rank = new int[values.size()];
+      for (int c = 0; c < rank.length; c++) {
+        rank[c] = position.get(values.get(c));
+      }
+      return rank;
     }
   }
 
