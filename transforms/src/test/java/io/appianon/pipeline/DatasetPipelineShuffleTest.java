@@ -71,10 +71,26 @@ class DatasetPipelineShuffleTest {
         inputPosition[i] = out.get(i).getInt(0);
         outputPosition[i] = i;
       }
+      if (policy.shuffleRecords()) {
+        double up = ascendingNeighbours(out);
+        assertTrue(up > 0.45 && up < 0.55, "ascending neighbours: " + up);
+      }
       return new SpearmansCorrelation().correlation(inputPosition, outputPosition);
     } finally {
       r.cleanup().run();
     }
+  }
+
+  /**
+   * The share of neighbouring output records whose ids ascend: about 1/2 in a random order, near 1 where runs of
+   * records keep their input order (which a correlation over the whole output can miss, e.g. in a sawtooth).
+   */
+  private static double ascendingNeighbours(List<Row> out) {
+    int up = 0;
+    for (int i = 1; i < out.size(); i++) {
+      up += out.get(i).getInt(0) > out.get(i - 1).getInt(0) ? 1 : 0;
+    }
+    return (double) up / (out.size() - 1);
   }
 
   @Test
@@ -82,6 +98,28 @@ class DatasetPipelineShuffleTest {
     double rho = orderCorrelation(policy(true));
     // Under a random order the correlation of 2000 ranks has a standard deviation of about 0.022.
     assertTrue(Math.abs(rho) < 0.1, "Spearman correlation of input and output position: " + rho);
+  }
+
+  @Test
+  void largeOutputsAreShuffledInSortedRunsJoinedIntoTheSameNumberOfFiles() {
+    // 2000 rows in runs of at most 100: 20 runs (a multiple of the 4 shuffle partitions), each sorted by the random
+    // key, joined into 4 partitions (files) without another shuffle.
+    Dataset<Row> shuffled = DatasetPipeline.shuffleRecords(registrationOrder(), N, 20260401L, 100);
+    assertEquals(4, shuffled.javaRDD().getNumPartitions());
+    List<Row> out = shuffled.collectAsList();
+    assertEquals(N, out.size());
+    assertEquals(N, out.stream().mapToInt(r -> r.getInt(0)).distinct().count());
+    double[] inputPosition = new double[N];
+    double[] outputPosition = new double[N];
+    for (int i = 0; i < N; i++) {
+      inputPosition[i] = out.get(i).getInt(0);
+      outputPosition[i] = i;
+    }
+    double rho = new SpearmansCorrelation().correlation(inputPosition, outputPosition);
+    assertTrue(Math.abs(rho) < 0.1, "Spearman correlation of input and output position: " + rho);
+    // Unsorted runs would keep the input order inside each run: ~95% ascending neighbours instead of ~50%.
+    double up = ascendingNeighbours(out);
+    assertTrue(up > 0.45 && up < 0.55, "ascending neighbours: " + up);
   }
 
   @Test
