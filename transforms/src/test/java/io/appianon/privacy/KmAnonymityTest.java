@@ -14,6 +14,8 @@ import java.util.TreeMap;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.RowFactory;
+import org.apache.spark.sql.functions;
+import org.apache.spark.sql.types.DataType;
 import org.apache.spark.sql.types.DataTypes;
 import org.apache.spark.sql.types.StructField;
 import org.apache.spark.sql.types.StructType;
@@ -148,6 +150,31 @@ class KmAnonymityTest {
     Dataset<Row> onlyNulls = TestData.spark().createDataFrame(List.of(RowFactory.create("p1", null)), schema);
     assertEquals(Map.of(), supports(new KmAnonymity(2, 2), onlyNulls));
     assertEquals(0, new KmAnonymity(2, 2).countViolations(onlyNulls, "person", "item"));
+  }
+
+  @Test
+  void groupsPersonsAsSparkComparesThem() {
+    // "p1" and "P1" are two persons under the default collation (grouped by their bytes), one person under a
+    // case-insensitive collation (grouped as strings).
+    StructType schema = baskets().schema();
+    Dataset<Row> pairs = TestData.spark().createDataFrame(List.of(RowFactory.create("p1", "a"),
+        RowFactory.create("P1", "b"), RowFactory.create("p2", "a"), RowFactory.create("p2", "b")), schema);
+    assertEquals(DataTypes.BinaryType, keyType(pairs));
+    assertEquals(Map.of("a", 2L, "b", 2L, "ab", 1L), supports(new KmAnonymity(2, 2), pairs));
+    Dataset<Row> caseless = pairs.withColumn("person", functions.collate(functions.col("person"), "UTF8_LCASE"));
+    assertEquals(caseless.schema().apply("person").dataType(), keyType(caseless));
+    assertEquals(Map.of("a", 2L, "b", 2L, "ab", 2L), supports(new KmAnonymity(2, 2), caseless));
+    // Not a string: grouped as it is.
+    Dataset<Row> numbered = TestData.spark().createDataFrame(List.of(RowFactory.create(1L, "a"),
+        RowFactory.create(1L, "b"), RowFactory.create(2L, "a")), new StructType(new StructField[] {
+            DataTypes.createStructField("person", DataTypes.LongType, false),
+            DataTypes.createStructField("item", DataTypes.StringType, true)}));
+    assertEquals(DataTypes.LongType, keyType(numbered));
+    assertEquals(Map.of("a", 2L, "b", 1L, "ab", 1L), supports(new KmAnonymity(2, 2), numbered));
+  }
+
+  private static DataType keyType(Dataset<Row> pairs) {
+    return pairs.select(KmAnonymity.groupingKey(pairs, functions.col("person"))).schema().fields()[0].dataType();
   }
 
   /** Whether {@link KmAnonymity#supports} takes the bit mask path (at most 64 distinct items) for these pairs. */
