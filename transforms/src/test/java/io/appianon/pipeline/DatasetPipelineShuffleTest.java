@@ -65,20 +65,25 @@ class DatasetPipelineShuffleTest {
       List<Row> out = r.output().collectAsList();
       assertEquals(N, out.size());
       assertEquals(N, r.published());
-      double[] inputPosition = new double[N];
-      double[] outputPosition = new double[N];
-      for (int i = 0; i < N; i++) {
-        inputPosition[i] = out.get(i).getInt(0);
-        outputPosition[i] = i;
-      }
       if (policy.shuffleRecords()) {
         double up = ascendingNeighbours(out);
         assertTrue(up > 0.45 && up < 0.55, "ascending neighbours: " + up);
       }
-      return new SpearmansCorrelation().correlation(inputPosition, outputPosition);
+      return spearman(out);
     } finally {
       r.cleanup().run();
     }
+  }
+
+  /** Spearman correlation between each output record's id (its input position) and its output position. */
+  private static double spearman(List<Row> out) {
+    double[] inputPosition = new double[out.size()];
+    double[] outputPosition = new double[out.size()];
+    for (int i = 0; i < out.size(); i++) {
+      inputPosition[i] = out.get(i).getInt(0);
+      outputPosition[i] = i;
+    }
+    return new SpearmansCorrelation().correlation(inputPosition, outputPosition);
   }
 
   /**
@@ -109,13 +114,7 @@ class DatasetPipelineShuffleTest {
     List<Row> out = shuffled.collectAsList();
     assertEquals(N, out.size());
     assertEquals(N, out.stream().mapToInt(r -> r.getInt(0)).distinct().count());
-    double[] inputPosition = new double[N];
-    double[] outputPosition = new double[N];
-    for (int i = 0; i < N; i++) {
-      inputPosition[i] = out.get(i).getInt(0);
-      outputPosition[i] = i;
-    }
-    double rho = new SpearmansCorrelation().correlation(inputPosition, outputPosition);
+    double rho = spearman(out);
     assertTrue(Math.abs(rho) < 0.1, "Spearman correlation of input and output position: " + rho);
     // Unsorted runs would keep the input order inside each run: ~95% ascending neighbours instead of ~50%.
     double up = ascendingNeighbours(out);
