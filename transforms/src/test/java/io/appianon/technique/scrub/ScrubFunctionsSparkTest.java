@@ -118,6 +118,35 @@ class ScrubFunctionsSparkTest {
     }
 
     @Test
+    void repeatedTextsInManyPartitionsGetTheScrubbersResult() {
+        // Each task remembers the texts it scrubbed; every repeat, in any partition, must still match the scrubber.
+        TextScrubber direct = new TextScrubber(ALL, Action.REPLACE_WITH_TAG);
+        StructType schema = new StructType().add("opinion", DataTypes.StringType, true);
+        List<Row> rows = new ArrayList<>();
+        for (int i = 0; i < 40; i++) {
+            rows.add(RowFactory.create(TEXTS.get(i % TEXTS.size())));
+        }
+        List<Row> out = spark.createDataFrame(rows, schema).repartition(4)
+                .select(col("opinion"),
+                        ScrubFunctions.scrubWithFlag(col("opinion"), ALL, Action.REPLACE_WITH_TAG).as("s"),
+                        ScrubFunctions.scrub(col("opinion"), ALL, Action.REPLACE_WITH_TAG).as("t"),
+                        ScrubFunctions.containsPii(col("opinion"), ALL).as("p"))
+                .collectAsList();
+        assertEquals(40, out.size());
+        long changed = 0;
+        for (Row row : out) {
+            TextScrubber.Result expected = direct.scrubWithFlag(row.getString(0));
+            Row s = row.getStruct(1);
+            assertEquals(expected.text(), s.getString(0));
+            assertEquals(expected.changed(), s.getBoolean(1));
+            assertEquals(expected.text(), row.getString(2));
+            assertEquals(expected.changed(), row.getBoolean(3));
+            changed += s.getBoolean(1) ? 1 : 0;
+        }
+        assertEquals(31, changed, "10 of every 13 texts carry personal data: 3 full rounds and 1 of the fourth");
+    }
+
+    @Test
     void resultTypeIsAStruct() {
         Dataset<Row> out = input()
                 .select(ScrubFunctions.scrubWithFlag(col("opinion"), ALL, Action.DELETE_MATCH).as("s"));
