@@ -1,0 +1,87 @@
+package io.appianon.bench;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+import io.appianon.TestProject;
+import io.appianon.release.Json;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * {@code scripts/bench.sh} end to end at a tiny size: it generates the data, runs the baseline and the anonymize job
+ * and writes the JSON results and the summary. Runs in {@code mvn verify} (failsafe: after the launcher files are
+ * written, so the script does not build); skip with {@code -DskipITs}. The timings themselves are not judged here.
+ */
+class BenchScriptIT {
+
+  @Test
+  void benchmarkWritesResultsForBothJobs(@TempDir Path tmp) throws Exception {
+    assumeTrue(Files.isExecutable(Path.of("/bin/bash")), "no bash");
+    assumeTrue(onPath("python3") && onPath("bc"), "the benchmark's summary needs python3 and bc");
+    Path root = TestProject.root();
+    ProcessBuilder pb = new ProcessBuilder("/bin/bash", root.resolve("scripts/bench.sh").toString(), "2000")
+        .redirectErrorStream(true);
+    pb.environment().put("BENCH_DIR", tmp.toString());
+    pb.environment().put("RUNS", "1");
+    pb.environment().put("APPIANON_JAVA_OPTS", "-Xmx1g");
+    Process p = pb.start();
+    String log = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+    assertTrue(p.waitFor(10, TimeUnit.MINUTES), "bench.sh finished");
+    assertEquals(0, p.exitValue(), log);
+
+    // the data was generated once into the cache folder: 2000 purchases, 200 members (plus the deliberately bad rows)
+    assertTrue(Files.isRegularFile(tmp.resolve("data/p2000/purchases.csv")), log);
+    assertTrue(Files.isRegularFile(tmp.resolve("data/p2000/survey.csv")), log);
+
+    Path json;
+    try (Stream<Path> s = Files.list(tmp.resolve("results"))) {
+      List<Path> found = s.filter(f -> f.getFileName().toString().matches("bench-.*\\.json")).toList();
+      assertEquals(1, found.size(), found.toString());
+      json = found.get(0);
+    }
+    Map<String, Object> result = Json.read(json);
+    @SuppressWarnings("unchecked")
+    Map<String, Object> machine = (Map<String, Object>) result.get("machine");
+    assertEquals(Runtime.getRuntime().availableProcessors(), ((Number) machine.get("cores")).intValue());
+    @SuppressWarnings("unchecked")
+    List<Map<String, Object>> runs = (List<Map<String, Object>>) result.get("runs");
+    assertEquals(List.of("baseline", "anonymize"), runs.stream().map(r -> r.get("job")).toList());
+    for (Map<String, Object> r : runs) {
+      assertEquals(2000, ((Number) r.get("purchase_rows")).intValue());
+      assertEquals(200, ((Number) r.get("members")).intValue());
+      assertTrue(((Number) r.get("wall_s")).doubleValue() > 0, r.toString());
+      assertTrue(((Number) r.get("rows_per_s")).doubleValue() > 0, r.toString());
+      assertTrue(((Number) r.get("peak_rss_mb")).intValue() > 0, r.toString());
+      assertTrue(((Number) r.get("peak_live_heap_mb")).intValue() > 0, r.toString());
+      @SuppressWarnings("unchecked")
+      Map<String, Object> phases = (Map<String, Object>) r.get("phases");
+      assertTrue(phases.containsKey("survey.total") && phases.containsKey("purchases.total"), phases.toString());
+    }
+    @SuppressWarnings("unchecked")
+    Map<String, Object> anonymizePhases = (Map<String, Object>) runs.get(1).get("phases");
+    assertTrue(anonymizePhases.keySet().stream().anyMatch(k -> k.equals("purchases.km")),
+        "the anonymize job's phases include the k^m count: " + anonymizePhases.keySet());
+
+    String summary = Files.readString(Path.of(json.toString().replaceAll("\\.json$", ".md")));
+    assertTrue(summary.contains("| 2,000 | baseline | 1 |"), summary);
+    assertTrue(summary.matches("(?s).*\\| 2,000 \\| anonymize \\| 1 \\|.*\\| \\d+\\.\\d\\dx \\|.*"), summary);
+    assertTrue(summary.contains("Ratio within each back-to-back pair"), summary);
+    assertTrue(log.contains(summary.lines().findFirst().orElseThrow()), "the summary is printed too");
+    // the release of the anonymize run was written to the scratch folder, not into the project
+    assertTrue(Files.isDirectory(tmp.resolve("tmp/out")), log);
+  }
+
+  private static boolean onPath(String command) {
+    String path = System.getenv("PATH");
+    return path != null && Stream.of(path.split(":")).anyMatch(d -> Files.isExecutable(Path.of(d, command)));
+  }
+}
