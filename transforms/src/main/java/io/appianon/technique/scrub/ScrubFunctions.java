@@ -21,14 +21,13 @@ import org.apache.spark.sql.types.StructType;
  * non-deterministic and Spark may still reorder or deduplicate it.
  *
  * <p><b>Executors.</b> The functions (lambdas of the serializable {@link UDF1}) capture a small serializable
- * {@link TextScrubber} (configured
- * kinds and action only). The heavy parts are created lazily on the executor: Kuromoji's dictionaries
- * on first use per JVM and one tokenizer per task thread.
+ * {@code RecentResults} around a {@link TextScrubber} (configured kinds and action only). The heavy parts are
+ * created lazily on the executor: Kuromoji's dictionaries on first use per JVM and one tokenizer per task thread.
  *
  * <p><b>Repeated texts.</b> Each function remembers, per Spark task, the results of the last 10,000 texts of at
  * most 200 characters it scrubbed ({@code RecentResults}), so a frequent answer such as "特になし" is analysed once
- * per task. The results are the same; at 16M purchase rows (1.6M survey answers, 960,000 of them not empty, 190,000
- * distinct) this halves the characters Kuromoji analyses.
+ * per task. The results are the same. In the benchmark's 16M survey (1.6M answers, 960,000 of them not empty,
+ * 190,000 distinct) this halves the characters Kuromoji analyses.
  *
  * <p>Prefer {@link #scrubWithFlag} when a "cells changed" metric is needed: it runs the analyser once
  * per value instead of twice ({@link #scrub} plus {@link #containsPii}).

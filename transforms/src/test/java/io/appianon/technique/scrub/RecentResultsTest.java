@@ -2,6 +2,7 @@ package io.appianon.technique.scrub;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotSame;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -11,6 +12,7 @@ import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.ObjectInputStream;
 import java.io.ObjectOutputStream;
+import java.nio.charset.StandardCharsets;
 import java.util.EnumSet;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -55,10 +57,10 @@ class RecentResultsTest {
         assertEquals(3, recent.size());
         TextScrubber.Result again = recent.scrubWithFlag("特になし");
         assertEquals(a, again);
-        assertFalse(a == again, "the least recently used text left first");
+        assertNotSame(a, again, "the least recently used text left first");
         String longText = "担当の山田さんが親切でした。また来ます";
         assertEquals(SCRUBBER.scrubWithFlag(longText), recent.scrubWithFlag(longText));
-        assertFalse(recent.scrubWithFlag(longText) == recent.scrubWithFlag(longText), "a long text is not kept");
+        assertNotSame(recent.scrubWithFlag(longText), recent.scrubWithFlag(longText), "a long text is not kept");
         assertEquals(3, recent.size());
     }
 
@@ -71,7 +73,7 @@ class RecentResultsTest {
         try (ObjectOutputStream out = new ObjectOutputStream(bytes)) {
             out.writeObject(recent);
         }
-        assertFalse(new String(bytes.toByteArray(), java.nio.charset.StandardCharsets.UTF_8).contains("山田"),
+        assertFalse(new String(bytes.toByteArray(), StandardCharsets.UTF_8).contains("山田"),
                 "the remembered texts are not serialized");
         RecentResults copy;
         try (ObjectInputStream in = new ObjectInputStream(new ByteArrayInputStream(bytes.toByteArray()))) {
