@@ -6,8 +6,9 @@
 #   (a) baseline: the same reader and schema, written straight to Parquet (io.appianon.bench.BaselineCopy)
 #   (b) anonymize: the full job with the bundled policies (pseudonyms, free-text scrubbing, generalization,
 #       k-anonymity, report, manifest)
-# and records wall time, peak RSS (the driver; in local mode the executors run inside it) and the peak live heap
-# after GC (from -Xlog:gc), and the seconds of each phase from the jobs' progress lines (scripts/bench_phases.py).
+# and records wall time, CPU time (user + system: the core-seconds the job costs, for sizing a cluster), peak RSS
+# (the driver; in local mode the executors run inside it), the peak live heap after GC (from -Xlog:gc), and the
+# seconds of each phase from the jobs' progress lines (scripts/bench_phases.py).
 # Results: bench/results/bench-<timestamp>.json and .md (scripts/bench_summary.py: medians, the ratio within each
 # back-to-back pair, seconds per extra million rows, and where the time went at the largest size).
 #
@@ -29,16 +30,16 @@ STAMP="$(date -u +%Y%m%d-%H%M%S)"
 JSON="$BENCH/results/bench-$STAMP.json"
 CP="$APP_CLASSES:$(cat "$LAUNCHER/classpath.txt")"
 
-# measure NAME LOG -- CMD... : runs CMD under /usr/bin/time, prints "wall rss_kb heap_mb"
+# measure LOG CMD... : runs CMD under /usr/bin/time, prints "wall rss_kb heap_mb cpu_s" (cpu: user + system)
 measure() {
   local log="$1"; shift
   local gclog="$log.gc"
-  /usr/bin/time -f '%e %M' -o "$log.time" "$@" >"$log" 2>&1 || { echo "FAILED: see $log" >&2; tail -5 "$log" >&2; return 1; }
-  local wall rss heap
-  read -r wall rss < "$log.time"
+  /usr/bin/time -f '%e %M %U %S' -o "$log.time" "$@" >"$log" 2>&1 || { echo "FAILED: see $log" >&2; tail -5 "$log" >&2; return 1; }
+  local wall rss heap user sys
+  read -r wall rss user sys < "$log.time"
   # peak live heap: the largest "after" value of any GC pause, e.g. "Pause Young ... 812M->95M(2048M)"
   heap=$(grep -oE '[0-9]+M->[0-9]+M' "$gclog" 2>/dev/null | sed -E 's/.*->([0-9]+)M/\1/' | sort -n | tail -1)
-  echo "$wall $rss ${heap:-0}"
+  echo "$wall $rss ${heap:-0} $(echo "$user + $sys" | bc -l)"
 }
 
 java_cmd() {  # java_cmd LOG MAIN ARGS... : the java command line, with GC logging to LOG.gc
@@ -77,14 +78,14 @@ for n in "${SIZES[@]}"; do
         # shellcheck disable=SC2046
         m=$(measure "$log" $(java_cmd "$log" io.appianon.cli.Main anonymize --output "$BENCH/tmp/out" --release-id bench "${sets[@]}"))
       fi
-      read -r wall rss heap <<< "$m"
+      read -r wall rss heap cpu <<< "$m"
       phases=$(python3 "$ROOT/scripts/bench_phases.py" "$log")
       rows=$(( n + members ))
-      echo "size=$n run=$run $kind: ${wall}s, peak RSS $((rss / 1024)) MB, peak live heap ${heap} MB" >&2
+      echo "size=$n run=$run $kind: ${wall}s (CPU ${cpu}s), peak RSS $((rss / 1024)) MB, peak live heap ${heap} MB" >&2
       [[ $first == 1 ]] || echo "," >> "$JSON"
       first=0
-      printf '{"purchase_rows": %d, "members": %d, "run": %d, "job": "%s", "wall_s": %s, "rows_per_s": %.0f, "peak_rss_mb": %d, "peak_live_heap_mb": %d, "phases": %s}' \
-        "$n" "$members" "$run" "$kind" "$wall" "$(echo "$rows / $wall" | bc -l)" $((rss / 1024)) "$heap" "$phases" >> "$JSON"
+      printf '{"purchase_rows": %d, "members": %d, "run": %d, "job": "%s", "wall_s": %s, "cpu_s": %.2f, "rows_per_s": %.0f, "peak_rss_mb": %d, "peak_live_heap_mb": %d, "phases": %s}' \
+        "$n" "$members" "$run" "$kind" "$wall" "$cpu" "$(echo "$rows / $wall" | bc -l)" $((rss / 1024)) "$heap" "$phases" >> "$JSON"
     done
   done
 done

@@ -1,5 +1,6 @@
-"""Summarizes a bench/results/bench-*.json file as Markdown: wall time per size and job (median, min, max), the
-anonymize/baseline ratio, how the time grows with the rows, and (when the runs recorded them) where the time went."""
+"""Summarizes a bench/results/bench-*.json file as Markdown: wall time per size and job (median, min, max), CPU time
+(when the runs recorded it), the anonymize/baseline ratio, how the time grows with the rows, and (when the runs
+recorded them) where the time went."""
 import json
 import statistics
 import sys
@@ -7,8 +8,9 @@ import sys
 data = json.load(open(sys.argv[1]))
 m = data["machine"]
 print(f"Machine: {m['cores']} cores, {m['memory_gb']} GB, {m['cpu']}, {m['java']}; JVM {data['java_opts']}\n")
-print("| purchase rows | job | runs | median s | min s | max s | rows/s (median) | anonymize / baseline | peak RSS MB | peak live heap MB |")
-print("|---|---|---|---|---|---|---|---|---|---|")
+print("| purchase rows | job | runs | median s | min s | max s | CPU s (median) | rows/s (median) | anonymize / baseline"
+      " | peak RSS MB | peak live heap MB |")
+print("|---|---|---|---|---|---|---|---|---|---|---|")
 sizes = sorted({r["purchase_rows"] for r in data["runs"]})
 
 
@@ -17,6 +19,7 @@ def runs_of(n, job):
 
 
 medians = {}
+cpu_medians = {}
 for n in sizes:
     for job in ("baseline", "anonymize"):
         runs = runs_of(n, job)
@@ -25,11 +28,16 @@ for n in sizes:
         walls = [r["wall_s"] for r in runs]
         med = statistics.median(walls)
         medians[(n, job)] = med
+        cpus = [r["cpu_s"] for r in runs if "cpu_s" in r]
+        cpu = ""
+        if cpus:
+            cpu_medians[(n, job)] = statistics.median(cpus)
+            cpu = f"{cpu_medians[(n, job)]:.1f}"
         rows = runs[0]["purchase_rows"] + runs[0]["members"]
         ratio = ""
         if job == "anonymize" and (n, "baseline") in medians:
             ratio = f"{med / medians[(n, 'baseline')]:.2f}x"
-        print(f"| {n:,} | {job} | {len(runs)} | {med:.1f} | {min(walls):.1f} | {max(walls):.1f} | {rows / med:,.0f} | {ratio} | "
+        print(f"| {n:,} | {job} | {len(runs)} | {med:.1f} | {min(walls):.1f} | {max(walls):.1f} | {cpu} | {rows / med:,.0f} | {ratio} | "
               f"{max(r['peak_rss_mb'] for r in runs)} | {max(r['peak_live_heap_mb'] for r in runs)} |")
 
 # Each anonymize run follows its baseline run directly: the ratio within a pair is the least disturbed by a machine
@@ -43,6 +51,15 @@ for n in sizes:
                      + (f" (median {statistics.median(ratios):.2f}x)" if len(ratios) > 1 else ""))
 if pairs:
     print("\nRatio within each back-to-back pair (baseline, then anonymize): " + "; ".join(pairs) + ".")
+
+# CPU time (user + system) is what the work costs in core-seconds: on a cluster it divides over the executors' cores.
+cpu_lines = []
+for n in sizes:
+    if (n, "baseline") in cpu_medians and (n, "anonymize") in cpu_medians:
+        b, a = cpu_medians[(n, "baseline")], cpu_medians[(n, "anonymize")]
+        cpu_lines.append(f"{n:,}: baseline {b / (n / 1e6):.1f}, anonymize {a / (n / 1e6):.1f} ({a / b:.2f}x)")
+if cpu_lines:
+    print("\nCPU seconds (user + system, medians) per million purchase rows: " + "; ".join(cpu_lines) + ".")
 
 if len(sizes) > 1:
     a, b = sizes[0], sizes[-1]

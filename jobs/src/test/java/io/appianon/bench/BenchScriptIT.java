@@ -18,7 +18,7 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * {@code scripts/bench.sh} end to end at a tiny size: it generates the data, runs the baseline and the anonymize job
- * and writes the JSON results and the summary. Runs in {@code mvn verify} (failsafe: after the launcher files are
+ * and writes the JSON results (wall and CPU time, memory, phases) and the summary. Runs in {@code mvn verify} (failsafe: after the launcher files are
  * written, so the script does not build); skip with {@code -DskipITs}. The timings themselves are not judged here.
  */
 class BenchScriptIT {
@@ -59,6 +59,7 @@ class BenchScriptIT {
       assertEquals(2000, ((Number) r.get("purchase_rows")).intValue());
       assertEquals(200, ((Number) r.get("members")).intValue());
       assertTrue(((Number) r.get("wall_s")).doubleValue() > 0, r.toString());
+      assertTrue(((Number) r.get("cpu_s")).doubleValue() > 0, r.toString());
       assertTrue(((Number) r.get("rows_per_s")).doubleValue() > 0, r.toString());
       assertTrue(((Number) r.get("peak_rss_mb")).intValue() > 0, r.toString());
       assertTrue(((Number) r.get("peak_live_heap_mb")).intValue() > 0, r.toString());
@@ -75,6 +76,8 @@ class BenchScriptIT {
     assertTrue(summary.contains("| 2,000 | baseline | 1 |"), summary);
     assertTrue(summary.matches("(?s).*\\| 2,000 \\| anonymize \\| 1 \\|.*\\| \\d+\\.\\d\\dx \\|.*"), summary);
     assertTrue(summary.contains("Ratio within each back-to-back pair"), summary);
+    assertTrue(summary.matches("(?s).*CPU seconds \\(user \\+ system, medians\\) per million purchase rows: 2,000: "
+        + "baseline [0-9.]+, anonymize [0-9.]+ \\([0-9.]+x\\).*"), summary);
     assertTrue(log.contains(summary.lines().findFirst().orElseThrow()), "the summary is printed too");
     // the release of the anonymize run was written to the scratch folder, not into the project
     assertTrue(Files.isDirectory(tmp.resolve("tmp/out")), log);
