@@ -7,11 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.io.ByteArrayInputStream;
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.ObjectInputStream;
-import java.io.ObjectOutputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.EnumSet;
 import java.util.List;
@@ -69,16 +65,10 @@ class RecentResultsTest {
         RecentResults recent = new RecentResults(SCRUBBER);
         recent.scrubWithFlag("特になし");
         recent.scrubWithFlag("担当の山田さんが親切でした。");
-        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
-        try (ObjectOutputStream out = new ObjectOutputStream(bytes)) {
-            out.writeObject(recent);
-        }
-        assertFalse(new String(bytes.toByteArray(), StandardCharsets.UTF_8).contains("山田"),
+        byte[] bytes = JavaSerialization.bytes(recent);
+        assertFalse(new String(bytes, StandardCharsets.UTF_8).contains("山田"),
                 "the remembered texts are not serialized");
-        RecentResults copy;
-        try (ObjectInputStream in = new ObjectInputStream(new ByteArrayInputStream(bytes.toByteArray()))) {
-            copy = (RecentResults) in.readObject();
-        }
+        RecentResults copy = JavaSerialization.read(bytes);
         assertEquals(0, copy.size());
         assertEquals("担当の[NAME]さんが親切でした。", copy.scrubWithFlag("担当の山田さんが親切でした。").text());
         assertEquals(1, copy.size());

@@ -6,11 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.io.ByteArrayInputStream;
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.ObjectInputStream;
-import java.io.ObjectOutputStream;
 import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.List;
@@ -58,14 +54,7 @@ class ScrubTextScrubberTest {
     @Test
     void isSerializableAndWorksAfterRoundTrip() throws IOException, ClassNotFoundException {
         TextScrubber s = new TextScrubber(EnumSet.allOf(PiiKind.class), Action.REPLACE_WITH_TAG);
-        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
-        try (ObjectOutputStream out = new ObjectOutputStream(bytes)) {
-            out.writeObject(s);
-        }
-        TextScrubber copy;
-        try (ObjectInputStream in = new ObjectInputStream(new ByteArrayInputStream(bytes.toByteArray()))) {
-            copy = (TextScrubber) in.readObject();
-        }
+        TextScrubber copy = JavaSerialization.read(JavaSerialization.bytes(s));
         assertEquals(s.scrub(TEXT), copy.scrub(TEXT));
     }
 
