@@ -266,6 +266,14 @@ public final class Main {
           + q.hierarchy().name() + ", level " + q.level().map(String::valueOf).orElse("searched")));
       out.println("  output columns: " + String.join(", ", plan.outputColumns()));
     }
+    job.persons().ifPresent(s -> {
+      out.println("persons (" + io.appianon.policy.PersonSpec.KEY + "): one person = one pseudonym of domain '"
+          + s.domain() + "' in " + String.join(", ", s.datasets(job.policies())));
+      out.println("  (k=" + s.k() + ", k^m with m=" + s.m() + ")-anonymity over " + s.relational()
+          .map(r -> "the quasi-identifiers of " + r).orElse("no relational dataset") + " + items "
+          + s.items().stream().map(i -> i.dataset() + "." + i.column() + " (" + i.hierarchy().name() + ")").toList()
+          + ", max suppression " + s.maxSuppression() + " of persons; audited on the written files");
+    });
   }
 
   static final Map<String, String> COMMAND_HELP = Map.of(
@@ -303,6 +311,7 @@ public final class Main {
     }
     out.println("  (loss: information loss 0..1 of the chosen generalization; max risk: highest prosecutor"
         + " re-identification risk before/after)");
+    s.persons().forEach(line -> out.println("  persons: " + line));
     out.println("  manifest: " + s.release().resolve("manifest.json"));
     out.println("  report:   " + s.release().resolve("report.json"));
     out.println("  quarantine (personal data, owner-only): " + s.quarantine());

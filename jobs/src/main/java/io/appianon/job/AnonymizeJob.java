@@ -8,6 +8,9 @@ import io.appianon.hierarchy.HierarchyResolver;
 import io.appianon.io.InputReader;
 import io.appianon.pipeline.DatasetPipeline;
 import io.appianon.pipeline.PipelineResult;
+import io.appianon.pipeline.ReleasePrivacy;
+import io.appianon.policy.PersonSpec;
+import io.appianon.verify.PersonAudit;
 import io.appianon.policy.DatasetPolicy;
 import io.appianon.policy.PolicyException;
 import io.appianon.policy.PolicyLoader;
@@ -68,12 +71,13 @@ public final class AnonymizeJob {
 
   /** What a run produced. */
   public record Summary(String releaseId, Path release, Path quarantine, Path methodStore,
-      List<DatasetSummary> datasets) {}
+      List<DatasetSummary> datasets, List<String> persons) {}
 
   private final JobConfig config;
   private final HierarchyResolver hierarchies;
   private final List<DatasetPolicy> policies;
   private final JobOptions options;
+  private final Optional<PersonSpec> persons;
 
   /** Loads and validates every policy: a bad policy fails here, before Spark reads any data. */
   public AnonymizeJob(JobConfig config) {
@@ -103,6 +107,18 @@ public final class AnonymizeJob {
       }
     }
     this.policies = List.copyOf(list);
+    Optional<io.appianon.policy.Conf> block = config.raw().hasPath(PersonSpec.KEY)
+        ? Optional.of(new io.appianon.policy.Conf(config.raw().getConfig(PersonSpec.KEY),
+            new io.appianon.policy.Origin(config.file(), PersonSpec.KEY)))
+        : Optional.empty();
+    this.persons = block.map(c -> PersonSpec.parse(c, hierarchies, policies));
+    persons.ifPresent(p -> ReleasePrivacy.check(p, policies));
+    PersonSpec.requireModelForSharedDomains(config.file(), policies, persons);
+  }
+
+  /** The release's person-level model, if the configuration declares one. */
+  public Optional<PersonSpec> persons() {
+    return persons;
   }
 
   public List<DatasetPolicy> policies() {
@@ -176,15 +192,61 @@ public final class AnonymizeJob {
         List<DatasetSummary> summaries = new ArrayList<>();
         Map<String, Object> reports = new LinkedHashMap<>();
         List<Map<String, Object>> manifests = new ArrayList<>();
+        List<String> personLines = new ArrayList<>();
         Map<String, Object> methodParams = new LinkedHashMap<>();
         InputReader reader = new InputReader(spark);
-        for (DatasetPolicy policy : policies) {
-          TechniqueContext ctx = new TechniqueContext(Optional.of(key), seed ^ policy.name().hashCode());
-          DatasetRun r = runDataset(spark, reader, policy, ctx, staging, quarantineRoot);
-          summaries.add(r.summary());
-          reports.put(policy.name(), r.report());
-          manifests.add(Manifest.dataset(policy, r.result().lineage(), r.summary().published()));
-          methodParams.put(policy.name(), r.result().report().get("privacy"));
+        List<Prepared> prepared = new ArrayList<>();
+        try {
+          for (DatasetPolicy policy : policies) {
+            TechniqueContext ctx = new TechniqueContext(Optional.of(key), seed ^ policy.name().hashCode());
+            prepared.add(prepareDataset(reader, policy, ctx, quarantineRoot));
+          }
+          // The release-level stage: the person, not the row, is the unit of privacy across linked datasets.
+          Map<String, PipelineResult> results = new LinkedHashMap<>();
+          Map<String, Object> personReport = null;
+          if (persons.isPresent()) {
+            List<ReleasePrivacy.Input> inputs = new ArrayList<>();
+            for (Prepared p : prepared) {
+              inputs.add(new ReleasePrivacy.Input(p.policy(), p.pipeline(), p.processed(), p.ctx()));
+            }
+            ReleasePrivacy.Outcome outcome = new ReleasePrivacy(persons.get()).run(inputs);
+            results.putAll(outcome.results());
+            personReport = outcome.report();
+          }
+          for (Prepared p : prepared) {
+            PipelineResult result = results.get(p.policy().name());
+            if (result == null) {
+              result = p.pipeline().finish(p.processed(), p.ctx(), Optional.empty(), Optional.empty());
+            }
+            DatasetRun r = writeDataset(p, result, staging);
+            summaries.add(r.summary());
+            reports.put(p.policy().name(), r.report());
+            manifests.add(Manifest.dataset(p.policy(), r.result().lineage(), r.summary().published()));
+            methodParams.put(p.policy().name(), r.result().report().get("privacy"));
+          }
+          if (persons.isPresent()) {
+            // The audit reads the written Parquet back, as an attacker would, with code of its own.
+            PersonAudit.Result audit = PersonAudit.run(spark, staging, policies, persons.get());
+            personReport.put("audit_of_published_files", audit.toMap());
+            LOG.info("[persons] audit of the written files: {}", audit.summary());
+            if (!audit.holds()) {
+              throw new io.appianon.privacy.PrivacyUnsatisfiableException(persons.get().origin().file(),
+                  new io.appianon.privacy.PrivacyUnsatisfiableException("person-level audit of the written files",
+                      persons.get().maxSuppression(), 1.0, audit.summary()));
+            }
+            reports.put("persons", personReport);
+            @SuppressWarnings("unchecked")
+            List<String> words = (List<String>) personReport.get("in_words");
+            personLines.addAll(words);
+            personLines.add("audit of the written files: " + audit.summary());
+            methodParams.put("persons", Map.of("levels", personReport.get("levels"),
+                "suppressed_persons", personReport.get("suppressed_persons")));
+          }
+        } finally {
+          for (Prepared p : prepared) {
+            p.processed().cleanup().run();
+            p.validated().unpersist(false);
+          }
         }
         Instant now = options.clock().instant();
         Map<String, Object> manifest = new LinkedHashMap<>();
@@ -220,7 +282,7 @@ public final class AnonymizeJob {
         staging = null;
         disclosure.record(announcement);
         LOG.info("published release {} in {} s", published, String.format("%.1f", (System.nanoTime() - started) / 1e9));
-        return new Summary(releaseId, published, quarantineRoot, methodDir, summaries);
+        return new Summary(releaseId, published, quarantineRoot, methodDir, summaries, personLines);
       } finally {
         key.destroy();
         if (staging != null) {
@@ -264,8 +326,13 @@ public final class AnonymizeJob {
 
   private record DatasetRun(DatasetSummary summary, Map<String, Object> report, PipelineResult result) {}
 
-  private DatasetRun runDataset(SparkSession spark, InputReader reader, DatasetPolicy policy, TechniqueContext ctx,
-      Path staging, Path quarantineRoot) throws IOException {
+  /** A dataset read, validated, cached and processed up to its privacy models. */
+  private record Prepared(DatasetPolicy policy, DatasetPipeline pipeline, TechniqueContext ctx,
+      Dataset<Row> validated, long input, long quarantined, Map<String, Long> quarantinedByReason,
+      DatasetPipeline.Processed processed, long started) {}
+
+  private Prepared prepareDataset(InputReader reader, DatasetPolicy policy, TechniqueContext ctx, Path quarantineRoot)
+      throws IOException {
     long t0 = System.nanoTime();
     String name = policy.name();
     DatasetPipeline pipeline = new DatasetPipeline(policy);
@@ -275,9 +342,9 @@ public final class AnonymizeJob {
     List<String> carried = List.of(InputReader.REASON, InputReader.RAW, InputReader.SOURCE, InputReader.FILE);
     Dataset<Row> validated = pipeline.prepare(reader.readSpread(policy, pipeline.plan().unreadColumns()), ctx,
         InputReader.REASON, carried).persist(StorageLevel.MEMORY_AND_DISK());
+    boolean ok = false;
     try {
       Counts counts = count(validated);
-      Map<String, Long> quarantinedByReason = counts.byReason();
       long input = counts.input();
       long quarantined = counts.quarantined();
       LOG.info("[{}] read {} rows from {}: {} valid, {} quarantined ({} s)", name, input, policy.input().path(),
@@ -289,51 +356,53 @@ public final class AnonymizeJob {
         writeQuarantine(validated, policy, quarantineRoot.resolve(name));
       }
       Dataset<Row> valid = validated.where(col(InputReader.REASON).isNull()).drop(carried.toArray(new String[0]));
-      PipelineResult result = pipeline.runPrepared(valid, ctx, true);
-      if (!result.readsInput()) {
-        // The pipeline cached its own processed rows: free these before the shuffle and the write need the memory.
+      DatasetPipeline.Processed processed = pipeline.process(valid, ctx, true);
+      ok = true;
+      return new Prepared(policy, pipeline, ctx, validated, input, quarantined, counts.byReason(), processed, t0);
+    } finally {
+      if (!ok) {
         validated.unpersist(false);
       }
-      long tw = System.nanoTime();
-      try {
-        result.output().write().mode(SaveMode.ErrorIfExists)
-            .option("compression", config.compression())
-            // file: URI, not a bare path: the release store is a local/shared POSIX folder (java.nio rename), and a
-            // cluster's default file system (HDFS) must not take the data elsewhere
-            .parquet(staging.resolve(name).toUri().toString());
-      } finally {
-        result.cleanup().run();
-      }
-      LOG.info("[{}] written to staging ({} s)", name, secs(tw));
-      long suppressed = result.suppressed();
-      long published = result.published();
-      if (input != published + suppressed + quarantined) {
-        throw new IllegalStateException("[" + name + "] counts do not reconcile: input " + input + " != published "
-            + published + " + suppressed " + suppressed + " + quarantined " + quarantined);
-      }
-      @SuppressWarnings("unchecked")
-      Map<String, Object> privacy = (Map<String, Object>) result.report().get("privacy");
-      long k = ((Number) privacy.getOrDefault("k_achieved", 0)).longValue();
-      LOG.info("[{}] published {} rows, suppressed {}, quarantined {}; k achieved {} ({} s)", name, published,
-          suppressed, quarantined, k, secs(t0));
-      Map<String, Object> rows = new LinkedHashMap<>();
-      rows.put("input", input);
-      rows.put("published", published);
-      rows.put("suppressed", suppressed);
-      rows.put("quarantined", quarantined);
-      rows.put("reconciled", true);
-      rows.put("suppressed_by_reason", result.suppressedByReason());
-      rows.put("quarantined_by_reason", quarantinedByReason);
-      Map<String, Object> report = new LinkedHashMap<>();
-      report.put("rows", rows);
-      report.put("columns", columnsReport(result));
-      report.putAll(result.report());
-      report.put("elapsed_seconds", (System.nanoTime() - t0) / 1e9);
-      return new DatasetRun(new DatasetSummary(name, input, published, suppressed, quarantined, k,
-          result.suppressedByReason(), quarantinedByReason, privacy), report, result);
-    } finally {
-      validated.unpersist(false);
     }
+  }
+
+  private DatasetRun writeDataset(Prepared p, PipelineResult result, Path staging) {
+    String name = p.policy().name();
+    long tw = System.nanoTime();
+    result.output().write().mode(SaveMode.ErrorIfExists)
+        .option("compression", config.compression())
+        // file: URI, not a bare path: the release store is a local/shared POSIX folder (java.nio rename), and a
+        // cluster's default file system (HDFS) must not take the data elsewhere
+        .parquet(staging.resolve(name).toUri().toString());
+    LOG.info("[{}] written to staging ({} s)", name, secs(tw));
+    long input = p.input();
+    long quarantined = p.quarantined();
+    long suppressed = result.suppressed();
+    long published = result.published();
+    if (input != published + suppressed + quarantined) {
+      throw new IllegalStateException("[" + name + "] counts do not reconcile: input " + input + " != published "
+          + published + " + suppressed " + suppressed + " + quarantined " + quarantined);
+    }
+    @SuppressWarnings("unchecked")
+    Map<String, Object> privacy = (Map<String, Object>) result.report().get("privacy");
+    long k = ((Number) privacy.getOrDefault("k_achieved", 0)).longValue();
+    LOG.info("[{}] published {} rows, suppressed {}, quarantined {}; k achieved {} ({} s)", name, published,
+        suppressed, quarantined, k, secs(p.started()));
+    Map<String, Object> rows = new LinkedHashMap<>();
+    rows.put("input", input);
+    rows.put("published", published);
+    rows.put("suppressed", suppressed);
+    rows.put("quarantined", quarantined);
+    rows.put("reconciled", true);
+    rows.put("suppressed_by_reason", result.suppressedByReason());
+    rows.put("quarantined_by_reason", p.quarantinedByReason());
+    Map<String, Object> report = new LinkedHashMap<>();
+    report.put("rows", rows);
+    report.put("columns", columnsReport(result));
+    report.putAll(result.report());
+    report.put("elapsed_seconds", (System.nanoTime() - p.started()) / 1e9);
+    return new DatasetRun(new DatasetSummary(name, input, published, suppressed, quarantined, k,
+        result.suppressedByReason(), p.quarantinedByReason(), privacy), report, result);
   }
 
   private static Map<String, Object> columnsReport(PipelineResult result) {

@@ -43,7 +43,7 @@ public record JobConfig(String file, Optional<String> releaseId, Path output, bo
     }
     Conf root = new Conf(config, new Origin(name, ""));
     Conf a = root.section("appianon");
-    a.allowOnly(Set.of("release", "quarantine", "method-store", "hierarchies", "datasets", "inputs", "producer",
+    a.allowOnly(Set.of("release", "quarantine", "method-store", "hierarchies", "datasets", "inputs", "producer", "persons",
         "spark", "disclosure", "provisions"));
     Conf release = a.section("release");
     release.allowOnly(Set.of("id", "output", "overwrite", "compression"));

@@ -11,6 +11,7 @@ import io.appianon.TestProject;
 import io.appianon.TestSpark;
 import io.appianon.release.Json;
 import io.appianon.release.ReleaseException;
+import io.appianon.testing.Attacker;
 import io.appianon.technique.PseudonymKey;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -348,6 +349,39 @@ class AnonymizeJobEndToEndTest {
       sum += x;
     }
     return sum % 10 == 0;
+  }
+
+  @Test
+  @SuppressWarnings("unchecked")
+  void noPersonIsSingledOutWhenSurveyAndPurchasesAreJoinedOnTheirPseudonym() {
+    Attacker attacker = new Attacker(spark, summary.release(), "survey", "member_id",
+        List.of("age", "sex", "prefecture", "occupation", "family_structure"), "purchases", "member_id",
+        List.of("purchase_month", "store"));
+    // The datasets still link: every purchasing person has a survey row (none was removed from one dataset only),
+    // and most survey persons have purchases.
+    Set<String> survey = new HashSet<>(distinct(release("survey"), "member_id"));
+    Set<String> buyers = new HashSet<>(distinct(release("purchases"), "member_id"));
+    assertTrue(survey.containsAll(buyers), "a person suppressed in the survey is gone from purchases too");
+    assertTrue(buyers.size() > 0.9 * survey.size(), buyers.size() + " of " + survey.size() + " still linked");
+    // What the attacker of the issue did: age band, sex, region, ... and any two visits.
+    assertEquals(Set.of(), attacker.singledOut(5, 2));
+    assertEquals(Set.of(), attacker.singledOut(5, 1));
+    // The budget is in persons: at most 5% of the 3,000 valid members are removed by the release stage.
+    Map<String, Object> persons = (Map<String, Object>) ((Map<String, Object>) report.get("datasets")).get("persons");
+    long suppressedPersons = ((Number) persons.get("suppressed_persons")).longValue();
+    assertEquals(3000L, ((Number) persons.get("persons")).longValue());
+    assertTrue(suppressedPersons <= 150, suppressedPersons + " persons suppressed");
+    assertEquals(3000 - survey.size(), suppressedPersons, "every suppressed person is counted once");
+    Map<String, Object> audit = (Map<String, Object>) persons.get("audit_of_published_files");
+    assertEquals(attacker.uniqueUnderFullKnowledge(),
+        ((Number) audit.get("unique_under_full_item_knowledge")).longValue());
+    Map<String, Object> rows = (Map<String, Object>) ((Map<String, Object>) ((Map<String, Object>)
+        report.get("datasets")).get("purchases")).get("rows");
+    long purchasePersonRows = ((Map<String, Number>) rows.get("suppressed_by_reason"))
+        .getOrDefault("person-model", 0).longValue();
+    assertEquals(release("purchases").count() + ((Number) rows.get("suppressed")).longValue()
+        + ((Number) rows.get("quarantined")).longValue(), ((Number) rows.get("input")).longValue());
+    assertTrue(purchasePersonRows > 0, "the suppressed persons' purchases are removed and counted");
   }
 
   private static List<String> distinct(Dataset<Row> df, String column) {

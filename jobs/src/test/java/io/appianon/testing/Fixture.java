@@ -108,6 +108,14 @@ public final class Fixture {
             }
           }
           provisions.dir = %s
+          persons {
+            domain = member
+            k = 2
+            m = 1
+            max-suppression = 0.2
+            relational = survey
+            items = [ { dataset = purchases, column = purchase_month, hierarchy = none } ]
+          }
           spark { master = "local[2]" }
         }
         """.formatted(quote(output), quote(quarantine), quote(methodStore), quote(hierarchies),

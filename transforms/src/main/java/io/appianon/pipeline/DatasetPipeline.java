@@ -32,6 +32,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.TreeMap;
 import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
@@ -46,6 +47,8 @@ public final class DatasetPipeline {
   private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(DatasetPipeline.class);
   public static final String REASON_PRIVACY = "privacy-model";
   public static final String REASON_KM = "km-anonymity";
+  /** Rows of persons the release-level person stage suppressed ({@link ReleasePrivacy}). */
+  public static final String REASON_PERSON = "person-model";
   private static final String RANDOM = TechniqueContext.HIDDEN_PREFIX + "order";
   /** Rows per sorted run of the record shuffle ({@link #shuffleRecords}): about 60 MB of purchase rows. */
   static final long SHUFFLE_RUN_ROWS = 250_000;
@@ -96,6 +99,31 @@ public final class DatasetPipeline {
    * {@link PipelineResult#readsInput} tells the caller to keep its cache until the output is written.
    */
   public PipelineResult runPrepared(Dataset<Row> prepared, TechniqueContext ctx, boolean cached) {
+    return finish(process(prepared, ctx, cached), ctx, Optional.empty(), Optional.empty());
+  }
+
+  /**
+   * What {@link #process} leaves for the privacy stage: the rows kept after the techniques, record deletion and k^m
+   * ({@code keptRows} of them), the rows deleted so far by reason, the suppression share left for the privacy
+   * models, and the reports so far. {@code cleanup} frees the pipeline's own cache, if it made one.
+   */
+  public record Processed(Dataset<Row> kept, long processed, long keptRows, Map<String, Long> suppressed,
+      double suppressionBudget, List<Map<String, Object>> techniqueReport, Map<String, Object> kmReport,
+      boolean readsInput, Runnable cleanup) {
+
+    /** The same, with other kept rows (e.g. item columns generalized by the release's person-level stage). */
+    public Processed withKept(Dataset<Row> rows) {
+      return new Processed(rows, processed, keptRows, suppressed, suppressionBudget, techniqueReport, kmReport,
+          readsInput, cleanup);
+    }
+  }
+
+  /**
+   * The first part of {@link #runPrepared}: the techniques after the cache, one counting pass, record deletion and
+   * k^m-anonymity. The privacy models run in {@link #finish}, after the release-level person stage (if any) has seen
+   * every dataset's kept rows.
+   */
+  public Processed process(Dataset<Row> prepared, TechniqueContext ctx, boolean cached) {
     long t0 = System.nanoTime();
     Dataset<Row> df = prepared;
     List<Technique> steps = policy.techniques();
@@ -171,13 +199,56 @@ public final class DatasetPipeline {
         keptRows -= km.removed();
       }
     }
+    final Dataset<Row> persisted = df;
+    return new Processed(kept, processed, keptRows, Map.copyOf(suppressed), Math.max(0.0, suppressionBudget),
+        List.copyOf(techniqueReport), kmReport, !ownCache, ownCache ? () -> persisted.unpersist(false) : () -> { });
+  }
 
+  /**
+   * The levels the dataset's own privacy models would choose (the policy's fixed levels, or the search's optimum) on
+   * {@code p}'s kept rows, without applying them: the floor of the release-level person stage.
+   */
+  public Map<String, Integer> ownLevels(Processed p) {
+    PrivacySpec s = policy.privacy();
+    Map<String, Integer> levels = new LinkedHashMap<>();
+    if (s.levelsFixed()) {
+      s.quasiIdentifiers().forEach(q -> levels.put(q.column(), q.level().orElseThrow()));
+      return levels;
+    }
+    try {
+      return new Anonymizer().apply(p.kept(), qis(s), s.sensitiveColumn(), models(s), p.suppressionBudget(),
+          Objective.parse(s.objective())).search().levelsByAttribute();
+    } catch (PrivacyUnsatisfiableException e) {
+      throw new PrivacyUnsatisfiableException(policy.file(), e);
+    }
+  }
+
+  /**
+   * The privacy models on {@code p}'s kept rows, less the rows of the persons in {@code drop} (a dataset of one column
+   * {@code person}: the release-level stage's suppressed persons; {@code personColumn} says which column holds them),
+   * at {@code levels} when given (one per quasi-identifier; else the policy's or the search's), then the record
+   * shuffle. May be called again on the same {@code p}.
+   */
+  public PipelineResult finish(Processed p, TechniqueContext ctx, Optional<PersonDrop> drop,
+      Optional<Map<String, Integer>> levels) {
+    Map<String, Long> suppressed = new TreeMap<>(p.suppressed());
+    Dataset<Row> kept = p.kept();
+    long keptRows = p.keptRows();
+    if (drop.isPresent()) {
+      Column match = kept.col("`" + drop.get().column().replace("`", "``") + "`").equalTo(drop.get().persons().col(drop.get().key()));
+      long removed = kept.join(drop.get().persons(), match, "left_semi").count();
+      kept = kept.join(drop.get().persons(), match, "left_anti");
+      if (removed > 0) {
+        suppressed.merge(REASON_PERSON, removed, Long::sum);
+        keptRows -= removed;
+      }
+    }
     long t1 = System.nanoTime();
-    PrivacyOutcome privacy = applyPrivacy(kept, keptRows, Math.max(0.0, suppressionBudget));
+    PrivacyOutcome privacy = applyPrivacy(kept, keptRows, p.suppressionBudget(), levels);
     LOG.info("[{}] privacy stage: levels {}, {} records suppressed ({} s)", policy.name(), privacy.levels(),
         privacy.suppressed(), secs(t1));
-    if (kmReport != null) {
-      privacy.report().put("km_anonymity", kmReport);
+    if (p.kmReport() != null) {
+      privacy.report().put("km_anonymity", p.kmReport());
     }
     if (privacy.suppressed() > 0) {
       suppressed.merge(REASON_PRIVACY, privacy.suppressed(), Long::sum);
@@ -190,12 +261,14 @@ public final class DatasetPipeline {
     describePrivacy(policy, lineage, privacy.levels());
 
     Map<String, Object> report = new LinkedHashMap<>();
-    report.put("techniques", techniqueReport);
+    report.put("techniques", p.techniqueReport());
     report.put("privacy", privacy.report());
-    final Dataset<Row> persisted = df;
-    return new PipelineResult(out, processed, keptRows - privacy.suppressed(), suppressed, report, lineage,
-        !ownCache, ownCache ? () -> persisted.unpersist(false) : () -> { });
+    return new PipelineResult(out, p.processed(), keptRows - privacy.suppressed(), suppressed, report, lineage,
+        p.readsInput(), p.cleanup());
   }
+
+  /** Persons to leave out of a dataset: the {@code key} column of {@code persons} matched to its {@code column}. */
+  public record PersonDrop(String column, Dataset<Row> persons, String key) {}
 
   /**
    * Puts {@code rows} (about {@code count} of them) in an order that reveals nothing of the input order (e.g.
@@ -273,17 +346,17 @@ public final class DatasetPipeline {
     return new KmOutcome(r.output(), removed, report);
   }
 
-  private PrivacyOutcome applyPrivacy(Dataset<Row> kept, long keptRows, double maxSuppression) {
+  private PrivacyOutcome applyPrivacy(Dataset<Row> kept, long keptRows, double maxSuppression,
+      Optional<Map<String, Integer>> given) {
     PrivacySpec p = policy.privacy();
-    List<QuasiIdentifier> qis = new ArrayList<>();
-    for (PrivacySpec.QuasiIdentifier q : p.quasiIdentifiers()) {
-      qis.add(QuasiIdentifier.of(q.column(), q.hierarchy()));
-    }
+    List<QuasiIdentifier> qis = qis(p);
     Objective objective = Objective.parse(p.objective());
     PrivacyResult r;
+    boolean fixed = p.levelsFixed() || given.isPresent();
     try {
-      if (p.levelsFixed()) {
-        List<Integer> levels = p.quasiIdentifiers().stream().map(q -> q.level().orElseThrow()).toList();
+      if (fixed) {
+        List<Integer> levels = p.quasiIdentifiers().stream()
+            .map(q -> given.isPresent() ? given.get().get(q.column()) : q.level().orElseThrow()).toList();
         r = new Anonymizer().applyFixed(kept, qis, p.sensitiveColumn(), models(p), maxSuppression, objective,
             levels);
       } else {
@@ -303,13 +376,22 @@ public final class DatasetPipeline {
     report.put("max_suppression", p.maxSuppression());
     report.put("suppressed_records", r.suppressedRecords());
     report.put("levels", levels);
-    report.put("levels_chosen_by", p.levelsFixed() ? "policy" : "search (objective " + p.objective() + ")");
+    report.put("levels_chosen_by", given.isPresent() ? "release person-level stage (at least the dataset's own)"
+        : p.levelsFixed() ? "policy" : "search (objective " + p.objective() + ")");
     report.putAll(r.toReport());
     if (p.compareLocalRecoding()) {
       // Mondrian multidimensional local recoding on the same records, for comparison only (not published).
       report.put("local_recoding_comparison", new Mondrian(p.k()).apply(kept, qis).toMap());
     }
     return new PrivacyOutcome(r.output(), r.suppressedRecords(), levels, report);
+  }
+
+  private static List<QuasiIdentifier> qis(PrivacySpec p) {
+    List<QuasiIdentifier> qis = new ArrayList<>();
+    for (PrivacySpec.QuasiIdentifier q : p.quasiIdentifiers()) {
+      qis.add(QuasiIdentifier.of(q.column(), q.hierarchy()));
+    }
+    return qis;
   }
 
   /** The privacy models a policy declares: k-anonymity, and l-diversity / t-closeness when configured. */

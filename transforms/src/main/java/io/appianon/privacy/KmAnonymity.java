@@ -194,11 +194,16 @@ public final class KmAnonymity {
 
   /** The tuple rule for the i-th exploded element (i >= 1), which makes every itemset of a basket once. */
   private static Column canonical(int i) {
-    Column x = col(ITEM + i);
-    Column prev = col(ITEM + (i - 1));
+    return canonical(ITEM, i);
+  }
+
+  /** {@link #canonical(int)} for columns named {@code prefix + i} (shared with {@link PersonLevelAnonymity}). */
+  static Column canonical(String prefix, int i) {
+    Column x = col(prefix + i);
+    Column prev = col(prefix + (i - 1));
     Column rule = x.geq(prev);
     if (i > 1) {
-      rule = rule.and(prev.gt(col(ITEM + (i - 2))).or(x.equalTo(prev)));
+      rule = rule.and(prev.gt(col(prefix + (i - 2))).or(x.equalTo(prev)));
     }
     return rule;
   }

@@ -1,0 +1,198 @@
+package io.appianon.verify;
+
+import static org.apache.spark.sql.functions.array_sort;
+import static org.apache.spark.sql.functions.col;
+import static org.apache.spark.sql.functions.collect_set;
+import static org.apache.spark.sql.functions.count;
+import static org.apache.spark.sql.functions.countDistinct;
+import static org.apache.spark.sql.functions.lit;
+import static org.apache.spark.sql.functions.max;
+import static org.apache.spark.sql.functions.min;
+import static org.apache.spark.sql.functions.percentile_approx;
+import static org.apache.spark.sql.functions.struct;
+import static org.apache.spark.sql.functions.to_json;
+
+import io.appianon.policy.DatasetPolicy;
+import io.appianon.policy.PersonSpec;
+import io.appianon.policy.PrivacySpec;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.TreeMap;
+import org.apache.spark.sql.Column;
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.SparkSession;
+
+/**
+ * The attacker's view of a written release, checked with code of its own (it shares nothing with the stage that
+ * enforces the person-level model but the policy): reads the Parquet files back, joins the datasets on the person's
+ * pseudonym, and counts
+ *
+ * <ul>
+ *   <li>persons violating the declared (k, k^m) model: for every person, their relational quasi-identifiers (as
+ *       published; "none" for a person without a relational row) alone and together with every set of 1..m of their
+ *       items, counted as distinct persons with self-joins of the (person, item) table;</li>
+ *   <li>persons unique under full knowledge of their item set (with the class-size histogram), which shows how much
+ *       the bound m is carrying;</li>
+ *   <li>rows per person in each dataset;</li>
+ *   <li>pseudonyms shared by datasets outside the declared domain (none may be).</li>
+ * </ul>
+ */
+public final class PersonAudit {
+  private static final String P = "p";
+  private static final String C = "c";
+
+  private PersonAudit() {}
+
+  /** What the audit found. {@code holds}: no person violates the model. */
+  public record Result(String model, long persons, long violatingPersons, Map<Integer, Long> violatingByItemsetSize,
+      long uniqueUnderFullKnowledge, Map<String, Long> fullKnowledgeClassSizes, Map<String, Map<String, Object>> rowsPerPerson) {
+
+    public boolean holds() {
+      return violatingPersons == 0;
+    }
+
+    public String summary() {
+      return violatingPersons + " of " + persons + " persons violate " + model + "; " + uniqueUnderFullKnowledge
+          + " would be unique to an attacker who knew all of their items";
+    }
+
+    public Map<String, Object> toMap() {
+      Map<String, Object> m = new LinkedHashMap<>();
+      m.put("model", model);
+      m.put("holds", holds());
+      m.put("persons", persons);
+      m.put("violating_persons", violatingPersons);
+      m.put("violating_persons_by_itemset_size", violatingByItemsetSize);
+      m.put("unique_under_full_item_knowledge", uniqueUnderFullKnowledge);
+      m.put("full_item_knowledge_class_sizes", fullKnowledgeClassSizes);
+      m.put("rows_per_person", rowsPerPerson);
+      m.put("in_words", summary());
+      return m;
+    }
+  }
+
+  /** Audits the release written under {@code releaseDir} (one Parquet folder per dataset). */
+  public static Result run(SparkSession spark, Path releaseDir, List<DatasetPolicy> policies, PersonSpec spec) {
+    Map<String, Dataset<Row>> written = new LinkedHashMap<>();
+    Map<String, String> personCol = new LinkedHashMap<>();
+    for (DatasetPolicy p : policies) {
+      Optional<String> pc = PersonSpec.personColumn(p, spec.domain());
+      Path dir = releaseDir.resolve(p.name());
+      if (pc.isPresent() && Files.isDirectory(dir)) {
+        written.put(p.name(), spark.read().parquet(dir.toUri().toString()));
+        personCol.put(p.name(), pc.get());
+      }
+    }
+    // every person of the release
+    Dataset<Row> persons = null;
+    for (Map.Entry<String, Dataset<Row>> e : written.entrySet()) {
+      Dataset<Row> d = e.getValue().select(col(personCol.get(e.getKey())).as(P));
+      persons = persons == null ? d : persons.union(d);
+    }
+    persons = persons.distinct();
+    // the relational class as published: all quasi-identifiers as one JSON value
+    Dataset<Row> classes = persons.withColumn(C, lit("none"));
+    List<PrivacySpec.QuasiIdentifier> qis = spec.relationalQis(policies);
+    if (spec.relational().isPresent() && !qis.isEmpty() && written.containsKey(spec.relational().get())) {
+      String r = spec.relational().get();
+      Column[] qcols = qis.stream().map(q -> col(q.column())).toArray(Column[]::new);
+      Dataset<Row> rel = written.get(r).select(col(personCol.get(r)).as(P), to_json(struct(qcols)).as(C))
+          .groupBy(col(P)).agg(min(col(C)).as(C));
+      classes = persons.join(rel, List.of(P).stream().collect(toSeq()), "left")
+          .select(col(P), org.apache.spark.sql.functions.coalesce(col(C), lit("none")).as(C));
+    }
+    // the items as published: the declared item columns of a row, as one JSON value
+    Dataset<Row> items = null;
+    if (!spec.items().isEmpty()) {
+      String d = spec.items().get(0).dataset();
+      Column[] icols = spec.items().stream().map(i -> col(i.column())).toArray(Column[]::new);
+      items = written.get(d).select(col(personCol.get(d)).as(P), to_json(struct(icols)).as("i")).distinct();
+    }
+    long total = classes.count();
+    Dataset<Row> violating = classes.join(classes.groupBy(C).agg(count(lit(1)).as("n")).where(col("n").lt(spec.k())),
+        List.of(C).stream().collect(toSeq()), "left_semi").select(col(P));
+    Map<Integer, Long> bySize = new TreeMap<>();
+    bySize.put(0, violating.count());
+    if (items != null && spec.m() >= 1) {
+      Dataset<Row> pi = items.join(classes, List.of(P).stream().collect(toSeq()));
+      // itemsets of size s as self-joins with strictly rising items: i1 < i2 < ... (each set once per person)
+      Dataset<Row> sets = pi.select(col(P), col(C), col("i").as("i1"));
+      List<String> names = new ArrayList<>(List.of("i1"));
+      for (int s = 1; s <= spec.m(); s++) {
+        if (s > 1) {
+          String prev = names.get(names.size() - 1);
+          String next = "i" + s;
+          Dataset<Row> other = items.select(col(P).as("p2"), col("i").as(next));
+          sets = sets.join(other, sets.col(P).equalTo(other.col("p2")).and(other.col(next).gt(sets.col(prev))))
+              .drop("p2");
+          names.add(next);
+        }
+        List<Column> keys = new ArrayList<>();
+        keys.add(col(C));
+        names.forEach(n -> keys.add(col(n)));
+        Dataset<Row> rare = sets.groupBy(keys.toArray(new Column[0])).agg(countDistinct(col(P)).as("n"))
+            .where(col("n").lt(spec.k())).drop("n");
+        List<String> joinKeys = new ArrayList<>(List.of(C));
+        joinKeys.addAll(names);
+        Dataset<Row> v = sets.join(rare, joinKeys.stream().collect(toSeq()), "left_semi").select(col(P)).distinct();
+        bySize.put(s, v.count());
+        violating = violating.union(v);
+      }
+    }
+    long violatingPersons = violating.distinct().count();
+    // full knowledge: the class and the whole item set
+    Dataset<Row> full = items == null ? classes.withColumn("set", lit("")) : classes.join(
+        items.groupBy(P).agg(array_sort(collect_set(col("i"))).as("set")), List.of(P).stream().collect(toSeq()), "left");
+    Map<String, Long> histogram = new TreeMap<>();
+    long unique = 0;
+    for (Row r : full.groupBy(col(C), col("set")).agg(count(lit(1)).as("n")).groupBy(col("n")).count()
+        .collectAsList()) {
+      long size = r.getLong(0);
+      long classesOfSize = r.getLong(1);
+      if (size == 1) {
+        unique = classesOfSize;
+      }
+      histogram.merge(bucket(size), size * classesOfSize, Long::sum);
+    }
+    Map<String, Map<String, Object>> rows = new LinkedHashMap<>();
+    for (Map.Entry<String, Dataset<Row>> e : written.entrySet()) {
+      Row r = e.getValue().groupBy(col(personCol.get(e.getKey()))).agg(count(lit(1)).as("n"))
+          .agg(min("n"), percentile_approx(col("n"), lit(0.5), lit(10000)), max("n"), count(lit(1))).first();
+      Map<String, Object> m = new LinkedHashMap<>();
+      m.put("persons", r.isNullAt(3) ? 0L : r.getLong(3));
+      m.put("min", r.isNullAt(0) ? 0L : r.getLong(0));
+      m.put("median", r.isNullAt(1) ? 0L : r.getLong(1));
+      m.put("max", r.isNullAt(2) ? 0L : r.getLong(2));
+      rows.put(e.getKey(), m);
+    }
+    String model = "(k=" + spec.k() + ", k^m with m=" + spec.m() + ")-anonymity of persons over "
+        + qis.stream().map(PrivacySpec.QuasiIdentifier::column).toList() + " + items "
+        + spec.items().stream().map(PersonSpec.ItemColumn::column).toList();
+    return new Result(model, total, violatingPersons, bySize, unique, histogram, rows);
+  }
+
+  /** Persons per class-size bucket: 1, 2-4, 5-9, 10-19, 20+. */
+  private static String bucket(long size) {
+    if (size == 1) {
+      return "1";
+    }
+    if (size < 5) {
+      return "2-4";
+    }
+    if (size < 10) {
+      return "5-9";
+    }
+    return size < 20 ? "10-19" : "20+";
+  }
+
+  private static java.util.stream.Collector<String, ?, scala.collection.immutable.Seq<String>> toSeq() {
+    return java.util.stream.Collectors.collectingAndThen(java.util.stream.Collectors.toList(),
+        l -> scala.jdk.javaapi.CollectionConverters.asScala(l).toList());
+  }
+}
