@@ -182,10 +182,10 @@ public final class Main {
           }
           String releaseId = job.releaseId();
           audit.anonymize(releaseId, job.policies(), options.reuseSecretOf());
-          say(audit.begin(), err);
           // The lock, the repair of a killed run and the release-id check come before Spark starts (which takes long).
           try (ReleaseStore store = ReleaseStore.open(config.output())) {
             say(store.recovered(), err);
+            say(audit.begin(), err);
             ReleaseStore.checkId(releaseId);
             job.preflight(releaseId);
             if (store.exists(releaseId) && !config.overwrite()) {
