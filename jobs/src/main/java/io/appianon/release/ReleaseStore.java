@@ -40,7 +40,7 @@ public final class ReleaseStore implements AutoCloseable {
   /** Inside {@link #STAGING}: the release an overwrite is replacing, by release id, until the new one is in place. */
   static final String REPLACED = ".replaced";
   /** Test hook: the JVM halts (as if killed) at the publish step this system property names; see {@link #step}. */
-  public static final String HALT_AT = "appianon.test.halt-at";
+  public static final String HALT_AT = "io.appianon.test.halt-at";
   /** Replaced copies left by versions before the {@link #REPLACED} folder: {@code <release-id>-replaced-<uuid>}. */
   private static final Pattern LEGACY_REPLACED = Pattern.compile("(.+)-replaced-[0-9a-f]{8}(-[0-9a-f]{4}){3}-[0-9a-f]{12}");
   private static final Logger LOG = LoggerFactory.getLogger(ReleaseStore.class);
