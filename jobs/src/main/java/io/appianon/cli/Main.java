@@ -59,8 +59,9 @@ public final class Main {
         --dry-run           same as the plan command
         --reuse-secret ID   anonymize with the pseudonym secret kept (sealed) by release ID, reproducing its
                             pseudonyms; needs APPIANON_METHOD_KEY
-        --set KEY=VALUE     override any configuration key (repeatable), e.g.
-                            --set appianon.inputs.survey=/data/survey.csv
+        --set KEY=VALUE     override a key of the job configuration, appianon.* (repeatable; an unknown key
+                            fails), e.g. --set appianon.inputs.survey=/data/survey.csv. Policy keys (dataset.*)
+                            are set in the policy files
         -h, --help          show this help
 
       Exit codes:
@@ -357,6 +358,8 @@ public final class Main {
                                      [--set KEY=VALUE ...]
           Reads every dataset listed in appianon.datasets, validates it (bad rows to quarantine), applies its policy and
           publishes one release atomically to <output>/<release-id>/ with manifest.json and report.json.
+          A rerun for a published release id without --overwrite exits 0 when that release was made from the same
+          inputs, policies, hierarchies and configuration, and 5 otherwise.
           --dry-run prints the plan instead (see plan).""",
       "plan", """
           Usage: appi-anon plan [--config FILE] [--set KEY=VALUE ...]

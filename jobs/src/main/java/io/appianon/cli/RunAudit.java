@@ -108,13 +108,15 @@ final class RunAudit {
     fields.put("policies", pol);
     List<Map<String, Object>> hierarchies = describe(config.hierarchiesDir());
     fields.put("hierarchies", hierarchies);
-    fields.put("identity", identity(inputs, pol, hierarchies, config));
+    Map<String, Object> identity = identity(inputs, pol, hierarchies, config);
+    identity.put("pseudonym_secret", reuseSecretOf.map(r -> "reused from " + r).orElse("fresh"));
+    fields.put("identity", identity);
   }
 
   /**
    * What makes two anonymize runs the same run (a scheduler's retry): SHA-256s of the inputs' contents (by dataset),
    * of the policy files, of the hierarchy files, and of the resolved configuration without
-   * {@code appianon.release.overwrite}.
+   * {@code appianon.release.overwrite} (and, added by the caller, whose pseudonym secret it uses).
    */
   private static Map<String, Object> identity(List<Map<String, Object>> inputs, List<Map<String, Object>> policies,
       List<Map<String, Object>> hierarchies, JobConfig c) {

@@ -66,6 +66,7 @@ public record JobConfig(String file, Optional<String> releaseId, Path output, bo
         inputs.put(k, s.string(k));
       }
     });
+    a.string("work-dir", "");
     Conf producer = a.section("producer");
     producer.allowOnly(Set.of("name", "contact"));
     a.section("quarantine").allowOnly(Set.of("dir"));
