@@ -50,9 +50,17 @@ public final class SparkSessions {
       Runtime.getRuntime().addShutdownHook(new Thread(mine::close, "appi-anon-work-dir-cleanup"));
       conf.set("spark.local.dir", mine.dir().toString());
     }
-    SparkSession spark = SparkSession.builder().config(conf).getOrCreate();
-    spark.sparkContext().setLogLevel("WARN");
-    return spark;
+    try {
+      SparkSession spark = SparkSession.builder().config(conf).getOrCreate();
+      spark.sparkContext().setLogLevel("WARN");
+      return spark;
+    } catch (RuntimeException e) {
+      if (workDir != null) {
+        workDir.close();
+        workDir = null;
+      }
+      throw e;
+    }
   }
 
   /** Stops a session made by {@link #create} and removes its work folder. */
