@@ -7,7 +7,8 @@ public enum ExitCode {
   CONFIG(2, "configuration or usage error (policy, application.conf, command line)"),
   INPUT(3, "input or data error (missing file or column, wrong delimiter, empty input)"),
   PRIVACY(4, "privacy model not satisfiable within the suppression limit"),
-  RELEASE(5, "release conflict (release id exists without --overwrite, or output locked by another run)"),
+  RELEASE(5, "release conflict (release id exists without --overwrite and was made from other inputs or"
+      + " configuration, or output locked by another run)"),
   ANNOUNCEMENT(6, "not publicly announced (categories or method changed since the announcement in effect, or the"
       + " announcement is younger than appianon.disclosure.min-notice): publish a new announcement first");
 

@@ -12,9 +12,14 @@ import io.appianon.policy.DatasetPolicy;
 import io.appianon.policy.PolicyException;
 import io.appianon.policy.PrivacySpec;
 import io.appianon.privacy.PrivacyUnsatisfiableException;
+import io.appianon.release.FileDigests;
 import io.appianon.release.MethodKeyException;
 import io.appianon.release.ReleaseException;
+import io.appianon.release.ReleaseStore;
+import java.io.IOException;
 import java.io.PrintStream;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -54,8 +59,9 @@ public final class Main {
         --dry-run           same as the plan command
         --reuse-secret ID   anonymize with the pseudonym secret kept (sealed) by release ID, reproducing its
                             pseudonyms; needs APPIANON_METHOD_KEY
-        --set KEY=VALUE     override any configuration key (repeatable), e.g.
-                            --set appianon.inputs.survey=/data/survey.csv
+        --set KEY=VALUE     override a key of the job configuration, appianon.* (repeatable; an unknown key
+                            fails), e.g. --set appianon.inputs.survey=/data/survey.csv. Policy keys (dataset.*)
+                            are set in the policy files
         -h, --help          show this help
 
       Exit codes:
@@ -134,6 +140,12 @@ public final class Main {
             }
             String key = kv.substring(0, eq);
             String val = kv.substring(eq + 1);
+            if (!key.startsWith("appianon.")) {
+              throw new PolicyException("--set", key, "unknown key: --set overrides keys of the job configuration"
+                  + " (appianon.*). Policy settings (dataset.*) are not overridable on the command line: edit a copy"
+                  + " of the policy file and point the job at it, e.g. --set appianon.datasets=[\"my-survey.conf\","
+                  + "\"conf/policies/purchases.conf\"]");
+            }
             // Lists and objects in HOCON syntax (e.g. --set appianon.datasets=["a.conf","b.conf"]); else a string.
             overrides.put(key, val.startsWith("[") || val.startsWith("{")
                 ? ConfigFactory.parseString("v = " + val).getValue("v").unwrapped() : val);
@@ -155,6 +167,12 @@ public final class Main {
       Config over = ConfigFactory.parseMap(overrides, "command line");
       JobConfig config = JobConfig.load(configFile, over);
       audit.config(config, command);
+      if (!command.equals("anonymize") || dryRun) {
+        say(audit.begin(), err);
+      }
+      if (command.equals("anonymize") || command.equals("validate")) {
+        clearStaleWork(config, err);
+      }
       switch (command) {
         case "anonymize" -> {
           JobOptions options = new JobOptions(ctx.clock(), ctx.env(), Optional.ofNullable(opts.get("--reuse-secret")));
@@ -165,14 +183,25 @@ public final class Main {
           }
           String releaseId = job.releaseId();
           audit.anonymize(releaseId, job.policies(), options.reuseSecretOf());
-          job.preflight(releaseId);
-          SparkSession spark = ctx.spark().orElseGet(() -> SparkSessions.create(config));
-          try {
-            AnonymizeJob.Summary s = job.run(spark, releaseId);
-            printSummary(s, out);
-          } finally {
-            if (ctx.spark().isEmpty()) {
-              spark.stop();
+          // The lock, the repair of a killed run and the release-id check come before Spark starts (which takes long).
+          try (ReleaseStore store = ReleaseStore.open(config.output())) {
+            say(store.recovered(), err);
+            say(audit.begin(), err);
+            ReleaseStore.checkId(releaseId);
+            job.preflight(releaseId);
+            if (store.exists(releaseId) && !config.overwrite()) {
+              return alreadyPublished(store, releaseId, audit, out);
+            }
+            store.shareWithCurrentThread();
+            SparkSession spark = ctx.spark().orElseGet(() -> SparkSessions.create(config));
+            try {
+              AnonymizeJob.Summary s = job.run(spark, releaseId);
+              audit.put("release_manifest_sha256", FileDigests.sha256(s.release().resolve("manifest.json")));
+              printSummary(s, out);
+            } finally {
+              if (ctx.spark().isEmpty()) {
+                SparkSessions.stop(spark);
+              }
             }
           }
           return ExitCode.OK.code();
@@ -191,7 +220,7 @@ public final class Main {
             printValidation(job.validate(spark), out);
           } finally {
             if (ctx.spark().isEmpty()) {
-              spark.stop();
+              SparkSessions.stop(spark);
             }
           }
           return ExitCode.OK.code();
@@ -220,19 +249,74 @@ public final class Main {
     } catch (MethodKeyException e) {
       err.println("appi-anon: method-store key error: " + e.getMessage());
       return ExitCode.CONFIG.code();
+    } catch (IOException e) {
+      return unexpected(new UncheckedIOException(e), err);
     } catch (RuntimeException | Error e) {
-      Throwable root = e;
-      while (root.getCause() != null) {
-        root = root.getCause();
-      }
-      if (root instanceof InputException ie) {
-        err.println("appi-anon: input error: " + ie.getMessage());
-        return ExitCode.INPUT.code();
-      }
-      e.printStackTrace(err);
-      err.println("appi-anon: internal error: " + e);
-      return ExitCode.INTERNAL.code();
+      return unexpected(e, err);
     }
+  }
+
+  /** An unexpected failure: the stack trace, then the one-line message (an input error found inside Spark: exit 3). */
+  private static int unexpected(Throwable e, PrintStream err) {
+    Throwable root = e;
+    while (root.getCause() != null) {
+      root = root.getCause();
+    }
+    if (root instanceof InputException ie) {
+      err.println("appi-anon: input error: " + ie.getMessage());
+      return ExitCode.INPUT.code();
+    }
+    e.printStackTrace(err);
+    err.println("appi-anon: internal error: " + e);
+    return ExitCode.INTERNAL.code();
+  }
+
+  /**
+   * A release that exists and is not to be overwritten: exit 0 when the run that published it (found in the audit
+   * trail by the SHA-256 of its manifest) had the same inputs, policies, hierarchies and configuration as this one (a
+   * scheduler's retry); otherwise a release conflict naming what differs.
+   */
+  private static int alreadyPublished(ReleaseStore store, String releaseId, RunAudit audit, PrintStream out)
+      throws IOException {
+    Path release = store.releasePath(releaseId);
+    Path manifest = release.resolve("manifest.json");
+    Optional<Map<String, Object>> publisher = Files.isRegularFile(manifest)
+        ? audit.publisherOf(releaseId, FileDigests.sha256(manifest)) : Optional.empty();
+    if (publisher.isEmpty()) {
+      throw new ReleaseException("release " + release + " already exists (no finished run that published it is in"
+          + " the audit trail); choose another release id or pass --overwrite");
+    }
+    Map<?, ?> theirs = publisher.get().get("identity") instanceof Map<?, ?> m ? m : Map.of();
+    List<String> differ = new ArrayList<>();
+    audit.identity().forEach((k, v) -> {
+      if (!v.equals(theirs.get(k))) {
+        differ.add(k);
+      }
+    });
+    if (!differ.isEmpty() || theirs.isEmpty()) {
+      throw new ReleaseException("release " + release + " already exists, published by the run of "
+          + publisher.get().get("at") + " from different " + (differ.isEmpty() ? "inputs or configuration"
+          : String.join(", ", differ)) + "; choose another release id or pass --overwrite");
+    }
+    audit.put("already_published", true);
+    out.println("Release " + releaseId + " is already published at " + release.toAbsolutePath() + " by the run of "
+        + publisher.get().get("at") + " from the same inputs, policies, hierarchies and configuration; nothing to do.");
+    return ExitCode.OK.code();
+  }
+
+  /** Removes the Spark work folders killed runs left (raw rows in shuffle files). */
+  private static void clearStaleWork(JobConfig config, PrintStream err) {
+    try {
+      for (Path p : SparkSessions.clearStale(config)) {
+        err.println("appi-anon: removed the Spark work folder of a killed run: " + p);
+      }
+    } catch (IOException e) {
+      err.println("appi-anon: warning: cannot clear the Spark work folder " + config.workDir() + ": " + e);
+    }
+  }
+
+  private static void say(List<String> notes, PrintStream err) {
+    notes.forEach(n -> err.println("appi-anon: " + n));
   }
 
   static String usage() {
@@ -282,6 +366,8 @@ public final class Main {
                                      [--set KEY=VALUE ...]
           Reads every dataset listed in appianon.datasets, validates it (bad rows to quarantine), applies its policy and
           publishes one release atomically to <output>/<release-id>/ with manifest.json and report.json.
+          A rerun for a published release id without --overwrite exits 0 when that release was made from the same
+          inputs, policies, hierarchies and configuration, and 5 otherwise.
           --dry-run prints the plan instead (see plan).""",
       "plan", """
           Usage: appi-anon plan [--config FILE] [--set KEY=VALUE ...]

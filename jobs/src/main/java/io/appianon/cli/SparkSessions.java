@@ -2,6 +2,10 @@ package io.appianon.cli;
 
 import io.appianon.job.JobConfig;
 import io.appianon.policy.PolicyException;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Path;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import org.apache.spark.SparkConf;
@@ -21,12 +25,59 @@ public final class SparkSessions {
   static final Set<String> LOCAL_ONLY = Set.of("spark.driver.host", "spark.driver.bindAddress",
       "spark.shuffle.compress", "spark.shuffle.file.buffer");
 
+  /** The owner-only folder of the embedded session's local directories, removed by {@link #stop}. */
+  private static SparkWorkDir workDir;
+
   private SparkSessions() {}
 
-  public static SparkSession create(JobConfig config) {
-    SparkSession spark = SparkSession.builder().config(conf(new SparkConf(true), config)).getOrCreate();
-    spark.sparkContext().setLogLevel("WARN");
-    return spark;
+  /**
+   * A new session. With an embedded ({@code local}) master and no local directories chosen by the operator
+   * ({@code spark.local.dir}, {@code SPARK_LOCAL_DIRS}), Spark's shuffle, spill and block files go to an owner-only
+   * folder under {@code appianon.work-dir}, removed by {@link #stop} (or at JVM exit) and, after a kill, by the next
+   * run; never to the world-readable {@code /tmp}.
+   */
+  public static synchronized SparkSession create(JobConfig config) {
+    SparkConf conf = conf(new SparkConf(true), config);
+    if (conf.get("spark.master").startsWith("local") && !conf.contains("spark.local.dir")
+        && System.getenv("SPARK_LOCAL_DIRS") == null) {
+      try {
+        clearStale(config);
+        workDir = SparkWorkDir.create(config.workDir());
+      } catch (IOException e) {
+        throw new UncheckedIOException("cannot create the Spark work folder under " + config.workDir(), e);
+      }
+      SparkWorkDir mine = workDir;
+      Runtime.getRuntime().addShutdownHook(new Thread(mine::close, "appi-anon-work-dir-cleanup"));
+      conf.set("spark.local.dir", mine.dir().toString());
+    }
+    try {
+      SparkSession spark = SparkSession.builder().config(conf).getOrCreate();
+      spark.sparkContext().setLogLevel("WARN");
+      return spark;
+    } catch (RuntimeException e) {
+      if (workDir != null) {
+        workDir.close();
+        workDir = null;
+      }
+      throw e;
+    }
+  }
+
+  /** Stops a session made by {@link #create} and removes its work folder. */
+  public static synchronized void stop(SparkSession spark) {
+    try {
+      spark.stop();
+    } finally {
+      if (workDir != null) {
+        workDir.close();
+        workDir = null;
+      }
+    }
+  }
+
+  /** Removes the Spark work folders of killed runs under {@code appianon.work-dir}; returns them. */
+  static List<Path> clearStale(JobConfig config) throws IOException {
+    return SparkWorkDir.clearStale(config.workDir());
   }
 
   /** {@code submitted} (what spark-submit or -Dspark.* set) completed from the job configuration. */

@@ -104,7 +104,9 @@ public final class Provisioner {
         disclosure.minNotice(), disclosure.zone());
     ProvisionMethod method = announced.disclosure().method(r.method()).orElseThrow();
 
-    Path root = OwnerOnly.createDirectories(root());
+    // Absolute: Files.createDirectories may return an absolute path for a relative one (the shipped provisions.dir
+    // is relative), and relativize needs both sides of one kind.
+    Path root = OwnerOnly.createDirectories(root().toAbsolutePath().normalize());
     try (FileChannel ch = FileChannel.open(root.resolve(".lock"), StandardOpenOption.CREATE,
         StandardOpenOption.WRITE); FileLock lock = tryLock(ch, root)) {
       Path target = root.resolve(r.releaseId()).resolve(r.recipient());
@@ -231,7 +233,7 @@ public final class Provisioner {
 
   private static Map<String, Object> fileEntry(Path base, Path file) throws IOException {
     Map<String, Object> m = new LinkedHashMap<>();
-    m.put("path", base.relativize(file).toString().replace('\\', '/'));
+    m.put("path", base.toAbsolutePath().relativize(file.toAbsolutePath()).toString().replace('\\', '/'));
     m.put("bytes", Files.size(file));
     m.put("sha256", FileDigests.sha256(file));
     return m;

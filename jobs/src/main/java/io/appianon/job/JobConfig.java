@@ -43,8 +43,8 @@ public record JobConfig(String file, Optional<String> releaseId, Path output, bo
     }
     Conf root = new Conf(config, new Origin(name, ""));
     Conf a = root.section("appianon");
-    a.allowOnly(Set.of("release", "quarantine", "method-store", "hierarchies", "datasets", "inputs", "producer", "persons",
-        "spark", "disclosure", "provisions"));
+    a.allowOnly(Set.of("release", "quarantine", "method-store", "hierarchies", "datasets", "inputs", "producer",
+        "persons", "spark", "disclosure", "provisions", "work-dir"));
     Conf release = a.section("release");
     release.allowOnly(Set.of("id", "output", "overwrite", "compression"));
     String id = release.string("id", "");
@@ -66,7 +66,11 @@ public record JobConfig(String file, Optional<String> releaseId, Path output, bo
         inputs.put(k, s.string(k));
       }
     });
+    a.string("work-dir", "");
     Conf producer = a.section("producer");
+    producer.allowOnly(Set.of("name", "contact"));
+    a.section("quarantine").allowOnly(Set.of("dir"));
+    a.section("hierarchies").allowOnly(Set.of("dir"));
     Conf spark = a.section("spark");
     spark.allowOnly(Set.of("master", "app-name", "conf"));
     Map<String, String> sparkConf = new LinkedHashMap<>();
@@ -90,6 +94,15 @@ public record JobConfig(String file, Optional<String> releaseId, Path output, bo
   /** {@code appianon.disclosure} and {@code appianon.provisions} (checked by {@link #load}). */
   public DisclosureConfig disclosure() {
     return DisclosureConfig.parse(new Conf(raw, new Origin(file, "")).section("appianon"));
+  }
+
+  /**
+   * {@code appianon.work-dir}: the owner-only folder for the Spark local files (shuffle, spill) of embedded runs;
+   * by default {@code work} next to the release output folder.
+   */
+  public Path workDir() {
+    return raw.hasPath("appianon.work-dir") ? Path.of(raw.getString("appianon.work-dir"))
+        : output.toAbsolutePath().normalize().resolveSibling("work");
   }
 
   /** {@code appianon.method-store.encrypt}: seal every method-store file with the passphrase in the environment. */

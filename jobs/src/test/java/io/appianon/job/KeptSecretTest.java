@@ -96,11 +96,12 @@ class KeptSecretTest {
     assertFalse(m3.contains(member1));
 
     Map<String, Object> auditR2 = new JsonLinesLog(fx.methodStore.resolve("audit.jsonl")).read().stream()
-        .filter(m -> "r2".equals(m.get("release_id"))).findFirst().orElseThrow();
+        .filter(m -> "r2".equals(m.get("release_id")) && "finished".equals(m.get("event"))).findFirst().orElseThrow();
     assertEquals("r1", auditR2.get("reuse_secret_of"));
     assertEquals(0, auditR2.get("exit_code"));
-    List<Map<String, Object>> audit = new JsonLinesLog(fx.methodStore.resolve("audit.jsonl")).read();
-    assertEquals(4, audit.size(), "one line per run, the refused one included");
+    List<Map<String, Object>> audit = new JsonLinesLog(fx.methodStore.resolve("audit.jsonl")).read().stream()
+        .filter(m -> "finished".equals(m.get("event"))).toList();
+    assertEquals(4, audit.size(), "one finished line per run, the refused one included");
     assertEquals(2, audit.get(0).get("exit_code"));
 
     Cli.Result listed = Cli.run(ctx, "method-info", "r1", "--config", keep);

@@ -2,6 +2,13 @@ package io.appianon.policy;
 
 import io.appianon.hierarchy.Hierarchy;
 import io.appianon.hierarchy.HierarchyResolver;
+import io.appianon.privacy.DistinctLDiversity;
+import io.appianon.privacy.EntropyLDiversity;
+import io.appianon.privacy.EqualDistanceTCloseness;
+import io.appianon.privacy.HierarchicalDistanceTCloseness;
+import io.appianon.privacy.OrderedDistanceTCloseness;
+import io.appianon.privacy.PrivacyModel;
+import io.appianon.privacy.RecursiveCLDiversity;
 import java.io.Serializable;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -23,11 +30,43 @@ public record PrivacySpec(int k, double maxSuppression, List<QuasiIdentifier> qu
       implements Serializable {}
 
   /** l-diversity of a sensitive column: variant distinct, entropy or recursive (with c). */
-  public record LDiversity(String column, double l, String variant, double c, Origin origin) implements Serializable {}
+  public record LDiversity(String column, double l, String variant, double c, Origin origin) implements Serializable {
+
+    /** The privacy model this declares (its constructor checks l and c). */
+    public PrivacyModel model() {
+      return switch (variant) {
+        case "entropy" -> new EntropyLDiversity(l);
+        case "recursive" -> new RecursiveCLDiversity(c, (int) l);
+        default -> new DistinctLDiversity((int) l);
+      };
+    }
+  }
 
   /** t-closeness of a sensitive column: distance equal, ordered or hierarchical (with a hierarchy). */
   public record TCloseness(String column, double t, String distance, Optional<Hierarchy> hierarchy, Origin origin)
-      implements Serializable {}
+      implements Serializable {
+
+    /** The privacy model this declares (its constructor checks t and the hierarchy). */
+    public PrivacyModel model() {
+      return switch (distance) {
+        case "ordered" -> new OrderedDistanceTCloseness(t);
+        case "hierarchical" -> new HierarchicalDistanceTCloseness(t, hierarchy.orElseThrow());
+        default -> new EqualDistanceTCloseness(t);
+      };
+    }
+  }
+
+  /** Runs a model's constructor; its refusal ("Invalid l: 1 (must be >= 2)") becomes an error naming file and key. */
+  private static void checked(Conf s, java.util.function.Supplier<PrivacyModel> model) {
+    try {
+      model.get();
+    } catch (IllegalArgumentException e) {
+      String m = String.valueOf(e.getMessage());
+      String key = m.startsWith("Invalid c") ? "c" : m.startsWith("Invalid t") ? "t" : m.startsWith("Hierarchy")
+          ? "hierarchy" : "l";
+      throw s.error(key, m);
+    }
+  }
 
   /**
    * k^m-anonymity of the items a person has (e.g. the categories a member bought): remedied by generalizing the items
@@ -74,14 +113,17 @@ public record PrivacySpec(int k, double maxSuppression, List<QuasiIdentifier> qu
     Optional<LDiversity> ld = c.optSection("l-diversity").map(s -> {
       s.allowOnly(Set.of("column", "l", "variant", "c"));
       double l = s.number("l");
-      if (l < 1) {
-        throw s.error("l", "invalid value " + l + " (must be >= 1)");
-      }
       String variant = s.string("variant", "distinct");
       if (!Set.of("distinct", "entropy", "recursive").contains(variant)) {
         throw s.error("variant", "invalid value '" + variant + "' (expected distinct, entropy or recursive)");
       }
-      return new LDiversity(s.string("column"), l, variant, s.number("c", 1.0), s.origin());
+      if (!variant.equals("entropy") && (l != Math.rint(l) || l > Integer.MAX_VALUE)) {
+        throw s.error("l", "invalid value " + l + " (variant " + variant + " needs a whole number l >= 2)");
+      }
+      LDiversity spec = new LDiversity(s.string("column"), l, variant, s.number("c", 1.0), s.origin());
+      // the model's own checks, so that plan refuses exactly what the run would
+      checked(s, () -> spec.model());
+      return spec;
     });
     Optional<TCloseness> tc = c.optSection("t-closeness").map(s -> {
       s.allowOnly(Set.of("column", "t", "distance", "hierarchy"));
@@ -97,7 +139,9 @@ public record PrivacySpec(int k, double maxSuppression, List<QuasiIdentifier> qu
       if (distance.equals("hierarchical") && h.isEmpty()) {
         throw s.error("hierarchy", "missing: hierarchical distance needs a hierarchy");
       }
-      return new TCloseness(s.string("column"), t, distance, h, s.origin());
+      TCloseness spec = new TCloseness(s.string("column"), t, distance, h, s.origin());
+      checked(s, () -> spec.model());
+      return spec;
     });
     Optional<KmAnonymity> km = c.optSection("km-anonymity").map(s -> {
       s.allowOnly(Set.of("person", "item", "k", "m", "hierarchy", "remedy"));
