@@ -63,10 +63,17 @@ public final class ReleasePrivacy {
 
   private final PersonSpec spec;
   private final PersonLevelAnonymity model;
+  private final long driverSearchMaxRows;
 
   public ReleasePrivacy(PersonSpec spec) {
+    this(spec, DRIVER_SEARCH_MAX_ROWS);
+  }
+
+  /** As {@link #ReleasePrivacy(PersonSpec)}, searching on the driver up to {@code driverSearchMaxRows} rows. */
+  ReleasePrivacy(PersonSpec spec, long driverSearchMaxRows) {
     this.spec = spec;
     this.model = new PersonLevelAnonymity(spec.k(), spec.m());
+    this.driverSearchMaxRows = driverSearchMaxRows;
   }
 
   /** One dataset of the release, after {@link DatasetPipeline#process}. */
@@ -162,7 +169,7 @@ public final class ReleasePrivacy {
     try {
       long total = persons.count();
       long baseRows = base.count();
-      Optional<PersonProfiles> local = baseRows <= DRIVER_SEARCH_MAX_ROWS
+      Optional<PersonProfiles> local = baseRows <= driverSearchMaxRows
           ? Optional.of(collect(base, dims)) : Optional.empty();
       long budget = (long) Math.floor(spec.maxSuppression() * total);
       LOG.info("[persons] {} persons in datasets {}; (k={}, k^m with m={}) over {}; at most {} may be suppressed",

@@ -1,0 +1,164 @@
+package io.appianon.pipeline;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.typesafe.config.ConfigFactory;
+import io.appianon.TestSpark;
+import io.appianon.hierarchy.HierarchyResolver;
+import io.appianon.policy.Conf;
+import io.appianon.policy.DatasetPolicy;
+import io.appianon.policy.Origin;
+import io.appianon.policy.PersonSpec;
+import io.appianon.policy.PolicyLoader;
+import io.appianon.technique.PseudonymKey;
+import io.appianon.technique.TechniqueContext;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Random;
+import java.util.Set;
+import java.util.TreeSet;
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.RowFactory;
+import org.apache.spark.sql.SparkSession;
+import org.apache.spark.sql.types.DataTypes;
+import org.apache.spark.sql.types.StructType;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The release stage on two small linked datasets (people: age band and sex; visits: store), through both search
+ * paths (exact on the driver, greedy on Spark): the outputs are checked by a brute force from the definition.
+ */
+class ReleasePrivacyTest {
+  @TempDir Path tmp;
+  private final SparkSession spark = TestSpark.session();
+
+  private static final String PEOPLE = """
+      dataset {
+        name = people
+        input { path = "unused.csv" }
+        columns = [
+          { name = member, role = linking, category = "会員ID" }
+          { name = age, role = quasi-identifier, category = "年齢" }
+          { name = sex, role = quasi-identifier, category = "性別" }
+        ]
+        transforms = [ { type = pseudonymize, columns = [member], domain = member } ]
+        privacy {
+          k = 2
+          max-suppression = 0.3
+          quasi-identifiers = [ { column = age, hierarchy = age, level = 0 }, { column = sex, hierarchy = none, level = 0 } ]
+        }
+      }
+      """;
+  private static final String VISITS = """
+      dataset {
+        name = visits
+        input { path = "unused.csv" }
+        columns = [
+          { name = member, role = linking, category = "会員ID" }
+          { name = store, role = attribute, category = "店舗" }
+        ]
+        transforms = [ { type = pseudonymize, columns = [member], domain = member } ]
+        privacy {
+          k = 2
+          max-suppression = 0.3
+          quasi-identifiers = [ { column = store, hierarchy = store, level = 0 } ]
+        }
+      }
+      """;
+
+  private DatasetPolicy policy(String text, HierarchyResolver h) {
+    return PolicyLoader.parse(new Conf(ConfigFactory.parseString(text), new Origin("p.conf", "")), h);
+  }
+
+  private PersonSpec spec(HierarchyResolver h, List<DatasetPolicy> policies, int k, int m) {
+    return PersonSpec.parse(new Conf(ConfigFactory.parseString("""
+        domain = member, k = %d, m = %d, max-suppression = 0.25, relational = people
+        items = [ { dataset = visits, column = store, hierarchy = store } ]
+        """.formatted(k, m)), new Origin("app.conf", "appianon.persons")), h, policies);
+  }
+
+  @Test
+  void bothSearchPathsLeaveNoPersonSingledOutAndRemovePersonsFromBothDatasets() throws IOException {
+    Files.writeString(tmp.resolve("age.csv"), "20;20-29;*\n25;20-29;*\n30;30-39;*\n35;30-39;*\n");
+    Files.writeString(tmp.resolve("store.csv"),
+        "s1;east;*\ns2;east;*\ns3;east;*\ns4;west;*\ns5;west;*\ns6;west;*\n");
+    HierarchyResolver h = new HierarchyResolver(tmp);
+    List<DatasetPolicy> policies = List.of(policy(PEOPLE, h), policy(VISITS, h));
+    Random rnd = new Random(11);
+    String[] ages = {"20", "25", "30", "35"};
+    List<Row> people = new ArrayList<>();
+    List<Row> visits = new ArrayList<>();
+    for (int p = 0; p < 80; p++) {
+      people.add(RowFactory.create("m" + p, ages[rnd.nextInt(4)], rnd.nextBoolean() ? "F" : "M"));
+      for (int v = rnd.nextInt(4); v > 0; v--) {
+        visits.add(RowFactory.create("m" + p, "s" + (1 + rnd.nextInt(6))));
+      }
+    }
+    Dataset<Row> peopleDf = spark.createDataFrame(people, new StructType().add("member", DataTypes.StringType)
+        .add("age", DataTypes.StringType).add("sex", DataTypes.StringType));
+    Dataset<Row> visitsDf = spark.createDataFrame(visits, new StructType().add("member", DataTypes.StringType)
+        .add("store", DataTypes.StringType));
+    for (long driverRows : new long[] {1_000_000, 0}) {
+      PseudonymKey key = PseudonymKey.generate();
+      List<ReleasePrivacy.Input> inputs = new ArrayList<>();
+      Map<String, Dataset<Row>> in = Map.of("people", peopleDf, "visits", visitsDf);
+      for (DatasetPolicy p : policies) {
+        TechniqueContext ctx = new TechniqueContext(Optional.of(key), 7);
+        DatasetPipeline pipe = new DatasetPipeline(p);
+        inputs.add(new ReleasePrivacy.Input(p, pipe, pipe.process(in.get(p.name()), ctx, false), ctx));
+      }
+      ReleasePrivacy.Outcome out = new ReleasePrivacy(spec(h, policies, 3, 1), driverRows).run(inputs);
+      String path = driverRows == 0 ? "greedy on Spark" : "exact on the driver";
+
+      Map<String, String> classOf = new HashMap<>();
+      for (Row r : out.results().get("people").output().collectAsList()) {
+        classOf.put(r.getString(0), r.getString(1) + "|" + r.getString(2));
+      }
+      Map<String, Set<String>> itemsOf = new HashMap<>();
+      for (Row r : out.results().get("visits").output().collectAsList()) {
+        itemsOf.computeIfAbsent(r.getString(0), x -> new TreeSet<>()).add(r.getString(1));
+      }
+      // a person removed is removed from both datasets: every visitor is a published person
+      assertTrue(classOf.keySet().containsAll(itemsOf.keySet()), path);
+      assertEquals(80 - out.suppressedPersons(), classOf.size(), path);
+      assertTrue(out.suppressedPersons() <= 20, path + ": " + out.suppressedPersons());
+      // (3, 3^1) by brute force: the class, and the class with each single item, held by >= 3 persons
+      Map<String, Integer> support = new HashMap<>();
+      for (String p : classOf.keySet()) {
+        support.merge(classOf.get(p), 1, Integer::sum);
+        for (String i : itemsOf.getOrDefault(p, Set.of())) {
+          support.merge(classOf.get(p) + "#" + i, 1, Integer::sum);
+        }
+      }
+      Set<String> singledOut = new HashSet<>();
+      for (String p : classOf.keySet()) {
+        if (support.get(classOf.get(p)) < 3) {
+          singledOut.add(p);
+        }
+        for (String i : itemsOf.getOrDefault(p, Set.of())) {
+          if (support.get(classOf.get(p) + "#" + i) < 3) {
+            singledOut.add(p);
+          }
+        }
+      }
+      assertEquals(Set.of(), singledOut, path);
+      @SuppressWarnings("unchecked")
+      Map<String, Integer> levels = (Map<String, Integer>) out.report().get("levels");
+      assertTrue(levels.values().stream().anyMatch(l -> l > 0), path + ": something had to be generalized "
+          + levels);
+      for (ReleasePrivacy.Input i : inputs) {
+        i.processed().cleanup().run();
+      }
+    }
+  }
+}
