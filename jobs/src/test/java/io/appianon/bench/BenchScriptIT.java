@@ -2,10 +2,10 @@ package io.appianon.bench;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import io.appianon.TestProject;
 import io.appianon.release.Json;
+import io.appianon.testing.Tools;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -25,8 +25,9 @@ class BenchScriptIT {
 
   @Test
   void benchmarkWritesResultsForBothJobs(@TempDir Path tmp) throws Exception {
-    assumeTrue(Files.isExecutable(Path.of("/bin/bash")), "no bash");
-    assumeTrue(onPath("python3") && onPath("bc"), "the benchmark's summary needs python3 and bc");
+    Tools.require(Files.isExecutable(Path.of("/bin/bash")), "/bin/bash");
+    Tools.require(Tools.onPath("python3"), "python3 (the benchmark's summary needs it)");
+    Tools.require(Tools.onPath("bc"), "bc (the benchmark's summary needs it)");
     Path root = TestProject.root();
     ProcessBuilder pb = new ProcessBuilder("/bin/bash", root.resolve("scripts/bench.sh").toString(), "2000")
         .redirectErrorStream(true);
@@ -81,10 +82,5 @@ class BenchScriptIT {
     assertTrue(log.contains(summary.lines().findFirst().orElseThrow()), "the summary is printed too");
     // the release of the anonymize run was written to the scratch folder, not into the project
     assertTrue(Files.isDirectory(tmp.resolve("tmp/out")), log);
-  }
-
-  private static boolean onPath(String command) {
-    String path = System.getenv("PATH");
-    return path != null && Stream.of(path.split(":")).anyMatch(d -> Files.isExecutable(Path.of(d, command)));
   }
 }

@@ -5,12 +5,12 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assertions.fail;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import io.appianon.generate.SampleDataGenerator.BadRow;
 import io.appianon.generate.SampleDataGenerator.Defect;
 import io.appianon.generate.SampleDataGenerator.Options;
 import io.appianon.generate.SampleDataGenerator.Result;
+import io.appianon.testing.Tools;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.charset.CharacterCodingException;
@@ -168,7 +168,7 @@ class SampleDataGeneratorTest {
     @Test
     void generateScriptWritesTheRequestedRows(@TempDir Path tmp) throws Exception {
         Path script = projectDir().resolve("scripts/generate.sh");
-        assumeTrue(Files.isExecutable(Paths.get("/bin/bash")), "no bash");
+        Tools.require(Files.isExecutable(Paths.get("/bin/bash")), "/bin/bash");
         Process p = new ProcessBuilder("/bin/bash", script.toString(), "--members", "40", "--purchases", "400",
                 "--out", tmp.toString()).redirectErrorStream(true).start();
         String log = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);

@@ -1,10 +1,12 @@
 package io.appianon.technique;
 
 import static org.apache.spark.sql.functions.col;
-import static org.apache.spark.sql.functions.floor;
+import static org.apache.spark.sql.functions.dayofmonth;
 import static org.apache.spark.sql.functions.lit;
-import static org.apache.spark.sql.functions.months_between;
+import static org.apache.spark.sql.functions.month;
 import static org.apache.spark.sql.functions.to_date;
+import static org.apache.spark.sql.functions.when;
+import static org.apache.spark.sql.functions.year;
 
 import io.appianon.pipeline.Lineage;
 import io.appianon.policy.Conf;
@@ -78,7 +80,13 @@ public record AgeFromDate(Origin origin, String column, String output, Optional<
   @Override
   public Dataset<Row> apply(Dataset<Row> data, TechniqueContext ctx) {
     Column ref = referenceDate.map(d -> lit(java.sql.Date.valueOf(d))).orElseGet(() -> col(referenceColumn.get()));
-    Column age = floor(months_between(to_date(ref), to_date(col(column))).divide(12)).cast("int");
+    // Whole years: the year difference, less one before the birthday in the reference year. (months_between, used
+    // before, counts 29 February to 28 February as whole years because both are month ends: a year too old.)
+    Column birth = to_date(col(column));
+    Column at = to_date(ref);
+    Column beforeBirthday = month(at).lt(month(birth))
+        .or(month(at).equalTo(month(birth)).and(dayofmonth(at).lt(dayofmonth(birth))));
+    Column age = year(at).minus(year(birth)).minus(when(beforeBirthday, lit(1)).otherwise(lit(0))).cast("int");
     Dataset<Row> out = data.withColumn(output, age);
     return keepSource || output.equals(column) ? out : out.drop(column);
   }
