@@ -11,6 +11,8 @@ import io.appianon.pipeline.PipelineResult;
 import io.appianon.pipeline.ReleasePrivacy;
 import io.appianon.policy.PersonSpec;
 import io.appianon.verify.PersonAudit;
+import io.appianon.verify.ReleaseVerifier;
+import io.appianon.verify.VerificationReport;
 import io.appianon.policy.DatasetPolicy;
 import io.appianon.policy.PolicyException;
 import io.appianon.policy.PolicyLoader;
@@ -224,15 +226,23 @@ public final class AnonymizeJob {
             manifests.add(Manifest.dataset(p.policy(), r.result().lineage(), r.summary().published()));
             methodParams.put(p.policy().name(), r.result().report().get("privacy"));
           }
+          // Every model the policies declare, checked on the written files by code that shares nothing with the
+          // enforcement (io.appianon.verify): a release on which one does not hold is not published.
+          VerificationReport verification = ReleaseVerifier.verify(spark, policies, staging);
+          reports.put("verification", verification.toMap());
+          if (!verification.holds()) {
+            throw io.appianon.privacy.PrivacyUnsatisfiableException.onWrittenFiles(config.file(),
+                String.join("; ", verification.failures()));
+          }
+          LOG.info("verified on the written files: every declared model holds");
           if (persons.isPresent()) {
             // The audit reads the written Parquet back, as an attacker would, with code of its own.
             PersonAudit.Result audit = PersonAudit.run(spark, staging, policies, persons.get());
             personReport.put("audit_of_published_files", audit.toMap());
             LOG.info("[persons] audit of the written files: {}", audit.summary());
             if (!audit.holds()) {
-              throw new io.appianon.privacy.PrivacyUnsatisfiableException(persons.get().origin().file(),
-                  new io.appianon.privacy.PrivacyUnsatisfiableException("person-level audit of the written files",
-                      persons.get().maxSuppression(), 1.0, audit.summary()));
+              throw io.appianon.privacy.PrivacyUnsatisfiableException.onWrittenFiles(persons.get().origin().file(),
+                  audit.summary());
             }
             reports.put("persons", personReport);
             @SuppressWarnings("unchecked")

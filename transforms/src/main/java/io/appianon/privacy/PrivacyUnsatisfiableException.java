@@ -24,6 +24,20 @@ public final class PrivacyUnsatisfiableException extends RuntimeException {
     this.bestSuppressedShare = cause.bestSuppressedShare;
   }
 
+  private PrivacyUnsatisfiableException(String message, double bestSuppressedShare) {
+    super(message);
+    this.bestSuppressedShare = bestSuppressedShare;
+  }
+
+  /**
+   * A declared model that does not hold on the files a release wrote (read back by an independent check): the
+   * release is not published.
+   */
+  public static PrivacyUnsatisfiableException onWrittenFiles(String where, String what) {
+    return new PrivacyUnsatisfiableException(where + ": the written files fail the declared model, so the release"
+        + " is not published: " + what, 1.0);
+  }
+
   /** The least suppressed share found among assessed generalizations. */
   public double bestSuppressedShare() {
     return bestSuppressedShare;
