@@ -242,6 +242,7 @@ public final class AnonymizeJob {
     List<Validation> out = new ArrayList<>();
     for (DatasetPolicy policy : policies) {
       Counts c = count(reader.read(policy));
+      reader.checkEncoding(policy, c.input(), c.byReason());
       out.add(new Validation(policy.name(), policy.input().path(), c.input(), c.quarantined(), c.byReason()));
     }
     return out;
@@ -280,6 +281,7 @@ public final class AnonymizeJob {
       Map<String, Long> quarantinedByReason = counts.byReason();
       long input = counts.input();
       long quarantined = counts.quarantined();
+      reader.checkEncoding(policy, input, quarantinedByReason);
       LOG.info("[{}] read {} rows from {}: {} valid, {} quarantined ({} s)", name, input, policy.input().path(),
           input - quarantined, quarantined, secs(t0));
       if (input == 0) {

@@ -111,6 +111,105 @@ class InputReaderTest {
     assertEquals(ra, rb, "the same records, Japanese text intact");
   }
 
+  private DatasetPolicy purchases() {
+    return PolicyLoader.load(TestProject.root().resolve("conf/policies/purchases.conf"),
+        new HierarchyResolver(TestProject.sampleData().resolve("hierarchies")));
+  }
+
+  private static java.util.Map<String, Long> byReason(Dataset<Row> d) {
+    java.util.Map<String, Long> out = new java.util.TreeMap<>();
+    for (Row r : d.where(col(InputReader.REASON).isNotNull()).groupBy(InputReader.REASON).count().collectAsList()) {
+      out.put(r.getString(0), r.getLong(1));
+    }
+    return out;
+  }
+
+  /**
+   * Issue 20 item 5: a record written in Shift_JIS inside a UTF-8 file is quarantined as malformed-encoding (the
+   * multi-line survey, decoded by Java's reader, and the line-split purchases, whose bytes Spark keeps as read); a
+   * whole file in Shift_JIS declared UTF-8 fails the run, naming Shift_JIS.
+   */
+  @Test
+  void bytesNotValidInTheDeclaredEncodingAreQuarantinedAndAWholeFileFailsNamingIt() throws IOException {
+    String head = surveyHead(200);
+    String more = surveyHead(201).substring(head.length());
+    Path mixed = tmp.resolve("mixed.csv");
+    Files.write(mixed, concat(head.getBytes(StandardCharsets.UTF_8), more.getBytes(Charset.forName("windows-31j"))));
+    DatasetPolicy survey = survey().withInputPath(mixed.toString());
+    Dataset<Row> d = reader.read(survey);
+    List<Row> bad = d.where(col(InputReader.REASON).startsWith(InputReader.REASON_MALFORMED_ENCODING))
+        .select("member_id").collectAsList();
+    assertEquals(List.of(more.substring(0, more.indexOf(','))), bad.stream().map(r -> r.getString(0)).toList(),
+        "exactly the Shift_JIS record");
+    reader.checkEncoding(survey, d.count(), byReason(d)); // 1 of 201 rows: below the 1 % limit, the run goes on
+
+    Path sjis = write("sjis.csv", head, Charset.forName("windows-31j"));
+    DatasetPolicy whole = survey().withInputPath(sjis.toString());
+    Dataset<Row> w = reader.read(whole);
+    InputException e = assertThrows(InputException.class, () -> reader.checkEncoding(whole, w.count(), byReason(w)));
+    assertTrue(e.getMessage().contains("Shift_JIS") && e.getMessage().contains("windows-31j")
+        && e.getMessage().contains("max-malformed-encoding"), e.getMessage());
+
+    List<String> lines = Files.readAllLines(TestProject.sampleData().resolve("purchases.csv")).subList(0, 301);
+    Path pj = write("purchases-sjis.csv", String.join("\n", lines) + "\n", Charset.forName("windows-31j"));
+    DatasetPolicy purchases = purchases().withInputPath(pj.toString());
+    assertTrue(!purchases.input().multiLine());
+    Dataset<Row> pd = reader.read(purchases);
+    java.util.Map<String, Long> reasons = byReason(pd);
+    assertEquals(300L, reasons.getOrDefault(InputReader.REASON_MALFORMED_ENCODING + " (not valid UTF-8)", 0L),
+        "every purchase row holds Japanese text: " + reasons);
+    e = assertThrows(InputException.class, () -> reader.checkEncoding(purchases, pd.count(), reasons));
+    assertTrue(e.getMessage().contains("Shift_JIS") && e.getMessage().contains("300 of 300"), e.getMessage());
+
+    Path euc = write("purchases-euc.csv", String.join("\n", lines) + "\n", Charset.forName("EUC-JP"));
+    DatasetPolicy pe = purchases().withInputPath(euc.toString());
+    Dataset<Row> ed = reader.read(pe);
+    e = assertThrows(InputException.class, () -> reader.checkEncoding(pe, ed.count(), byReason(ed)));
+    assertTrue(e.getMessage().contains("EUC-JP"), e.getMessage());
+  }
+
+  private static byte[] concat(byte[] a, byte[] b) {
+    byte[] out = Arrays.copyOf(a, a.length + b.length);
+    System.arraycopy(b, 0, out, a.length, b.length);
+    return out;
+  }
+
+  /**
+   * Issue 20 item 7: with the shipped survey policy, a member id on two rows puts both rows in quarantine, and dates of
+   * birth after the run's date or before 1900 are quarantined; the spread read counts duplicates on the partitions it
+   * spreads by, without another shuffle.
+   */
+  @Test
+  void duplicateIdsAndImplausibleBirthDatesAreQuarantined() throws IOException {
+    String head = surveyHead(60);
+    head = head.substring(0, head.length() - 1);
+    String[] recs = head.split("\n(?=M\\d{7},)");
+    String second = recs[2];
+    String dup = recs[1].substring(0, recs[1].indexOf(',')) + second.substring(second.indexOf(','));
+    String future = recs[3].replaceFirst(",\\d{4}-\\d{2}-\\d{2},(男性|女性)", ",2030-01-01,$1");
+    String ancient = recs[4].replaceFirst(",\\d{4}-\\d{2}-\\d{2},(男性|女性)", ",1800-01-01,$1");
+    assertTrue(!future.equals(recs[3]) && !ancient.equals(recs[4]));
+    List<String> out = new java.util.ArrayList<>(Arrays.asList(recs));
+    out.set(3, future);
+    out.set(4, ancient);
+    out.add(dup);
+    Path f = write("dups.csv", String.join("\n", out) + "\n", StandardCharsets.UTF_8);
+    DatasetPolicy p = survey().withInputPath(f.toString());
+    String id = recs[1].substring(0, recs[1].indexOf(','));
+    for (Dataset<Row> d : List.of(reader.read(p), reader.readSpread(p, List.of("name")))) {
+      assertEquals(61, d.count());
+      List<String> dups = d.where(col(InputReader.REASON).contains("duplicate-member_id")).select("member_id")
+          .collectAsList().stream().map(r -> r.getString(0)).toList();
+      assertEquals(List.of(id, id), dups, "both occurrences quarantined");
+      assertEquals(1, d.where(col(InputReader.REASON).contains("birth_date: after maximum today")).count());
+      assertEquals(1, d.where(col(InputReader.REASON).contains("birth_date: before minimum 1900-01-01")).count());
+      assertEquals("2030-01-01", d.where(col(InputReader.REASON).contains("after maximum"))
+          .select(col(InputReader.RAW + ".birth_date")).first().getString(0), "quarantine keeps the value as read");
+    }
+    String plan = reader.readSpread(p, List.of("name")).queryExecution().executedPlan().toString();
+    assertEquals(1, plan.split("Exchange", -1).length - 1, "one shuffle spreads the rows and counts the ids: " + plan);
+  }
+
   @Test
   void parquetAndJsonLinesInputsAreValidatedTheSameWay() throws IOException {
     Path csv = write("s.csv", surveyHead(50), StandardCharsets.UTF_8);
