@@ -58,6 +58,18 @@ public final class InputReader {
   /** The row's values as read (strings), kept only for invalid rows so quarantine shows what was in the file. */
   public static final String RAW = "_raw";
   private static final String CORRUPT = "_corrupt_record";
+  /**
+   * Physical lines of the source a row came from (int), for a multi-line CSV input only; other inputs have one line
+   * per record.
+   */
+  public static final String LINES = MultiLineCsv.LINES;
+  /**
+   * The quarantine reason of the first line of a multi-line CSV record that was not closed within
+   * {@code input.max-lines-per-record} lines (or that spans lines and has the wrong number of fields).
+   */
+  public static final String REASON_BROKEN_QUOTE = "broken quote (record not closed within input.max-lines-per-record"
+      + " lines, or spanning lines with the wrong number of fields): its first line is quarantined, the lines after it"
+      + " were parsed again";
   /** The quarantine reason of a row holding bytes that are not valid in the declared encoding. */
   public static final String REASON_MALFORMED_ENCODING = "malformed-encoding";
   /** The quarantine reason of every occurrence of a value a {@code unique} column holds more than once, + column. */
@@ -150,6 +162,16 @@ public final class InputReader {
     }
     schema = schema.add(CORRUPT, DataTypes.StringType, true);
     enableCharset(in.encoding());
+    if (in.multiLine()) {
+      // Our own parser (one task per file, as Spark's multi-line reader): it counts physical lines and parses the
+      // lines after a broken quote again (MultiLineCsv).
+      MultiLineCsv parser = new MultiLineCsv(in.encoding(), in.delimiter().charAt(0), in.quote().charAt(0),
+          in.escape().charAt(0), in.header(), header.size(), in.maxLinesPerRecord());
+      StructType rows = schema.add(FILE, DataTypes.StringType, true).add(LINES, DataTypes.IntegerType, false);
+      org.apache.spark.api.java.JavaRDD<Row> parsed = new org.apache.spark.api.java.JavaSparkContext(
+          spark.sparkContext()).binaryFiles(in.path(), 1).flatMap(parser::rows);
+      return spark.createDataFrame(parsed, rows);
+    }
     DataFrameReader r = spark.read().format("csv")
         .schema(schema)
         .option("header", in.header())
@@ -307,8 +329,7 @@ public final class InputReader {
   private Dataset<Row> validate(Dataset<Row> raw, List<ColumnSpec> declared, InputSpec in) {
     List<Column> selected = new ArrayList<>();
     List<Column> reasons = new ArrayList<>();
-    reasons.add(when(col(CORRUPT).isNotNull(),
-        lit("malformed record (wrong number of columns or broken quoting)")));
+    reasons.add(when(col(CORRUPT).isNotNull(), lit("malformed record (wrong number of columns or broken quoting)")));
     StructType rawSchema = raw.schema();
     // All text of the row in one value, checked once (a check per column made the generated code of the projection
     // too large to compile).
@@ -367,6 +388,7 @@ public final class InputReader {
     }
     Column joined = concat_ws("; ", array(reasons.toArray(new Column[0])));
     Column reason = when(encodingBad, lit(REASON_MALFORMED_ENCODING + " (not valid " + in.encoding() + ")"))
+        .when(col(CORRUPT).startsWith(MultiLineCsv.BROKEN), lit(REASON_BROKEN_QUOTE))
         .when(joined.equalTo(lit("")), lit(null).cast("string")).otherwise(joined);
     // The reason is computed once, in a projection of its own, and referred to below: written out in each of the
     // columns that use it, the generated code grew beyond the JVM's 64 KB per method and Spark fell back to
@@ -380,6 +402,9 @@ public final class InputReader {
     // cost as much memory as a column of the data).
     selected.add(when(why.isNotNull(), col(CORRUPT)).as(SOURCE));
     selected.add(when(why.isNotNull(), col(FILE)).as(FILE));
+    if (Arrays.asList(raw.columns()).contains(LINES)) {
+      selected.add(col(LINES));
+    }
     return reasoned.select(selected.toArray(new Column[0]));
   }
 
@@ -461,6 +486,30 @@ public final class InputReader {
       }
     }
     return EncodingSniffer.guess(sample, n);
+  }
+
+  /** The bookkeeping columns of a {@link #read} result a caller carries next to the data until quarantine. */
+  public static List<String> carried(Dataset<Row> read) {
+    List<String> out = new ArrayList<>(List.of(REASON, RAW, SOURCE, FILE));
+    if (Arrays.asList(read.columns()).contains(LINES)) {
+      out.add(LINES);
+    }
+    return out;
+  }
+
+  /**
+   * The source lines of a multi-line CSV input for report.json: every physical line but the header and blank lines
+   * is in one record ({@link MultiLineCsv}), so {@code input = published_or_suppressed + quarantined} holds in lines
+   * as it does in rows (the valid rows' lines are published or suppressed with them).
+   */
+  public static Map<String, Object> linesReport(long lines, long quarantinedLines) {
+    Map<String, Object> m = new java.util.LinkedHashMap<>();
+    m.put("input", lines);
+    m.put("published_or_suppressed", lines - quarantinedLines);
+    m.put("quarantined", quarantinedLines);
+    m.put("reconciled", true);
+    m.put("note", "physical lines of the source in records (header and blank lines excluded)");
+    return m;
   }
 
   /** The raw (all-string) columns of the declared schema, for quarantine output. */

@@ -248,19 +248,31 @@ public final class AnonymizeJob {
     return out;
   }
 
-  private record Counts(long input, long quarantined, Map<String, Long> byReason) {}
+  /** Rows (and, for a multi-line CSV, source lines: else -1) in, quarantined, and quarantined by reason. */
+  private record Counts(long input, long quarantined, Map<String, Long> byReason, long lines, long quarantinedLines) {}
 
-  /** One pass: rows per quarantine reason (null: valid). */
+  /** One pass: rows (and source lines) per quarantine reason (null: valid). */
   private static Counts count(Dataset<Row> validated) {
     Map<String, Long> byReason = new TreeMap<>();
     long input = 0;
-    for (Row r : validated.groupBy(col(InputReader.REASON)).count().collectAsList()) {
+    boolean counted = java.util.Arrays.asList(validated.columns()).contains(InputReader.LINES);
+    long lines = counted ? 0 : -1;
+    long quarantinedLines = counted ? 0 : -1;
+    Column lineSum = counted ? org.apache.spark.sql.functions.sum(col(InputReader.LINES).cast("long"))
+        : org.apache.spark.sql.functions.lit(0L);
+    for (Row r : validated.groupBy(col(InputReader.REASON))
+        .agg(org.apache.spark.sql.functions.count(org.apache.spark.sql.functions.lit(1)), lineSum).collectAsList()) {
       input += r.getLong(1);
+      if (counted) {
+        lines += r.getLong(2);
+      }
       if (!r.isNullAt(0)) {
         byReason.put(r.getString(0), r.getLong(1));
+        quarantinedLines += counted ? r.getLong(2) : 0;
       }
     }
-    return new Counts(input, byReason.values().stream().mapToLong(Long::longValue).sum(), byReason);
+    return new Counts(input, byReason.values().stream().mapToLong(Long::longValue).sum(), byReason, lines,
+        quarantinedLines);
   }
 
   private record DatasetRun(DatasetSummary summary, Map<String, Object> report, PipelineResult result) {}
@@ -273,9 +285,10 @@ public final class AnonymizeJob {
     // One pass reads, validates and applies the policy's leading row-wise steps; its result is cached for every pass
     // below (without the columns the policy deletes before reading anything; an invalid row keeps all its values, as
     // read, for quarantine).
-    List<String> carried = List.of(InputReader.REASON, InputReader.RAW, InputReader.SOURCE, InputReader.FILE);
-    Dataset<Row> validated = pipeline.prepare(reader.readSpread(policy, pipeline.plan().unreadColumns()), ctx,
-        InputReader.REASON, carried).persist(StorageLevel.MEMORY_AND_DISK());
+    Dataset<Row> read = reader.readSpread(policy, pipeline.plan().unreadColumns());
+    List<String> carried = InputReader.carried(read);
+    Dataset<Row> validated = pipeline.prepare(read, ctx, InputReader.REASON, carried)
+        .persist(StorageLevel.MEMORY_AND_DISK());
     try {
       Counts counts = count(validated);
       Map<String, Long> quarantinedByReason = counts.byReason();
@@ -324,6 +337,9 @@ public final class AnonymizeJob {
       rows.put("suppressed", suppressed);
       rows.put("quarantined", quarantined);
       rows.put("reconciled", true);
+      if (counts.lines() >= 0) {
+        rows.put("source_lines", InputReader.linesReport(counts.lines(), counts.quarantinedLines()));
+      }
       rows.put("suppressed_by_reason", result.suppressedByReason());
       rows.put("quarantined_by_reason", quarantinedByReason);
       Map<String, Object> report = new LinkedHashMap<>();
