@@ -114,7 +114,8 @@ public final class InputReader {
    * hold line breaks, as free-text answers do) cannot be split, so Spark reads each file in one task and every stage
    * after it would run on one core; its rows are redistributed by a hash of the row into as many partitions as the
    * cluster has cores (at least one per 64 MB of input, rounded up to a multiple of the cores: see
-   * {@link #spreadPartitions}). Splittable inputs are returned as read. The {@code unread} columns
+   * {@link #spreadPartitions}); with a {@code unique} column, by a hash of its value, before validation, so the count of
+   * each value needs no other shuffle. Splittable inputs are returned as read. The {@code unread} columns
    * (ones the policy deletes before any step reads them) are left out before anything is moved or cached; an invalid
    * row keeps all its values for quarantine in {@link #RAW}.
    */
