@@ -5,7 +5,8 @@ public enum ExitCode {
   OK(0, "success"),
   INTERNAL(1, "internal error (a bug: please report it with the log)"),
   CONFIG(2, "configuration or usage error (policy, application.conf, command line)"),
-  INPUT(3, "input or data error (missing file or column, wrong delimiter, empty input)"),
+  INPUT(3, "input or data error (missing file or column, wrong delimiter, empty input, wrong encoding, identifiers"
+      + " in a published column)"),
   PRIVACY(4, "privacy model not satisfiable within the suppression limit"),
   RELEASE(5, "release conflict (release id exists without --overwrite and was made from other inputs or"
       + " configuration, or output locked by another run)"),

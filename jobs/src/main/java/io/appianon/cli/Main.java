@@ -234,7 +234,7 @@ public final class Main {
     } catch (PolicyException e) {
       err.println("appi-anon: config error: " + e.getMessage());
       return ExitCode.CONFIG.code();
-    } catch (InputException e) {
+    } catch (InputException | io.appianon.pipeline.SentinelException e) {
       err.println("appi-anon: input error: " + e.getMessage());
       return ExitCode.INPUT.code();
     } catch (PrivacyUnsatisfiableException e) {

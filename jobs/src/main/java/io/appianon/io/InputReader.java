@@ -26,6 +26,8 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import org.apache.hadoop.fs.FileStatus;
 import org.apache.hadoop.fs.FileSystem;
@@ -35,6 +37,7 @@ import org.apache.spark.sql.DataFrameReader;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
+import org.apache.spark.sql.expressions.Window;
 import org.apache.spark.sql.functions;
 import org.apache.spark.sql.types.DataType;
 import org.apache.spark.sql.types.DataTypes;
@@ -55,6 +58,22 @@ public final class InputReader {
   /** The row's values as read (strings), kept only for invalid rows so quarantine shows what was in the file. */
   public static final String RAW = "_raw";
   private static final String CORRUPT = "_corrupt_record";
+  /**
+   * Physical lines of the source a row came from (int), for a multi-line CSV input only; other inputs have one line
+   * per record.
+   */
+  public static final String LINES = MultiLineCsv.LINES;
+  /**
+   * The quarantine reason of the first line of a multi-line CSV record that was not closed within
+   * {@code input.max-lines-per-record} lines (or that spans lines and has the wrong number of fields).
+   */
+  public static final String REASON_BROKEN_QUOTE = "broken quote (record not closed within input.max-lines-per-record"
+      + " lines, or spanning lines with the wrong number of fields): its first line is quarantined, the lines after it"
+      + " were parsed again";
+  /** The quarantine reason of a row holding bytes that are not valid in the declared encoding. */
+  public static final String REASON_MALFORMED_ENCODING = "malformed-encoding";
+  /** The quarantine reason of every occurrence of a value a {@code unique} column holds more than once, + column. */
+  public static final String REASON_DUPLICATE = "duplicate-";
 
   private final SparkSession spark;
 
@@ -63,6 +82,15 @@ public final class InputReader {
   }
 
   public Dataset<Row> read(DatasetPolicy policy) {
+    return read(policy, 0);
+  }
+
+  /**
+   * Reads and validates; with {@code spread > 0} and a {@code unique} column, the rows as read are first spread into
+   * that many partitions by the column's value, so that the count of each value ({@link #validate}) needs no other
+   * shuffle.
+   */
+  private Dataset<Row> read(DatasetPolicy policy, int spread) {
     InputSpec in = policy.input();
     List<ColumnSpec> declared = policy.columns();
     Set<String> names = new LinkedHashSet<>(policy.columnNames());
@@ -72,6 +100,12 @@ public final class InputReader {
       case "parquet" -> readParquet(policy, in, names);
       default -> throw new IllegalStateException(in.format());
     };
+    Optional<ColumnSpec> unique = declared.stream().filter(ColumnSpec::unique).findFirst();
+    if (spread > 0 && unique.isPresent()) {
+      Column v = col(unique.get().name());
+      raw = raw.repartition(spread, raw.schema().apply(unique.get().name()).dataType().equals(DataTypes.StringType)
+          ? trim(v) : v);
+    }
     return validate(raw, declared, in);
   }
 
@@ -80,15 +114,15 @@ public final class InputReader {
    * hold line breaks, as free-text answers do) cannot be split, so Spark reads each file in one task and every stage
    * after it would run on one core; its rows are redistributed by a hash of the row into as many partitions as the
    * cluster has cores (at least one per 64 MB of input, rounded up to a multiple of the cores: see
-   * {@link #spreadPartitions}). Splittable inputs are returned as read. The {@code unread} columns
+   * {@link #spreadPartitions}); with a {@code unique} column, by a hash of its value, before validation, so the count of
+   * each value needs no other shuffle. Splittable inputs are returned as read. The {@code unread} columns
    * (ones the policy deletes before any step reads them) are left out before anything is moved or cached; an invalid
    * row keeps all its values for quarantine in {@link #RAW}.
    */
   public Dataset<Row> readSpread(DatasetPolicy policy, List<String> unread) {
-    Dataset<Row> df = read(policy).drop(unread.toArray(new String[0]));
     InputSpec in = policy.input();
     if (!(in.format().equals("csv") && in.multiLine())) {
-      return df;
+      return read(policy).drop(unread.toArray(new String[0]));
     }
     long bytes = 0;
     try {
@@ -98,6 +132,11 @@ public final class InputReader {
       throw new InputException("cannot access " + in.path() + ": " + e.getMessage(), e);
     }
     int partitions = spreadPartitions(bytes, spark.sparkContext().defaultParallelism());
+    if (policy.columns().stream().anyMatch(ColumnSpec::unique)) {
+      // spread by the unique column's value before validation: its duplicate count needs no second shuffle
+      return read(policy, partitions).drop(unread.toArray(new String[0]));
+    }
+    Dataset<Row> df = read(policy).drop(unread.toArray(new String[0]));
     // By a hash of the whole row, not round-robin: round-robin must sort the rows first so that a retried task
     // deals them out the same way (spark.sql.execution.sortBeforeRepartition), and that sort ran in the one
     // reading task (a quarter of the read of a 16M-row input). A hash of the content is as reproducible without it.
@@ -124,6 +163,16 @@ public final class InputReader {
     }
     schema = schema.add(CORRUPT, DataTypes.StringType, true);
     enableCharset(in.encoding());
+    if (in.multiLine()) {
+      // Our own parser (one task per file, as Spark's multi-line reader): it counts physical lines and parses the
+      // lines after a broken quote again (MultiLineCsv).
+      MultiLineCsv parser = new MultiLineCsv(in.encoding(), in.delimiter().charAt(0), in.quote().charAt(0),
+          in.escape().charAt(0), in.header(), header.size(), in.maxLinesPerRecord());
+      StructType rows = schema.add(FILE, DataTypes.StringType, true).add(LINES, DataTypes.IntegerType, false);
+      org.apache.spark.api.java.JavaRDD<Row> parsed = new org.apache.spark.api.java.JavaSparkContext(
+          spark.sparkContext()).binaryFiles(in.path(), 1).flatMap(parser::rows);
+      return spark.createDataFrame(parsed, rows);
+    }
     DataFrameReader r = spark.read().format("csv")
         .schema(schema)
         .option("header", in.header())
@@ -272,18 +321,38 @@ public final class InputReader {
     }
   }
 
-  /** Parses every declared column to its type and collects the reasons a row is invalid. */
+  /**
+   * Parses every declared column to its type and collects the reasons a row is invalid. A text value with bytes that
+   * are not valid in the declared encoding (U+FFFD after decoding, or invalid UTF-8) makes the row's only reason
+   * {@link #REASON_MALFORMED_ENCODING}: its other failures would be consequences of it. A value of a {@code unique}
+   * column that occurs more than once puts every occurrence in quarantine ({@link #REASON_DUPLICATE} + column).
+   */
   private Dataset<Row> validate(Dataset<Row> raw, List<ColumnSpec> declared, InputSpec in) {
     List<Column> selected = new ArrayList<>();
     List<Column> reasons = new ArrayList<>();
-    reasons.add(when(col(CORRUPT).isNotNull(),
-        lit("malformed record (wrong number of columns or broken quoting)")));
+    reasons.add(when(col(CORRUPT).isNotNull(), lit("malformed record (wrong number of columns or broken quoting)")));
     StructType rawSchema = raw.schema();
+    // All text of the row in one value, checked once (a check per column made the generated code of the projection
+    // too large to compile).
+    List<Column> text = new ArrayList<>();
+    text.add(col(CORRUPT));
+    for (ColumnSpec c : declared) {
+      if (rawSchema.apply(c.name()).dataType().equals(DataTypes.StringType)) {
+        text.add(col(c.name()));
+      }
+    }
+    Column encodingBad = malformed(concat_ws("", text.toArray(new Column[0])));
     for (ColumnSpec c : declared) {
       Column v = col(c.name());
       DataType actual = rawSchema.apply(c.name()).dataType();
       Column typed;
       Column present;
+      if (c.unique()) {
+        Column key = actual.equals(DataTypes.StringType) ? trim(v) : v;
+        reasons.add(when(key.isNotNull().and(key.notEqual(lit("")))
+                .and(functions.count(lit(1)).over(Window.partitionBy(key)).gt(1)),
+            lit(REASON_DUPLICATE + c.name())));
+      }
       if (actual.equals(DataTypes.StringType)) {
         Column s = trim(v);
         present = s.isNotNull().and(s.notEqual(lit("")));
@@ -304,6 +373,14 @@ public final class InputReader {
       if (c.max().isPresent()) {
         reasons.add(when(typed.gt(lit(c.max().get())), lit(c.name() + ": above maximum " + c.max().get())));
       }
+      if (c.dateMin().isPresent()) {
+        reasons.add(when(to_date(typed).lt(dateBound(c.dateMin().get())),
+            lit(c.name() + ": before minimum " + c.dateMin().get())));
+      }
+      if (c.dateMax().isPresent()) {
+        reasons.add(when(to_date(typed).gt(dateBound(c.dateMax().get())),
+            lit(c.name() + ": after maximum " + c.dateMax().get())));
+      }
       if (c.pattern().isPresent()) {
         reasons.add(when(present.and(v.cast("string").rlike(c.pattern().get()).equalTo(lit(false))),
             lit(c.name() + ": does not match pattern " + c.pattern().get())));
@@ -311,15 +388,37 @@ public final class InputReader {
       selected.add(typed.as(c.name()));
     }
     Column joined = concat_ws("; ", array(reasons.toArray(new Column[0])));
-    Column reason = when(joined.equalTo(lit("")), lit(null).cast("string")).otherwise(joined);
-    selected.add(reason.as(REASON));
+    Column reason = when(encodingBad, lit(REASON_MALFORMED_ENCODING + " (not valid " + in.encoding() + ")"))
+        .when(col(CORRUPT).startsWith(MultiLineCsv.BROKEN), lit(REASON_BROKEN_QUOTE))
+        .when(joined.equalTo(lit("")), lit(null).cast("string")).otherwise(joined);
+    // The reason is computed once, in a projection of its own, and referred to below: written out in each of the
+    // columns that use it, the generated code grew beyond the JVM's 64 KB per method and Spark fell back to
+    // interpreting the whole projection.
+    Dataset<Row> reasoned = raw.withColumn(REASON, reason);
+    Column why = col(REASON);
+    selected.add(why);
     Column[] rawCols = declared.stream().map(c -> col(c.name()).cast("string").as(c.name())).toArray(Column[]::new);
-    selected.add(when(reason.isNotNull(), struct(rawCols)).as(RAW));
+    selected.add(when(why.isNotNull(), struct(rawCols)).as(RAW));
     // Quarantine needs where an invalid row came from; a valid row carries no copy of it (a cached file name per row
     // cost as much memory as a column of the data).
-    selected.add(when(reason.isNotNull(), col(CORRUPT)).as(SOURCE));
-    selected.add(when(reason.isNotNull(), col(FILE)).as(FILE));
-    return raw.select(selected.toArray(new Column[0]));
+    selected.add(when(why.isNotNull(), col(CORRUPT)).as(SOURCE));
+    selected.add(when(why.isNotNull(), col(FILE)).as(FILE));
+    if (Arrays.asList(raw.columns()).contains(LINES)) {
+      selected.add(col(LINES));
+    }
+    return reasoned.select(selected.toArray(new Column[0]));
+  }
+
+  /**
+   * True where a text value holds bytes the declared encoding could not decode: Java's decoders put U+FFFD there, and
+   * a UTF-8 line split by Spark may keep the invalid bytes themselves.
+   */
+  private static Column malformed(Column v) {
+    return functions.coalesce(v.contains("\uFFFD").or(not(functions.is_valid_utf8(v))), lit(false));
+  }
+
+  private static Column dateBound(String bound) {
+    return bound.equals(ColumnSpec.TODAY) ? functions.current_date() : functions.to_date(lit(bound));
   }
 
   private static String formatHint(ColumnType t, InputSpec in) {
@@ -337,6 +436,81 @@ public final class InputReader {
       case TIMESTAMP -> try_to_timestamp(s, lit(in.timestampFormat()));
       default -> s.try_cast(type.sparkType());
     };
+  }
+
+  /**
+   * Fails the run (InputException, exit 3) when more than {@code input.max-malformed-encoding} of a dataset's
+   * {@code input} rows were quarantined as {@link #REASON_MALFORMED_ENCODING}: the file was most likely written in
+   * another encoding than the policy declares, and the message names the one a sample of it decodes in. Below the
+   * limit the rows stay in quarantine and the run goes on.
+   */
+  public void checkEncoding(DatasetPolicy policy, long input, Map<String, Long> quarantinedByReason) {
+    long malformed = quarantinedByReason.entrySet().stream()
+        .filter(e -> e.getKey().startsWith(REASON_MALFORMED_ENCODING)).mapToLong(Map.Entry::getValue).sum();
+    InputSpec in = policy.input();
+    if (input == 0 || malformed <= in.maxMalformedEncoding() * input) {
+      return;
+    }
+    String hint;
+    try {
+      Optional<String> guess = guessEncoding(in.path());
+      hint = guess.filter(g -> !Charset.forName(g).equals(Charset.forName(in.encoding())))
+          .map(g -> "; its first bytes decode as " + EncodingSniffer.describe(g))
+          .orElse("; the first MB of it gives no other encoding to suggest");
+    } catch (IOException e) {
+      hint = "";
+    }
+    throw new InputException(in.path() + ": " + malformed + " of " + input + " rows ("
+        + String.format(java.util.Locale.ROOT, "%.1f%%", 100.0 * malformed / input) + ") hold bytes that are not valid "
+        + in.encoding() + ", more than input.max-malformed-encoding = " + in.maxMalformedEncoding() + " of "
+        + policy.file() + ": is the file in another encoding?" + hint);
+  }
+
+  /** The encoding the first MB of the first input file decodes in best ({@link EncodingSniffer}). */
+  private Optional<String> guessEncoding(String path) throws IOException {
+    Path p = new Path(path);
+    FileSystem fs = fs(p);
+    Path first = p;
+    if (fs.getFileStatus(p).isDirectory()) {
+      FileStatus[] files = fs.listStatus(p, f -> !f.getName().startsWith("_") && !f.getName().startsWith("."));
+      if (files.length == 0) {
+        return Optional.empty();
+      }
+      Arrays.sort(files);
+      first = files[0].getPath();
+    }
+    byte[] sample = new byte[1 << 20];
+    int n = 0;
+    try (java.io.InputStream s = fs.open(first)) {
+      for (int r; n < sample.length && (r = s.read(sample, n, sample.length - n)) > 0; ) {
+        n += r;
+      }
+    }
+    return EncodingSniffer.guess(sample, n);
+  }
+
+  /** The bookkeeping columns of a {@link #read} result a caller carries next to the data until quarantine. */
+  public static List<String> carried(Dataset<Row> read) {
+    List<String> out = new ArrayList<>(List.of(REASON, RAW, SOURCE, FILE));
+    if (Arrays.asList(read.columns()).contains(LINES)) {
+      out.add(LINES);
+    }
+    return out;
+  }
+
+  /**
+   * The source lines of a multi-line CSV input for report.json: every physical line but the header and blank lines
+   * is in one record ({@link MultiLineCsv}), so {@code input = published_or_suppressed + quarantined} holds in lines
+   * as it does in rows (the valid rows' lines are published or suppressed with them).
+   */
+  public static Map<String, Object> linesReport(long lines, long quarantinedLines) {
+    Map<String, Object> m = new java.util.LinkedHashMap<>();
+    m.put("input", lines);
+    m.put("published_or_suppressed", lines - quarantinedLines);
+    m.put("quarantined", quarantinedLines);
+    m.put("reconciled", true);
+    m.put("note", "physical lines of the source in records (header and blank lines excluded)");
+    return m;
   }
 
   /** The raw (all-string) columns of the declared schema, for quarantine output. */

@@ -314,31 +314,44 @@ public final class AnonymizeJob {
     List<Validation> out = new ArrayList<>();
     for (DatasetPolicy policy : policies) {
       Counts c = count(reader.read(policy));
+      reader.checkEncoding(policy, c.input(), c.byReason());
       out.add(new Validation(policy.name(), policy.input().path(), c.input(), c.quarantined(), c.byReason()));
     }
     return out;
   }
 
-  private record Counts(long input, long quarantined, Map<String, Long> byReason) {}
+  /** Rows (and, for a multi-line CSV, source lines: else -1) in, quarantined, and quarantined by reason. */
+  private record Counts(long input, long quarantined, Map<String, Long> byReason, long lines, long quarantinedLines) {}
 
-  /** One pass: rows per quarantine reason (null: valid). */
+  /** One pass: rows (and source lines) per quarantine reason (null: valid). */
   private static Counts count(Dataset<Row> validated) {
     Map<String, Long> byReason = new TreeMap<>();
     long input = 0;
-    for (Row r : validated.groupBy(col(InputReader.REASON)).count().collectAsList()) {
+    boolean counted = java.util.Arrays.asList(validated.columns()).contains(InputReader.LINES);
+    long lines = counted ? 0 : -1;
+    long quarantinedLines = counted ? 0 : -1;
+    Column lineSum = counted ? org.apache.spark.sql.functions.sum(col(InputReader.LINES).cast("long"))
+        : org.apache.spark.sql.functions.lit(0L);
+    for (Row r : validated.groupBy(col(InputReader.REASON))
+        .agg(org.apache.spark.sql.functions.count(org.apache.spark.sql.functions.lit(1)), lineSum).collectAsList()) {
       input += r.getLong(1);
+      if (counted) {
+        lines += r.getLong(2);
+      }
       if (!r.isNullAt(0)) {
         byReason.put(r.getString(0), r.getLong(1));
+        quarantinedLines += counted ? r.getLong(2) : 0;
       }
     }
-    return new Counts(input, byReason.values().stream().mapToLong(Long::longValue).sum(), byReason);
+    return new Counts(input, byReason.values().stream().mapToLong(Long::longValue).sum(), byReason, lines,
+        quarantinedLines);
   }
 
   private record DatasetRun(DatasetSummary summary, Map<String, Object> report, PipelineResult result) {}
 
   /** A dataset read, validated, cached and processed up to its privacy models. */
   private record Prepared(DatasetPolicy policy, DatasetPipeline pipeline, TechniqueContext ctx,
-      Dataset<Row> validated, long input, long quarantined, Map<String, Long> quarantinedByReason,
+      Dataset<Row> validated, long input, long quarantined, Map<String, Long> quarantinedByReason, Counts counts,
       DatasetPipeline.Processed processed, long started) {}
 
   private Prepared prepareDataset(InputReader reader, DatasetPolicy policy, TechniqueContext ctx, Path quarantineRoot)
@@ -349,14 +362,16 @@ public final class AnonymizeJob {
     // One pass reads, validates and applies the policy's leading row-wise steps; its result is cached for every pass
     // below (without the columns the policy deletes before reading anything; an invalid row keeps all its values, as
     // read, for quarantine).
-    List<String> carried = List.of(InputReader.REASON, InputReader.RAW, InputReader.SOURCE, InputReader.FILE);
-    Dataset<Row> validated = pipeline.prepare(reader.readSpread(policy, pipeline.plan().unreadColumns()), ctx,
-        InputReader.REASON, carried).persist(StorageLevel.MEMORY_AND_DISK());
+    Dataset<Row> read = reader.readSpread(policy, pipeline.plan().unreadColumns());
+    List<String> carried = InputReader.carried(read);
+    Dataset<Row> validated = pipeline.prepare(read, ctx, InputReader.REASON, carried)
+        .persist(StorageLevel.MEMORY_AND_DISK());
     boolean ok = false;
     try {
       Counts counts = count(validated);
       long input = counts.input();
       long quarantined = counts.quarantined();
+      reader.checkEncoding(policy, input, counts.byReason());
       LOG.info("[{}] read {} rows from {}: {} valid, {} quarantined ({} s)", name, input, policy.input().path(),
           input - quarantined, quarantined, secs(t0));
       if (input == 0) {
@@ -368,7 +383,8 @@ public final class AnonymizeJob {
       Dataset<Row> valid = validated.where(col(InputReader.REASON).isNull()).drop(carried.toArray(new String[0]));
       DatasetPipeline.Processed processed = pipeline.process(valid, ctx, true);
       ok = true;
-      return new Prepared(policy, pipeline, ctx, validated, input, quarantined, counts.byReason(), processed, t0);
+      return new Prepared(policy, pipeline, ctx, validated, input, quarantined, counts.byReason(), counts, processed,
+          t0);
     } finally {
       if (!ok) {
         validated.unpersist(false);
@@ -404,6 +420,9 @@ public final class AnonymizeJob {
     rows.put("suppressed", suppressed);
     rows.put("quarantined", quarantined);
     rows.put("reconciled", true);
+    if (p.counts().lines() >= 0) {
+      rows.put("source_lines", InputReader.linesReport(p.counts().lines(), p.counts().quarantinedLines()));
+    }
     rows.put("suppressed_by_reason", result.suppressedByReason());
     rows.put("quarantined_by_reason", p.quarantinedByReason());
     Map<String, Object> report = new LinkedHashMap<>();

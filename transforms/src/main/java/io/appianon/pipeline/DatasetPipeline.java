@@ -130,6 +130,7 @@ public final class DatasetPipeline {
     for (Technique t : steps.subList(plan.cachedSteps(), steps.size())) {
       df = t.apply(df, ctx);
     }
+    df = Sentinel.apply(df, policy, plan, ctx); // published strings checked by the scrub detectors (issue 20)
     if (!TechniqueContext.hasColumn(df, TechniqueContext.DELETE_REASON)) {
       df = df.withColumn(TechniqueContext.DELETE_REASON, lit(null).cast("string"));
     }
@@ -176,6 +177,7 @@ public final class DatasetPipeline {
     for (TechniqueContext.TechniqueMetric m : ctx.computedMetrics()) {
       techniqueReport.add(metric(m.technique(), m.column(), m.metric(), m.value()));
     }
+    Sentinel.check(policy, plan, techniqueReport);
 
     LOG.info("[{}] techniques applied to {} rows, {} deleted by rule ({} s)", policy.name(), processed,
         suppressed.values().stream().mapToLong(Long::longValue).sum(), secs(t0));

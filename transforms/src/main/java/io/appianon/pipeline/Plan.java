@@ -72,6 +72,7 @@ public record Plan(StructType inputSchema, StructType outputSchema, Lineage line
       }
     });
     checkRoles(policy, lineage);
+    Sentinel.describe(policy, output, lineage);
     // Columns the leading delete steps remove are never read by any technique: a reader need not keep them.
     List<String> unread = new ArrayList<>();
     for (Technique t : policy.techniques()) {
