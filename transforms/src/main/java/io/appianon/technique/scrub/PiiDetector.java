@@ -61,9 +61,16 @@ public final class PiiDetector implements Serializable {
             return List.of();
         }
         NormalizedText norm = NormalizedText.of(text);
-        String t = norm.text();
-        List<Candidate> candidates = new ArrayList<>(CODES.find(t, kinds));
-        candidates.addAll(JAPANESE.find(t, kinds));
+        NormalizedText codes = norm.codeView();
+        List<Candidate> candidates = new ArrayList<>();
+        for (Candidate c : CODES.find(codes.text(), kinds)) {
+            candidates.add(inOriginal(codes, c));
+        }
+        List<Candidate> spans = new ArrayList<>();
+        for (Candidate c : JAPANESE.find(norm.text(), kinds)) {
+            spans.add(inOriginal(norm, c));
+        }
+        candidates.addAll(mergeTouching(spans));
         if (candidates.isEmpty()) {
             return List.of();
         }
@@ -87,15 +94,45 @@ public final class PiiDetector implements Serializable {
         chosen.sort(Comparator.comparingInt(Candidate::start));
         List<Match> matches = new ArrayList<>(chosen.size());
         for (Candidate c : chosen) {
-            matches.add(norm.toMatch(c.kind(), c.start(), c.end()));
+            matches.add(new Match(c.kind(), c.start(), c.end(), text.substring(c.start(), c.end())));
         }
         return matches;
+    }
+
+    private static Candidate inOriginal(NormalizedText view, Candidate c) {
+        return new Candidate(c.kind(), view.originalStart(c.start()), view.originalEnd(c.end()));
+    }
+
+    /**
+     * Joins name candidates that overlap or touch, and likewise address candidates, so that a name found in two
+     * pieces (a surname by the dictionary, the given name by the analyzer) is replaced whole, never leaving a
+     * fragment.
+     */
+    static List<Candidate> mergeTouching(List<Candidate> spans) {
+        if (spans.size() < 2) {
+            return spans;
+        }
+        List<Candidate> sorted = new ArrayList<>(spans);
+        sorted.sort(Comparator.comparingInt((Candidate c) -> c.kind().ordinal()).thenComparingInt(Candidate::start));
+        List<Candidate> out = new ArrayList<>(sorted.size());
+        Candidate cur = sorted.get(0);
+        for (int k = 1; k < sorted.size(); k++) {
+            Candidate c = sorted.get(k);
+            if (c.kind() == cur.kind() && c.start() <= cur.end()) {
+                cur = new Candidate(cur.kind(), cur.start(), Math.max(cur.end(), c.end()));
+            } else {
+                out.add(cur);
+                cur = c;
+            }
+        }
+        out.add(cur);
+        return out;
     }
 
     /** Specificity tier: lower wins. */
     static int tier(PiiKind kind) {
         return switch (kind) {
-            case MY_NUMBER, CREDIT_CARD, DRIVERS_LICENSE -> 0;
+            case MY_NUMBER, CREDIT_CARD, DRIVERS_LICENSE, ID_NUMBER -> 0;
             case EMAIL, PHONE, PASSPORT, POSTAL_CODE -> 1;
             case PERSON_NAME, ADDRESS -> 2;
         };
