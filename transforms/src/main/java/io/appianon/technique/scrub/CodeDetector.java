@@ -38,6 +38,9 @@ final class CodeDetector {
     private static final int CONTEXT_WINDOW = 15;
     /** How far before a number its label may stand (免許証番号：…, 運転免許証の番号は…). */
     private static final int LABEL_WINDOW = 12;
+    /** Substrings one of which every label contains: the label regex runs only when one is present. */
+    private static final List<String> LABEL_KEYS = List.of("免許", "マイナンバー", "個人番号", "保険", "年金番号",
+            "口座番号", "会員", "客様番号", "顧客番号", "診察券", "学籍番号", "社員番号");
     private static final List<String> LICENSE_LABELS = List.of("免許証番号", "免許番号", "免許証の番号", "運転免許証",
             "免許証");
     /**
@@ -112,7 +115,7 @@ final class CodeDetector {
     // ------------------------------------------------------------------ e-mail and passport
 
     private static void findEmails(String t, List<Candidate> out) {
-        if (t.indexOf('@') < 0 && t.indexOf('ア') < 0 && t.indexOf('あ') < 0
+        if (t.indexOf('@') < 0 && !t.contains("アット") && !t.contains("あっと")
                 && !t.toLowerCase(Locale.ROOT).contains("at")) {
             return;
         }
@@ -139,8 +142,14 @@ final class CodeDetector {
      * least five digits as {@link PiiKind#ID_NUMBER}.
      */
     private static void findLabelledNumbers(String lower, Set<PiiKind> kinds, List<Candidate> out) {
-        if (lower.indexOf('番') < 0 && lower.indexOf('証') < 0 && !lower.contains("マイナンバー")
-                && !lower.contains("会員")) {
+        boolean any = false;
+        for (String key : LABEL_KEYS) {
+            if (lower.contains(key)) {
+                any = true;
+                break;
+            }
+        }
+        if (!any) {
             return;
         }
         Matcher m = LABELLED.matcher(lower);

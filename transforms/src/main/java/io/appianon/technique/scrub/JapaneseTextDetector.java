@@ -349,7 +349,8 @@ final class JapaneseTextDetector {
     // ------------------------------------------------------------------ addresses
 
     private static void findAddresses(String text, List<Token> toks, List<Candidate> out) {
-        if (text.indexOf('通') >= 0) {
+        if (text.indexOf('通') >= 0 && (text.indexOf('上') >= 0 || text.indexOf('下') >= 0
+                || text.indexOf('入') >= 0)) {
             Matcher kyoto = KYOTO.matcher(text);
             while (kyoto.find()) {
                 out.add(new Candidate(PiiKind.ADDRESS, kyoto.start(), kyoto.end()));

@@ -24,13 +24,38 @@ final class NameDictionary {
     static final int SURNAME = 1;
     static final int GIVEN = 2;
 
-    /** A trie node: children by character and the kinds (SURNAME | GIVEN) of the entry ending here. */
+    /** A trie node: children by character (few, scanned linearly) and the kinds (SURNAME | GIVEN) ending here. */
     private static final class Node {
-        final Map<Character, Node> next = new HashMap<>(4);
+        char[] keys = new char[0];
+        Node[] kids = new Node[0];
         int kinds;
+
+        Node child(char c) {
+            char[] k = keys;
+            for (int i = 0; i < k.length; i++) {
+                if (k[i] == c) {
+                    return kids[i];
+                }
+            }
+            return null;
+        }
+
+        Node childOrNew(char c) {
+            Node n = child(c);
+            if (n == null) {
+                n = new Node();
+                keys = java.util.Arrays.copyOf(keys, keys.length + 1);
+                kids = java.util.Arrays.copyOf(kids, kids.length + 1);
+                keys[keys.length - 1] = c;
+                kids[kids.length - 1] = n;
+            }
+            return n;
+        }
     }
 
-    private final Node root = new Node();
+    /** First level indexed by the character itself: no search and no boxing on the hot path. */
+    private final Node[] first = new Node[Character.MAX_VALUE + 1];
+
     private final Set<String> romajiSurnames = new HashSet<>();
     private final Set<String> romajiGiven = new HashSet<>();
 
@@ -53,11 +78,16 @@ final class NameDictionary {
      * small array; empty when none.
      */
     int[] endsAt(String text, int from, int kind) {
-        Node n = root;
+        Node n = first[text.charAt(from)];
+        if (n == null) {
+            return EMPTY;
+        }
         int[] found = null;
         int count = 0;
         for (int i = from; i < text.length(); i++) {
-            n = n.next.get(text.charAt(i));
+            if (i > from) {
+                n = n.child(text.charAt(i));
+            }
             if (n == null) {
                 break;
             }
@@ -119,9 +149,13 @@ final class NameDictionary {
     }
 
     private void add(String word, int kind) {
-        Node n = root;
-        for (int i = 0; i < word.length(); i++) {
-            n = n.next.computeIfAbsent(word.charAt(i), c -> new Node());
+        Node n = first[word.charAt(0)];
+        if (n == null) {
+            n = new Node();
+            first[word.charAt(0)] = n;
+        }
+        for (int i = 1; i < word.length(); i++) {
+            n = n.childOrNew(word.charAt(i));
         }
         n.kinds |= kind;
     }

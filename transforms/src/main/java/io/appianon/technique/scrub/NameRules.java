@@ -164,7 +164,8 @@ final class NameRules {
         }
         int gScript = script(text.charAt(g));
         for (int e : DICT.endsAt(text, g, NameDictionary.GIVEN)) {
-            boolean compatible = gScript == script || (script == KANJI && gScript == HIRAGANA && separated);
+            // 山田太郎, ヤマダ タロウ; a kanji surname also takes a kana given name (伊藤さくら, 山田 ゆい)
+            boolean compatible = gScript == script || (script == KANJI && gScript != KANJI && e - g >= 2);
             if (!compatible || !endBoundary(text, e, gScript)) {
                 continue;
             }

@@ -77,12 +77,7 @@ final class NormalizedText {
      */
     NormalizedText codeView() {
         String t = text;
-        boolean any = false;
-        for (int k = 0; k < t.length() && !any; k++) {
-            char c = t.charAt(k);
-            any = KANJI_NUMERALS.indexOf(c) >= 0 || c == '・' || c == 'の';
-        }
-        if (!any) {
+        if (!needsCodeView(t)) {
             return this;
         }
         int n = t.length();
@@ -92,9 +87,9 @@ final class NormalizedText {
         int i = 0;
         while (i < n) {
             char c = t.charAt(i);
-            if (KANJI_NUMERALS.indexOf(c) >= 0) {
+            if (isKanjiNumeral(c)) {
                 int j = i;
-                while (j < n && KANJI_NUMERALS.indexOf(t.charAt(j)) >= 0) {
+                while (j < n && isKanjiNumeral(t.charAt(j))) {
                     j++;
                 }
                 String digits = kanjiNumber(t, i, j);
@@ -133,7 +128,28 @@ final class NormalizedText {
         return new NormalizedText(original, out.toString(), starts, ends);
     }
 
-    private static final String KANJI_NUMERALS = "〇零一二三四五六七八九十百千";
+    private static boolean isKanjiNumeral(char c) {
+        return c == '〇' || c == '零' || c == '一' || c == '二' || c == '三' || c == '四' || c == '五' || c == '六'
+                || c == '七' || c == '八' || c == '九' || c == '十' || c == '百' || c == '千';
+    }
+
+    /** Two kanji numerals in a row, a kanji numeral after a blank or hyphen, or ー/・/の between two digits. */
+    private static boolean needsCodeView(String t) {
+        int n = t.length();
+        for (int k = 0; k < n; k++) {
+            char c = t.charAt(k);
+            if (isKanjiNumeral(c)) {
+                if ((k + 1 < n && isKanjiNumeral(t.charAt(k + 1))) || (k > 0 && (t.charAt(k - 1) == ' '
+                        || t.charAt(k - 1) == '-'))) {
+                    return true;
+                }
+            } else if ((c == '・' || c == 'の' || c == 'ー') && k > 0 && k + 1 < n && isAsciiDigit(t.charAt(k - 1))
+                    && isAsciiDigit(t.charAt(k + 1))) {
+                return true;
+            }
+        }
+        return false;
+    }
 
     /** Whether the text built so far ends with a digit, maybe followed by one or two blanks or hyphens. */
     private static boolean continuesNumber(StringBuilder out) {
