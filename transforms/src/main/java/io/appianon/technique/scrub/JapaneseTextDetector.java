@@ -93,7 +93,7 @@ final class JapaneseTextDetector {
      * a street mentioned alone (烏丸通沿いの店) is not an address.
      */
     private static final Pattern KYOTO = Pattern.compile(
-            "(?:京都府)?(?:[^\\s、。,.!?()「」（）]{1,4}市)?(?:[^\\s、。,.!?()「」（）]{1,3}区)?"
+            "(?:京都府)?(?:[\\p{IsHan}々ヶ]{1,4}市)?(?:[\\p{IsHan}々ヶ]{1,3}区)?"
                     + "[\\p{IsHan}々ヶ]{1,6}通り?[\\p{IsHan}々ヶ]{0,6}?(?:上る|上ル|下る|下ル|東入る|東入ル|東入|西入る|西入ル|西入)"
                     + "(?:[\\p{IsHan}々ヶ]{1,8}?町)?(?:\\s?" + NUMK + "(?:番地?(?:の?" + NUMK + "号?)?|(?:-" + NUM + ")*)" + END + ")?");
     private static final int MAX_CHAIN = 12;
