@@ -31,6 +31,7 @@ final class CodeDetector {
     private static final List<String> MY_NUMBER_CONTEXT = List.of("マイナンバー", "個人番号", "my number", "mynumber");
     private static final List<String> CARD_CONTEXT = List.of("カード", "card", "クレジット", "クレカ", "visa",
             "amex", "jcb", "master", "ダイナース", "diners");
+    private static final List<String> PHONE_CONTEXT = List.of("電話", "携帯", "tel", "連絡");
     private static final List<String> LICENSE_CONTEXT = List.of("免許", "license", "licence");
     private static final List<String> PASSPORT_CONTEXT = List.of("旅券", "パスポート", "passport");
     private static final List<String> POSTAL_MARKERS = List.of("〒", "郵便番号", "郵便", "zip", "postal code");
@@ -326,7 +327,7 @@ final class CodeDetector {
         }
         if (kinds.contains(PiiKind.PHONE)) {
             Candidate phone = phone(t, r);
-            if (phone != null) {
+            if (phone != null && !nonPersonalContext(lower, r.start(), PHONE_CONTEXT)) {
                 out.add(phone);
             }
         }
