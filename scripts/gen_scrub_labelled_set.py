@@ -609,7 +609,82 @@ def build():
     for i in range(negatives):
         t_idx = i % len(NEGATIVE_T)
         rows.append(("tuning" if t_idx % 2 == 0 else "held-out", "negative", "negative", fill(NEGATIVE_T[t_idx]), []))
+    add_late_forms(rows)
     return rows
+
+
+# Forms added after the detectors were tuned and the held-out half had been run once (ids after the first 2,196):
+# never tuned on in either half, measured once. They bring names and addresses towards 30 forms each.
+LATE_NAME_FORMS = {
+    "name-surname-desu": (lambda: surname()[0], ["{V}です、先日はありがとうございました。", "{V}ですが、返品の件はどうなりましたか。"]),
+    "name-dono": (lambda: surname()[0] + given()[0], ["{V}殿宛の領収書をください。", "領収書の宛名は{V}殿でお願いします。"]),
+    "name-title": (lambda: surname()[0], ["{V}部長にもお伝えください。", "{V}マネージャーの判断で返金されました。"]),
+    "name-katakana-given-chan": (lambda: given()[2], ["{V}ちゃんが元気に挨拶してくれます。", "店員の{V}さんがいつも笑顔です。"]),
+    "name-letter": (lambda: surname()[0] + given()[0], ["拝啓 {V}様\n先日はお世話になりました。", "{V}様\nいつもご利用ありがとうございます。"]),
+    "name-romaji-lowercase": (lambda: (lambda s, g: g[3].lower() + " " + s[3].lower())(surname(), given()),
+                              ["my name is {V}, please reply.", "登録名は{V}です。"]),
+    "name-romaji-san": (lambda: surname()[3], ["{V}-san at the counter was very kind.", "Thanks to {V}-san for the help."]),
+    "name-kanji-given-kun": (lambda: given()[0], ["{V}くんのレジはいつも速い。", "アルバイトの{V}さんが丁寧だった。"]),
+    "name-role-colon": (lambda: surname()[0] + R.choice(["", given()[0]]), ["担当：{V}", "対応者：{V}（レジ）"]),
+    "name-quoted-self": (lambda: surname()[0], ["「{V}です」と名乗る店員が親切だった。", "電話口で「{V}と申します」と言われた。"]),
+    "name-end-of-text": (lambda: surname()[0] + given()[0], ["ご確認をお願いします。{V}", "以上です。\n{V}"]),
+    "name-rare-no-dict": (lambda: R.choice(["勘解由小路", "左右田", "九十九", "御手洗", "神宮寺", "東條", "西園寺", "蓮見",
+                                            "鷹司", "一ノ瀬"]),
+                          ["{V}さんの説明がわかりやすかった。", "担当の{V}様に感謝します。"]),
+}
+LATE_ADDRESS_FORMS = {
+    "address-jo": (lambda: R.choice(["札幌市中央区", "札幌市北区", "旭川市"]) + R.choice(["北", "南"])
+                   + str(R.randrange(1, 20)) + "条" + R.choice(["西", "東"]) + str(R.randrange(1, 15)) + "丁目"
+                   + str(R.randrange(1, 30)) + "-" + str(R.randrange(1, 20))),
+    "address-banchi-no": (lambda: (lambda w: w[0] + w[1] + w[2])(R.choice(WARDS)) + f"{R.randrange(10, 900)}番地の{R.randrange(1, 20)}"),
+    "address-gun": (lambda: R.choice(["長野県北佐久郡軽井沢町大字軽井沢", "山梨県南都留郡富士河口湖町船津", "栃木県那須郡那須町大字湯本"])
+                    + str(R.randrange(100, 3000))),
+    "address-aza": (lambda: R.choice(["沖縄県国頭郡本部町字石川", "沖縄県島尻郡八重瀬町字東風平", "鹿児島県大島郡瀬戸内町字古仁屋"])
+                    + str(R.randrange(10, 900)) + "番地"),
+    "address-fullwidth": (lambda: (lambda w: w[0] + w[1] + w[2])(R.choice(WARDS))
+                          + fullwidth(f"{R.randrange(1, 9)}-{R.randrange(1, 30)}-{R.randrange(1, 20)}")),
+    "address-unit-hyphen": (lambda: (lambda w: w[1] + w[2])(R.choice(WARDS))
+                            + f"{R.randrange(1, 9)}-{R.randrange(1, 30)}-{R.randrange(1, 20)}-{R.randrange(101, 1200)}"),
+    "address-floor": (lambda: (lambda w: w[0] + w[1] + w[2])(R.choice(WARDS))
+                      + f"{R.randrange(1, 9)}-{R.randrange(1, 30)}-{R.randrange(1, 20)} " + R.choice(BUILDINGS)
+                      + R.choice(["5F", "3階", "12階"])),
+    "address-kyoto-sagaru": (lambda: "京都市" + R.choice(KYOTO_WARDS) + R.choice(KYOTO_STREETS) + R.choice(KYOTO_CROSS)
+                             + R.choice(["下がる", "上がる", "東入ル", "西入る"]) + R.choice(KYOTO_TOWNS)
+                             + str(R.randrange(10, 700))),
+    "address-village": (lambda: R.choice(["岐阜県大野郡白川村荻町", "長野県下伊那郡阿智村智里", "奈良県吉野郡十津川村平谷"])
+                        + str(R.randrange(10, 3000)) + "番地"),
+    "address-chome-kanji-go": (lambda: (lambda w: w[1] + w[2])(R.choice(WARDS)) + kanji_positional(R.randrange(1, 9))
+                               + "丁目" + kanji_positional(R.randrange(1, 40)) + "-" + kanji_positional(R.randrange(1, 20))),
+}
+LATE_ADDRESS_T = ["送付先は{V}でお願いします。", "実家の住所（{V}）に届けてください。", "{V}から通っています。",
+                  "請求書の住所を{V}に直してください。"]
+LATE_NEGATIVE_T = [
+    "札幌の大通公園近くの店舗が好きです。", "白川村に旅行した帰りに寄りました。", "3階のフードコートが混んでいた。",
+    "5Fの売り場が分かりにくい。", "京都の三条通りは歩きやすい。", "軽井沢のアウトレットと比べて安い。",
+    "山田うどんの看板が目印です。", "田中屋さんの和菓子が美味しい。", "パン屋さんのメロンパンが好きです。",
+    "お母さんと一緒に来店しました。", "Thank you for the great service at Kyoto station.", "佐藤錦のさくらんぼが高い。",
+    "鈴木自動車の駐車場が広い。", "本田技研の車で来店しました。", "東方神起の曲が流れていた。", "大島紬の展示がありました。",
+    "小林製薬の商品をもっと置いてほしい。", "松本城の近くに店があると嬉しい。", "中村屋のカレーが売り切れだった。",
+    "上野動物園の帰りに寄りました。",
+]
+
+
+def add_late_forms(rows):
+    def add(form, family, kind, maker, templates, count):
+        for i in range(count):
+            t_idx = i % len(templates)
+            value = maker()
+            text = fill(templates[t_idx].replace("\\n", "\n"), value)
+            rows.append(("tuning" if t_idx % 2 == 0 else "held-out", family, form, text, [(kind, value)]))
+
+    for form, (maker, templates) in LATE_NAME_FORMS.items():
+        add(form, "names", "NAME", maker, templates, 12)
+    for form, maker in LATE_ADDRESS_FORMS.items():
+        add(form, "addresses", "ADDRESS", maker, LATE_ADDRESS_T, 12)
+    for i in range(120):
+        t_idx = i % len(LATE_NEGATIVE_T)
+        rows.append(("tuning" if t_idx % 2 == 0 else "held-out", "negative", "negative-late",
+                     fill(LATE_NEGATIVE_T[t_idx]), []))
 
 
 def main():
@@ -623,6 +698,8 @@ def main():
         "# addresses, mixed, negative), form, text (a newline inside a text is written as the two characters \\n),",
         "# labels (KIND=value joined by |, KIND one of MYNUMBER CARD PHONE EMAIL POSTAL PASSPORT LICENSE IDNUMBER NAME",
         "# ADDRESS; every occurrence of value in text is a labelled span; empty = nothing to find).",
+        "# Ids 1-2196 were written before the detectors changed (tuned on the tuning half); the forms after them were",
+        "# added once tuning had ended and are measured only (see LATE_* in the script).",
         "id\tsplit\tfamily\tform\ttext\tlabels",
     ]
     for i, (split, family, form, text, labels) in enumerate(rows, 1):
