@@ -86,7 +86,16 @@ final class JapaneseTextDetector {
     /** A lone lot number after a town (…前町488). */
     private static final Pattern LOT_AFTER_TOWN = Pattern.compile(NUM + END + UNITS + "(?![A-Za-z])");
     /** Optional building/room part right after the block (…2-8-1 サンハイツ201号室). */
-    private static final Pattern ROOM = Pattern.compile("\\s?[^\\s、。,.!?()「」]{0,20}?" + NUMK + "号室");
+    private static final Pattern ROOM = Pattern.compile("\\s?[^\\s、。,.!?()「」]{0,20}?" + NUMK + "号室"
+            + "|\\s?[^\\s、。,.!?()「」0-9]{1,20}?[0-9]{1,2}(?:F|階)(?![0-9])");
+    /**
+     * A rural address: optional prefecture, a district (…郡) or a 大字/字 marker, a town or village (…町/村), the
+     * locality and a lot number (…郡那須町大字湯本136, …村字東風平359番地).
+     */
+    private static final Pattern RURAL = Pattern.compile(
+            "(?:[\\p{IsHan}]{1,3}(?:都|道|府|県))?(?:[\\p{IsHan}ヶ]{1,6}郡[\\p{IsHan}\\p{IsKatakana}ヶ]{1,8}?(?:町|村)"
+                    + "(?:大字|字)?|[\\p{IsHan}\\p{IsKatakana}ヶ]{1,8}?(?:町|村)(?:大字|字))[\\p{IsHan}\\p{IsKatakana}ヶ々]{1,8}?"
+                    + NUMK + "(?:番地?(?:の?" + NUMK + "号?)?|(?:-" + NUM + ")*)" + END + UNITS);
     /**
      * A Kyoto street address: street (…通), optional cross street, a direction 上ル/下ル/東入/西入 (also with る/ル),
      * optional town (…町) and lot number; optional 京都府/京都市/…区 before it. The direction word is required, so
@@ -94,7 +103,7 @@ final class JapaneseTextDetector {
      */
     private static final Pattern KYOTO = Pattern.compile(
             "(?:京都府)?(?:[\\p{IsHan}々ヶ]{1,4}市)?(?:[\\p{IsHan}々ヶ]{1,3}区)?"
-                    + "[\\p{IsHan}々ヶ]{1,6}通り?[\\p{IsHan}々ヶ]{0,6}?(?:上る|上ル|下る|下ル|東入る|東入ル|東入|西入る|西入ル|西入)"
+                    + "[\\p{IsHan}々ヶ]{1,6}通り?[\\p{IsHan}々ヶ]{0,6}?(?:上る|上ル|上がる|上ガル|下る|下ル|下がる|下ガル|東入る|東入ル|東入|西入る|西入ル|西入)"
                     + "(?:[\\p{IsHan}々ヶ]{1,8}?町)?(?:\\s?" + NUMK + "(?:番地?(?:の?" + NUMK + "号?)?|(?:-" + NUM + ")*)" + END + ")?");
     private static final int MAX_CHAIN = 12;
 
@@ -354,6 +363,12 @@ final class JapaneseTextDetector {
             Matcher kyoto = KYOTO.matcher(text);
             while (kyoto.find()) {
                 out.add(new Candidate(PiiKind.ADDRESS, kyoto.start(), kyoto.end()));
+            }
+        }
+        if (text.indexOf('郡') >= 0 || text.indexOf('字') >= 0) {
+            Matcher rural = RURAL.matcher(text);
+            while (rural.find()) {
+                out.add(new Candidate(PiiKind.ADDRESS, rural.start(), rural.end()));
             }
         }
         int n = toks.size();

@@ -67,6 +67,7 @@ final class NameRules {
     // ------------------------------------------------------------------ romaji
 
     static void findRomajiNames(String text, List<Candidate> out) {
+        findLowerCaseRomajiNames(text, out);
         if (!hasUpperAscii(text)) {
             return;
         }
@@ -92,6 +93,35 @@ final class NameRules {
             int g = s.group(1) != null ? 1 : 2;
             if (DICT.isRomajiSurname(s.group(g)) || DICT.isRomajiGiven(s.group(g))) {
                 out.add(new Candidate(PiiKind.PERSON_NAME, s.start(g), s.end(g)));
+            }
+        }
+    }
+
+    private static final Pattern ROMAJI_LOWER_PAIR = Pattern.compile(
+            "(?<![A-Za-z])([a-z]{3,})\\s([a-z]{3,})(?![A-Za-z])");
+
+    /** taro yamada / yamada taro in lower case: both words must be in the dictionary, one given, one surname. */
+    private static void findLowerCaseRomajiNames(String text, List<Candidate> out) {
+        int lower = 0;
+        for (int i = 0; i < text.length() && lower < 7; i++) {
+            char c = text.charAt(i);
+            if (c >= 'a' && c <= 'z') {
+                lower++;
+            }
+        }
+        if (lower < 7) {
+            return;
+        }
+        Matcher m = ROMAJI_LOWER_PAIR.matcher(text);
+        int from = 0;
+        while (from < text.length() && m.find(from)) {
+            String a = m.group(1);
+            String b = m.group(2);
+            if ((DICT.isRomajiGiven(a) && DICT.isRomajiSurname(b)) || (DICT.isRomajiSurname(a) && DICT.isRomajiGiven(b))) {
+                out.add(new Candidate(PiiKind.PERSON_NAME, m.start(), m.end()));
+                from = m.end();
+            } else {
+                from = m.start(2);
             }
         }
     }

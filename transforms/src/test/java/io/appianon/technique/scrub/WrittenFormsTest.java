@@ -72,6 +72,13 @@ class WrittenFormsTest {
         assertEquals(List.of("名古屋市東区泉1-2-3 メゾン泉305号室"),
                 found(PiiKind.ADDRESS, "名古屋市東区泉1-2-3 メゾン泉305号室まで"), "building and room");
         assertEquals(List.of(), found(PiiKind.ADDRESS, "河原町通を歩いて四条通の店に寄った"), "streets alone stay");
+        assertEquals(List.of("京都市東山区大和大路通四条下がる小松町140"),
+                found(PiiKind.ADDRESS, "京都市東山区大和大路通四条下がる小松町140へ"), "下がる spelt out");
+        assertEquals(List.of("福岡市博多区博多駅前2-1-1 朝日ビル8階"),
+                found(PiiKind.ADDRESS, "福岡市博多区博多駅前2-1-1 朝日ビル8階まで"), "building and floor");
+        assertEquals(List.of("北海道虻田郡ニセコ町字曽我88"), found(PiiKind.ADDRESS, "北海道虻田郡ニセコ町字曽我88に別荘"),
+                "district, town, 字 and lot");
+        assertEquals(List.of(), found(PiiKind.ADDRESS, "三階の売り場と5Fのカフェ"), "floors alone stay");
     }
 
     @Test
@@ -82,6 +89,8 @@ class WrittenFormsTest {
         assertEquals(List.of("Kenichi Ishida"), found(PiiKind.PERSON_NAME, "I am Kenichi Ishida."));
         assertEquals(List.of("ISHIDA Kenichi"), found(PiiKind.PERSON_NAME, "表記: ISHIDA Kenichi"));
         assertEquals(List.of("Ishida, Kenichi"), found(PiiKind.PERSON_NAME, "(Ishida, Kenichi)"));
+        assertEquals(List.of("kenichi ishida"), found(PiiKind.PERSON_NAME, "sign-up name: kenichi ishida"));
+        assertEquals(List.of(), found(PiiKind.PERSON_NAME, "the green tea was good"), "lower-case English stays");
         assertEquals(List.of("石田 健一"), found(PiiKind.PERSON_NAME, "お礼状は石田 健一から"));
         assertEquals(List.of("小鳥遊"), found(PiiKind.PERSON_NAME, "小鳥遊さんにお世話になった"), "rare surname");
         assertEquals(List.of("勘解由小路"), found(PiiKind.PERSON_NAME, "勘解由小路様の件"), "not in the dictionary");
