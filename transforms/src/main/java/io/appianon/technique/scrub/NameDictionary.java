@@ -112,6 +112,11 @@ final class NameDictionary {
 
     private static final int[] EMPTY = new int[0];
 
+    /** Whether some entry starts with {@code c}: a quick reject before {@link #endsAt}. */
+    boolean startsEntry(char c) {
+        return first[c] != null;
+    }
+
     /** Whether {@code word} (any case) is a romaji surname. */
     boolean isRomajiSurname(String word) {
         return romajiSurnames.contains(word.toLowerCase(Locale.ROOT));

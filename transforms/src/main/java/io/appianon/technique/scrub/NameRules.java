@@ -32,12 +32,16 @@ final class NameRules {
     private static final List<String> AFTER_CUES = List.of("さん", "様", "さま", "氏", "君", "くん", "ちゃん", "殿",
             "先生", "店長", "副店長", "部長", "課長", "主任", "社長", "マネージャー", "チーフ", "リーダー", "宛", "あて",
             "と申", "と言い", "といい", "という", "と名乗", "って人", "って方");
+    /** First characters of {@link #AFTER_CUES} and of -san/-sama: a quick reject. */
+    private static final String AFTER_CUE_FIRST = firstChars(AFTER_CUES) + "-";
     private static final List<String> SENTENCE_CUES = List.of("です", "でした", "と申します");
     private static final List<String> BEFORE_CUES = List.of("担当者", "担当", "店員", "スタッフ", "従業員", "社員",
             "販売員", "係員", "店長", "副店長", "アルバイト", "バイト", "パート", "配達員", "ドライバー", "薬剤師", "氏名",
             "名前", "記入者", "回答者", "申込者", "購入者", "差出人", "送り主", "宛名", "受取人", "名義", "予約名",
             "予約者", "署名", "登録名", "会員", "代理", "夫", "妻", "娘", "息子", "母", "父", "主人", "家内", "祖母",
             "祖父", "兄", "姉", "弟", "妹", "子ども", "子供", "友人", "同僚", "上司", "部下");
+    /** Last characters of {@link #BEFORE_CUES}: a quick reject. */
+    private static final String BEFORE_CUE_LAST = lastChars(BEFORE_CUES);
     private static final String STANDALONE_PARTICLES = "がはをにともへや";
     /** Nouns used with honorifics that are not names. */
     private static final Set<String> HONORIFIC_NOUNS = Set.of(
@@ -55,6 +59,7 @@ final class NameRules {
     private static final List<String> HONORIFIC_SUFFIXES = List.of("さん", "様", "さま", "氏", "君", "くん", "ちゃん",
             "殿");
 
+    private static final String HONORIFIC_FIRST = "さ様氏君くち殿";
     private static final Pattern ROMAJI_PAIR = Pattern.compile(
             "(?<![A-Za-z])([A-Z][a-z]+|[A-Z]{2,})(,\\s?|\\s)([A-Z][a-z]+|[A-Z]{2,})(?![A-Za-z])");
     private static final Pattern ROMAJI_SINGLE = Pattern.compile(
@@ -62,6 +67,27 @@ final class NameRules {
                     + "|(?<![A-Za-z])([A-Z][a-z]+|[A-Z]{2,})(?=-?san|-?sama|-?sensei|\\s?(?:さん|様|氏|君|くん|ちゃん))");
 
     private NameRules() {
+    }
+
+    private static String firstChars(List<String> words) {
+        StringBuilder sb = new StringBuilder();
+        for (String w : words) {
+            if (sb.indexOf(w.substring(0, 1)) < 0) {
+                sb.append(w.charAt(0));
+            }
+        }
+        return sb.toString();
+    }
+
+    private static String lastChars(List<String> words) {
+        StringBuilder sb = new StringBuilder();
+        for (String w : words) {
+            char c = w.charAt(w.length() - 1);
+            if (sb.indexOf(String.valueOf(c)) < 0) {
+                sb.append(c);
+            }
+        }
+        return sb.toString();
     }
 
     // ------------------------------------------------------------------ romaji
@@ -145,6 +171,9 @@ final class NameRules {
             if (!isJapaneseLetter(c)) {
                 continue;
             }
+            if (!DICT.startsEntry(c)) {
+                continue;
+            }
             int script = script(c);
             if (!startBoundary(text, p, script)) {
                 continue;
@@ -225,6 +254,9 @@ final class NameRules {
     }
 
     private static boolean honorificAfter(String text, int q) {
+        if (q >= text.length() || AFTER_CUE_FIRST.indexOf(text.charAt(q)) < 0) {
+            return false;
+        }
         for (String cue : AFTER_CUES) {
             if (text.startsWith(cue, q)) {
                 return true;
@@ -252,6 +284,9 @@ final class NameRules {
     }
 
     private static boolean roleBefore(String text, int p) {
+        if (p == 0) {
+            return false;
+        }
         int k = p;
         while (k > 0 && text.charAt(k - 1) == ' ') {
             k--;
@@ -261,6 +296,9 @@ final class NameRules {
         }
         while (k > 0 && text.charAt(k - 1) == ' ') {
             k--;
+        }
+        if (k == 0 || BEFORE_CUE_LAST.indexOf(text.charAt(k - 1)) < 0) {
+            return false;
         }
         for (String role : BEFORE_CUES) {
             if (k >= role.length() && text.startsWith(role, k - role.length())) {
@@ -296,7 +334,8 @@ final class NameRules {
     static void findHonorificNames(String text, List<Token> toks, List<Candidate> out) {
         for (int h = 1; h < toks.size(); h++) {
             Token hon = toks.get(h);
-            if (!HONORIFIC_SUFFIXES.contains(hon.surface()) || toks.get(h - 1).end() != hon.start()) {
+            String hs = hon.surface();
+            if (hs.isEmpty() || HONORIFIC_FIRST.indexOf(hs.charAt(0)) < 0 || !HONORIFIC_SUFFIXES.contains(hs) || toks.get(h - 1).end() != hon.start()) {
                 continue;
             }
             int k = h - 1;
