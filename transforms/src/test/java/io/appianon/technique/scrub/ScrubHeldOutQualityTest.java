@@ -23,7 +23,8 @@ import org.junit.jupiter.api.Test;
 /**
  * Precision and recall per kind family on {@code scrub/labelled-opinions-v2.tsv} (issue 21; made by
  * {@code scripts/gen_scrub_labelled_set.py}). The detectors were tuned on the {@code tuning} half only; the
- * {@code held-out} half asserts the targets.
+ * {@code held-out} half asserts the targets of issue 21 (README "Free-text detection quality" says how blind each
+ * figure is: forms added late were measured once untuned, then fixed).
  *
  * <p>A labelled span is <em>found</em> only when predictions of the same kind cover every non-blank character of it
  * (a partial replacement that leaves a fragment of a name or address is a miss). A prediction is <em>correct</em>
