@@ -12,12 +12,14 @@ import java.util.regex.Pattern;
  * driver's licence) in NFKC-normalised text. Stateless and thread-safe.
  *
  * <p>Numeric codes are found by first splitting the text into <em>digit runs</em>: maximal sequences
- * of digit groups joined by short separators made of {@code ' '}, {@code '-'}, {@code '('} and
- * {@code ')'}. A candidate is a contiguous range of groups of one run that starts at the run start
+ * of digit groups joined by short separators made of {@code ' '}, {@code '-'}, {@code '.'}, {@code '('} and
+ * {@code ')'} (the caller's code view has already turned kanji numerals into digits and ー/・/の between digits
+ * into hyphens). A candidate is a contiguous range of groups of one run that starts at the run start
  * or after a pure-space separator and ends at the run end or before a pure-space separator. Thus a
  * code is never cut out of a longer hyphen-joined number ({@code 1-090-1234-5678},
  * {@code 2026-0401-1234}), while {@code "3 090-1234-5678"} still yields the phone number. Each
- * candidate range is then validated per kind (check digit, numbering plan, grouping).
+ * candidate range is then validated per kind (check digit, numbering plan, grouping). Numbers after a label
+ * (免許証番号, マイナンバー, 保険証, 基礎年金番号, 口座番号, 会員番号...) are taken by the label ({@code LABELLED}).
  */
 final class CodeDetector {
 
