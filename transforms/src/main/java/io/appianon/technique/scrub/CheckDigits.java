@@ -99,9 +99,34 @@ public final class CheckDigits {
         return false;
     }
 
-    /** A payment card number: known IIN/length and Luhn valid. */
+    /**
+     * A payment card number: 13-19 digits passing Luhn, whatever the issuer prefix (issuer ranges change and
+     * regional schemes such as UnionPay 62 or new 2-series Mastercard were missed by a prefix list), and not a run
+     * of one repeated digit. {@link #hasKnownIin} is kept for callers that want the stricter test.
+     */
     static boolean isValidCard(String digits) {
-        return allDigits(digits) && hasKnownIin(digits) && isLuhnValid(digits);
+        int len = digits.length();
+        if (len < 13 || len > 19 || !allDigits(digits) || !isLuhnValid(digits)) {
+            return false;
+        }
+        for (int i = 1; i < len; i++) {
+            if (digits.charAt(i) != digits.charAt(0)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** A valid EAN-13 (JAN) product code with a Japanese prefix 45 or 49. */
+    static boolean isValidEan13(String digits) {
+        if (digits.length() != 13 || !allDigits(digits) || !(digits.startsWith("45") || digits.startsWith("49"))) {
+            return false;
+        }
+        int sum = 0;
+        for (int i = 0; i < 12; i++) {
+            sum += (digits.charAt(i) - '0') * (i % 2 == 0 ? 1 : 3);
+        }
+        return (10 - sum % 10) % 10 == digits.charAt(12) - '0';
     }
 
     /**

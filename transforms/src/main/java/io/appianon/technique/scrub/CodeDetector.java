@@ -12,12 +12,14 @@ import java.util.regex.Pattern;
  * driver's licence) in NFKC-normalised text. Stateless and thread-safe.
  *
  * <p>Numeric codes are found by first splitting the text into <em>digit runs</em>: maximal sequences
- * of digit groups joined by short separators made of {@code ' '}, {@code '-'}, {@code '('} and
- * {@code ')'}. A candidate is a contiguous range of groups of one run that starts at the run start
+ * of digit groups joined by short separators made of {@code ' '}, {@code '-'}, {@code '.'}, {@code '('} and
+ * {@code ')'} (the caller's code view has already turned kanji numerals into digits and ー/・/の between digits
+ * into hyphens). A candidate is a contiguous range of groups of one run that starts at the run start
  * or after a pure-space separator and ends at the run end or before a pure-space separator. Thus a
  * code is never cut out of a longer hyphen-joined number ({@code 1-090-1234-5678},
  * {@code 2026-0401-1234}), while {@code "3 090-1234-5678"} still yields the phone number. Each
- * candidate range is then validated per kind (check digit, numbering plan, grouping).
+ * candidate range is then validated per kind (check digit, numbering plan, grouping). Numbers after a label
+ * (免許証番号, マイナンバー, 保険証, 基礎年金番号, 口座番号, 会員番号...) are taken by the label ({@code LABELLED}).
  */
 final class CodeDetector {
 
@@ -31,21 +33,53 @@ final class CodeDetector {
     private static final List<String> MY_NUMBER_CONTEXT = List.of("マイナンバー", "個人番号", "my number", "mynumber");
     private static final List<String> CARD_CONTEXT = List.of("カード", "card", "クレジット", "クレカ", "visa",
             "amex", "jcb", "master", "ダイナース", "diners");
+    private static final List<String> PHONE_CONTEXT = List.of("電話", "携帯", "tel", "連絡");
     private static final List<String> LICENSE_CONTEXT = List.of("免許", "license", "licence");
     private static final List<String> PASSPORT_CONTEXT = List.of("旅券", "パスポート", "passport");
     private static final List<String> POSTAL_MARKERS = List.of("〒", "郵便番号", "郵便", "zip", "postal code");
 
     private static final int CONTEXT_WINDOW = 15;
+    /** How far before a number its label may stand (免許証番号：…, 運転免許証の番号は…). */
+    private static final int LABEL_WINDOW = 12;
+    /** Substrings one of which every label contains: the label regex runs only when one is present. */
+    private static final List<String> LABEL_KEYS = List.of("免許", "マイナンバー", "個人番号", "保険", "年金番号",
+            "口座番号", "会員", "客様番号", "顧客番号", "診察券", "学籍番号", "社員番号");
+    private static final List<String> LICENSE_LABELS = List.of("免許証番号", "免許番号", "免許証の番号", "運転免許証",
+            "免許証");
+    /**
+     * A number after its label: the label (group 1), at most eight characters that are neither digits nor
+     * letters (は, :, の, 普通, blanks...), then the number (group 2): up to two letters and digits with single
+     * blanks or hyphens inside.
+     */
+    private static final Pattern LABELLED = Pattern.compile(
+            "(免許証番号|免許番号|免許証の番号|運転免許証(?:の番号)?|マイナンバー|個人番号|保険証(?:の)?(?:記号)?(?:・)?(?:番号)?"
+                    + "|被保険者(?:証)?(?:番号)?|基礎年金番号|年金番号|口座番号|会員番号|会員id|会員no|お客様番号|顧客番号"
+                    + "|診察券番号|学籍番号|社員番号)"
+                    + "[^0-9a-z\\n。]{0,8}?"
+                    + "(?<![0-9a-z])([a-z]{0,2}-?[0-9](?:[0-9]|[ -](?=[0-9])){3,23})(?![0-9a-z])");
     private static final int LICENSE_WINDOW_BEFORE = 20;
     private static final int LICENSE_WINDOW_AFTER = 10;
     private static final int PASSPORT_WINDOW = 20;
 
     private static final String ATOM = "[A-Za-z0-9!#$%&'*+/=?^_`{|}~-]+";
-    /** Pragmatic RFC 5322 dot-atom subset; "[at]"/"(at)" obfuscation is accepted too. */
+    private static final String LABEL = "[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?";
+    /** The at sign and its written-out forms: {@code @}, {@code [at]}, {@code (at)}, {@code  at }, アットマーク. */
+    private static final String AT = "(?:\\s{0,2}@\\s{0,2}|\\s?[\\[(]\\s?at\\s?[\\])]\\s?|\\s+at\\s+"
+            + "|\\s?(?:アットマーク|あっとまーく|アット)\\s?)";
+    /** The dot and its written-out forms, with blanks around it. */
+    private static final String DOT = "(?:\\s?\\.\\s?|\\s?[\\[(]\\s?dot\\s?[\\])]\\s?|\\s+dot\\s+|\\s?(?:ドット|どっと)\\s?)";
+    /** Top-level and Japanese second-level domains accepted after a written-out dot. */
+    private static final String TLD = "(?:com|net|org|info|biz|jp|co|ne|or|ac|go|ad|ed|gr|lg|io|me|us|uk|de|fr|cn|kr|tw"
+            + "|edu|gov|mobi|app|dev)";
+    /**
+     * Pragmatic RFC 5322 dot-atom subset, also in the forms people write to dodge harvesters: blanks around
+     * {@code @} and dots, {@code at}/{@code dot} words, [at], アットマーク, ドット. With a written-out dot the last
+     * label must be a known top-level domain.
+     */
     private static final Pattern EMAIL = Pattern.compile(
-            "(?<![A-Za-z0-9!#$%&'*+/=?^_`{|}~.-])" + ATOM + "(?:\\." + ATOM + ")*"
-                    + "(?:@|\\s?[\\[(]at[\\])]\\s?)"
-                    + "(?:[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?\\.)+[A-Za-z]{2,24}(?![A-Za-z0-9-])",
+            "(?<![A-Za-z0-9!#$%&'*+/=?^_`{|}~.-])" + ATOM + "(?:\\s?\\.\\s?" + ATOM + ")*" + AT
+                    + "(?:(?:" + LABEL + "\\.)+[A-Za-z]{2,24}(?![A-Za-z0-9-])"
+                    + "|(?:" + LABEL + DOT + ")+" + TLD + "(?![A-Za-z0-9-]))",
             Pattern.CASE_INSENSITIVE);
     /** Two letters and seven digits, with an optional separator when a passport keyword is nearby. */
     private static final Pattern PASSPORT = Pattern.compile(
@@ -62,6 +96,10 @@ final class CodeDetector {
         }
         if (kinds.contains(PiiKind.PASSPORT)) {
             findPassports(t, lower, out);
+        }
+        if (kinds.contains(PiiKind.DRIVERS_LICENSE) || kinds.contains(PiiKind.MY_NUMBER)
+                || kinds.contains(PiiKind.ID_NUMBER)) {
+            findLabelledNumbers(lower, kinds, out);
         }
         if (needsDigitRuns(kinds)) {
             for (Run run : digitRuns(t)) {
@@ -80,7 +118,8 @@ final class CodeDetector {
     // ------------------------------------------------------------------ e-mail and passport
 
     private static void findEmails(String t, List<Candidate> out) {
-        if (t.indexOf('@') < 0 && !t.toLowerCase(Locale.ROOT).contains("at")) {
+        if (t.indexOf('@') < 0 && !t.contains("アット") && !t.contains("あっと")
+                && !t.toLowerCase(Locale.ROOT).contains("at")) {
             return;
         }
         Matcher m = EMAIL.matcher(t);
@@ -96,6 +135,40 @@ final class CodeDetector {
             boolean strictForm = isUpper(m.group(1)) && m.group(2).isEmpty();
             if (keyword || (strictForm && !nonPersonalContext(lower, m.start(), List.of()))) {
                 out.add(new Candidate(PiiKind.PASSPORT, m.start(), m.end()));
+            }
+        }
+    }
+
+    /**
+     * Numbers named by their label: a licence or My Number of 12 digits after its label (whatever its check digit:
+     * the label says what it is), any other personal number (保険証, 基礎年金番号, 口座番号, 会員番号...) of at
+     * least five digits as {@link PiiKind#ID_NUMBER}.
+     */
+    private static void findLabelledNumbers(String lower, Set<PiiKind> kinds, List<Candidate> out) {
+        boolean any = false;
+        for (String key : LABEL_KEYS) {
+            if (lower.contains(key)) {
+                any = true;
+                break;
+            }
+        }
+        if (!any) {
+            return;
+        }
+        Matcher m = LABELLED.matcher(lower);
+        while (m.find()) {
+            String label = m.group(1);
+            int digits = CheckDigits.digitsOf(m.group(2)).length();
+            PiiKind kind;
+            if (label.contains("免許")) {
+                kind = digits == 12 ? PiiKind.DRIVERS_LICENSE : null;
+            } else if (label.equals("マイナンバー") || label.equals("個人番号")) {
+                kind = digits == 12 ? PiiKind.MY_NUMBER : null;
+            } else {
+                kind = digits >= 5 ? PiiKind.ID_NUMBER : null;
+            }
+            if (kind != null && kinds.contains(kind)) {
+                out.add(new Candidate(kind, m.start(2), m.end(2)));
             }
         }
     }
@@ -142,7 +215,7 @@ final class CodeDetector {
                 }
                 groups.add(new Group(gs, ge));
                 int j = ge;
-                while (j < n && j - ge < 3 && " -()".indexOf(t.charAt(j)) >= 0) {
+                while (j < n && j - ge < 3 && " -().".indexOf(t.charAt(j)) >= 0) {
                     j++;
                 }
                 String sep = t.substring(ge, j);
@@ -165,7 +238,7 @@ final class CodeDetector {
         int close = 0;
         for (int k = 0; k < sep.length(); k++) {
             switch (sep.charAt(k)) {
-                case '-' -> hyphens++;
+                case '-', '.' -> hyphens++;
                 case '(' -> open++;
                 case ')' -> close++;
                 default -> {
@@ -218,7 +291,7 @@ final class CodeDetector {
         boolean sameSingleCharSeparators() {
             String first = null;
             for (String s : seps) {
-                if (s.length() != 1 || (s.charAt(0) != ' ' && s.charAt(0) != '-')) {
+                if (s.length() != 1 || (s.charAt(0) != ' ' && s.charAt(0) != '-' && s.charAt(0) != '.')) {
                     return false;
                 }
                 if (first == null) {
@@ -236,8 +309,9 @@ final class CodeDetector {
         int len = d.length();
         boolean glued = gluedBefore(t, r.start()) || gluedAfter(t, r.end());
 
-        if (len == 12 && !glued && isFourFourFour(r)) {
-            if (kinds.contains(PiiKind.MY_NUMBER) && CheckDigits.isValidMyNumber(d)
+        if (len == 12 && !glued && isFourFourFour(r) && !partOfLongerGroupedNumber(t, r)) {
+            boolean licenseLabel = nearestBefore(lower, r.start(), LABEL_WINDOW, LICENSE_LABELS) >= 0;
+            if (kinds.contains(PiiKind.MY_NUMBER) && CheckDigits.isValidMyNumber(d) && !licenseLabel
                     && !nonPersonalContext(lower, r.start(), MY_NUMBER_CONTEXT)) {
                 out.add(new Candidate(PiiKind.MY_NUMBER, r.start(), r.end()));
             }
@@ -249,12 +323,13 @@ final class CodeDetector {
         boolean cardGlued = gluedAfter(t, r.end())
                 || (gluedBefore(t, r.start()) && !letterWordBefore(lower, r.start(), CARD_CONTEXT));
         if (kinds.contains(PiiKind.CREDIT_CARD) && len >= 13 && len <= 19 && !cardGlued && isCardGrouping(r)
-                && CheckDigits.isValidCard(d) && !nonPersonalContext(lower, r.start(), CARD_CONTEXT)) {
+                && CheckDigits.isValidCard(d) && !nonPersonalContext(lower, r.start(), CARD_CONTEXT)
+                && !(CheckDigits.isValidEan13(d) && nearestBefore(lower, r.start(), CONTEXT_WINDOW, CARD_CONTEXT) < 0)) {
             out.add(new Candidate(PiiKind.CREDIT_CARD, r.start(), r.end()));
         }
         if (kinds.contains(PiiKind.PHONE)) {
             Candidate phone = phone(t, r);
-            if (phone != null) {
+            if (phone != null && !nonPersonalContext(lower, r.start(), PHONE_CONTEXT)) {
                 out.add(phone);
             }
         }
@@ -274,6 +349,7 @@ final class CodeDetector {
                 && r.groups().stream().allMatch(gr -> gr.length() == 4);
     }
 
+    /** One block, or groups of 3-6 digits starting with 4 (4-4-4-4, Amex 4-6-5); the last group may be shorter. */
     private static boolean isCardGrouping(Range r) {
         if (r.count() == 1) {
             return true;
@@ -281,7 +357,31 @@ final class CodeDetector {
         if (!r.sameSingleCharSeparators() || r.groups().get(0).length() != 4) {
             return false;
         }
-        return r.groups().stream().allMatch(gr -> gr.length() >= 3 && gr.length() <= 6);
+        List<Group> g = r.groups();
+        for (int k = 0; k < g.size(); k++) {
+            int len = g.get(k).length();
+            if (len > 6 || (len < 3 && k < g.size() - 1)) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /**
+     * Whether the range is three 4-digit groups cut out of a longer number grouped the same way (the first
+     * twelve digits of a spaced 16-digit card number are not a My Number).
+     */
+    private static boolean partOfLongerGroupedNumber(String t, Range r) {
+        if (r.count() < 2) {
+            return false;
+        }
+        String sep = r.seps().get(0);
+        int e = r.end();
+        if (t.startsWith(sep, e) && digit(t, e + sep.length())) {
+            return true;
+        }
+        int s = r.start();
+        return s - sep.length() - 1 >= 0 && t.startsWith(sep, s - sep.length()) && digit(t, s - sep.length() - 1);
     }
 
     // ------------------------------------------------------------------ phone

@@ -67,16 +67,18 @@ final class JapaneseTextDetector {
     private static final Set<String> STANDALONE_PARTICLES = Set.of("が", "は", "を", "に", "と", "も", "から",
             "より", "へ", "や", "には", "とは");
     private static final Set<String> NAME_LINKS = Set.of("の", ":", " ");
+    /** One-kanji words IPADIC also knows as given names that end street and place names (烏丸通, 本町). */
+    private static final Set<String> PLACE_SUFFIXES = Set.of("通", "町", "駅", "橋", "寺", "院", "宮", "坂");
     private static final Set<String> ADDRESS_LINKERS = Set.of("が", "ヶ", "ケ", "の", "ノ");
 
     private static final String NUM = "[1-9][0-9]{0,3}";
-    private static final String NUMK = "(?:[1-9][0-9]{0,3}|[一二三四五六七八九十百]+)";
+    private static final String NUMK = "(?:[1-9][0-9]{0,3}|[一二三四五六七八九十百千][〇一二三四五六七八九十百千]*)";
     private static final String END = "(?![0-9])(?!-[0-9])";
     private static final String UNITS = "(?!\\s?(?:階|F|f|位|年|月|日|時|分|秒|円|個|回|人|名|枚|本|%|点|杯|番線|号車|号線"
             + "|号機|歳|才|勝|敗|対|km|kg|cm|mm|ml))";
     /** Block-level part of an address that must directly follow a place name. */
     private static final Pattern BLOCK = Pattern.compile(
-            NUMK + "丁目\\s?" + NUMK + "(?:(?:番地?|-)\\s?(?:" + NUMK + "号?)?)?" + END
+            NUMK + "丁目\\s?" + NUMK + "(?:(?:番地?|-|の)\\s?(?:" + NUMK + "号?)?)?" + END
                     + "|" + NUM + "条[東西南北]?" + NUM + "丁目(?:" + NUM + "(?:-" + NUM + ")?)?" + END
                     + "|" + NUMK + "番地(?:の?" + NUMK + "号?)?" + END
                     + "|" + NUMK + "番\\s?" + NUMK + "号" + END
@@ -84,7 +86,25 @@ final class JapaneseTextDetector {
     /** A lone lot number after a town (…前町488). */
     private static final Pattern LOT_AFTER_TOWN = Pattern.compile(NUM + END + UNITS + "(?![A-Za-z])");
     /** Optional building/room part right after the block (…2-8-1 サンハイツ201号室). */
-    private static final Pattern ROOM = Pattern.compile("\\s?[^\\s、。,.!?()「」]{0,20}?[0-9]{1,4}号室");
+    private static final Pattern ROOM = Pattern.compile("\\s?[^\\s、。,.!?()「」]{0,20}?" + NUMK + "号室"
+            + "|\\s?[^\\s、。,.!?()「」0-9]{1,20}?[0-9]{1,2}(?:F|階)(?![0-9])");
+    /**
+     * A rural address: optional prefecture, a district (…郡) or a 大字/字 marker, a town or village (…町/村), the
+     * locality and a lot number (…郡那須町大字湯本136, …村字東風平359番地).
+     */
+    private static final Pattern RURAL = Pattern.compile(
+            "(?:[\\p{IsHan}]{1,3}(?:都|道|府|県))?(?:[\\p{IsHan}ヶ]{1,6}郡[\\p{IsHan}\\p{IsKatakana}ヶ]{1,8}?(?:町|村)"
+                    + "(?:大字|字)?|[\\p{IsHan}\\p{IsKatakana}ヶ]{1,8}?(?:町|村)(?:大字|字))[\\p{IsHan}\\p{IsKatakana}ヶ々]{1,8}?"
+                    + NUMK + "(?:番地?(?:の?" + NUMK + "号?)?|(?:-" + NUM + ")*)" + END + UNITS);
+    /**
+     * A Kyoto street address: street (…通), optional cross street, a direction 上ル/下ル/東入/西入 (also with る/ル),
+     * optional town (…町) and lot number; optional 京都府/京都市/…区 before it. The direction word is required, so
+     * a street mentioned alone (烏丸通沿いの店) is not an address.
+     */
+    private static final Pattern KYOTO = Pattern.compile(
+            "(?:京都府)?(?:[\\p{IsHan}々ヶ]{1,4}市)?(?:[\\p{IsHan}々ヶ]{1,3}区)?"
+                    + "[\\p{IsHan}々ヶ]{1,6}通り?[\\p{IsHan}々ヶ]{0,6}?(?:上る|上ル|上がる|上ガル|下る|下ル|下がる|下ガル|東入る|東入ル|東入|西入る|西入ル|西入)"
+                    + "(?:[\\p{IsHan}々ヶ]{1,8}?町)?(?:\\s?" + NUMK + "(?:番地?(?:の?" + NUMK + "号?)?|(?:-" + NUM + ")*)" + END + ")?");
     private static final int MAX_CHAIN = 12;
 
     /** One Kuromoji token in normalised-text coordinates. */
@@ -105,13 +125,21 @@ final class JapaneseTextDetector {
     List<Candidate> find(String text, Set<PiiKind> kinds) {
         boolean names = kinds.contains(PiiKind.PERSON_NAME);
         boolean addresses = kinds.contains(PiiKind.ADDRESS);
-        if ((!names && !addresses) || !containsJapanese(text)) {
+        if (!names && !addresses) {
             return List.of();
         }
-        List<Token> tokens = tokenize(text);
         List<Candidate> out = new ArrayList<>();
         if (names) {
+            NameRules.findRomajiNames(text, out);
+        }
+        if (!containsJapanese(text)) {
+            return out;
+        }
+        List<Token> tokens = tokenize(text);
+        if (names) {
             findNames(tokens, out);
+            NameRules.findDictionaryNames(text, tokens, out);
+            NameRules.findHonorificNames(text, tokens, out);
         }
         if (addresses) {
             findAddresses(text, tokens, out);
@@ -169,12 +197,13 @@ final class JapaneseTextDetector {
         Set<Integer> acceptedEnds = new HashSet<>();
         for (int i = 0; i < n; i++) {
             Token first = toks.get(i);
-            if (!first.is(PERSON)) {
+            if (!first.is(PERSON) || (first.is(PERSON_GIVEN) && PLACE_SUFFIXES.contains(first.surface()))) {
                 continue;
             }
             int j = i;
             while (true) {
-                if (j + 1 < n && adjacent(toks, j, j + 1) && toks.get(j + 1).is(PERSON)) {
+                if (j + 1 < n && adjacent(toks, j, j + 1) && toks.get(j + 1).is(PERSON)
+                        && !PLACE_SUFFIXES.contains(toks.get(j + 1).surface())) {
                     j++;
                 } else if (j + 2 < n && toks.get(j).is(PERSON_SURNAME) && toks.get(j + 1).surface().isBlank()
                         && adjacent(toks, j, j + 1) && adjacent(toks, j + 1, j + 2)
@@ -329,6 +358,19 @@ final class JapaneseTextDetector {
     // ------------------------------------------------------------------ addresses
 
     private static void findAddresses(String text, List<Token> toks, List<Candidate> out) {
+        if (text.indexOf('通') >= 0 && (text.indexOf('上') >= 0 || text.indexOf('下') >= 0
+                || text.indexOf('入') >= 0)) {
+            Matcher kyoto = KYOTO.matcher(text);
+            while (kyoto.find()) {
+                out.add(new Candidate(PiiKind.ADDRESS, kyoto.start(), kyoto.end()));
+            }
+        }
+        if (text.indexOf('郡') >= 0 || text.indexOf('字') >= 0) {
+            Matcher rural = RURAL.matcher(text);
+            while (rural.find()) {
+                out.add(new Candidate(PiiKind.ADDRESS, rural.start(), rural.end()));
+            }
+        }
         int n = toks.size();
         Matcher block = BLOCK.matcher(text);
         Matcher lot = LOT_AFTER_TOWN.matcher(text);

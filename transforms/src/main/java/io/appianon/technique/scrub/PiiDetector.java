@@ -13,21 +13,26 @@ import java.util.Set;
  *
  * <p><b>Normalisation.</b> The text is NFKC-normalised on a copy that keeps an index map back to the
  * original (see {@code NormalizedText}), so full-width digits, full-width/Unicode hyphens, ー between
- * digits, ＠ and ＋ are recognised; every returned {@link Match} refers to the ORIGINAL string.
+ * digits, ＠ and ＋ are recognised; every returned {@link Match} refers to the ORIGINAL string. The code
+ * detectors see a further view where kanji numerals are digits (〇九〇…, positional 千二百三十四) and ー/・/の
+ * between digits are hyphens; names and addresses are found on the NFKC text.
  *
- * <p><b>Validation.</b> My Number (statutory check digit), card numbers (Luhn + issuer range and
- * length), driver's licence (modulus-11 check digit + commission code + a 免許 keyword nearby),
- * phone numbers (Japanese numbering plan and grouping), postal codes, passports, e-mail addresses;
- * names and addresses via Kuromoji part-of-speech tags (see {@code JapaneseTextDetector}).
+ * <p><b>Validation.</b> My Number (statutory check digit), card numbers (13-19 digits passing Luhn, any
+ * issuer), driver's licence (modulus-11 check digit + commission code + a 免許 keyword nearby), numbers
+ * after their label (免許証番号, マイナンバー, 保険証, 基礎年金番号, 口座番号, 会員番号...; the last four as
+ * {@link PiiKind#ID_NUMBER}), phone numbers (Japanese numbering plan and grouping), postal codes, passports,
+ * e-mail addresses (also written out: blanks around @, at/dot, アットマーク); names and addresses via Kuromoji
+ * part-of-speech tags, a bundled name dictionary and context cues (see {@code JapaneseTextDetector},
+ * {@code NameRules}). Overlapping or touching name pieces, and address pieces, are merged first, so a name
+ * is replaced whole.
  *
  * <p><b>Overlaps.</b> The result has no overlapping matches. Candidates are ranked by specificity
- * tier first (1: check-digit validated codes MY_NUMBER, CREDIT_CARD, DRIVERS_LICENSE; 2: structural
- * patterns EMAIL, PHONE, PASSPORT, POSTAL_CODE; 3: linguistic PERSON_NAME, ADDRESS), then by length
- * (longest wins), then by enum order; they are taken greedily. A 12-digit number passing both the My
- * Number and the licence check is therefore reported as {@link PiiKind#MY_NUMBER}: the My Number check
- * digit is statutory while the licence algorithm is only a reconstruction, and the number is deleted
- * either way. The rule applies only among requested kinds: when MY_NUMBER is not requested such a
- * number next to 免許 is reported as a licence.
+ * tier first (1: check-digit validated or labelled codes MY_NUMBER, CREDIT_CARD, DRIVERS_LICENSE, ID_NUMBER;
+ * 2: structural patterns EMAIL, PHONE, PASSPORT, POSTAL_CODE; 3: linguistic PERSON_NAME, ADDRESS), then by
+ * length (longest wins), then by enum order; they are taken greedily. A 12-digit number passing both the My
+ * Number and the licence check is therefore reported as {@link PiiKind#MY_NUMBER} (the My Number check digit
+ * is statutory while the licence algorithm is only a reconstruction; the number is deleted either way),
+ * unless a licence label (免許証, 免許証番号...) stands before it.
  *
  * <p><b>Threading.</b> Instances are immutable, thread-safe and serializable (they hold no state);
  * the Kuromoji tokenizer is created lazily, once per thread, on first use.
@@ -61,9 +66,16 @@ public final class PiiDetector implements Serializable {
             return List.of();
         }
         NormalizedText norm = NormalizedText.of(text);
-        String t = norm.text();
-        List<Candidate> candidates = new ArrayList<>(CODES.find(t, kinds));
-        candidates.addAll(JAPANESE.find(t, kinds));
+        NormalizedText codes = norm.codeView();
+        List<Candidate> candidates = new ArrayList<>();
+        for (Candidate c : CODES.find(codes.text(), kinds)) {
+            candidates.add(inOriginal(codes, c));
+        }
+        List<Candidate> spans = new ArrayList<>();
+        for (Candidate c : JAPANESE.find(norm.text(), kinds)) {
+            spans.add(inOriginal(norm, c));
+        }
+        candidates.addAll(mergeTouching(spans));
         if (candidates.isEmpty()) {
             return List.of();
         }
@@ -87,15 +99,45 @@ public final class PiiDetector implements Serializable {
         chosen.sort(Comparator.comparingInt(Candidate::start));
         List<Match> matches = new ArrayList<>(chosen.size());
         for (Candidate c : chosen) {
-            matches.add(norm.toMatch(c.kind(), c.start(), c.end()));
+            matches.add(new Match(c.kind(), c.start(), c.end(), text.substring(c.start(), c.end())));
         }
         return matches;
+    }
+
+    private static Candidate inOriginal(NormalizedText view, Candidate c) {
+        return new Candidate(c.kind(), view.originalStart(c.start()), view.originalEnd(c.end()));
+    }
+
+    /**
+     * Joins name candidates that overlap or touch, and likewise address candidates, so that a name found in two
+     * pieces (a surname by the dictionary, the given name by the analyzer) is replaced whole, never leaving a
+     * fragment.
+     */
+    static List<Candidate> mergeTouching(List<Candidate> spans) {
+        if (spans.size() < 2) {
+            return spans;
+        }
+        List<Candidate> sorted = new ArrayList<>(spans);
+        sorted.sort(Comparator.comparingInt((Candidate c) -> c.kind().ordinal()).thenComparingInt(Candidate::start));
+        List<Candidate> out = new ArrayList<>(sorted.size());
+        Candidate cur = sorted.get(0);
+        for (int k = 1; k < sorted.size(); k++) {
+            Candidate c = sorted.get(k);
+            if (c.kind() == cur.kind() && c.start() <= cur.end()) {
+                cur = new Candidate(cur.kind(), cur.start(), Math.max(cur.end(), c.end()));
+            } else {
+                out.add(cur);
+                cur = c;
+            }
+        }
+        out.add(cur);
+        return out;
     }
 
     /** Specificity tier: lower wins. */
     static int tier(PiiKind kind) {
         return switch (kind) {
-            case MY_NUMBER, CREDIT_CARD, DRIVERS_LICENSE -> 0;
+            case MY_NUMBER, CREDIT_CARD, DRIVERS_LICENSE, ID_NUMBER -> 0;
             case EMAIL, PHONE, PASSPORT, POSTAL_CODE -> 1;
             case PERSON_NAME, ADDRESS -> 2;
         };

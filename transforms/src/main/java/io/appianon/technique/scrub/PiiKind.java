@@ -8,7 +8,7 @@ import java.util.Set;
 /**
  * Kinds of personal data the scrubber can find inside a string value.
  *
- * <p>The first seven kinds are individual identification codes (個人識別符号) or contact codes that
+ * <p>The first eight kinds are individual identification codes (個人識別符号) or contact codes that
  * PPC Rules Art. 34 require to be deleted from anonymously processed information; {@link #PERSON_NAME}
  * and {@link #ADDRESS} are descriptions that identify a specific individual.
  *
@@ -18,7 +18,7 @@ import java.util.Set;
 public enum PiiKind {
     /** Individual Number (マイナンバー), 12 digits with the statutory check digit. */
     MY_NUMBER("[MYNUMBER]", "my-number"),
-    /** Payment card number, 13-19 digits, Luhn valid and in a known IIN range. */
+    /** Payment card number: any run of 13-19 digits that passes the Luhn check. */
     CREDIT_CARD("[CARD]", "credit-card"),
     /** Japanese telephone number, domestic or +81 form. */
     PHONE("[PHONE]", "phone"),
@@ -30,6 +30,11 @@ public enum PiiKind {
     PASSPORT("[PASSPORT]", "passport"),
     /** Japanese driver's licence number (12 digits, modulus-11 check digit). */
     DRIVERS_LICENSE("[LICENSE]", "drivers-license"),
+    /**
+     * Another personal number written after its label: health-insurance card (保険証), basic pension number
+     * (基礎年金番号), bank account (口座番号), member number (会員番号).
+     */
+    ID_NUMBER("[IDNUMBER]", "id-number"),
     /** A personal name in Japanese free text. */
     PERSON_NAME("[NAME]", "person-name"),
     /** A street-level address in Japanese free text. */

@@ -21,7 +21,7 @@ class CheckDigitsDetectorTest {
     }
 
     @Test
-    void luhnAndIssuerRanges() {
+    void luhnWithAnyIssuer() {
         assertTrue(CheckDigits.isValidCard("4111111111111111"));
         assertTrue(CheckDigits.isValidCard("5555555555554444"));
         assertTrue(CheckDigits.isValidCard("2223003122003222"));
@@ -30,9 +30,10 @@ class CheckDigitsDetectorTest {
         assertTrue(CheckDigits.isValidCard("36259600000004"));
         assertTrue(CheckDigits.isValidCard("6011111111111117"));
         assertFalse(CheckDigits.isValidCard("4111111111111112"), "Luhn invalid");
-        assertFalse(CheckDigits.isValidCard("1234567812345670"), "Luhn valid but unknown issuer");
-        assertFalse(CheckDigits.isValidCard("4901234567894"), "13-digit JAN code is not accepted as Visa");
-        assertFalse(CheckDigits.isValidCard("37828224631000"), "Amex must be 15 digits");
+        assertTrue(CheckDigits.isValidCard("1234567812345670"), "Luhn valid, any issuer prefix (issue 21)");
+        assertTrue(CheckDigits.isValidCard("6212345678901265"), "UnionPay");
+        assertFalse(CheckDigits.isValidCard("0000000000000000"), "one repeated digit");
+        assertTrue(CheckDigits.isValidEan13("4901234567894"), "a JAN code (the detector keeps it without card context)");
     }
 
     @Test

@@ -31,9 +31,8 @@ class CreditCardDetectorTest {
     }
 
     @Test
-    void rejectsLuhnInvalidUnknownIssuerAndPrices() {
+    void rejectsLuhnInvalidAndPrices() {
         assertEquals(List.of(), cards("4185 2164 8412 9863"), "Luhn invalid");
-        assertEquals(List.of(), cards("1234 5678 1234 5670"), "unknown issuer");
         assertEquals(List.of(), cards("1,234円と4,111,111,111,111,111円"), "prices with thousands separators");
         assertEquals(List.of(), cards("JANコード4901234567894"), "13-digit JAN code");
         assertEquals(List.of(), cards("注文番号 4111111111111111"), "order number context");

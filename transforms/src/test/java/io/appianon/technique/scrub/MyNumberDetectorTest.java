@@ -24,9 +24,21 @@ class MyNumberDetectorTest {
     }
 
     @Test
-    void rejectsInvalidCheckDigit() {
-        assertEquals(List.of(), myNumbers("個人番号 867902011206"));
+    void rejectsInvalidCheckDigitUnlessLabelled() {
+        assertEquals(List.of(), myNumbers("番号 867902011206"));
         assertEquals(List.of(), myNumbers("123456789012"));
+        // Issue 21: the label says what the number is; a mistyped My Number is still deleted.
+        assertEquals(List.of("867902011206"), myNumbers("個人番号 867902011206"));
+        assertEquals(List.of("8679 0201 1206"), myNumbers("私のマイナンバーは8679 0201 1206です"));
+    }
+
+    @Test
+    void findsKanjiNumeralsAndEverySeparator() {
+        assertEquals(List.of("一二三四 五六七八 九〇一八"), myNumbers("番号は一二三四 五六七八 九〇一八です"));
+        assertEquals(List.of("一二三四五六七八九〇一八"), myNumbers("一二三四五六七八九〇一八と書きました"));
+        assertEquals(List.of("1234.5678.9018"), myNumbers("番号 1234.5678.9018 を消して"));
+        assertEquals(List.of("1234ー5678ー9018"), myNumbers("1234ー5678ー9018"));
+        assertEquals(List.of(), myNumbers("4111 1111 1111 1111"), "the first twelve digits of a spaced card number");
     }
 
     @Test

@@ -72,4 +72,11 @@ class PhoneDetectorTest {
         assertEquals(List.of(), phones("レシート番号 0012-3456-7890"), "0 then 0 is not a Japanese area code");
         assertEquals(List.of(), phones("1,234円"), "price");
     }
+
+    @Test
+    void orderAndSlipNumbersThatLookLikeLandlinesStay() {
+        assertEquals(List.of(), Detections.of(PiiKind.PHONE, "伝票番号0312345678の荷物"));
+        assertEquals(List.of(), Detections.of(PiiKind.PHONE, "受付番号 0668765432 で問い合わせた"));
+        assertEquals(List.of("0312345678"), Detections.of(PiiKind.PHONE, "伝票番号の件で電話0312345678にください"));
+    }
 }
