@@ -46,7 +46,7 @@ final class DisclosureCommands {
   private static int announce(List<String> args, JobConfig config, CliContext ctx, RunAudit audit, PrintStream out) {
     noArgs(args, "announce");
     AnonymizeJob job = new AnonymizeJob(config, new JobOptions(ctx.clock(), ctx.env(), Optional.empty()));
-    HistoryEntry e = Announcer.announce(config, job.policies(), ctx.clock());
+    HistoryEntry e = Announcer.announce(config, job.policies(), job.persons(), ctx.clock());
     audit.put("announcement", e.id());
     DisclosureConfig dc = config.disclosure();
     out.println("Announcement " + e.id() + " written to " + DisclosureHistory.load(config.output()).dir());

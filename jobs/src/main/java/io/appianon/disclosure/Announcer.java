@@ -23,11 +23,17 @@ public final class Announcer {
 
   /** Appends the announcement under the output root's lock and returns it. */
   public static HistoryEntry announce(JobConfig config, List<DatasetPolicy> policies, Clock clock) {
+    return announce(config, policies, java.util.Optional.empty(), clock);
+  }
+
+  /** As {@link #announce(JobConfig, List, Clock)}, with the release's person-level model. */
+  public static HistoryEntry announce(JobConfig config, List<DatasetPolicy> policies,
+      Optional<io.appianon.policy.PersonSpec> persons, Clock clock) {
     DisclosureConfig dc = config.disclosure();
     try (ReleaseStore store = ReleaseStore.open(config.output())) {
       DisclosureHistory history = DisclosureHistory.load(store.root());
       Instant now = clock.instant();
-      Disclosure planned = Disclosure.planned(policies, dc.methodList());
+      Disclosure planned = Disclosure.planned(policies, dc.methodList(), persons);
       Optional<HistoryEntry> previous = history.last();
       HistoryEntry entry = new HistoryEntry(history.newId("announcement-" + DisclosureHistory.stamp(now)),
           HistoryEntry.ANNOUNCEMENT, now, LocalDate.ofInstant(now, dc.zone()), Optional.empty(),

@@ -30,9 +30,18 @@ public record Disclosure(List<DatasetDisclosure> datasets, List<ProvisionMethod>
 
   /** What a release of {@code policies} will disclose, known before any data is read. */
   public static Disclosure planned(List<DatasetPolicy> policies, List<ProvisionMethod> methods) {
+    return planned(policies, methods, java.util.Optional.empty());
+  }
+
+  /** As {@link #planned(List, List)}, with the release's person-level model (its wording is known in advance). */
+  public static Disclosure planned(List<DatasetPolicy> policies, List<ProvisionMethod> methods,
+      java.util.Optional<io.appianon.policy.PersonSpec> persons) {
     List<DatasetDisclosure> out = new ArrayList<>();
     for (DatasetPolicy p : policies) {
-      out.add(DatasetDisclosure.fromManifest(Manifest.dataset(p, DatasetPipeline.plannedLineage(p), 0)));
+      io.appianon.pipeline.Lineage lineage = persons
+          .map(s -> io.appianon.pipeline.ReleasePrivacy.plannedLineage(s, policies, p))
+          .orElseGet(() -> DatasetPipeline.plannedLineage(p));
+      out.add(DatasetDisclosure.fromManifest(Manifest.dataset(p, lineage, 0)));
     }
     return new Disclosure(out, methods);
   }

@@ -41,12 +41,18 @@ public final class ReleaseDisclosure {
    */
   public static ReleaseDisclosure prepare(JobConfig config, String releaseId, List<DatasetPolicy> policies,
       Instant now) {
+    return prepare(config, releaseId, policies, java.util.Optional.empty(), now);
+  }
+
+  /** As {@link #prepare(JobConfig, String, List, Instant)}, with the release's person-level model. */
+  public static ReleaseDisclosure prepare(JobConfig config, String releaseId, List<DatasetPolicy> policies,
+      java.util.Optional<io.appianon.policy.PersonSpec> persons, Instant now) {
     if (DisclosureHistory.DIR.equals(releaseId)) {
       throw new ReleaseException("release id '" + releaseId + "' is reserved for the disclosure history");
     }
     DisclosureConfig dc = config.disclosure();
     DisclosureHistory history = DisclosureHistory.load(config.output());
-    Disclosure plan = Disclosure.planned(policies, dc.methodList());
+    Disclosure plan = Disclosure.planned(policies, dc.methodList(), persons);
     return new ReleaseDisclosure(config, history, AnnouncementGate.forRelease(history, plan, now, dc.zone()));
   }
 

@@ -114,6 +114,9 @@ public final class AnonymizeJob {
             new io.appianon.policy.Origin(config.file(), PersonSpec.KEY)))
         : Optional.empty();
     this.persons = block.map(c -> PersonSpec.parse(c, hierarchies, policies));
+    if (block.isPresent() && persons.isEmpty()) {
+      LOG.warn("{} names no dataset of this release: no person-level model", PersonSpec.KEY);
+    }
     persons.ifPresent(p -> ReleasePrivacy.check(p, policies));
     PersonSpec.requireModelForSharedDomains(config.file(), policies, persons);
   }
@@ -138,7 +141,7 @@ public final class AnonymizeJob {
   public void preflight(String releaseId) {
     methodStore();
     options.reuseSecretOf().ifPresent(id -> readKeptSecret(id).destroy());
-    ReleaseDisclosure.prepare(config, releaseId, policies, options.clock().instant());
+    ReleaseDisclosure.prepare(config, releaseId, policies, persons, options.clock().instant());
   }
 
   // --- processing-method information (issue 5): sealed store, kept secret, --reuse-secret
@@ -185,7 +188,7 @@ public final class AnonymizeJob {
     try (ReleaseStore store = ReleaseStore.open(config.output())) {
       store.checkPublishable(releaseId, config.overwrite());
       MethodStore methodStore = methodStore();
-      ReleaseDisclosure disclosure = ReleaseDisclosure.prepare(config, releaseId, policies, options.clock().instant());
+      ReleaseDisclosure disclosure = ReleaseDisclosure.prepare(config, releaseId, policies, persons, options.clock().instant());
       long seed = new SecureRandom().nextLong();
       Path staging = null;
       try {
@@ -218,7 +221,7 @@ public final class AnonymizeJob {
           for (Prepared p : prepared) {
             PipelineResult result = results.get(p.policy().name());
             if (result == null) {
-              result = p.pipeline().finish(p.processed(), p.ctx(), Optional.empty(), Optional.empty());
+              result = p.pipeline().finish(p.processed(), p.ctx(), Optional.empty(), Optional.empty(), Set.of());
             }
             DatasetRun r = writeDataset(p, result, staging);
             summaries.add(r.summary());

@@ -380,7 +380,10 @@ class SampleDataGeneratorTest {
             }
         }
         assertEquals(Set.of("age.csv", "prefecture.csv", "occupation.csv", "family_structure.csv", "sex.csv",
-                "category.csv", "store.csv", "product.csv"), h.keySet());
+                "category.csv", "store.csv", "product.csv", "month.csv"), h.keySet());
+        // month.csv is a calendar (month, quarter, half-year, year, *), not drawn from the catalog
+        assertEquals(5, h.get("month.csv").get(0).length);
+        covers(h, "month.csv", validPurchases(), r -> r.get(P_AT).substring(0, 7));
         assertEquals(5, h.get("age.csv").get(0).length);
         assertEquals(91, h.get("age.csv").size());
         assertEquals(47, h.get("prefecture.csv").size());

@@ -106,7 +106,9 @@ class ReleaseVerifierEndToEndTest {
     for (String[] m : MODELS) {
       String name = "survey_" + m[0];
       Path policy = tmp.resolve(name + ".conf");
+      // each copy in pseudonym domains of its own: a copy is not linked to the release's persons
       Files.writeString(policy, survey.replaceFirst("(?m)^  name = survey$", "  name = " + name)
+          .replace("domain = member", "domain = member_" + name)
           .replace(shippedModel, m[1]).replace(shippedScrub, "{ type = delete, columns = [opinion] }"),
           StandardCharsets.UTF_8);
       datasets.add(policy.toString());
@@ -119,6 +121,7 @@ class ReleaseVerifierEndToEndTest {
       String name = "purchases_" + m[0];
       Path policy = tmp.resolve(name + ".conf");
       Files.writeString(policy, purchases.replaceFirst("(?m)^  name = purchases$", "  name = " + name)
+          .replace("domain = member", "domain = member_" + name).replace("domain = order", "domain = order_" + name)
           .replace(shippedKm, m[1]), StandardCharsets.UTF_8);
       datasets.add(policy.toString());
       o.put("appianon.inputs." + name, root.resolve("sample-data/purchases.csv").toString());

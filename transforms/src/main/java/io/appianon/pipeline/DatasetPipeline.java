@@ -99,7 +99,7 @@ public final class DatasetPipeline {
    * {@link PipelineResult#readsInput} tells the caller to keep its cache until the output is written.
    */
   public PipelineResult runPrepared(Dataset<Row> prepared, TechniqueContext ctx, boolean cached) {
-    return finish(process(prepared, ctx, cached), ctx, Optional.empty(), Optional.empty());
+    return finish(process(prepared, ctx, cached), ctx, Optional.empty(), Optional.empty(), java.util.Set.of());
   }
 
   /**
@@ -232,7 +232,7 @@ public final class DatasetPipeline {
    * shuffle. May be called again on the same {@code p}.
    */
   public PipelineResult finish(Processed p, TechniqueContext ctx, Optional<PersonDrop> drop,
-      Optional<Map<String, Integer>> levels) {
+      Optional<Map<String, Integer>> levels, java.util.Set<String> releaseDecided) {
     Map<String, Long> suppressed = new TreeMap<>(p.suppressed());
     Dataset<Row> kept = p.kept();
     long keptRows = p.keptRows();
@@ -260,7 +260,7 @@ public final class DatasetPipeline {
       out = shuffleRecords(out, keptRows - privacy.suppressed(), ctx.seed(), SHUFFLE_RUN_ROWS);
     }
     Lineage lineage = plan.lineage();
-    describePrivacy(policy, lineage, privacy.levels());
+    describePrivacy(policy, lineage, privacy.levels(), releaseDecided);
 
     Map<String, Object> report = new LinkedHashMap<>();
     report.put("techniques", p.techniqueReport());
@@ -418,20 +418,29 @@ public final class DatasetPipeline {
    * fixed in the policy): what the public announcement of a release declares in advance.
    */
   public static Lineage plannedLineage(DatasetPolicy policy) {
+    return plannedLineage(policy, java.util.Set.of());
+  }
+
+  /**
+   * As {@link #plannedLineage(DatasetPolicy)}, where the levels of {@code releaseDecided} quasi-identifiers are
+   * decided per release by the release's person-level stage (so described by their ladder, like searched ones).
+   */
+  public static Lineage plannedLineage(DatasetPolicy policy, java.util.Set<String> releaseDecided) {
     PrivacySpec p = policy.privacy();
     Map<String, Integer> levels = new LinkedHashMap<>();
     for (PrivacySpec.QuasiIdentifier q : p.quasiIdentifiers()) {
       levels.put(q.column(), q.level().orElse(-1));
     }
     Lineage lineage = Plan.of(policy).lineage();
-    describePrivacy(policy, lineage, levels);
+    describePrivacy(policy, lineage, levels, releaseDecided);
     return lineage;
   }
 
-  private static void describePrivacy(DatasetPolicy policy, Lineage lineage, Map<String, Integer> levels) {
+  private static void describePrivacy(DatasetPolicy policy, Lineage lineage, Map<String, Integer> levels,
+      java.util.Set<String> releaseDecided) {
     PrivacySpec p = policy.privacy();
     for (PrivacySpec.QuasiIdentifier q : p.quasiIdentifiers()) {
-      if (!p.levelsFixed() && lineage.has(q.column())) {
+      if ((!p.levelsFixed() || releaseDecided.contains(q.column())) && lineage.has(q.column())) {
         // Searched levels differ between releases; the public wording must not, so it names the ladder instead.
         lineage.process(q.column(), "generalized", Text.of(
             "k-匿名化に必要な粒度まで階層（" + ladder(q) + "）に沿って一般化",

@@ -266,7 +266,7 @@ public final class ReleasePrivacy {
           String name = i.policy().name();
           PipelineResult r = i.pipeline().finish(processed.get(name), i.ctx(),
               Optional.of(new DatasetPipeline.PersonDrop(personColumn(i), drop, PersonLevelAnonymity.PERSON)),
-              Optional.of(finalLevels.get(name)));
+              Optional.of(finalLevels.get(name)), decidedColumns(spec, i.policy()));
           // Computed once, here: the check below and the write read the same rows, and the check's query plan stays
           // small (the outputs' plans hold every hierarchy as a map literal).
           results.put(name, new PipelineResult(r.output().localCheckpoint(true), r.processed(), r.published(),
@@ -302,24 +302,8 @@ public final class ReleasePrivacy {
         more.unpersist(false);
         drop = next;
       }
-      for (int d = 0; d < dims.size(); d++) {
-        Dim dim = dims.get(d);
-        if (node[d] > dim.floor()) {
-          PipelineResult r = results.get(dim.dataset());
-          if (r.lineage().has(dim.column())) {
-            r.lineage().process(dim.column(), "generalized", Text.of(
-                "同一人物の他のデータと組み合わせても" + spec.k() + "人以上に共通するよう階層に沿って一般化",
-                "generalized along its hierarchy so that, joined with the person's other data, it is shared by at"
-                    + " least " + spec.k() + " persons"));
-          }
-        }
-      }
-      for (PipelineResult r : results.values()) {
-        r.lineage().records(Text.of(
-            "同一人物の準識別子と任意の" + spec.m() + "件までの購買等の組合せが" + spec.k()
-                + "人未満にしか共通しない人物は、全データセットから削除",
-            "persons whose quasi-identifiers together with any " + spec.m() + " of their items were shared by fewer"
-                + " than " + spec.k() + " persons were removed from every dataset"));
+      for (Input i : domain) {
+        describe(spec, i.policy(), results.get(i.policy().name()).lineage(), decidedColumns(spec, i.policy()));
       }
       Map<String, Object> report = new LinkedHashMap<>();
       report.put("model", describe());
@@ -382,6 +366,47 @@ public final class ReleasePrivacy {
       cols.add(org.apache.spark.sql.functions.array(levels.toArray(new Column[0])).as("__g" + d));
     }
     return base.select(cols.toArray(new Column[0]));
+  }
+
+  /** The columns of {@code policy} whose generalization this stage decides per release. */
+  public static java.util.Set<String> decidedColumns(PersonSpec spec, DatasetPolicy policy) {
+    java.util.Set<String> out = new java.util.TreeSet<>();
+    if (spec.relational().map(policy.name()::equals).orElse(false)) {
+      policy.privacy().quasiIdentifiers().forEach(q -> out.add(q.column()));
+    }
+    spec.items().stream().filter(i -> i.dataset().equals(policy.name())).forEach(i -> out.add(i.column()));
+    return out;
+  }
+
+  /**
+   * What the stage does to a dataset, in the public wording: the same whatever levels a release needs, so it can be
+   * announced before any data is read ({@link #plannedLineage}).
+   */
+  static void describe(PersonSpec spec, DatasetPolicy policy, Lineage lineage, java.util.Set<String> decided) {
+    if (PersonSpec.personColumn(policy, spec.domain()).isEmpty()) {
+      return;
+    }
+    for (String column : decided) {
+      if (lineage.has(column)) {
+        lineage.process(column, "generalized", Text.of(
+            "同一人物の他のデータと組み合わせても" + spec.k() + "人以上に共通するよう、必要に応じて階層に沿って一般化",
+            "generalized along its hierarchy where needed so that, joined with the person's other data, it is shared"
+                + " by at least " + spec.k() + " persons"));
+      }
+    }
+    lineage.records(Text.of(
+        "同一人物の準識別子と任意の" + spec.m() + "件までの購買等の組合せが" + spec.k()
+            + "人未満にしか共通しない人物は、全データセットから削除",
+        "persons whose quasi-identifiers together with any " + spec.m() + " of their items were shared by fewer"
+            + " than " + spec.k() + " persons were removed from every dataset"));
+  }
+
+  /** The lineage a release of {@code policy} will report under this person-level model, before any data is read. */
+  public static Lineage plannedLineage(PersonSpec spec, List<DatasetPolicy> policies, DatasetPolicy policy) {
+    java.util.Set<String> decided = decidedColumns(spec, policy);
+    Lineage lineage = DatasetPipeline.plannedLineage(policy, decided);
+    describe(spec, policy, lineage, decided);
+    return lineage;
   }
 
   public String describe() {

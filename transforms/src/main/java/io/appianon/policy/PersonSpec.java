@@ -56,7 +56,8 @@ public record PersonSpec(String domain, int k, int m, double maxSuppression, Opt
     }
     Map<String, DatasetPolicy> byName = new LinkedHashMap<>();
     policies.forEach(p -> byName.put(p.name(), p));
-    Optional<String> relational = c.optString("relational");
+    // A dataset the block names but this release does not hold (e.g. a run of one dataset) takes no part.
+    Optional<String> relational = c.optString("relational").filter(byName::containsKey);
     relational.ifPresent(r -> {
       DatasetPolicy p = dataset(c, "relational", r, byName);
       requirePerson(c, "relational", p, domain);
@@ -65,6 +66,9 @@ public record PersonSpec(String domain, int k, int m, double maxSuppression, Opt
     Set<String> seen = new TreeSet<>();
     for (Conf s : c.sections("items")) {
       s.allowOnly(Set.of("dataset", "column", "hierarchy"));
+      if (!byName.containsKey(s.string("dataset"))) {
+        continue;
+      }
       DatasetPolicy p = dataset(s, "dataset", s.string("dataset"), byName);
       requirePerson(s, "dataset", p, domain);
       String col = s.string("column");
@@ -82,6 +86,9 @@ public record PersonSpec(String domain, int k, int m, double maxSuppression, Opt
       items.add(new ItemColumn(p.name(), col, h, s.origin()));
     }
     if (items.isEmpty() && relational.isEmpty()) {
+      if (c.has("relational") || !c.sections("items").isEmpty()) {
+        return null; // none of the datasets it names is in this release
+      }
       throw c.error("items", "declare the item columns, a relational dataset, or both");
     }
     if (items.stream().map(ItemColumn::dataset).distinct().count() > 1) {
