@@ -198,6 +198,8 @@ public final class AnonymizeJob {
         Map<String, Object> reports = new LinkedHashMap<>();
         List<Map<String, Object>> manifests = new ArrayList<>();
         List<String> personLines = new ArrayList<>();
+        // release-wide sections of report.json beside "datasets": persons, verification
+        Map<String, Object> releaseChecks = new LinkedHashMap<>();
         Map<String, Object> methodParams = new LinkedHashMap<>();
         InputReader reader = new InputReader(spark);
         List<Prepared> prepared = new ArrayList<>();
@@ -232,7 +234,7 @@ public final class AnonymizeJob {
           // Every model the policies declare, checked on the written files by code that shares nothing with the
           // enforcement (io.appianon.verify): a release on which one does not hold is not published.
           VerificationReport verification = ReleaseVerifier.verify(spark, policies, staging);
-          reports.put("verification", verification.toMap());
+          releaseChecks.put("verification", verification.toMap());
           if (!verification.holds()) {
             throw io.appianon.privacy.PrivacyUnsatisfiableException.onWrittenFiles(config.file(),
                 String.join("; ", verification.failures()));
@@ -247,7 +249,7 @@ public final class AnonymizeJob {
               throw io.appianon.privacy.PrivacyUnsatisfiableException.onWrittenFiles(persons.get().origin().file(),
                   audit.summary());
             }
-            reports.put("persons", personReport);
+            releaseChecks.put("persons", personReport);
             @SuppressWarnings("unchecked")
             List<String> words = (List<String>) personReport.get("in_words");
             personLines.addAll(words);
@@ -275,6 +277,7 @@ public final class AnonymizeJob {
         report.put("release_id", releaseId);
         report.put("created_at", now.toString());
         report.put("datasets", reports);
+        report.putAll(releaseChecks);
         report.put("elapsed_seconds", (System.nanoTime() - started) / 1e9);
         Json.write(staging.resolve("report.json"), report);
 

@@ -374,7 +374,7 @@ class AnonymizeJobEndToEndTest {
     assertEquals(Set.of(), attacker.singledOut(5, 2));
     assertEquals(Set.of(), attacker.singledOut(5, 1));
     // The budget is in persons: at most 5% of the 3,000 valid members are removed by the release stage.
-    Map<String, Object> persons = (Map<String, Object>) ((Map<String, Object>) report.get("datasets")).get("persons");
+    Map<String, Object> persons = (Map<String, Object>) report.get("persons");
     long suppressedPersons = ((Number) persons.get("suppressed_persons")).longValue();
     assertEquals(3000L, ((Number) persons.get("persons")).longValue());
     assertTrue(suppressedPersons <= 150, suppressedPersons + " persons suppressed");

@@ -57,7 +57,7 @@ class PersonLevelReleaseTest {
     assertEquals(Set.of(), attacker.singledOut(2, 1));
 
     Map<String, Object> report = Json.read(release.resolve("report.json"));
-    Map<String, Object> persons = (Map<String, Object>) ((Map<String, Object>) report.get("datasets")).get("persons");
+    Map<String, Object> persons = (Map<String, Object>) report.get("persons");
     assertEquals(Fixture.MEMBERS, ((Number) persons.get("persons")).intValue());
     assertEquals(Fixture.MEMBERS - survey.size(), ((Number) persons.get("suppressed_persons")).intValue());
     Map<String, Object> audit = (Map<String, Object>) persons.get("audit_of_published_files");
