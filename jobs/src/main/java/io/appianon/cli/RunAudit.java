@@ -13,7 +13,6 @@ import java.io.PrintStream;
 import java.net.InetAddress;
 import java.nio.channels.FileChannel;
 import java.nio.channels.FileLock;
-import java.nio.channels.OverlappingFileLockException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -205,12 +204,7 @@ final class RunAudit {
     Object id = start.get("run_id");
     Path lockFile = config.methodStoreDir().resolve(RUNS).resolve(id + ".lock");
     try (FileChannel ch = FileChannel.open(lockFile, StandardOpenOption.CREATE, StandardOpenOption.WRITE)) {
-      FileLock l;
-      try {
-        l = ch.tryLock();
-      } catch (OverlappingFileLockException e) {
-        l = null;
-      }
+      FileLock l = io.appianon.release.ReleaseStore.tryLock(ch).orElse(null);
       if (l == null) {
         return Optional.empty(); // still running
       }

@@ -4,6 +4,7 @@ import io.appianon.job.JobConfig;
 import io.appianon.release.FileDigests;
 import io.appianon.release.Json;
 import io.appianon.release.JsonLinesLog;
+import io.appianon.release.ReleaseStore;
 import io.appianon.release.Manifest;
 import io.appianon.release.OwnerOnly;
 import io.appianon.release.ParquetLabels;
@@ -11,7 +12,6 @@ import io.appianon.release.ReleaseException;
 import java.io.IOException;
 import java.nio.channels.FileChannel;
 import java.nio.channels.FileLock;
-import java.nio.channels.OverlappingFileLockException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -240,16 +240,8 @@ public final class Provisioner {
   }
 
   private static FileLock tryLock(FileChannel ch, Path root) throws IOException {
-    FileLock l;
-    try {
-      l = ch.tryLock();
-    } catch (OverlappingFileLockException e) {
-      l = null;
-    }
-    if (l == null) {
-      throw new ReleaseException(root + " is locked by another provision; wait for it to finish");
-    }
-    return l;
+    return ReleaseStore.tryLock(ch)
+        .orElseThrow(() -> new ReleaseException(root + " is locked by another provision; wait for it to finish"));
   }
 
   private static byte[] randomBytes(int n) {

@@ -92,15 +92,7 @@ public final class ReleaseStore implements AutoCloseable {
       try {
         Files.createDirectories(root);
         ch = FileChannel.open(root.resolve(".lock"), StandardOpenOption.CREATE, StandardOpenOption.WRITE);
-        FileLock l;
-        try {
-          l = ch.tryLock();
-        } catch (OverlappingFileLockException e) {
-          l = null;
-        }
-        if (l == null) {
-          throw locked(root);
-        }
+        FileLock l = tryLock(ch).orElseThrow(() -> locked(root));
         List<String> recovered = recover(root);
         h = new Held(ch, l);
         HELD.put(key, h);
@@ -310,6 +302,18 @@ public final class ReleaseStore implements AutoCloseable {
         // closing the channel releases the lock in any case
       }
       closeQuietly(held.channel);
+    }
+  }
+
+  /**
+   * The lock of {@code ch} if no other process, and no other channel of this JVM, holds it (the JVM-wide case throws
+   * OverlappingFileLockException, read here as "held").
+   */
+  public static java.util.Optional<FileLock> tryLock(FileChannel ch) throws IOException {
+    try {
+      return java.util.Optional.ofNullable(ch.tryLock());
+    } catch (OverlappingFileLockException e) {
+      return java.util.Optional.empty();
     }
   }
 }
