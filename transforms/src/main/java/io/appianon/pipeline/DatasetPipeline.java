@@ -49,6 +49,8 @@ public final class DatasetPipeline {
   public static final String REASON_KM = "km-anonymity";
   /** Rows of persons the release-level person stage suppressed ({@link ReleasePrivacy}). */
   public static final String REASON_PERSON = "person-model";
+  /** Rows removed because their item was rare for the person's class (the person-level stage's item remedy). */
+  public static final String REASON_RARE_ITEM = "rare-item";
   private static final String RANDOM = TechniqueContext.HIDDEN_PREFIX + "order";
   /** Rows per sorted run of the record shuffle ({@link #shuffleRecords}): about 60 MB of purchase rows. */
   static final long SHUFFLE_RUN_ROWS = 250_000;
@@ -218,8 +220,7 @@ public final class DatasetPipeline {
       return levels;
     }
     try {
-      return new Anonymizer().apply(p.kept(), qis(s), s.sensitiveColumn(), models(s), p.suppressionBudget(),
-          Objective.parse(s.objective())).search().levelsByAttribute();
+      return search(p.kept(), s, p.suppressionBudget()).search().levelsByAttribute();
     } catch (PrivacyUnsatisfiableException e) {
       throw new PrivacyUnsatisfiableException(policy.file(), e);
     }
@@ -233,6 +234,12 @@ public final class DatasetPipeline {
    */
   public PipelineResult finish(Processed p, TechniqueContext ctx, Optional<PersonDrop> drop,
       Optional<Map<String, Integer>> levels, java.util.Set<String> releaseDecided) {
+    return finish(p, ctx, drop, Optional.empty(), levels, releaseDecided);
+  }
+
+  /** As above, first removing the rows of the rare items in {@code items} (the person-level stage's item remedy). */
+  public PipelineResult finish(Processed p, TechniqueContext ctx, Optional<PersonDrop> drop, Optional<ItemDrop> items,
+      Optional<Map<String, Integer>> levels, java.util.Set<String> releaseDecided) {
     Map<String, Long> suppressed = new TreeMap<>(p.suppressed());
     Dataset<Row> kept = p.kept();
     long keptRows = p.keptRows();
@@ -242,6 +249,18 @@ public final class DatasetPipeline {
       kept = kept.join(drop.get().persons(), match, "left_anti");
       if (removed > 0) {
         suppressed.merge(REASON_PERSON, removed, Long::sum);
+        keptRows -= removed;
+      }
+    }
+    if (items.isPresent()) {
+      ItemDrop d = items.get();
+      Dataset<Row> keyed = kept.withColumn(ITEM_KEY, d.itemKey());
+      Column match = keyed.col("`" + d.column().replace("`", "``") + "`").equalTo(d.removed().col(d.personKey()))
+          .and(keyed.col(ITEM_KEY).equalTo(d.removed().col(d.itemKeyColumn())));
+      long removed = keyed.join(d.removed(), match, "left_semi").count();
+      kept = keyed.join(d.removed(), match, "left_anti").drop(ITEM_KEY);
+      if (removed > 0) {
+        suppressed.merge(REASON_RARE_ITEM, removed, Long::sum);
         keptRows -= removed;
       }
     }
@@ -271,6 +290,16 @@ public final class DatasetPipeline {
 
   /** Persons to leave out of a dataset: the {@code key} column of {@code persons} matched to its {@code column}. */
   public record PersonDrop(String column, Dataset<Row> persons, String key) {}
+
+  /**
+   * Items to leave out of a dataset: its rows whose person ({@code column}, matched to {@code removed}'s {@code
+   * personKey}) and item (the expression {@code itemKey} over its columns, matched to {@code itemKeyColumn}) are in
+   * {@code removed}.
+   */
+  public record ItemDrop(String column, Column itemKey, Dataset<Row> removed, String personKey,
+      String itemKeyColumn) {}
+
+  private static final String ITEM_KEY = "__item_key";
 
   /**
    * Puts {@code rows} (about {@code count} of them) in an order that reveals nothing of the input order (e.g.
@@ -362,7 +391,7 @@ public final class DatasetPipeline {
         r = new Anonymizer().applyFixed(kept, qis, p.sensitiveColumn(), models(p), maxSuppression, objective,
             levels);
       } else {
-        r = new Anonymizer().apply(kept, qis, p.sensitiveColumn(), models(p), maxSuppression, objective);
+        r = search(kept, p, maxSuppression);
       }
     } catch (PrivacyUnsatisfiableException e) {
       throw new PrivacyUnsatisfiableException(policy.file(), e);
@@ -386,6 +415,12 @@ public final class DatasetPipeline {
       report.put("local_recoding_comparison", new Mondrian(p.k()).apply(kept, qis).toMap());
     }
     return new PrivacyOutcome(r.output(), r.suppressedRecords(), levels, report);
+  }
+
+  /** The policy's search: its models and objective, within the suppression share, no level above its max-levels. */
+  private static PrivacyResult search(Dataset<Row> kept, PrivacySpec p, double maxSuppression) {
+    return new Anonymizer().apply(kept, qis(p), p.sensitiveColumn(), models(p), maxSuppression,
+        Objective.parse(p.objective()), p.quasiIdentifiers().stream().map(PrivacySpec.QuasiIdentifier::cap).toList());
   }
 
   private static List<QuasiIdentifier> qis(PrivacySpec p) {
@@ -483,7 +518,7 @@ public final class DatasetPipeline {
     List<String> steps = new ArrayList<>();
     java.util.Iterator<String> values = q.hierarchy().values().iterator();
     String example = values.hasNext() ? values.next() : "…";
-    for (int l = 0; l <= q.hierarchy().maxLevel(); l++) {
+    for (int l = 0; l <= q.cap(); l++) { // never above the policy's max-level
       steps.add(q.hierarchy().isFlat() && l == 0 ? "値" : q.hierarchy().generalize(example, l));
     }
     return String.join(" → ", steps);

@@ -60,6 +60,9 @@ public final class ReleasePrivacy {
   private static final String SEP = "\u001f";
   private static final String NULL = "\u0000";
   private static final String HAS_ITEM = "__has_item";
+  private static final String ROWS = "__rows";
+  /** Rounds of rare-item removal at most (each removes at least one item; real data settles in about ten). */
+  static final int MAX_REMOVAL_ROUNDS = 30;
 
   private final PersonSpec spec;
   private final PersonLevelAnonymity model;
@@ -85,7 +88,8 @@ public final class ReleasePrivacy {
       long suppressedPersons) {}
 
   /** A dimension of the search: a relational quasi-identifier or an item column, with its floor level. */
-  private record Dim(String dataset, String column, Hierarchy hierarchy, int floor, boolean item, double weight) {
+  private record Dim(String dataset, String column, Hierarchy hierarchy, int floor, int cap, boolean item,
+      double weight) {
     double loss(int level) {
       return weight * level / Math.max(1, hierarchy.maxLevel());
     }
@@ -120,13 +124,15 @@ public final class ReleasePrivacy {
     List<Dim> dims = new ArrayList<>();
     relational.ifPresent(r -> {
       for (PrivacySpec.QuasiIdentifier q : r.policy().privacy().quasiIdentifiers()) {
-        dims.add(new Dim(r.policy().name(), q.column(), q.hierarchy(), own.get(r.policy().name()).get(q.column()),
-            false, spec.weight(q.column())));
+        int floor = own.get(r.policy().name()).get(q.column());
+        dims.add(new Dim(r.policy().name(), q.column(), q.hierarchy(), floor, Math.max(floor, q.cap()), false,
+            spec.weight(q.column())));
       }
     });
     for (PersonSpec.ItemColumn ic : spec.items()) {
       int floor = own.get(ic.dataset()).getOrDefault(ic.column(), 0);
-      dims.add(new Dim(ic.dataset(), ic.column(), ic.hierarchy(), floor, true, spec.weight(ic.column())));
+      dims.add(new Dim(ic.dataset(), ic.column(), ic.hierarchy(), floor, Math.max(floor, ic.cap()), true,
+          spec.weight(ic.column())));
     }
 
     // 2. The persons' base profile (original values), cached for the search.
@@ -159,7 +165,11 @@ public final class ReleasePrivacy {
           cols.add(col(quote(d.column())).cast("string").as("__item_" + d.column()));
         }
       }
-      Dataset<Row> items = itemInput.get().processed().kept().select(cols.toArray(new Column[0])).distinct()
+      List<Column> keyList = new ArrayList<>(List.of(col(PersonLevelAnonymity.PERSON)));
+      dims.stream().filter(Dim::item).forEach(d -> keyList.add(col(quote("__item_" + d.column()))));
+      Column[] keys = keyList.toArray(new Column[0]);
+      Dataset<Row> items = itemInput.get().processed().kept().select(cols.toArray(new Column[0]))
+          .groupBy(keys).agg(org.apache.spark.sql.functions.count(lit(1)).as(ROWS))
           .withColumn(HAS_ITEM, lit(true));
       base = base.join(items, toSeq(PersonLevelAnonymity.PERSON), "left");
     }
@@ -169,38 +179,41 @@ public final class ReleasePrivacy {
     try {
       long total = persons.count();
       long baseRows = base.count();
-      Optional<PersonProfiles> local = baseRows <= driverSearchMaxRows
+      Optional<Local> local = baseRows <= driverSearchMaxRows
           ? Optional.of(collect(base, dims)) : Optional.empty();
       long budget = (long) Math.floor(spec.maxSuppression() * total);
-      LOG.info("[persons] {} persons in datasets {}; (k={}, k^m with m={}) over {}; at most {} may be suppressed",
-          total, byName.keySet(), spec.k(), spec.m(), dims.stream().map(Dim::column).toList(), budget);
+      boolean itemRemedy = spec.maxItemSuppression() > 0 && spec.m() > 0 && itemInput.isPresent();
+      long itemRows = itemInput.map(i -> i.processed().keptRows()).orElse(0L);
+      Limits limits = new Limits(budget, itemRemedy ? (long) Math.floor(spec.maxItemSuppression() * itemRows) : 0,
+          itemRemedy, itemRows);
+      LOG.info("[persons] {} persons in datasets {}; (k={}, k^m with m={}) over {}; at most {} may be suppressed{}",
+          total, byName.keySet(), spec.k(), spec.m(), dims.stream().map(Dim::column).toList(), budget,
+          itemRemedy ? ", and at most " + limits.itemRows() + " of " + itemRows + " item rows as rare items" : "");
 
-      // 3. Greedy search from the floor.
-      int[] node = new int[dims.size()];
-      for (int d = 0; d < dims.size(); d++) {
-        node[d] = dims.get(d).floor();
-      }
+      // 3. Search from the floor: exact on the driver when the profiles fit there, else greedy on Spark.
+      int[] node = floors(dims);
       List<Map<String, Object>> steps = new ArrayList<>();
-      long violators = evaluate(base, local, dims, List.of(node)).getOrDefault(0, 0L);
-      steps.add(step(dims, node, violators));
-      LOG.info("[persons] at the floor {}: {} persons violate", levels(dims, node), violators);
-      if (violators > budget && local.isPresent()) {
+      Assessment at = assess(base, local, dims, node, limits);
+      steps.add(step(dims, node, at));
+      LOG.info("[persons] at the floor {}: {}", levels(dims, node), at);
+      if (!at.feasible() && local.isPresent()) {
         // Small enough to search on the driver: the feasible node of least loss, exactly.
-        int[] best = optimal(local.get(), dims, budget, steps);
+        int[] best = optimal(local.get(), dims, limits, steps);
         if (best == null) {
           throw new PrivacyUnsatisfiableException(spec.origin().file(), new PrivacyUnsatisfiableException(
-              describe(), spec.maxSuppression(), (double) violators / Math.max(1, total),
-              "no generalization of " + dims.stream().map(Dim::column).toList() + " above the datasets' own"));
+              describe(), spec.maxSuppression(), (double) at.violators() / Math.max(1, total),
+              "no generalization of " + dims.stream().map(Dim::column).toList() + " above the datasets' own"
+                  + capsInWords(dims)));
         }
         node = best;
-        violators = evaluate(base, local, dims, List.of(node)).getOrDefault(0, 0L);
-        LOG.info("[persons] least-loss node {}: {} persons violate", levels(dims, node), violators);
+        at = assess(base, local, dims, node, limits);
+        LOG.info("[persons] least-loss node {}: {}", levels(dims, node), at);
       }
-      while (violators > budget) {
+      while (!at.feasible()) {
         List<int[]> candidates = new ArrayList<>();
         List<Integer> raised = new ArrayList<>();
         for (int d = 0; d < dims.size(); d++) {
-          if (node[d] < dims.get(d).hierarchy().maxLevel()) {
+          if (node[d] < dims.get(d).cap()) {
             int[] c = node.clone();
             c[d]++;
             candidates.add(c);
@@ -209,10 +222,11 @@ public final class ReleasePrivacy {
         }
         if (candidates.isEmpty()) {
           throw new PrivacyUnsatisfiableException(spec.origin().file(), new PrivacyUnsatisfiableException(
-              describe(), spec.maxSuppression(), (double) violators / Math.max(1, total),
-              "every attribute at its most general level"));
+              describe(), spec.maxSuppression(), (double) at.violators() / Math.max(1, total),
+              "every attribute at its most general level" + capsInWords(dims)));
         }
-        Map<Integer, Long> counts = evaluate(base, local, dims, candidates);
+        long violators = at.plainViolators();
+        Map<Integer, Long> counts = evaluate(base, local.map(Local::profiles), dims, candidates);
         int best = -1;
         double bestScore = Double.NEGATIVE_INFINITY;
         for (int c = 0; c < candidates.size(); c++) {
@@ -226,15 +240,41 @@ public final class ReleasePrivacy {
           }
         }
         node = candidates.get(best);
-        violators = counts.getOrDefault(best, 0L);
-        steps.add(step(dims, node, violators));
-        LOG.info("[persons] raised {}: {} -> {} persons violate", dims.get(raised.get(best)).column(),
-            levels(dims, node), violators);
+        at = assess(base, local, dims, node, limits);
+        steps.add(step(dims, node, at));
+        LOG.info("[persons] raised {}: {} -> {}", dims.get(raised.get(best)).column(), levels(dims, node), at);
       }
 
-      // 4. Apply: suppress the violators everywhere, run each dataset's models at the chosen levels, repeat.
-      Dataset<Row> drop = model.violators(profile(base, dims, node, 0)).select(col(PersonLevelAnonymity.PERSON))
-          .localCheckpoint(true);
+      // 4. Apply: remove the rare items (if the policy allows), suppress the violators everywhere, run each dataset's
+      // models at the chosen levels, repeat.
+      Dataset<Row> chosen = profile(base, dims, node, 0);
+      Optional<DatasetPipeline.ItemDrop> itemDrop = Optional.empty();
+      long removedItems = 0;
+      int removalRounds = 0;
+      Dataset<Row> removed = null;
+      if (itemRemedy) {
+        if (local.isPresent()) {
+          List<Map.Entry<Integer, String>> list = new ArrayList<>();
+          PersonProfiles.Removal r = removal(local.get().profiles(), dims, node, list);
+          removalRounds = r.rounds();
+          List<Row> rows = new ArrayList<>(list.size());
+          list.forEach(e -> rows.add(org.apache.spark.sql.RowFactory.create(local.get().ids().get(e.getKey()),
+              e.getValue())));
+          removed = base.sparkSession().createDataFrame(rows, chosen.select(col(PersonLevelAnonymity.PERSON),
+              col(PersonLevelAnonymity.ITEM)).schema());
+        } else {
+          PersonLevelAnonymity.RareItems r = model.removeRareItems(chosen, MAX_REMOVAL_ROUNDS);
+          removalRounds = r.rounds();
+          removed = r.removed();
+        }
+        removed = removed.localCheckpoint(true);
+        removedItems = removed.count();
+        chosen = remaining(chosen, removed);
+        Input items = itemInput.get();
+        itemDrop = Optional.of(new DatasetPipeline.ItemDrop(personColumn(items), itemKey(dims, node, own.get(
+            items.policy().name())), removed, PersonLevelAnonymity.PERSON, PersonLevelAnonymity.ITEM));
+      }
+      Dataset<Row> drop = model.violators(chosen).select(col(PersonLevelAnonymity.PERSON)).localCheckpoint(true);
       long dropped = drop.count();
       Map<String, DatasetPipeline.Processed> processed = new LinkedHashMap<>();
       Map<String, Map<String, Integer>> finalLevels = new LinkedHashMap<>();
@@ -266,15 +306,26 @@ public final class ReleasePrivacy {
           String name = i.policy().name();
           PipelineResult r = i.pipeline().finish(processed.get(name), i.ctx(),
               Optional.of(new DatasetPipeline.PersonDrop(personColumn(i), drop, PersonLevelAnonymity.PERSON)),
-              Optional.of(finalLevels.get(name)), decidedColumns(spec, i.policy()));
+              itemInput.isPresent() && itemInput.get() == i ? itemDrop : Optional.empty(),
+              Optional.of(finalLevels.get(name)),
+              decidedColumns(spec, i.policy()));
           // Computed once, here: the check below and the write read the same rows, and the check's query plan stays
           // small (the outputs' plans hold every hierarchy as a map literal).
           results.put(name, new PipelineResult(r.output().localCheckpoint(true), r.processed(), r.published(),
               r.suppressedByReason(), r.report(), r.lineage(), r.readsInput(), r.cleanup()));
         }
-        // persons whose relational row the dataset's own models suppressed, and persons violating on the outputs
-        Dataset<Row> more = model.violators(outputProfile(results, byName, dims))
-            .select(col(PersonLevelAnonymity.PERSON));
+        // On the outputs: items that became rare (persons removed, rows the datasets' own models suppressed) are
+        // removed too, when the policy allows; then the persons still violating, and those whose relational row the
+        // dataset's own models suppressed, are suppressed.
+        Dataset<Row> out = outputProfile(results, byName, dims);
+        long addedItems = 0;
+        Dataset<Row> moreItems = null;
+        if (itemRemedy) {
+          moreItems = model.removeRareItems(out, MAX_REMOVAL_ROUNDS).removed().localCheckpoint(true);
+          addedItems = moreItems.count();
+          out = remaining(out, moreItems);
+        }
+        Dataset<Row> more = model.violators(out).select(col(PersonLevelAnonymity.PERSON));
         if (relational.isPresent()) {
           Input r = relational.get();
           Dataset<Row> before = r.processed().kept().select(col(quote(personColumn(r))).as(PersonLevelAnonymity.PERSON))
@@ -285,9 +336,11 @@ public final class ReleasePrivacy {
         }
         more = more.distinct().localCheckpoint(true);
         long added = more.count();
-        rounds.add(Map.of("round", round, "persons_suppressed_so_far", dropped, "persons_added", added));
-        LOG.info("[persons] round {}: {} persons suppressed, {} more to suppress", round, dropped, added);
-        if (added == 0) {
+        rounds.add(Map.of("round", round, "persons_suppressed_so_far", dropped, "persons_added", added,
+            "rare_items_added", addedItems));
+        LOG.info("[persons] round {}: {} persons suppressed, {} more to suppress{}", round, dropped, added,
+            itemRemedy ? ", " + addedItems + " more rare items to remove" : "");
+        if (added == 0 && addedItems == 0) {
           more.unpersist(false);
           break;
         }
@@ -295,6 +348,16 @@ public final class ReleasePrivacy {
           throw new PrivacyUnsatisfiableException(spec.origin().file(), new PrivacyUnsatisfiableException(
               describe(), spec.maxSuppression(), (double) (dropped + added) / Math.max(1, total),
               "levels " + levels(dims, node) + " after " + round + " rounds"));
+        }
+        if (addedItems > 0) {
+          Dataset<Row> all = removed.union(moreItems).distinct().localCheckpoint(true);
+          removedItems = all.count();
+          removed.unpersist(false);
+          moreItems.unpersist(false);
+          removed = all;
+          Input items = itemInput.get();
+          itemDrop = Optional.of(new DatasetPipeline.ItemDrop(personColumn(items), itemKey(dims, node, own.get(
+              items.policy().name())), removed, PersonLevelAnonymity.PERSON, PersonLevelAnonymity.ITEM));
         }
         Dataset<Row> next = drop.union(more).distinct().localCheckpoint(true);
         dropped = next.count();
@@ -315,10 +378,36 @@ public final class ReleasePrivacy {
       report.put("suppressed_share", total == 0 ? 0.0 : (double) dropped / total);
       report.put("levels", levels(dims, node));
       report.put("floor_levels", levels(dims, floors(dims)));
+      long rareRows = 0;
+      if (itemRemedy) {
+        rareRows = results.get(itemInput.get().policy().name()).suppressedByReason()
+            .getOrDefault(DatasetPipeline.REASON_RARE_ITEM, 0L);
+        if (rareRows > limits.itemRows()) {
+          throw new PrivacyUnsatisfiableException(spec.origin().file(), new PrivacyUnsatisfiableException(
+              describe() + " with rare items removed", spec.maxItemSuppression(), (double) rareRows / itemRows,
+              "levels " + levels(dims, node) + ": " + rareRows + " " + itemInput.get().policy().name()
+                  + " rows would go as rare items, more than max-item-suppression allows"));
+        }
+        Map<String, Object> ir = new LinkedHashMap<>();
+        ir.put("dataset", itemInput.get().policy().name());
+        ir.put("max_item_suppression", spec.maxItemSuppression());
+        ir.put("removed_person_items", removedItems);
+        ir.put("removed_rows", rareRows);
+        ir.put("item_rows", itemRows);
+        ir.put("removed_share", itemRows == 0 ? 0.0 : (double) rareRows / itemRows);
+        ir.put("rounds", removalRounds);
+        report.put("rare_items", ir);
+      }
       List<String> words = new ArrayList<>();
       words.add(String.format(Locale.ROOT, "%d persons in %s; %d suppressed with all their rows (%.1f %%, limit %.0f %%)",
           total, String.join(" + ", byName.keySet()), dropped, 100.0 * dropped / Math.max(1, total),
           100 * spec.maxSuppression()));
+      if (itemRemedy) {
+        words.add(String.format(Locale.ROOT, "%d %s rows (%.1f %%, limit %.0f %%) removed as rare items: a %s that,"
+            + " with the person's other data, fewer than %d persons share", rareRows, itemInput.get().policy().name(),
+            100.0 * rareRows / Math.max(1, itemRows), 100 * spec.maxItemSuppression(),
+            String.join(" × ", spec.items().stream().map(PersonSpec.ItemColumn::column).toList()), spec.k()));
+      }
       for (int d = 0; d < dims.size(); d++) {
         Dim dim = dims.get(d);
         int level = node[d];
@@ -355,6 +444,9 @@ public final class ReleasePrivacy {
     }
     if (hasColumn(base, HAS_ITEM)) {
       cols.add(col(HAS_ITEM));
+    }
+    if (hasColumn(base, ROWS)) {
+      cols.add(col(ROWS));
     }
     for (int d = 0; d < dims.size(); d++) {
       Dim dim = dims.get(d);
@@ -394,6 +486,16 @@ public final class ReleasePrivacy {
                 + " by at least " + spec.k() + " persons"));
       }
     }
+    if (spec.maxItemSuppression() > 0 && spec.m() > 0
+        && spec.items().stream().anyMatch(i -> i.dataset().equals(policy.name()))) {
+      lineage.records(Text.of(
+          "同一人物の他のデータと組み合わせると" + spec.k() + "人未満にしか共通しない希少な項目（"
+              + String.join("・", spec.items().stream().map(PersonSpec.ItemColumn::column).toList())
+              + "の組合せ）のレコードは削除",
+          "records of rare items (" + String.join(" × ", spec.items().stream().map(PersonSpec.ItemColumn::column)
+              .toList()) + ") that, with the person's other data, fewer than " + spec.k()
+              + " persons share were deleted"));
+    }
     lineage.records(Text.of(
         "同一人物の準識別子と任意の" + spec.m() + "件までの購買等の組合せが" + spec.k()
             + "人未満にしか共通しない人物は、全データセットから削除",
@@ -414,17 +516,25 @@ public final class ReleasePrivacy {
   }
 
   /**
-   * The node of least loss whose violating persons fit the budget, among all nodes at or above the floor: nodes in
-   * ascending loss, each skipped when it lies below a node already found infeasible (generalizing never adds a
-   * violator, so it is infeasible too), until the first feasible one. Records each evaluated node in {@code steps}.
+   * The node of least loss that fits the limits, among all nodes at or above the floor and at or below the caps: nodes
+   * in ascending loss of generalization, each skipped when it lies below a node already found infeasible (generalizing
+   * never adds a violator, so it is infeasible too; with rare-item removal this is a close heuristic, not a theorem),
+   * until the next node's generalization loss alone is no better than the best total found (a removed item costs its
+   * columns' full loss: the total is never below the generalization loss). Records each evaluated node in {@code
+   * steps}.
    */
-  private int[] optimal(PersonProfiles local, List<Dim> dims, long budget, List<Map<String, Object>> steps) {
+  private int[] optimal(Local local, List<Dim> dims, Limits limits, List<Map<String, Object>> steps) {
     List<int[]> nodes = new ArrayList<>();
     enumerate(dims, 0, new int[dims.size()], nodes);
     nodes.sort(java.util.Comparator.comparingDouble((int[] n) -> loss(dims, n))
         .thenComparing(n -> java.util.Arrays.toString(n)));
     List<int[]> infeasible = new ArrayList<>();
+    int[] best = null;
+    double bestLoss = Double.POSITIVE_INFINITY;
     for (int[] n : nodes) {
+      if (loss(dims, n) >= bestLoss - 1e-12) {
+        break;
+      }
       boolean below = false;
       for (int[] bad : infeasible) {
         boolean le = true;
@@ -439,14 +549,132 @@ public final class ReleasePrivacy {
       if (below) {
         continue;
       }
-      long v = evaluate(null, Optional.of(local), dims, List.<int[]>of(n)).getOrDefault(0, 0L);
-      steps.add(step(dims, n, v));
-      if (v <= budget) {
-        return n;
+      Assessment a = assess(null, Optional.of(local), dims, n, limits);
+      steps.add(step(dims, n, a));
+      if (a.feasible()) {
+        if (a.loss() < bestLoss) {
+          best = n;
+          bestLoss = a.loss();
+        }
+      } else {
+        infeasible.add(n);
       }
-      infeasible.add(n);
     }
-    return null;
+    return best;
+  }
+
+  /** What a release may lose: persons suppressed, and item rows removed as rare (when the remedy is on). */
+  private record Limits(long persons, long itemRows, boolean itemRemedy, long totalItemRows) {}
+
+  /**
+   * A node as assessed: persons violating without any item removed, persons left violating after the rare-item removal
+   * (the same without it), item rows removed, and the loss: generalization, plus each removed row's item columns at
+   * their full loss.
+   */
+  private record Assessment(long plainViolators, long violators, long removedRows, double loss, boolean feasible) {
+    @Override
+    public String toString() {
+      return violators + " persons violate" + (removedRows > 0 || plainViolators != violators
+          ? " after removing " + removedRows + " item rows (" + plainViolators + " without)" : "");
+    }
+  }
+
+  private Assessment assess(Dataset<Row> base, Optional<Local> local, List<Dim> dims, int[] node, Limits limits) {
+    double loss = loss(dims, node);
+    if (!limits.itemRemedy()) {
+      long v = evaluate(base, local.map(Local::profiles), dims, List.of(node)).getOrDefault(0, 0L);
+      return new Assessment(v, v, 0, loss, v <= limits.persons());
+    }
+    long plain;
+    long v;
+    long rows;
+    if (local.isPresent()) {
+      plain = evaluate(base, Optional.of(local.get().profiles()), dims, List.of(node)).getOrDefault(0, 0L);
+      PersonProfiles.Removal r = removal(local.get().profiles(), dims, node, null);
+      v = r.violators();
+      rows = r.removedRows();
+    } else {
+      Dataset<Row> prof = profile(base, dims, node, 0);
+      plain = model.countViolators(prof).getOrDefault(0, 0L);
+      if (plain <= limits.persons()) {
+        return new Assessment(plain, plain, 0, loss, true);
+      }
+      Dataset<Row> removed = model.removeRareItems(prof, MAX_REMOVAL_ROUNDS).removed().localCheckpoint(true);
+      v = model.countViolators(remaining(prof, removed)).getOrDefault(0, 0L);
+      rows = removedRows(base, dims, node, removed);
+      removed.unpersist(false);
+    }
+    double share = limits.totalItemRows() == 0 ? 0.0 : (double) rows / limits.totalItemRows();
+    for (int d = 0; d < dims.size(); d++) {
+      if (dims.get(d).item()) {
+        loss += share * (dims.get(d).weight() - dims.get(d).loss(node[d]));
+      }
+    }
+    return new Assessment(plain, v, rows, loss, v <= limits.persons() && rows <= limits.itemRows());
+  }
+
+  /** {@link PersonProfiles#removeRare} at a node. */
+  private PersonProfiles.Removal removal(PersonProfiles profiles, List<Dim> dims, int[] node,
+      List<Map.Entry<Integer, String>> removed) {
+    List<Dim> rel = dims.stream().filter(d -> !d.item()).toList();
+    List<Dim> items = dims.stream().filter(Dim::item).toList();
+    int[] rl = new int[rel.size()];
+    int[] il = new int[items.size()];
+    for (int d = 0, r = 0, i = 0; d < dims.size(); d++) {
+      if (dims.get(d).item()) {
+        il[i++] = node[d];
+      } else {
+        rl[r++] = node[d];
+      }
+    }
+    return profiles.removeRare(spec.k(), spec.m(), rel.stream().map(Dim::hierarchy).toArray(Hierarchy[]::new), rl,
+        items.stream().map(Dim::hierarchy).toArray(Hierarchy[]::new), il, removed);
+  }
+
+  /** A node's profile less the removed (person, item) pairs; every person keeps a row (a null item) and their class. */
+  private static Dataset<Row> remaining(Dataset<Row> profile, Dataset<Row> removed) {
+    Dataset<Row> kept = profile.join(removed, toSeq(PersonLevelAnonymity.PERSON, PersonLevelAnonymity.ITEM),
+        "left_anti").select(col(PersonLevelAnonymity.NODE), col(PersonLevelAnonymity.PERSON),
+        col(PersonLevelAnonymity.CLASS), col(PersonLevelAnonymity.ITEM));
+    Dataset<Row> all = profile.select(col(PersonLevelAnonymity.NODE), col(PersonLevelAnonymity.PERSON),
+        col(PersonLevelAnonymity.CLASS)).distinct().withColumn(PersonLevelAnonymity.ITEM, lit(null).cast("string"));
+    return kept.union(all);
+  }
+
+  /** The item dataset's rows behind the removed (person, item) pairs, at a node. */
+  private static long removedRows(Dataset<Row> base, List<Dim> dims, int[] node, Dataset<Row> removed) {
+    Dataset<Row> prof = profile(base, dims, node, 0);
+    Row r = prof.join(removed, toSeq(PersonLevelAnonymity.PERSON, PersonLevelAnonymity.ITEM), "left_semi")
+        .agg(org.apache.spark.sql.functions.sum(col(ROWS))).first();
+    return r.isNullAt(0) ? 0 : r.getLong(0);
+  }
+
+  /**
+   * The item of a row of the item dataset as the profile names it, computed on its kept rows: the item columns at
+   * the node's levels (a column its dataset's models generalize later is generalized here; one the stage generalized
+   * already stays as it is), joined as {@link #profile} joins them.
+   */
+  private static Column itemKey(List<Dim> dims, int[] node, Map<String, Integer> ownLevels) {
+    List<Column> parts = new ArrayList<>();
+    for (int d = 0; d < dims.size(); d++) {
+      Dim dim = dims.get(d);
+      if (dim.item()) {
+        int level = ownLevels.containsKey(dim.column()) ? node[d] : 0;
+        parts.add(coalesce(dim.hierarchy().generalize(col(quote(dim.column())).cast("string"), level), lit(NULL)));
+      }
+    }
+    return concat_ws(SEP, parts.toArray(new Column[0]));
+  }
+
+  /** The policy's caps, in words, for a refusal. */
+  private static String capsInWords(List<Dim> dims) {
+    List<String> out = new ArrayList<>();
+    for (Dim d : dims) {
+      if (d.cap() < d.hierarchy().maxLevel()) {
+        out.add(d.dataset() + "." + d.column() + " at most level " + d.cap());
+      }
+    }
+    return out.isEmpty() ? "" : " within the policy's maximum levels (" + String.join(", ", out) + ")";
   }
 
   private static void enumerate(List<Dim> dims, int d, int[] node, List<int[]> out) {
@@ -454,7 +682,7 @@ public final class ReleasePrivacy {
       out.add(node.clone());
       return;
     }
-    for (int l = dims.get(d).floor(); l <= dims.get(d).hierarchy().maxLevel(); l++) {
+    for (int l = dims.get(d).floor(); l <= dims.get(d).cap(); l++) {
       node[d] = l;
       enumerate(dims, d + 1, node, out);
     }
@@ -503,8 +731,11 @@ public final class ReleasePrivacy {
     return model.countViolators(all);
   }
 
+  /** The persons' profiles held on the driver, and each profile's person (the pseudonym), in the same order. */
+  private record Local(PersonProfiles profiles, List<Object> ids) {}
+
   /** The base profile on the driver, one entry per person (at most {@link #DRIVER_SEARCH_MAX_ROWS} rows). */
-  private static PersonProfiles collect(Dataset<Row> base, List<Dim> dims) {
+  private static Local collect(Dataset<Row> base, List<Dim> dims) {
     List<Integer> rel = new ArrayList<>();
     List<Integer> items = new ArrayList<>();
     for (int d = 0; d < dims.size(); d++) {
@@ -516,13 +747,16 @@ public final class ReleasePrivacy {
     rel.forEach(d -> cols.add(org.apache.spark.sql.functions.element_at(col("__g" + d), 1)));
     cols.add(hasColumn(base, HAS_ITEM) ? col(HAS_ITEM) : lit(false));
     items.forEach(d -> cols.add(org.apache.spark.sql.functions.element_at(col("__g" + d), 1)));
+    cols.add(hasColumn(base, ROWS) ? col(ROWS) : lit(1L));
     Map<Object, String[]> relOf = new LinkedHashMap<>();
     Map<Object, List<String[]>> itemsOf = new LinkedHashMap<>();
+    Map<Object, List<Long>> rowsOf = new LinkedHashMap<>();
     java.util.Iterator<Row> it = base.select(cols.toArray(new Column[0])).toLocalIterator();
     while (it.hasNext()) {
       Row r = it.next();
       Object person = r.get(0);
       List<String[]> mine = itemsOf.computeIfAbsent(person, x -> new ArrayList<>());
+      List<Long> counts = rowsOf.computeIfAbsent(person, x -> new ArrayList<>());
       if (!r.isNullAt(1) && r.getBoolean(1)) {
         String[] v = new String[rel.size()];
         for (int a = 0; a < v.length; a++) {
@@ -537,11 +771,16 @@ public final class ReleasePrivacy {
           v[a] = r.isNullAt(at + 1 + a) ? null : r.getString(at + 1 + a);
         }
         mine.add(v);
+        counts.add(r.getLong(at + 1 + items.size()));
       }
     }
     PersonProfiles profiles = new PersonProfiles();
-    itemsOf.forEach((person, mine) -> profiles.add(relOf.get(person), mine));
-    return profiles;
+    List<Object> ids = new ArrayList<>();
+    itemsOf.forEach((person, mine) -> {
+      profiles.add(relOf.get(person), mine, rowsOf.get(person).stream().mapToLong(Long::longValue).toArray());
+      ids.add(person);
+    });
+    return new Local(profiles, ids);
   }
 
   /** The profile rows of one node: (node, person, qi_class, item) with the values generalized to its levels. */
@@ -557,7 +796,8 @@ public final class ReleasePrivacy {
     Column it = item.isEmpty() || !hasColumn(base, HAS_ITEM) ? lit(null).cast("string")
         : when(col(HAS_ITEM), concat_ws(SEP, item.toArray(new Column[0])));
     return base.select(lit(node).as(PersonLevelAnonymity.NODE), col(PersonLevelAnonymity.PERSON),
-        cls.as(PersonLevelAnonymity.CLASS), it.as(PersonLevelAnonymity.ITEM));
+        cls.as(PersonLevelAnonymity.CLASS), it.as(PersonLevelAnonymity.ITEM),
+        hasColumn(base, ROWS) ? coalesce(col(ROWS), lit(0L)).as(ROWS) : lit(0L).as(ROWS));
   }
 
   /** The profile rows of the datasets' outputs, values as they will be published (one node, 0). */
@@ -620,10 +860,15 @@ public final class ReleasePrivacy {
     return out;
   }
 
-  private static Map<String, Object> step(List<Dim> dims, int[] node, long violators) {
+  private static Map<String, Object> step(List<Dim> dims, int[] node, Assessment a) {
     Map<String, Object> m = new LinkedHashMap<>();
     m.put("levels", levels(dims, node));
-    m.put("violating_persons", violators);
+    m.put("violating_persons", a.violators());
+    if (a.plainViolators() != a.violators() || a.removedRows() > 0) {
+      m.put("violating_persons_without_item_removal", a.plainViolators());
+      m.put("item_rows_removed", a.removedRows());
+    }
+    m.put("loss", a.loss());
     return m;
   }
 

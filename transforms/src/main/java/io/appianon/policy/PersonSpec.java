@@ -25,11 +25,16 @@ import java.util.TreeSet;
  *
  * <p>Parsed and checked against the dataset policies before any data is read.
  */
-public record PersonSpec(String domain, int k, int m, double maxSuppression, Optional<String> relational,
-    List<ItemColumn> items, Map<String, Double> weights, Origin origin) implements Serializable {
+public record PersonSpec(String domain, int k, int m, double maxSuppression, double maxItemSuppression,
+    Optional<String> relational, List<ItemColumn> items, Map<String, Double> weights, Origin origin)
+    implements Serializable {
 
-  /** An item column of an item dataset, with the hierarchy the person-level search generalizes it along. */
-  public record ItemColumn(String dataset, String column, Hierarchy hierarchy, Origin origin) implements Serializable {}
+  /**
+   * An item column of an item dataset, with the hierarchy the person-level search generalizes it along and the highest
+   * level it may choose ({@code max-level}, e.g. store at most its region; the hierarchy's top when not given).
+   */
+  public record ItemColumn(String dataset, String column, Hierarchy hierarchy, int cap, Origin origin)
+      implements Serializable {}
 
   /** The block's key in the job configuration. */
   public static final String KEY = "appianon.persons";
@@ -40,7 +45,8 @@ public record PersonSpec(String domain, int k, int m, double maxSuppression, Opt
    * column that is also a quasi-identifier of its dataset uses the same hierarchy.
    */
   public static PersonSpec parse(Conf c, HierarchyResolver hierarchies, List<DatasetPolicy> policies) {
-    c.allowOnly(Set.of("domain", "k", "m", "max-suppression", "relational", "items", "weights"));
+    c.allowOnly(Set.of("domain", "k", "m", "max-suppression", "max-item-suppression", "relational", "items",
+        "weights"));
     String domain = c.string("domain");
     int k = c.integer("k");
     if (k < 2) {
@@ -54,6 +60,11 @@ public record PersonSpec(String domain, int k, int m, double maxSuppression, Opt
     if (maxSupp < 0 || maxSupp > 0.5) {
       throw c.error("max-suppression", "invalid value " + maxSupp + " (must be a share of persons between 0 and 0.5)");
     }
+    double maxItemSupp = c.number("max-item-suppression", 0.0);
+    if (maxItemSupp < 0 || maxItemSupp > 0.5) {
+      throw c.error("max-item-suppression", "invalid value " + maxItemSupp
+          + " (must be a share of the item dataset's rows between 0 and 0.5)");
+    }
     Map<String, DatasetPolicy> byName = new LinkedHashMap<>();
     policies.forEach(p -> byName.put(p.name(), p));
     // A dataset the block names but this release does not hold (e.g. a run of one dataset) takes no part.
@@ -65,7 +76,7 @@ public record PersonSpec(String domain, int k, int m, double maxSuppression, Opt
     List<ItemColumn> items = new ArrayList<>();
     Set<String> seen = new TreeSet<>();
     for (Conf s : c.sections("items")) {
-      s.allowOnly(Set.of("dataset", "column", "hierarchy"));
+      s.allowOnly(Set.of("dataset", "column", "hierarchy", "max-level"));
       if (!byName.containsKey(s.string("dataset"))) {
         continue;
       }
@@ -76,14 +87,29 @@ public record PersonSpec(String domain, int k, int m, double maxSuppression, Opt
         throw s.error("column", "item column '" + p.name() + "." + col + "' declared twice");
       }
       Hierarchy h = hierarchies.resolve(s.string("hierarchy"), s.origin().child("hierarchy"));
+      int cap = h.maxLevel();
+      if (s.has("max-level")) {
+        cap = s.integer("max-level");
+        if (cap < 0 || cap > h.maxLevel()) {
+          throw s.error("max-level", "invalid value " + cap + " for hierarchy '" + h.name() + "' (must be 0.."
+              + h.maxLevel() + ")");
+        }
+      }
       for (PrivacySpec.QuasiIdentifier q : p.privacy().quasiIdentifiers()) {
         if (q.column().equals(col) && !q.hierarchy().name().equals(h.name())) {
           throw s.error("hierarchy", "'" + h.name() + "' differs from the hierarchy '" + q.hierarchy().name()
               + "' of quasi-identifier " + col + " in " + p.file() + ": both stages generalize the same column, so they"
               + " must use the same hierarchy");
         }
+        if (q.column().equals(col)) {
+          if (q.level().isPresent() && q.level().get() > cap) {
+            throw s.error("max-level", "max-level " + cap + " is below the level " + q.level().get()
+                + " that " + p.file() + " pins for quasi-identifier " + col);
+          }
+          cap = Math.min(cap, q.cap());
+        }
       }
-      items.add(new ItemColumn(p.name(), col, h, s.origin()));
+      items.add(new ItemColumn(p.name(), col, h, cap, s.origin()));
     }
     if (items.isEmpty() && relational.isEmpty()) {
       if (c.has("relational") || !c.sections("items").isEmpty()) {
@@ -104,7 +130,8 @@ public record PersonSpec(String domain, int k, int m, double maxSuppression, Opt
         weights.put(key.replace("\"", ""), v);
       }
     });
-    return new PersonSpec(domain, k, m, maxSupp, relational, List.copyOf(items), Map.copyOf(weights), c.origin());
+    return new PersonSpec(domain, k, m, maxSupp, maxItemSupp, relational, List.copyOf(items), Map.copyOf(weights),
+        c.origin());
   }
 
   /** The column of {@code policy} that holds the person: the first column it pseudonymizes in {@code domain}. */

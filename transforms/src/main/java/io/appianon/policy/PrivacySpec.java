@@ -25,9 +25,22 @@ public record PrivacySpec(int k, double maxSuppression, List<QuasiIdentifier> qu
     Optional<LDiversity> lDiversity, Optional<TCloseness> tCloseness, Optional<KmAnonymity> kmAnonymity,
     String objective, boolean compareLocalRecoding, Origin origin) implements Serializable {
 
-  /** A quasi-identifier column, its hierarchy, and the fixed level if the policy pins one. */
-  public record QuasiIdentifier(String column, Hierarchy hierarchy, Optional<Integer> level, Origin origin)
-      implements Serializable {}
+  /**
+   * A quasi-identifier column, its hierarchy, the fixed level if the policy pins one, and the highest level a search
+   * may choose (the analyst's "at most region"; the hierarchy's top when not given).
+   */
+  public record QuasiIdentifier(String column, Hierarchy hierarchy, Optional<Integer> level, Optional<Integer> maxLevel,
+      Origin origin) implements Serializable {
+
+    public QuasiIdentifier(String column, Hierarchy hierarchy, Optional<Integer> level, Origin origin) {
+      this(column, hierarchy, level, Optional.empty(), origin);
+    }
+
+    /** The highest level a search may choose. */
+    public int cap() {
+      return maxLevel.orElse(hierarchy.maxLevel());
+    }
+  }
 
   /** l-diversity of a sensitive column: variant distinct, entropy or recursive (with c). */
   public record LDiversity(String column, double l, String variant, double c, Origin origin) implements Serializable {
@@ -90,7 +103,7 @@ public record PrivacySpec(int k, double maxSuppression, List<QuasiIdentifier> qu
     List<QuasiIdentifier> qis = new ArrayList<>();
     Set<String> seen = new HashSet<>();
     for (Conf q : c.sections("quasi-identifiers")) {
-      q.allowOnly(Set.of("column", "hierarchy", "level"));
+      q.allowOnly(Set.of("column", "hierarchy", "level", "max-level"));
       String col = q.string("column");
       if (!seen.add(col)) {
         throw q.error("column", "quasi-identifier '" + col + "' declared twice");
@@ -105,7 +118,19 @@ public record PrivacySpec(int k, double maxSuppression, List<QuasiIdentifier> qu
         }
         level = Optional.of(lv);
       }
-      qis.add(new QuasiIdentifier(col, h, level, q.origin()));
+      Optional<Integer> maxLevel = Optional.empty();
+      if (q.has("max-level")) {
+        int mx = q.integer("max-level");
+        if (mx < 0 || mx > h.maxLevel()) {
+          throw q.error("max-level", "invalid value " + mx + " for hierarchy '" + h.name() + "' (must be 0.."
+              + h.maxLevel() + ")");
+        }
+        if (level.isPresent() && level.get() > mx) {
+          throw q.error("level", "level " + level.get() + " is above max-level " + mx);
+        }
+        maxLevel = Optional.of(mx);
+      }
+      qis.add(new QuasiIdentifier(col, h, level, maxLevel, q.origin()));
     }
     if (qis.isEmpty()) {
       throw c.error("quasi-identifiers", "must declare at least one quasi-identifier");

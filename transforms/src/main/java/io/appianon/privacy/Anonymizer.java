@@ -60,7 +60,13 @@ public final class Anonymizer {
    */
   public PrivacyResult apply(Dataset<Row> data, List<QuasiIdentifier> qis, Optional<String> sensitiveColumn,
       List<PrivacyModel> models, double maxSuppression, Objective objective) {
-    SearchConfig config = new SearchConfig(models, maxSuppression, objective);
+    return apply(data, qis, sensitiveColumn, models, maxSuppression, objective, List.of());
+  }
+
+  /** As above, the search choosing no level above {@code maxLevels} (one per QI; negative: no cap). */
+  public PrivacyResult apply(Dataset<Row> data, List<QuasiIdentifier> qis, Optional<String> sensitiveColumn,
+      List<PrivacyModel> models, double maxSuppression, Objective objective, List<Integer> maxLevels) {
+    SearchConfig config = new SearchConfig(models, maxSuppression, objective, maxLevels);
     FrequencyTable table = FrequencyTable.build(data, qis, sensitiveColumn);
     return apply(data, table, config, Optional.empty());
   }
@@ -85,11 +91,12 @@ public final class Anonymizer {
   /** Searches (or applies fixed levels) given an already built frequency table of {@code data}. */
   public PrivacyResult apply(Dataset<Row> data, FrequencyTable table, SearchConfig config,
       Optional<List<Integer>> fixedLevels) {
-    LatticeSearch search = new LatticeSearch(table);
+    LatticeSearch search = fixedLevels.isPresent() ? new LatticeSearch(table)
+        : new LatticeSearch(table, config.maxLevelArray());
     SearchResult result = fixedLevels.isPresent() ? search.evaluate(fixedLevels.get(), config) : search.search(config);
     if (!result.feasible()) {
       throw new PrivacyUnsatisfiableException(config.describeModels(), config.maxSuppression(),
-          result.suppressedShare(), "levels " + result.levelsByAttribute());
+          result.suppressedShare(), "levels " + result.levelsByAttribute() + caps(table, config));
     }
     ClassSnapshot snapshot = search.snapshot(result.levels(), config);
     Dataset<Row> output = transform(data, table.qis(), snapshot);
@@ -99,6 +106,20 @@ public final class Anonymizer {
     UtilityReport utility = UtilityMetrics.of(table, snapshot);
     return new PrivacyResult(output, result, table.totalRecords(), result.suppressedRecords(),
         result.minClassSize(), before, after, lossBefore, result.loss(), utility);
+  }
+
+  /** The caps in words, for a refusal: an analyst asked for them, so say they are why k could not be met. */
+  private static String caps(FrequencyTable table, SearchConfig config) {
+    List<String> out = new ArrayList<>();
+    for (int a = 0; a < config.maxLevels().size(); a++) {
+      int cap = config.maxLevels().get(a);
+      QuasiIdentifier q = table.qis().get(a);
+      if (cap >= 0 && cap < q.hierarchy().maxLevel()) {
+        out.add(q.column() + " at most level " + cap);
+      }
+    }
+    return out.isEmpty() ? "" : " (the best the policy's maximum levels allow: " + String.join(", ", out)
+        + "; raise a max-level or max-suppression, or lower k)";
   }
 
   /** Generalizes the QI columns to the snapshot's levels and removes its failing classes. */

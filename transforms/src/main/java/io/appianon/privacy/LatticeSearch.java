@@ -45,10 +45,31 @@ public final class LatticeSearch {
   private final int[] bottomUp;
 
   public LatticeSearch(FrequencyTable table) {
+    this(table, null);
+  }
+
+  /**
+   * A search whose lattice stops at {@code maxLevels} (one per quasi-identifier, in order; a negative entry: no cap):
+   * the analyst's "at most region" for an attribute. The metrics still measure each level against the whole
+   * hierarchy, so region costs what it costs without the cap.
+   */
+  public LatticeSearch(FrequencyTable table, int[] maxLevels) {
     this.table = Objects.requireNonNull(table, "table");
     this.rollUp = new RollUp(table);
     this.loss = new InformationLoss(rollUp);
-    this.lattice = new Lattice(rollUp.heights);
+    int[] heights = rollUp.heights.clone();
+    if (maxLevels != null) {
+      if (maxLevels.length != heights.length) {
+        throw new IllegalArgumentException("Invalid maxLevels " + Arrays.toString(maxLevels) + ": "
+            + maxLevels.length + " levels for " + heights.length + " quasi-identifiers");
+      }
+      for (int a = 0; a < heights.length; a++) {
+        if (maxLevels[a] >= 0) {
+          heights[a] = Math.min(heights[a], maxLevels[a] + 1);
+        }
+      }
+    }
+    this.lattice = new Lattice(heights);
     this.context = SensitiveContext.of(table);
     List<String> names = new ArrayList<>();
     table.qis().forEach(q -> names.add(q.column()));

@@ -1,10 +1,13 @@
 package io.appianon.privacy;
 
+import static org.apache.spark.sql.functions.array;
+import static org.apache.spark.sql.functions.array_min;
 import static org.apache.spark.sql.functions.col;
 import static org.apache.spark.sql.functions.collect_set;
 import static org.apache.spark.sql.functions.count;
 import static org.apache.spark.sql.functions.explode;
 import static org.apache.spark.sql.functions.lit;
+import static org.apache.spark.sql.functions.struct;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -90,6 +93,76 @@ public final class PersonLevelAnonymity {
     Dataset<Row> itemViolators = tuples.join(rare, toSeq(keys), "left_semi").select(col(NODE), col(PERSON));
     return out.union(itemViolators).distinct();
   }
+
+  /**
+   * Removes rare items from one node's profile rows {@code (person, qi_class, item)} (one per person and distinct item;
+   * a person without items has a null item), as {@link PersonProfiles#removeRare} does on the driver: persons of
+   * relational classes below k are left aside (they are suppressed anyway and take no part in the counts); then, in
+   * rounds until nothing changes (at most {@code maxRounds}), every itemset of at most m of a person's items shared by
+   * fewer than k persons of their class loses the item of the itemset that fewest persons of the class have (ties: the
+   * smallest value), all of a round's removals together. Each round's remaining profile is checkpointed locally.
+   *
+   * @return the removed {@code (person, item)} pairs and the rounds taken
+   */
+  public RareItems removeRareItems(Dataset<Row> profile, int maxRounds) {
+    Dataset<Row> classSizes = profile.select(col(PERSON), col(CLASS)).distinct().groupBy(col(CLASS))
+        .agg(count(lit(1)).as("n"));
+    Dataset<Row> current = profile.join(classSizes.where(col("n").geq(k)).select(col(CLASS)), toSeq(CLASS),
+        "left_semi").where(col(ITEM).isNotNull()).select(col(PERSON), col(CLASS), col(ITEM)).distinct()
+        .localCheckpoint(true);
+    Dataset<Row> removed = null;
+    int rounds = 0;
+    while (m > 0 && rounds < maxRounds) {
+      Dataset<Row> baskets = current.groupBy(col(PERSON), col(CLASS)).agg(collect_set(col(ITEM)).as(ITEMS));
+      Dataset<Row> single = current.groupBy(col(CLASS), col(ITEM)).agg(count(lit(1)).as("s"));
+      Dataset<Row> tuples = baskets.select(col(PERSON), col(CLASS), col(ITEMS), explode(col(ITEMS)).as(X + 0));
+      List<Column> kept = new ArrayList<>(List.of(col(PERSON), col(CLASS), col(ITEMS), col(X + 0)));
+      for (int i = 1; i < m; i++) {
+        List<Column> select = new ArrayList<>(kept);
+        select.add(explode(col(ITEMS)).as(X + i));
+        tuples = tuples.select(select.toArray(new Column[0])).where(KmAnonymity.canonical(X, i));
+        kept.add(col(X + i));
+      }
+      String[] keys = new String[m + 1];
+      keys[0] = CLASS;
+      for (int i = 0; i < m; i++) {
+        keys[1 + i] = X + i;
+      }
+      Column[] keyCols = new Column[keys.length];
+      for (int i = 0; i < keys.length; i++) {
+        keyCols[i] = col(keys[i]);
+      }
+      Dataset<Row> rare = tuples.groupBy(keyCols).agg(count(lit(1)).as("n")).where(col("n").lt(k)).select(keyCols);
+      Dataset<Row> hits = tuples.join(rare, toSeq(keys), "left_semi");
+      Column[] candidates = new Column[m];
+      for (int i = 0; i < m; i++) {
+        Dataset<Row> si = single.select(col(CLASS), col(ITEM).as(X + i), col("s").as("__s" + i));
+        hits = hits.join(si, toSeq(CLASS, X + i));
+        candidates[i] = struct(col("__s" + i).as("s"), col(X + i).as("v"));
+      }
+      Dataset<Row> victims = hits.select(col(PERSON), array_min(array(candidates)).getField("v").as(ITEM))
+          .distinct().localCheckpoint(true);
+      long count = victims.count();
+      if (count == 0) {
+        victims.unpersist(false);
+        break;
+      }
+      rounds++;
+      Dataset<Row> next = current.join(victims, toSeq(PERSON, ITEM), "left_anti").localCheckpoint(true);
+      current.unpersist(false);
+      current = next;
+      removed = removed == null ? victims : removed.union(victims).localCheckpoint(true);
+    }
+    current.unpersist(false);
+    if (removed == null) {
+      removed = profile.sparkSession().createDataFrame(List.of(),
+          profile.select(col(PERSON), col(ITEM)).schema());
+    }
+    return new RareItems(removed, rounds);
+  }
+
+  /** The rare items {@link #removeRareItems} removed, {@code (person, item)}, and the rounds it took. */
+  public record RareItems(Dataset<Row> removed, int rounds) {}
 
   /** Violating persons per node (nodes without violators are absent). */
   public Map<Integer, Long> countViolators(Dataset<Row> profiles) {

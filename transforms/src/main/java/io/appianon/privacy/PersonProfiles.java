@@ -6,6 +6,7 @@ import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
 import java.util.TreeSet;
 
 /**
@@ -21,11 +22,24 @@ public final class PersonProfiles {
 
   private final List<String[]> relational = new ArrayList<>();
   private final List<List<String[]>> items = new ArrayList<>();
+  private final List<long[]> rows = new ArrayList<>();
 
   /** Adds a person: relational values (null: no relational row) and items (each the item columns' values). */
   public void add(String[] relationalValues, List<String[]> itemValues) {
+    long[] ones = new long[itemValues.size()];
+    Arrays.fill(ones, 1);
+    add(relationalValues, itemValues, ones);
+  }
+
+  /** As {@link #add(String[], List)}, with the number of the item dataset's rows behind each item. */
+  public void add(String[] relationalValues, List<String[]> itemValues, long[] rowCounts) {
+    if (rowCounts.length != itemValues.size()) {
+      throw new IllegalArgumentException("Invalid rowCounts: " + rowCounts.length + " counts for "
+          + itemValues.size() + " items");
+    }
     relational.add(relationalValues);
     items.add(itemValues);
+    rows.add(rowCounts.clone());
   }
 
   public int size() {
@@ -81,6 +95,136 @@ public final class PersonProfiles {
       }
     }
     return violating;
+  }
+
+  /**
+   * What removing rare items does at one node ({@link PersonLevelAnonymity#removeRareItems} on Spark does the same):
+   * persons in a relational class of fewer than k persons are left for suppression; then, in rounds until nothing
+   * changes, every itemset of at most m of a person's remaining items shared by fewer than k persons (of their class)
+   * loses one item, the one of the itemset that fewest persons of the class have (ties: the smallest value), and all
+   * the round's removals happen together.
+   *
+   * @param removedItems the removed (person index, generalized item) pairs, or null when not needed
+   */
+  public Removal removeRare(int k, int m, Hierarchy[] relHierarchies, int[] relLevels, Hierarchy[] itemHierarchies,
+      int[] itemLevels, List<Map.Entry<Integer, String>> removedItems) {
+    int n = size();
+    Map<String, Integer> classCodes = new HashMap<>();
+    Map<String, Integer> itemCodes = new HashMap<>();
+    List<String> itemNames = new ArrayList<>();
+    int[] classes = new int[n];
+    List<TreeMap<Integer, Long>> baskets = new ArrayList<>(n);
+    long totalRows = 0;
+    for (int p = 0; p < n; p++) {
+      classes[p] = classCodes.computeIfAbsent(key(relational.get(p), relHierarchies, relLevels),
+          x -> classCodes.size());
+      TreeMap<Integer, Long> basket = new TreeMap<>();
+      List<String[]> mine = items.get(p);
+      for (int i = 0; i < mine.size(); i++) {
+        String name = generalize(mine.get(i), itemHierarchies, itemLevels);
+        int code = itemCodes.computeIfAbsent(name, x -> {
+          itemNames.add(x);
+          return itemCodes.size();
+        });
+        basket.merge(code, rows.get(p)[i], Long::sum);
+        totalRows += rows.get(p)[i];
+      }
+      baskets.add(basket);
+    }
+    int[] classSize = new int[classCodes.size()];
+    for (int c : classes) {
+      classSize[c]++;
+    }
+    boolean[] small = new boolean[n];
+    long smallPersons = 0;
+    for (int p = 0; p < n; p++) {
+      small[p] = classSize[classes[p]] < k;
+      smallPersons += small[p] ? 1 : 0;
+    }
+    long removedRows = 0;
+    long removedPairs = 0;
+    int rounds = 0;
+    while (m > 0) {
+      Map<Object, Integer> support = new HashMap<>();
+      Map<Long, Integer> single = new HashMap<>();
+      for (int p = 0; p < n; p++) {
+        if (small[p]) {
+          continue;
+        }
+        int[] b = baskets.get(p).keySet().stream().mapToInt(Integer::intValue).toArray();
+        forEachSubset(b, m, classes[p], (key, set, size) -> support.merge(key, 1, Integer::sum));
+        for (int i : b) {
+          single.merge(((long) classes[p] << 32) | i, 1, Integer::sum);
+        }
+      }
+      List<int[]> removals = new ArrayList<>(); // (person, item)
+      for (int person = 0; person < n; person++) {
+        final int p = person;
+        if (small[p]) {
+          continue;
+        }
+        int cls = classes[p];
+        int[] b = baskets.get(p).keySet().stream().mapToInt(Integer::intValue).toArray();
+        TreeSet<Integer> victims = new TreeSet<>();
+        forEachSubset(b, m, cls, (key, set, size) -> {
+          if (support.get(key) < k) {
+            int victim = set[0];
+            for (int j = 1; j < size; j++) {
+              int a = set[j];
+              int sa = single.get(((long) cls << 32) | a);
+              int sv = single.get(((long) cls << 32) | victim);
+              if (sa < sv || (sa == sv && itemNames.get(a).compareTo(itemNames.get(victim)) < 0)) {
+                victim = a;
+              }
+            }
+            victims.add(victim);
+          }
+        });
+        victims.forEach(v -> removals.add(new int[] {p, v}));
+      }
+      if (removals.isEmpty()) {
+        break;
+      }
+      rounds++;
+      for (int[] r : removals) {
+        removedRows += baskets.get(r[0]).remove(r[1]);
+        removedPairs++;
+        if (removedItems != null) {
+          removedItems.add(Map.entry(r[0], itemNames.get(r[1])));
+        }
+      }
+    }
+    return new Removal(smallPersons, removedPairs, removedRows, totalRows, rounds);
+  }
+
+  /**
+   * The outcome of {@link #removeRare}: persons still violating (those of relational classes below k), removed
+   * (person, item) pairs and the item dataset's rows behind them, of {@code totalRows}, and the rounds taken.
+   */
+  public record Removal(long violators, long removedPairs, long removedRows, long totalRows, int rounds) {
+    /** The share of the item dataset's rows removed. */
+    public double removedShare() {
+      return totalRows == 0 ? 0.0 : (double) removedRows / totalRows;
+    }
+  }
+
+  private interface SubsetVisitor {
+    void visit(Object key, int[] set, int size);
+  }
+
+  /** Calls {@code v} with every itemset of size 1..m of a sorted basket, its key (with the class) and its items. */
+  private static void forEachSubset(int[] basket, int m, int cls, SubsetVisitor v) {
+    List<Object> keys = new ArrayList<>();
+    subsets(basket, m, 0, new int[m], 0, cls, false, keys);
+    // keys are "cls,i,j,..." strings: parse the items back (cheap next to the hashing, and one enumeration rule)
+    int[] set = new int[m];
+    for (Object key : keys) {
+      String[] parts = ((String) key).split(",");
+      for (int j = 1; j < parts.length; j++) {
+        set[j - 1] = Integer.parseInt(parts[j]);
+      }
+      v.visit(key, set, parts.length - 1);
+    }
   }
 
   /** Every itemset of size 1..m of a sorted basket, with the class, as keys (items in ascending order). */

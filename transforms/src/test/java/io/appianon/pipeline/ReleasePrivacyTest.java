@@ -161,4 +161,88 @@ class ReleasePrivacyTest {
       }
     }
   }
+
+  @Test
+  void rareItemsAreRemovedInsteadOfGeneralizingAStoreCappedAtItsLevel() throws IOException {
+    Files.writeString(tmp.resolve("age.csv"), "20;20-29;*\n25;20-29;*\n30;30-39;*\n35;30-39;*\n");
+    Files.writeString(tmp.resolve("store.csv"),
+        "s1;east;*\ns2;east;*\ns3;east;*\ns4;west;*\ns5;west;*\ns6;west;*\n");
+    HierarchyResolver h = new HierarchyResolver(tmp);
+    List<DatasetPolicy> policies = List.of(policy(PEOPLE, h), policy(VISITS, h));
+    // Most people visit s1 and s2; a few rare visits elsewhere. The store may not be generalized (max-level 0), so the
+    // rare visits must go, not the store's detail and not (many) persons.
+    Random rnd = new Random(5);
+    List<Row> people = new ArrayList<>();
+    List<Row> visits = new ArrayList<>();
+    for (int p = 0; p < 60; p++) {
+      people.add(RowFactory.create("m" + p, p % 2 == 0 ? "20" : "30", "F"));
+      visits.add(RowFactory.create("m" + p, rnd.nextBoolean() ? "s1" : "s2"));
+      visits.add(RowFactory.create("m" + p, "s1"));
+      if (p % 7 == 0) {
+        visits.add(RowFactory.create("m" + p, "s" + (3 + rnd.nextInt(4))));
+      }
+    }
+    Dataset<Row> peopleDf = spark.createDataFrame(people, new StructType().add("member", DataTypes.StringType)
+        .add("age", DataTypes.StringType).add("sex", DataTypes.StringType));
+    Dataset<Row> visitsDf = spark.createDataFrame(visits, new StructType().add("member", DataTypes.StringType)
+        .add("store", DataTypes.StringType));
+    PersonSpec spec = PersonSpec.parse(new Conf(ConfigFactory.parseString("""
+        domain = member, k = 3, m = 2, max-suppression = 0.05, max-item-suppression = 0.2, relational = people
+        items = [ { dataset = visits, column = store, hierarchy = store, max-level = 0 } ]
+        """), new Origin("app.conf", "appianon.persons")), h, policies);
+    for (long driverRows : new long[] {1_000_000, 0}) {
+      String path = driverRows == 0 ? "greedy on Spark" : "exact on the driver";
+      PseudonymKey key = PseudonymKey.generate();
+      List<ReleasePrivacy.Input> inputs = new ArrayList<>();
+      Map<String, Dataset<Row>> in = Map.of("people", peopleDf, "visits", visitsDf);
+      for (DatasetPolicy p : policies) {
+        TechniqueContext ctx = new TechniqueContext(Optional.of(key), 7);
+        DatasetPipeline pipe = new DatasetPipeline(p);
+        inputs.add(new ReleasePrivacy.Input(p, pipe, pipe.process(in.get(p.name()), ctx, false), ctx));
+      }
+      ReleasePrivacy.Outcome out = new ReleasePrivacy(spec, driverRows).run(inputs);
+      Map<String, String> classOf = new HashMap<>();
+      for (Row r : out.results().get("people").output().collectAsList()) {
+        classOf.put(r.getString(0), r.getString(1) + "|" + r.getString(2));
+      }
+      Map<String, Set<String>> itemsOf = new HashMap<>();
+      long visitRows = 0;
+      for (Row r : out.results().get("visits").output().collectAsList()) {
+        itemsOf.computeIfAbsent(r.getString(0), x -> new TreeSet<>()).add(r.getString(1));
+        visitRows++;
+      }
+      // the store keeps its detail
+      Set<String> stores = new TreeSet<>();
+      itemsOf.values().forEach(stores::addAll);
+      assertTrue(stores.stream().allMatch(v -> v.matches("s[1-6]")), path + ": " + stores);
+      // only the rare visits went: s1/s2 visits are all published, and every removed row is counted as rare-item
+      long rare = visits.stream().filter(r -> !r.getString(1).matches("s[12]")).count();
+      Map<String, Long> reasons = out.results().get("visits").suppressedByReason();
+      assertEquals(visits.size(), visitRows + reasons.values().stream().mapToLong(Long::longValue).sum(), path);
+      assertEquals(rare, reasons.getOrDefault(DatasetPipeline.REASON_RARE_ITEM, 0L), path + ": " + reasons);
+      assertEquals(0, out.suppressedPersons(), path);
+      @SuppressWarnings("unchecked")
+      Map<String, Object> ri = (Map<String, Object>) out.report().get("rare_items");
+      assertEquals(rare, ri.get("removed_rows"), path);
+      // (3, 3^2) by brute force on the outputs
+      for (String p : classOf.keySet()) {
+        List<String> mine = new ArrayList<>(itemsOf.getOrDefault(p, Set.of()));
+        List<Set<String>> sets = new ArrayList<>(List.of(Set.of()));
+        for (int a = 0; a < mine.size(); a++) {
+          sets.add(Set.of(mine.get(a)));
+          for (int b = a + 1; b < mine.size(); b++) {
+            sets.add(Set.of(mine.get(a), mine.get(b)));
+          }
+        }
+        for (Set<String> set : sets) {
+          long support = classOf.keySet().stream().filter(q -> classOf.get(q).equals(classOf.get(p))
+              && itemsOf.getOrDefault(q, Set.of()).containsAll(set)).count();
+          assertTrue(support >= 3, path + ": " + p + " " + set + " shared by " + support);
+        }
+      }
+      for (ReleasePrivacy.Input i : inputs) {
+        i.processed().cleanup().run();
+      }
+    }
+  }
 }

@@ -183,6 +183,87 @@ class PersonLevelAnonymityTest {
   }
 
   @Test
+  void rareItemRemovalLeavesNoOneViolatingButSmallClassesAndSparkEqualsTheDriver() {
+    SparkSession spark = TestSpark.session();
+    Hierarchy[] flat = {Hierarchy.flat("c")};
+    for (int m = 1; m <= 3; m++) {
+      for (int k : new int[] {2, 5}) {
+        List<Person> persons = random(101L * m + k, 60, 3, 20, 5);
+        // Spark
+        PersonLevelAnonymity model = new PersonLevelAnonymity(k, m);
+        Set<String> spark1 = new HashSet<>();
+        for (Row r : model.removeRareItems(profiles(spark, 0, persons), 50).removed().collectAsList()) {
+          spark1.add(r.getString(0) + "/" + r.getString(1));
+        }
+        // driver
+        List<Map.Entry<Integer, String>> list = new ArrayList<>();
+        PersonProfiles.Removal r = local(persons).removeRare(k, m, flat, new int[] {0}, flat, new int[] {0}, list);
+        Set<String> driver = new HashSet<>();
+        list.forEach(e -> driver.add(persons.get(e.getKey()).id() + "/" + e.getValue()));
+        assertEquals(driver, spark1, "removed items, Spark and driver, k=" + k + ", m=" + m);
+        assertEquals(driver.size(), r.removedPairs());
+        assertEquals(r.removedPairs(), r.removedRows(), "one row per item here");
+        assertTrue(r.removedPairs() > 0, "the data must have rare items, k=" + k + ", m=" + m);
+        // after the removal, the definition holds for everyone outside classes below k (brute force)
+        List<Person> after = new ArrayList<>();
+        for (Person p : persons) {
+          Set<String> left = new HashSet<>(p.items());
+          left.removeIf(i -> driver.contains(p.id() + "/" + i));
+          after.add(new Person(p.id(), p.cls(), left));
+        }
+        Set<String> small = new HashSet<>();
+        for (Person p : persons) {
+          if (persons.stream().filter(q -> q.cls().equals(p.cls())).count() < k) {
+            small.add(p.id());
+          }
+        }
+        assertEquals(small, bruteForce(after, k, m), "violators after removal, k=" + k + ", m=" + m);
+        assertEquals(small.size(), r.violators());
+        // and no more was removed than the rule says: every removed item was part of a rare itemset when removed, so
+        // putting any one back alone makes someone violate again
+        String[] some = driver.iterator().next().split("/");
+        List<Person> back = new ArrayList<>();
+        for (Person p : after) {
+          Set<String> items = new HashSet<>(p.items());
+          if (p.id().equals(some[0])) {
+            items.add(some[1]);
+          }
+          back.add(new Person(p.id(), p.cls(), items));
+        }
+        assertTrue(bruteForce(back, k, m).size() > small.size(), "restoring " + some[0] + "/" + some[1]);
+      }
+    }
+  }
+
+  @Test
+  void rareItemRemovalCountsTheRowsBehindAnItemAndPrefersTheRarerItem() {
+    // Six persons of one class buy at A; p0 also bought at B (3 rows) and p1 at C (1 row), both unique: with k = 5 and
+    // m = 1, B and C go (4 rows), A stays for all six, nobody violates.
+    PersonProfiles p = new PersonProfiles();
+    for (int i = 0; i < 6; i++) {
+      List<String[]> items = new ArrayList<>(List.<String[]>of(new String[] {"A"}));
+      List<Long> rows = new ArrayList<>(List.of(2L));
+      if (i == 0) {
+        items.add(new String[] {"B"});
+        rows.add(3L);
+      }
+      if (i == 1) {
+        items.add(new String[] {"C"});
+        rows.add(1L);
+      }
+      p.add(new String[] {"c"}, items, rows.stream().mapToLong(Long::longValue).toArray());
+    }
+    Hierarchy[] flat = {Hierarchy.flat("x")};
+    List<Map.Entry<Integer, String>> list = new ArrayList<>();
+    PersonProfiles.Removal r = p.removeRare(5, 2, flat, new int[] {0}, flat, new int[] {0}, list);
+    assertEquals(List.of(Map.entry(0, "B"), Map.entry(1, "C")), list);
+    assertEquals(4, r.removedRows());
+    assertEquals(6 * 2 + 4, r.totalRows());
+    assertEquals(0, r.violators());
+    assertEquals(1, r.rounds());
+  }
+
+  @Test
   void rejectsInvalidParameters() {
     assertThrows(IllegalArgumentException.class, () -> new PersonLevelAnonymity(1, 2));
     assertThrows(IllegalArgumentException.class, () -> new PersonLevelAnonymity(5, 4));
