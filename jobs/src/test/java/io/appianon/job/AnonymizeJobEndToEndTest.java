@@ -391,6 +391,31 @@ class AnonymizeJobEndToEndTest {
     assertTrue(purchasePersonRows > 0, "the suppressed persons' purchases are removed and counted");
   }
 
+  @Test
+  @SuppressWarnings("unchecked")
+  void analystsKeepTheMonthAndTheStoresRegionPerPurchaseAndTheSurveyKeepsRegionAndTenYearAges() {
+    // What the shipped policy promises analysts (max-level), read back from the published files.
+    assertTrue(distinct(release("purchases"), "purchase_month").stream().allMatch(v -> v.matches("\\d{4}-\\d{2}")),
+        "months stay months");
+    Set<String> regions = Set.of("北海道地方", "東北地方", "関東地方", "中部地方", "近畿地方", "中国地方", "四国地方",
+        "九州・沖縄地方");
+    Set<String> stores = new HashSet<>(distinct(release("purchases"), "store"));
+    assertTrue(stores.size() >= 5, "stores as regions, not removed: " + stores);
+    stores.remove("オンライン");
+    assertTrue(regions.containsAll(stores), "store regions: " + stores);
+    Set<String> prefectures = new HashSet<>(distinct(release("survey"), "prefecture"));
+    assertTrue(prefectures.size() >= 5 && regions.containsAll(prefectures), "survey regions: " + prefectures);
+    assertTrue(distinct(release("survey"), "age").stream().allMatch(v -> v.matches("\\d+-\\d+") && Integer.parseInt(
+        v.split("-")[1]) - Integer.parseInt(v.split("-")[0]) <= 9), "10-year age bands at most");
+    // The rows that paid for it: rare items, counted in the dataset's reasons and in the persons section alike.
+    Map<String, Object> rows = (Map<String, Object>) ((Map<String, Object>) ((Map<String, Object>)
+        report.get("datasets")).get("purchases")).get("rows");
+    long rare = ((Map<String, Number>) rows.get("suppressed_by_reason")).get("rare-item").longValue();
+    Map<String, Object> ri = (Map<String, Object>) ((Map<String, Object>) report.get("persons")).get("rare_items");
+    assertEquals(rare, ((Number) ri.get("removed_rows")).longValue());
+    assertTrue(rare > 0 && rare <= 0.25 * 30000, rare + " rows removed as rare items");
+  }
+
   private static List<String> distinct(Dataset<Row> df, String column) {
     return df.select(column).where(col(column).isNotNull()).distinct().collectAsList().stream()
         .map(r -> r.getString(0)).toList();

@@ -83,4 +83,19 @@ class PersonLevelReleaseTest {
     PolicyException e = assertThrows(PolicyException.class, () -> new AnonymizeJob(config));
     assertTrue(e.getMessage().contains("'product' is not a published column of dataset 'purchases'"), e.getMessage());
   }
+
+  @Test
+  void invalidMaxLevelsAndItemSuppressionAreRefusedNamingTheKey() {
+    Map<String, Object> o = TestProject.overrides(tmp);
+    for (String[] c : new String[][] {
+        {"appianon.persons.max-item-suppression = 0.9", "max-item-suppression", "between 0 and 0.5"},
+        {"appianon.persons.items = [ { dataset = purchases, column = store, hierarchy = store, max-level = 7 } ]",
+            "max-level", "invalid value 7 for hierarchy 'store' (must be 0..3)"}}) {
+      JobConfig config = JobConfig.load(TestProject.root().resolve("conf/application.conf"),
+          ConfigFactory.parseString(c[0]).withFallback(ConfigFactory.parseMap(o)));
+      PolicyException e = assertThrows(PolicyException.class, () -> new AnonymizeJob(config), c[0]);
+      assertTrue(e.key().endsWith(c[1]), e.key());
+      assertTrue(e.getMessage().contains(c[2]), e.getMessage());
+    }
+  }
 }

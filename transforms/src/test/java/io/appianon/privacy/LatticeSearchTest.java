@@ -97,6 +97,53 @@ class LatticeSearchTest {
   }
 
   @Test
+  void maxLevelsCapTheSearchAtTheBestNodeBelowThem() {
+    FrequencyTable table = synthetic(1, 400);
+    LatticeSearch uncapped = new LatticeSearch(table);
+    int[] caps = {2, -1, -1, 1}; // a: at most level 2, n and c: free, d: at most its group
+    LatticeSearch capped = new LatticeSearch(table, caps);
+    int checked = 0;
+    int capsMattered = 0;
+    for (List<PrivacyModel> models : modelFamilies()) {
+      for (double limit : new double[] {0.0, 0.05}) {
+        SearchConfig c = new SearchConfig(models, limit, Objective.LOSS, List.of(2, -1, -1, 1));
+        SearchResult s = capped.search(c);
+        // the expectation from the uncapped search, node by node within the caps
+        double best = Double.POSITIVE_INFINITY;
+        for (int a = 0; a <= 2; a++) {
+          for (int n = 0; n <= 3; n++) {
+            for (int cc = 0; cc <= 1; cc++) {
+              for (int d = 0; d <= 1; d++) {
+                SearchResult e = uncapped.evaluate(List.of(a, n, cc, d), c);
+                if (e.feasible()) {
+                  best = Math.min(best, e.objectiveValue());
+                }
+              }
+            }
+          }
+        }
+        String what = c.describeModels() + ", limit " + limit;
+        SearchResult free = uncapped.search(c);
+        if (free.feasible() && (free.levels().get(0) > 2 || free.levels().get(3) > 1)) {
+          capsMattered++;
+        }
+        assertEquals(best < Double.POSITIVE_INFINITY, s.feasible(), what);
+        if (s.feasible()) {
+          checked++;
+          assertEquals(best, s.objectiveValue(), 1e-12, what);
+          assertTrue(s.levels().get(0) <= 2 && s.levels().get(3) <= 1, what + s.levels());
+        }
+      }
+    }
+    assertTrue(checked >= 5, "enough feasible configurations: " + checked);
+    assertTrue(capsMattered >= 3, "the caps change the answer in some configurations: " + capsMattered);
+    // and a cap that rules out every feasible node makes the search infeasible where the uncapped one is not
+    SearchConfig strict = SearchConfig.kAnonymity(12, 0.0);
+    assertTrue(uncapped.search(strict).feasible());
+    assertFalse(new LatticeSearch(table, new int[] {0, 0, 0, 0}).search(strict).feasible());
+  }
+
+  @Test
   void taggingPrunesMostNodesForMonotoneModels() {
     LatticeSearch search = new LatticeSearch(synthetic(3, 2000));
     SearchResult r = search.search(SearchConfig.kAnonymity(5, 0.0));
