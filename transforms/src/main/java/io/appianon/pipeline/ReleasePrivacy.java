@@ -220,6 +220,16 @@ public final class ReleasePrivacy {
             raised.add(d);
           }
         }
+        if (candidates.isEmpty() && limits.itemRemedy() && local.isEmpty()) {
+          // On Spark the rare-item removal is tried once, where generalization can go no further: each try is a few
+          // Spark jobs per round of removal, too many to make at every step.
+          at = assess(base, local, dims, node, limits.withRemovalOnSpark());
+          steps.add(step(dims, node, at));
+          LOG.info("[persons] at the caps {}: {}", levels(dims, node), at);
+          if (at.feasible()) {
+            break;
+          }
+        }
         if (candidates.isEmpty()) {
           throw new PrivacyUnsatisfiableException(spec.origin().file(), new PrivacyUnsatisfiableException(
               describe(), spec.maxSuppression(), (double) at.violators() / Math.max(1, total),
@@ -564,7 +574,15 @@ public final class ReleasePrivacy {
   }
 
   /** What a release may lose: persons suppressed, and item rows removed as rare (when the remedy is on). */
-  private record Limits(long persons, long itemRows, boolean itemRemedy, long totalItemRows) {}
+  private record Limits(long persons, long itemRows, boolean itemRemedy, long totalItemRows, boolean removalOnSpark) {
+    Limits(long persons, long itemRows, boolean itemRemedy, long totalItemRows) {
+      this(persons, itemRows, itemRemedy, totalItemRows, false);
+    }
+
+    Limits withRemovalOnSpark() {
+      return new Limits(persons, itemRows, itemRemedy, totalItemRows, true);
+    }
+  }
 
   /**
    * A node as assessed: persons violating without any item removed, persons left violating after the rare-item removal
@@ -581,7 +599,7 @@ public final class ReleasePrivacy {
 
   private Assessment assess(Dataset<Row> base, Optional<Local> local, List<Dim> dims, int[] node, Limits limits) {
     double loss = loss(dims, node);
-    if (!limits.itemRemedy()) {
+    if (!limits.itemRemedy() || (local.isEmpty() && !limits.removalOnSpark())) {
       long v = evaluate(base, local.map(Local::profiles), dims, List.of(node)).getOrDefault(0, 0L);
       return new Assessment(v, v, 0, loss, v <= limits.persons());
     }
