@@ -278,7 +278,9 @@ public final class DatasetPipeline {
     if (policy.shuffleRecords()) {
       out = shuffleRecords(out, keptRows - privacy.suppressed(), ctx.seed(), SHUFFLE_RUN_ROWS);
     }
-    Lineage lineage = plan.lineage();
+    // A lineage of its own per call: finish runs once per round of the release's person stage, and the plan's lineage
+    // described by every round would repeat each clause (and no longer match the announcement).
+    Lineage lineage = Plan.of(policy).lineage();
     describePrivacy(policy, lineage, privacy.levels(), releaseDecided);
 
     Map<String, Object> report = new LinkedHashMap<>();

@@ -224,6 +224,16 @@ class ReleasePrivacyTest {
       @SuppressWarnings("unchecked")
       Map<String, Object> ri = (Map<String, Object>) out.report().get("rare_items");
       assertEquals(rare, ri.get("removed_rows"), path);
+      // each processing clause once, whatever the number of rounds (the public pages and the announcement read it)
+      @SuppressWarnings("unchecked")
+      List<Object> rounds = (List<Object>) out.report().get("rounds");
+      assertTrue(rounds.size() >= 1, path);
+      for (PipelineResult r : out.results().values()) {
+        assertEquals(new HashSet<>(r.lineage().recordLevel()).size(), r.lineage().recordLevel().size(),
+            path + ": " + r.lineage().recordLevel());
+        r.lineage().columns().forEach((c, e) -> assertEquals(new HashSet<>(e.processing()).size(),
+            e.processing().size(), path + ": " + c + " " + e.processing()));
+      }
       // (3, 3^2) by brute force on the outputs
       for (String p : classOf.keySet()) {
         List<String> mine = new ArrayList<>(itemsOf.getOrDefault(p, Set.of()));
