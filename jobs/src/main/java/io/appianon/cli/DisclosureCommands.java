@@ -13,6 +13,7 @@ import io.appianon.job.JobOptions;
 import io.appianon.release.JsonLinesLog;
 import io.appianon.release.MethodStore;
 import io.appianon.release.SecretBox;
+import io.appianon.technique.PseudonymKey;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.io.UncheckedIOException;
@@ -21,6 +22,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import org.apache.spark.sql.SparkSession;
 
 /** The disclosure commands of the command line: announce, provide, provisions list, method-info. */
 final class DisclosureCommands {
@@ -83,14 +85,31 @@ final class DisclosureCommands {
     audit.put("release_id", releaseId);
     audit.put("recipient", recipient);
     audit.put("method", method);
-    Provisioner p = new Provisioner(config, ctx.clock());
-    Map<String, Object> r = p.provide(new Provisioner.Request(releaseId, recipient,
-        opts.getOrDefault("--recipient-name", recipient), method));
+    // Spark only when the release has pseudonyms to re-key for this recipient
+    SparkSession[] made = {null};
+    Provisioner p = new Provisioner(config, ctx.clock(), ctx.env(), () -> ctx.spark().orElseGet(() -> {
+      if (made[0] == null) {
+        made[0] = SparkSessions.create(config);
+      }
+      return made[0];
+    }), PseudonymKey::generate);
+    Map<String, Object> r;
+    try {
+      r = p.provide(new Provisioner.Request(releaseId, recipient, opts.getOrDefault("--recipient-name", recipient),
+          method));
+    } finally {
+      if (made[0] != null) {
+        SparkSessions.stop(made[0]);
+      }
+    }
     audit.put("provision_id", r.get("provision_id"));
     out.println("Release " + releaseId + " provided to " + recipient + " (" + r.get("provision_id") + ")");
     out.println("  package: " + r.get("package"));
     out.println("  notice to send with it (in writing or by e-mail): NOTICE.ja.txt, NOTICE.en.txt");
     out.println("  record: provision.json, appended to " + p.log().file());
+    if (r.get("pseudonyms") instanceof Map<?, ?> ps) {
+      out.println("  pseudonyms re-keyed for this recipient only (key id " + ps.get("key_id") + ", key destroyed)");
+    }
     return ExitCode.OK.code();
   }
 
