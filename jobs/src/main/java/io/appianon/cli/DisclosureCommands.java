@@ -26,7 +26,7 @@ import org.apache.spark.sql.SparkSession;
 
 /** The disclosure commands of the command line: announce, provide, provisions list, method-info. */
 final class DisclosureCommands {
-  static final Set<String> COMMANDS = Set.of("announce", "provide", "provisions", "method-info");
+  static final Set<String> COMMANDS = Set.of("announce", "provide", "provisions", "method-info", "method-delete");
 
   private DisclosureCommands() {}
 
@@ -38,6 +38,7 @@ final class DisclosureCommands {
         case "provide" -> provide(args, opts, config, ctx, audit, out);
         case "provisions" -> provisions(args, config, ctx, out);
         case "method-info" -> methodInfo(args, opts, config, ctx, audit, out);
+        case "method-delete" -> methodDelete(args, config, audit, out);
         default -> throw new Main.UsageException("unknown command '" + command + "'");
       };
     } catch (IOException e) {
@@ -47,6 +48,10 @@ final class DisclosureCommands {
 
   private static int announce(List<String> args, JobConfig config, CliContext ctx, RunAudit audit, PrintStream out) {
     noArgs(args, "announce");
+    if (config.releaseKind() != io.appianon.release.ReleaseKind.ANONYMOUS) {
+      throw new Main.UsageException("announce publishes the categories of anonymously processed information; "
+          + io.appianon.release.ReleaseKind.KEY + " = " + config.releaseKind().id() + " has no category announcement");
+    }
     AnonymizeJob job = new AnonymizeJob(config, new JobOptions(ctx.clock(), ctx.env(), Optional.empty()));
     HistoryEntry e = Announcer.announce(config, job.policies(), job.persons(), ctx.clock());
     audit.put("announcement", e.id());
@@ -160,6 +165,23 @@ final class DisclosureCommands {
     audit.put("file", file);
     byte[] content = store.read(releaseId, file, SecretBox.fromEnvironment(ctx.env()));
     out.print(new String(content, StandardCharsets.UTF_8));
+    return ExitCode.OK.code();
+  }
+
+  /** Deletes a release's processing-method and deleted information once no longer needed (recorded in the audit). */
+  private static int methodDelete(List<String> args, JobConfig config, RunAudit audit, PrintStream out)
+      throws IOException {
+    if (args.size() != 1) {
+      throw new Main.UsageException("method-delete needs one release id");
+    }
+    String releaseId = args.get(0);
+    io.appianon.release.ReleaseStore.checkId(releaseId);
+    audit.put("release_id", releaseId);
+    MethodStore store = new MethodStore(config.methodStoreDir());
+    int n = store.delete(releaseId);
+    audit.put("deleted_files", n);
+    out.println("Deleted the processing-method information of release " + releaseId + " (" + n + " files in "
+        + store.root().resolve(releaseId) + "); recorded in the audit trail.");
     return ExitCode.OK.code();
   }
 

@@ -11,6 +11,7 @@ import io.appianon.release.OwnerOnly;
 import io.appianon.release.ParquetLabels;
 import io.appianon.release.Rekeying;
 import io.appianon.release.ReleaseException;
+import io.appianon.release.ReleaseKind;
 import io.appianon.release.SecretBox;
 import io.appianon.technique.PseudonymKey;
 import java.io.IOException;
@@ -127,6 +128,12 @@ public final class Provisioner {
           + " (" + manifestFile + " not found)");
     }
     Map<String, Object> manifest = Json.read(manifestFile);
+    if (ReleaseKind.ofManifest(manifest) == ReleaseKind.PSEUDONYMOUS) {
+      throw new ThirdPartyProvisionException("release " + r.releaseId() + " is pseudonymously processed information"
+          + " (仮名加工情報; " + manifestFile + ": kind = pseudonymous), which may not be provided to a third party"
+          + " (APPI Art. 41(6)); nothing was packaged for " + r.recipient() + ". To share data, make an anonymous"
+          + " release (appianon.release.kind = anonymous), announce it and provide that.");
+    }
     Disclosure content = Disclosure.fromManifest(manifest, List.of());
     DisclosureHistory history = DisclosureHistory.load(config.output());
     HistoryEntry announced = AnnouncementGate.forProvision(history, r.releaseId(), content, r.method(), now,

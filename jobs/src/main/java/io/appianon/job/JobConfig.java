@@ -46,7 +46,8 @@ public record JobConfig(String file, Optional<String> releaseId, Path output, bo
     a.allowOnly(Set.of("release", "quarantine", "method-store", "hierarchies", "datasets", "inputs", "producer",
         "persons", "spark", "disclosure", "provisions", "work-dir"));
     Conf release = a.section("release");
-    release.allowOnly(Set.of("id", "output", "overwrite", "compression"));
+    release.allowOnly(Set.of("id", "output", "overwrite", "compression", "kind"));
+    io.appianon.release.ReleaseKind.parse(release);
     String id = release.string("id", "");
     String compression = release.string("compression", "snappy");
     if (!Set.of("snappy", "zstd", "gzip", "none", "uncompressed").contains(compression)) {
@@ -103,6 +104,12 @@ public record JobConfig(String file, Optional<String> releaseId, Path output, bo
   public Path workDir() {
     return raw.hasPath("appianon.work-dir") ? Path.of(raw.getString("appianon.work-dir"))
         : output.toAbsolutePath().normalize().resolveSibling("work");
+  }
+
+  /** {@code appianon.release.kind}: anonymous (default) or pseudonymous (checked by {@link #load}). */
+  public io.appianon.release.ReleaseKind releaseKind() {
+    return io.appianon.release.ReleaseKind.parse(new Conf(raw, new Origin(file, "")).section("appianon")
+        .section("release"));
   }
 
   /** {@code appianon.method-store.encrypt}: seal every method-store file with the passphrase in the environment. */

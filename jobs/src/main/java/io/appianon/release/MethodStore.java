@@ -107,6 +107,16 @@ public final class MethodStore {
     return target;
   }
 
+  /**
+   * Deletes the method information of one release (and its deleted information: kept secret, provision notes) when
+   * it is no longer needed (APPI Art. 41(5), GL: delete without delay); returns how many files were removed.
+   */
+  public int delete(String releaseId) throws IOException {
+    List<String> files = list(releaseId);
+    ReleaseStore.deleteTree(root.resolve(releaseId));
+    return files.size();
+  }
+
   /** The files of a release's method information, relative to its folder (sealed ones without {@code .enc}). */
   public List<String> list(String releaseId) throws IOException {
     Path dir = root.resolve(releaseId);
