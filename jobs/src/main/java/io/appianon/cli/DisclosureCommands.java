@@ -46,11 +46,11 @@ final class DisclosureCommands {
     }
   }
 
-  private static int announce(List<String> args, JobConfig config, CliContext ctx, RunAudit audit, PrintStream out) {
+  private static int announce(List<String> args, JobConfig config, CliContext ctx, RunAudit audit, PrintStream out)
+      throws IOException {
     noArgs(args, "announce");
-    if (config.releaseKind() != io.appianon.release.ReleaseKind.ANONYMOUS) {
-      throw new Main.UsageException("announce publishes the categories of anonymously processed information; "
-          + io.appianon.release.ReleaseKind.KEY + " = " + config.releaseKind().id() + " has no category announcement");
+    if (config.releaseKind() == io.appianon.release.ReleaseKind.PSEUDONYMOUS) {
+      return PurposeCommand.announce(config, ctx, audit, out); // no categories: the purpose of use (Art. 41(4))
     }
     AnonymizeJob job = new AnonymizeJob(config, new JobOptions(ctx.clock(), ctx.env(), Optional.empty()));
     HistoryEntry e = Announcer.announce(config, job.policies(), job.persons(), ctx.clock());

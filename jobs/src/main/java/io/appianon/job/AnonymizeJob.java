@@ -118,7 +118,9 @@ public final class AnonymizeJob {
       LOG.warn("{} names no dataset of this release: no person-level model", PersonSpec.KEY);
     }
     persons.ifPresent(p -> ReleasePrivacy.check(p, policies));
-    PersonSpec.requireModelForSharedDomains(config.file(), policies, persons);
+    if (anonymous()) { // pseudonymous data need no person-level model (Arts. 41-42 set no k-anonymity)
+      PersonSpec.requireModelForSharedDomains(config.file(), policies, persons);
+    }
   }
 
   private boolean anonymous() {
@@ -147,6 +149,8 @@ public final class AnonymizeJob {
     options.reuseSecretOf().ifPresent(id -> readKeptSecret(id).destroy());
     if (anonymous()) {
       ReleaseDisclosure.prepare(config, releaseId, policies, persons, options.clock().instant());
+    } else {
+      io.appianon.disclosure.PurposeNotice.require(config);
     }
   }
 
@@ -197,6 +201,8 @@ public final class AnonymizeJob {
       // a pseudonymous release (仮名加工情報) has no category announcement and no disclosure pages
       ReleaseDisclosure disclosure = anonymous()
           ? ReleaseDisclosure.prepare(config, releaseId, policies, persons, options.clock().instant()) : null;
+      // ... but its purpose of use, published before use (Art. 41(4))
+      Map<String, Object> purpose = anonymous() ? null : io.appianon.disclosure.PurposeNotice.require(config);
       long seed = new SecureRandom().nextLong();
       Path staging = null;
       try {
@@ -284,6 +290,8 @@ public final class AnonymizeJob {
         if (disclosure != null) {
           announcement = disclosure.complete(releaseId, manifest, staging, now);
         } else {
+          manifest.put("purpose", purpose.get("purpose"));
+          manifest.put("purpose_notice", purpose.get("id"));
           io.appianon.release.PseudonymousRelease.complete(releaseId, manifest, staging, config.producerName());
         }
         Json.write(staging.resolve("manifest.json"), manifest);

@@ -46,7 +46,7 @@ public record JobConfig(String file, Optional<String> releaseId, Path output, bo
     a.allowOnly(Set.of("release", "quarantine", "method-store", "hierarchies", "datasets", "inputs", "producer",
         "persons", "spark", "disclosure", "provisions", "work-dir"));
     Conf release = a.section("release");
-    release.allowOnly(Set.of("id", "output", "overwrite", "compression", "kind"));
+    release.allowOnly(Set.of("id", "output", "overwrite", "compression", "kind", "purpose"));
     io.appianon.release.ReleaseKind.parse(release);
     String id = release.string("id", "");
     String compression = release.string("compression", "snappy");
@@ -55,7 +55,12 @@ public record JobConfig(String file, Optional<String> releaseId, Path output, bo
     }
     Conf method = a.section("method-store");
     method.allowOnly(Set.of("dir", "keep-secret", "encrypt"));
-    method.bool("encrypt", false);
+    boolean sealed = method.bool("encrypt", false);
+    if (io.appianon.release.ReleaseKind.parse(release) == io.appianon.release.ReleaseKind.PSEUDONYMOUS && !sealed) {
+      throw method.error("encrypt", "must be true for appianon.release.kind = pseudonymous: the deleted information"
+          + " and processing method (削除情報等, APPI Art. 41(2), PPC Rule 32) are kept only sealed with "
+          + io.appianon.release.SecretBox.ENV);
+    }
     DisclosureConfig.parse(a);
     List<String> datasetFiles = a.strings("datasets");
     if (datasetFiles.isEmpty()) {
