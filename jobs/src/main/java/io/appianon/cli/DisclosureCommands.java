@@ -13,6 +13,7 @@ import io.appianon.job.JobOptions;
 import io.appianon.release.JsonLinesLog;
 import io.appianon.release.MethodStore;
 import io.appianon.release.SecretBox;
+import io.appianon.technique.PseudonymKey;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.io.UncheckedIOException;
@@ -21,10 +22,11 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import org.apache.spark.sql.SparkSession;
 
 /** The disclosure commands of the command line: announce, provide, provisions list, method-info. */
 final class DisclosureCommands {
-  static final Set<String> COMMANDS = Set.of("announce", "provide", "provisions", "method-info");
+  static final Set<String> COMMANDS = Set.of("announce", "provide", "provisions", "method-info", "method-delete");
 
   private DisclosureCommands() {}
 
@@ -36,6 +38,7 @@ final class DisclosureCommands {
         case "provide" -> provide(args, opts, config, ctx, audit, out);
         case "provisions" -> provisions(args, config, ctx, out);
         case "method-info" -> methodInfo(args, opts, config, ctx, audit, out);
+        case "method-delete" -> methodDelete(args, config, audit, out);
         default -> throw new Main.UsageException("unknown command '" + command + "'");
       };
     } catch (IOException e) {
@@ -43,8 +46,12 @@ final class DisclosureCommands {
     }
   }
 
-  private static int announce(List<String> args, JobConfig config, CliContext ctx, RunAudit audit, PrintStream out) {
+  private static int announce(List<String> args, JobConfig config, CliContext ctx, RunAudit audit, PrintStream out)
+      throws IOException {
     noArgs(args, "announce");
+    if (config.releaseKind() == io.appianon.release.ReleaseKind.PSEUDONYMOUS) {
+      return PurposeCommand.announce(config, ctx, audit, out); // no categories: the purpose of use (Art. 41(4))
+    }
     AnonymizeJob job = new AnonymizeJob(config, new JobOptions(ctx.clock(), ctx.env(), Optional.empty()));
     HistoryEntry e = Announcer.announce(config, job.policies(), job.persons(), ctx.clock());
     audit.put("announcement", e.id());
@@ -83,14 +90,31 @@ final class DisclosureCommands {
     audit.put("release_id", releaseId);
     audit.put("recipient", recipient);
     audit.put("method", method);
-    Provisioner p = new Provisioner(config, ctx.clock());
-    Map<String, Object> r = p.provide(new Provisioner.Request(releaseId, recipient,
-        opts.getOrDefault("--recipient-name", recipient), method));
+    // Spark only when the release has pseudonyms to re-key for this recipient
+    SparkSession[] made = {null};
+    Provisioner p = new Provisioner(config, ctx.clock(), ctx.env(), () -> ctx.spark().orElseGet(() -> {
+      if (made[0] == null) {
+        made[0] = SparkSessions.create(config);
+      }
+      return made[0];
+    }), PseudonymKey::generate);
+    Map<String, Object> r;
+    try {
+      r = p.provide(new Provisioner.Request(releaseId, recipient, opts.getOrDefault("--recipient-name", recipient),
+          method));
+    } finally {
+      if (made[0] != null) {
+        SparkSessions.stop(made[0]);
+      }
+    }
     audit.put("provision_id", r.get("provision_id"));
     out.println("Release " + releaseId + " provided to " + recipient + " (" + r.get("provision_id") + ")");
     out.println("  package: " + r.get("package"));
     out.println("  notice to send with it (in writing or by e-mail): NOTICE.ja.txt, NOTICE.en.txt");
     out.println("  record: provision.json, appended to " + p.log().file());
+    if (r.get("pseudonyms") instanceof Map<?, ?> ps) {
+      out.println("  pseudonyms re-keyed for this recipient only (key id " + ps.get("key_id") + ", key destroyed)");
+    }
     return ExitCode.OK.code();
   }
 
@@ -141,6 +165,23 @@ final class DisclosureCommands {
     audit.put("file", file);
     byte[] content = store.read(releaseId, file, SecretBox.fromEnvironment(ctx.env()));
     out.print(new String(content, StandardCharsets.UTF_8));
+    return ExitCode.OK.code();
+  }
+
+  /** Deletes a release's processing-method and deleted information once no longer needed (recorded in the audit). */
+  private static int methodDelete(List<String> args, JobConfig config, RunAudit audit, PrintStream out)
+      throws IOException {
+    if (args.size() != 1) {
+      throw new Main.UsageException("method-delete needs one release id");
+    }
+    String releaseId = args.get(0);
+    io.appianon.release.ReleaseStore.checkId(releaseId);
+    audit.put("release_id", releaseId);
+    MethodStore store = new MethodStore(config.methodStoreDir());
+    int n = store.delete(releaseId);
+    audit.put("deleted_files", n);
+    out.println("Deleted the processing-method information of release " + releaseId + " (" + n + " files in "
+        + store.root().resolve(releaseId) + "); recorded in the audit trail.");
     return ExitCode.OK.code();
   }
 

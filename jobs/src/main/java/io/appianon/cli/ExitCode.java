@@ -11,7 +11,8 @@ public enum ExitCode {
   RELEASE(5, "release conflict (release id exists without --overwrite and was made from other inputs or"
       + " configuration, or output locked by another run)"),
   ANNOUNCEMENT(6, "not publicly announced (categories or method changed since the announcement in effect, or the"
-      + " announcement is younger than appianon.disclosure.min-notice): publish a new announcement first");
+      + " announcement is younger than appianon.disclosure.min-notice): publish a new announcement first"),
+  THIRD_PARTY(7, "third-party provision forbidden (a pseudonymous release, APPI Art. 41(6)): nothing was provided");
 
   private final int code;
   private final String meaning;

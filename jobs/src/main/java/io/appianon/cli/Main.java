@@ -49,6 +49,8 @@ public final class Main {
                     list the provision records (append-only log)
         method-info RELEASE-ID [--file NAME]
                     list (or print one file of) a release's processing-method information; privacy office only
+        method-delete RELEASE-ID
+                    delete a release's processing-method and deleted information once no longer needed
         help        show this help; <command> --help shows the command's help
 
       Options:
@@ -206,7 +208,7 @@ public final class Main {
           }
           return ExitCode.OK.code();
         }
-        case "announce", "provide", "provisions", "method-info" -> {
+        case "announce", "provide", "provisions", "method-info", "method-delete" -> {
           return DisclosureCommands.run(command, rest, opts, config, ctx, audit, out);
         }
         case "plan" -> {
@@ -246,6 +248,9 @@ public final class Main {
     } catch (AnnouncementException e) {
       err.println("appi-anon: not announced: " + e.getMessage());
       return ExitCode.ANNOUNCEMENT.code();
+    } catch (io.appianon.disclosure.ThirdPartyProvisionException e) {
+      err.println("appi-anon: provision refused: " + e.getMessage());
+      return ExitCode.THIRD_PARTY.code();
     } catch (MethodKeyException e) {
       err.println("appi-anon: method-store key error: " + e.getMessage());
       return ExitCode.CONFIG.code();

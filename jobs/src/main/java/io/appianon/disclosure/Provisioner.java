@@ -6,9 +6,14 @@ import io.appianon.release.Json;
 import io.appianon.release.JsonLinesLog;
 import io.appianon.release.ReleaseStore;
 import io.appianon.release.Manifest;
+import io.appianon.release.MethodStore;
 import io.appianon.release.OwnerOnly;
 import io.appianon.release.ParquetLabels;
+import io.appianon.release.Rekeying;
 import io.appianon.release.ReleaseException;
+import io.appianon.release.ReleaseKind;
+import io.appianon.release.SecretBox;
+import io.appianon.technique.PseudonymKey;
 import java.io.IOException;
 import java.nio.channels.FileChannel;
 import java.nio.channels.FileLock;
@@ -27,8 +32,11 @@ import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
+import java.util.function.Supplier;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
+import org.apache.spark.sql.SparkSession;
 
 /**
  * {@code appi-anon provide}: packages a published release for one recipient (APPI Art. 43(4)) into
@@ -42,6 +50,9 @@ import java.util.stream.Stream;
  *   <li>{@code provision.json}: the provision record, also appended to the append-only log
  *       {@code <provisions-dir>/provisions.jsonl}.</li>
  * </ul>
+ * Every pseudonym column (the manifest's {@code pseudonym_columns}) is re-keyed for this provision alone
+ * ({@link Rekeying}): two recipients' copies share no pseudonym. The record names the key id; the key is destroyed
+ * once the package is written, and the method store keeps a note of what was re-keyed (never the key).
  * Nothing of the processing-method information (policies, parameters, report) goes into a package (Art. 45). A
  * provision is refused unless its categories and method were announced at least {@code min-notice} before.
  */
@@ -71,11 +82,30 @@ public final class Provisioner {
   private final JobConfig config;
   private final DisclosureConfig disclosure;
   private final Clock clock;
+  private final Map<String, String> env;
+  private final Supplier<SparkSession> spark;
+  private final Supplier<PseudonymKey> keys;
 
+  /** A provisioner for the log and for releases without pseudonyms (re-keying needs the constructor below). */
   public Provisioner(JobConfig config, Clock clock) {
+    this(config, clock, Map.of(), () -> {
+      throw new IllegalStateException("re-keying pseudonyms needs a SparkSession");
+    }, PseudonymKey::generate);
+  }
+
+  /**
+   * @param env the environment ({@code APPIANON_METHOD_KEY} seals the method-store note when the store is encrypted)
+   * @param spark the session that re-keys pseudonym columns, asked for only when a release has some
+   * @param keys a fresh random key per provision ({@link PseudonymKey#generate}; tests may watch the key they get)
+   */
+  public Provisioner(JobConfig config, Clock clock, Map<String, String> env, Supplier<SparkSession> spark,
+      Supplier<PseudonymKey> keys) {
     this.config = config;
     this.disclosure = config.disclosure();
     this.clock = clock;
+    this.env = env;
+    this.spark = spark;
+    this.keys = keys;
   }
 
   public Path root() {
@@ -98,6 +128,12 @@ public final class Provisioner {
           + " (" + manifestFile + " not found)");
     }
     Map<String, Object> manifest = Json.read(manifestFile);
+    if (ReleaseKind.ofManifest(manifest) == ReleaseKind.PSEUDONYMOUS) {
+      throw new ThirdPartyProvisionException("release " + r.releaseId() + " is pseudonymously processed information"
+          + " (仮名加工情報; " + manifestFile + ": kind = pseudonymous), which may not be provided to a third party"
+          + " (APPI Art. 41(6)); nothing was packaged for " + r.recipient() + ". To share data, make an anonymous"
+          + " release (appianon.release.kind = anonymous), announce it and provide that.");
+    }
     Disclosure content = Disclosure.fromManifest(manifest, List.of());
     DisclosureHistory history = DisclosureHistory.load(config.output());
     HistoryEntry announced = AnnouncementGate.forProvision(history, r.releaseId(), content, r.method(), now,
@@ -118,7 +154,13 @@ public final class Provisioner {
       Path staging = root.resolve(".staging").resolve(provisionId);
       deleteTree(staging);
       Files.createDirectories(staging);
+      Map<String, List<String>> pseudonyms = pseudonymColumns(manifest, manifestFile);
+      boolean rekey = pseudonyms.values().stream().anyMatch(l -> !l.isEmpty());
+      MethodStore methodStore = rekey ? methodStore() : null; // a missing passphrase fails before any work
+      PseudonymKey key = rekey ? keys.get() : null;
       try {
+        String keyId = rekey ? Rekeying.keyId(key) : null;
+        Path rekeyed = staging.resolve(".rekeyed");
         List<Map<String, Object>> files = new ArrayList<>();
         for (DatasetDisclosure d : content.datasets()) {
           Map<String, String> labels = new LinkedHashMap<>(ReleaseDisclosure.labels(r.releaseId(), d,
@@ -127,13 +169,22 @@ public final class Provisioner {
           labels.put(ParquetLabels.PREFIX + "provision_id", provisionId);
           labels.put(ParquetLabels.PREFIX + "provided_at", now.toString());
           labels.put(ParquetLabels.PREFIX + "provision_method", method.id());
+          Path source = release.resolve(d.name());
+          List<String> columns = pseudonyms.getOrDefault(d.name(), List.of());
+          if (!columns.isEmpty()) {
+            labels.put(ParquetLabels.PREFIX + "pseudonym_key_id", keyId);
+            Path copy = rekeyed.resolve(d.name());
+            Rekeying.rekey(spark.get(), source, columns, key, copy, config.compression());
+            source = copy;
+          }
           Path out = Files.createDirectories(staging.resolve("data").resolve(d.name()));
-          for (Path src : ParquetLabels.parquetFiles(release.resolve(d.name()))) {
+          for (Path src : ParquetLabels.parquetFiles(source)) {
             Path dst = out.resolve(src.getFileName().toString());
             ParquetLabels.copyWithLabels(src, dst, labels);
             files.add(fileEntry(staging, dst));
           }
         }
+        deleteTree(rekeyed);
         LocalDate date = LocalDate.ofInstant(now, disclosure.zone());
         Map<String, Object> record = new LinkedHashMap<>();
         record.put("provision_id", provisionId);
@@ -159,6 +210,9 @@ public final class Provisioner {
         ann.put("announced_at", announced.at().toString());
         ann.put("min_notice", disclosure.minNotice().toString());
         record.put("announcement", ann);
+        if (rekey) {
+          record.put("pseudonyms", rekeyRecord(keyId, pseudonyms));
+        }
         record.put("package", target.toString());
         record.put("files", files);
         Files.writeString(staging.resolve("NOTICE.ja.txt"), notice(record, announced, method, content, true),
@@ -167,14 +221,70 @@ public final class Provisioner {
             StandardCharsets.UTF_8);
         Json.write(staging.resolve("provision.json"), record);
         OwnerOnly.restrictTree(staging);
+        if (rekey) {
+          methodStore.writeNote(r.releaseId(), "provisions/" + provisionId + ".json", methodNote(record));
+        }
         OwnerOnly.createDirectories(target.getParent());
         Files.move(staging, target, StandardCopyOption.ATOMIC_MOVE);
         log().append(record);
         return record;
       } finally {
+        if (key != null) {
+          key.destroy();
+        }
         deleteTree(staging);
       }
     }
+  }
+
+  /** The pseudonym columns per dataset, as the release's manifest lists them. */
+  @SuppressWarnings("unchecked")
+  private static Map<String, List<String>> pseudonymColumns(Map<String, Object> manifest, Path file) {
+    Map<String, List<String>> out = new LinkedHashMap<>();
+    for (Map<String, Object> d : (List<Map<String, Object>>) manifest.getOrDefault("datasets", List.of())) {
+      Object cols = d.get(Manifest.PSEUDONYM_COLUMNS);
+      if (!(cols instanceof List<?>)) {
+        throw new ReleaseException(file + ": dataset " + d.get("name") + " has no " + Manifest.PSEUDONYM_COLUMNS
+            + " (a release made before per-recipient pseudonyms): its pseudonyms cannot be re-keyed for a recipient;"
+            + " make a new release");
+      }
+      out.put((String) d.get("name"), List.copyOf((List<String>) cols));
+    }
+    return out;
+  }
+
+  private static Map<String, Object> rekeyRecord(String keyId, Map<String, List<String>> columns) {
+    Map<String, Object> m = new LinkedHashMap<>();
+    m.put("per_recipient", true);
+    m.put("key_id", keyId);
+    m.put("algorithm", Rekeying.ALGORITHM);
+    Map<String, Object> cols = new LinkedHashMap<>();
+    columns.forEach((d, c) -> {
+      if (!c.isEmpty()) {
+        cols.put(d, c);
+      }
+    });
+    m.put("columns", cols);
+    m.put("key", "random for this provision, destroyed after the package was written");
+    return m;
+  }
+
+  /** What the method store keeps of a provision's re-keying: ids and columns, never the key. */
+  @SuppressWarnings("unchecked")
+  private static Map<String, Object> methodNote(Map<String, Object> record) {
+    Map<String, Object> m = new LinkedHashMap<>();
+    m.put("provision_id", record.get("provision_id"));
+    m.put("provided_at", record.get("provided_at"));
+    m.put("release_id", record.get("release_id"));
+    m.put("recipient", ((Map<String, Object>) record.get("recipient")).get("id"));
+    m.putAll((Map<String, Object>) record.get("pseudonyms"));
+    return m;
+  }
+
+  private MethodStore methodStore() {
+    Optional<SecretBox> box = config.encryptMethodStore()
+        ? Optional.of(SecretBox.require(env, "appianon.method-store.encrypt = true")) : Optional.empty();
+    return new MethodStore(config.methodStoreDir(), box);
   }
 
   private static String notice(Map<String, Object> record, HistoryEntry announced, ProvisionMethod method,

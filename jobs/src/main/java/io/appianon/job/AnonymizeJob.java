@@ -118,7 +118,13 @@ public final class AnonymizeJob {
       LOG.warn("{} names no dataset of this release: no person-level model", PersonSpec.KEY);
     }
     persons.ifPresent(p -> ReleasePrivacy.check(p, policies));
-    PersonSpec.requireModelForSharedDomains(config.file(), policies, persons);
+    if (anonymous()) { // pseudonymous data need no person-level model (Arts. 41-42 set no k-anonymity)
+      PersonSpec.requireModelForSharedDomains(config.file(), policies, persons);
+    }
+  }
+
+  private boolean anonymous() {
+    return config.releaseKind() == io.appianon.release.ReleaseKind.ANONYMOUS;
   }
 
   /** The release's person-level model, if the configuration declares one. */
@@ -141,7 +147,11 @@ public final class AnonymizeJob {
   public void preflight(String releaseId) {
     methodStore();
     options.reuseSecretOf().ifPresent(id -> readKeptSecret(id).destroy());
-    ReleaseDisclosure.prepare(config, releaseId, policies, persons, options.clock().instant());
+    if (anonymous()) {
+      ReleaseDisclosure.prepare(config, releaseId, policies, persons, options.clock().instant());
+    } else {
+      io.appianon.disclosure.PurposeNotice.require(config);
+    }
   }
 
   // --- processing-method information (issue 5): sealed store, kept secret, --reuse-secret
@@ -188,7 +198,11 @@ public final class AnonymizeJob {
     try (ReleaseStore store = ReleaseStore.open(config.output())) {
       store.checkPublishable(releaseId, config.overwrite());
       MethodStore methodStore = methodStore();
-      ReleaseDisclosure disclosure = ReleaseDisclosure.prepare(config, releaseId, policies, persons, options.clock().instant());
+      // a pseudonymous release (仮名加工情報) has no category announcement and no disclosure pages
+      ReleaseDisclosure disclosure = anonymous()
+          ? ReleaseDisclosure.prepare(config, releaseId, policies, persons, options.clock().instant()) : null;
+      // ... but its purpose of use, published before use (Art. 41(4))
+      Map<String, Object> purpose = anonymous() ? null : io.appianon.disclosure.PurposeNotice.require(config);
       long seed = new SecureRandom().nextLong();
       Path staging = null;
       try {
@@ -267,11 +281,19 @@ public final class AnonymizeJob {
         Map<String, Object> manifest = new LinkedHashMap<>();
         manifest.put("release_id", releaseId);
         manifest.put("created_at", now.toString());
+        manifest.put("kind", config.releaseKind().id());
         manifest.put("statement", Manifest.text(Manifest.STATEMENT));
         manifest.put("producer", Map.of("name", Manifest.text(config.producerName()),
             "contact", Manifest.text(config.producerContact())));
         manifest.put("datasets", manifests);
-        HistoryEntry announcement = disclosure.complete(releaseId, manifest, staging, now);
+        HistoryEntry announcement = null;
+        if (disclosure != null) {
+          announcement = disclosure.complete(releaseId, manifest, staging, now);
+        } else {
+          manifest.put("purpose", purpose.get("purpose"));
+          manifest.put("purpose_notice", purpose.get("id"));
+          io.appianon.release.PseudonymousRelease.complete(releaseId, manifest, staging, config.producerName());
+        }
         Json.write(staging.resolve("manifest.json"), manifest);
         Map<String, Object> report = new LinkedHashMap<>();
         report.put("release_id", releaseId);
@@ -296,7 +318,9 @@ public final class AnonymizeJob {
         }
         Path published = store.publish(staging, releaseId, config.overwrite());
         staging = null;
-        disclosure.record(announcement);
+        if (disclosure != null) {
+          disclosure.record(announcement);
+        }
         LOG.info("published release {} in {} s", published, String.format("%.1f", (System.nanoTime() - started) / 1e9));
         return new Summary(releaseId, published, quarantineRoot, methodDir, summaries, personLines);
       } finally {

@@ -46,7 +46,8 @@ public record JobConfig(String file, Optional<String> releaseId, Path output, bo
     a.allowOnly(Set.of("release", "quarantine", "method-store", "hierarchies", "datasets", "inputs", "producer",
         "persons", "spark", "disclosure", "provisions", "work-dir"));
     Conf release = a.section("release");
-    release.allowOnly(Set.of("id", "output", "overwrite", "compression"));
+    release.allowOnly(Set.of("id", "output", "overwrite", "compression", "kind", "purpose"));
+    io.appianon.release.ReleaseKind.parse(release);
     String id = release.string("id", "");
     String compression = release.string("compression", "snappy");
     if (!Set.of("snappy", "zstd", "gzip", "none", "uncompressed").contains(compression)) {
@@ -54,7 +55,12 @@ public record JobConfig(String file, Optional<String> releaseId, Path output, bo
     }
     Conf method = a.section("method-store");
     method.allowOnly(Set.of("dir", "keep-secret", "encrypt"));
-    method.bool("encrypt", false);
+    boolean sealed = method.bool("encrypt", false);
+    if (io.appianon.release.ReleaseKind.parse(release) == io.appianon.release.ReleaseKind.PSEUDONYMOUS && !sealed) {
+      throw method.error("encrypt", "must be true for appianon.release.kind = pseudonymous: the deleted information"
+          + " and processing method (削除情報等, APPI Art. 41(2), PPC Rule 32) are kept only sealed with "
+          + io.appianon.release.SecretBox.ENV);
+    }
     DisclosureConfig.parse(a);
     List<String> datasetFiles = a.strings("datasets");
     if (datasetFiles.isEmpty()) {
@@ -103,6 +109,12 @@ public record JobConfig(String file, Optional<String> releaseId, Path output, bo
   public Path workDir() {
     return raw.hasPath("appianon.work-dir") ? Path.of(raw.getString("appianon.work-dir"))
         : output.toAbsolutePath().normalize().resolveSibling("work");
+  }
+
+  /** {@code appianon.release.kind}: anonymous (default) or pseudonymous (checked by {@link #load}). */
+  public io.appianon.release.ReleaseKind releaseKind() {
+    return io.appianon.release.ReleaseKind.parse(new Conf(raw, new Origin(file, "")).section("appianon")
+        .section("release"));
   }
 
   /** {@code appianon.method-store.encrypt}: seal every method-store file with the passphrase in the environment. */

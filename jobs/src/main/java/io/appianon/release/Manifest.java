@@ -21,6 +21,9 @@ public final class Manifest {
           + " Personal Information (Japan). Collating it with other information to identify individuals, and obtaining"
           + " information on the processing method, are prohibited.");
 
+  /** Key of a dataset's list of pseudonym columns. */
+  public static final String PSEUDONYM_COLUMNS = "pseudonym_columns";
+
   private Manifest() {}
 
   public static Map<String, Object> dataset(DatasetPolicy policy, Lineage lineage, long records) {
@@ -53,6 +56,9 @@ public final class Manifest {
       records2.add(text(t));
     }
     d.put("record_processing", records2);
+    // which published columns hold keyed pseudonyms: `provide` re-keys them for each recipient (release/Rekeying)
+    d.put(PSEUDONYM_COLUMNS, lineage.columns().entrySet().stream()
+        .filter(e -> e.getValue().kinds().contains("pseudonymized")).map(Map.Entry::getKey).toList());
     return d;
   }
 

@@ -90,6 +90,33 @@ public final class MethodStore {
     }
   }
 
+  /**
+   * Adds one JSON note (e.g. {@code provisions/<id>.json}: how a provision re-keyed the pseudonyms) to a release's
+   * method information, sealed like every other file when the store seals.
+   */
+  public Path writeNote(String releaseId, String relative, Map<String, Object> note) throws IOException {
+    Path dir = root.resolve(releaseId).normalize();
+    Path target = dir.resolve(relative).normalize();
+    if (!target.startsWith(dir) || relative.endsWith(SEALED_SUFFIX)) {
+      throw new ReleaseException("invalid method-store note '" + relative + "' for release " + releaseId);
+    }
+    OwnerOnly.createDirectories(root);
+    OwnerOnly.createDirectories(dir);
+    OwnerOnly.createDirectories(target.getParent());
+    put(releaseId, target, (Json.write(note) + "\n").getBytes(StandardCharsets.UTF_8));
+    return target;
+  }
+
+  /**
+   * Deletes the method information of one release (and its deleted information: kept secret, provision notes) when
+   * it is no longer needed (APPI Art. 41(5), GL: delete without delay); returns how many files were removed.
+   */
+  public int delete(String releaseId) throws IOException {
+    List<String> files = list(releaseId);
+    ReleaseStore.deleteTree(root.resolve(releaseId));
+    return files.size();
+  }
+
   /** The files of a release's method information, relative to its folder (sealed ones without {@code .enc}). */
   public List<String> list(String releaseId) throws IOException {
     Path dir = root.resolve(releaseId);

@@ -116,6 +116,8 @@ public record Plan(StructType inputSchema, StructType outputSchema, Lineage line
         }
         case ID_CODE -> throw transforms.error(from + " has role id-code (APPI Rule 34 item 2) and would be"
             + " published: individual identification codes must be deleted (type = delete)");
+        case FINANCIAL -> throw transforms.error(from + " has role financial (PPC Rule 31 item 3: card numbers, bank"
+            + " accounts, whose misuse could cause financial harm) and would be published: delete it (type = delete)");
         case LINKING -> {
           if (!kinds.contains("pseudonymized")) {
             throw transforms.error(from + " has role linking (APPI Rule 34 item 3) and would be published as is:"

@@ -12,6 +12,11 @@ public enum ColumnRole {
   IDENTIFIER("identifier"),
   /** An individual identification code (My Number, passport, card numbers): Rule 34 item 2, delete. */
   ID_CODE("id-code"),
+  /**
+   * An item whose misuse could cause financial harm (credit-card number, bank account, online-banking credentials):
+   * PPC Rule 31 item 3 for pseudonymously processed information, and never published in either kind: delete.
+   */
+  FINANCIAL("financial"),
   /** A code that links records (member id, order id): Rule 34 item 3, delete or pseudonymize. */
   LINKING("linking"),
   /** A quasi-identifier: kept, generalized, covered by the privacy model. */
