@@ -15,36 +15,109 @@ import io.appianon.release.MethodStore;
 import io.appianon.release.SecretBox;
 import java.io.IOException;
 import java.io.PrintStream;
-import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
 
 /** The disclosure commands of the command line: announce, provide, provisions list, method-info. */
 final class DisclosureCommands {
-  static final Set<String> COMMANDS = Set.of("announce", "provide", "provisions", "method-info");
-
   private DisclosureCommands() {}
 
-  static int run(String command, List<String> args, Map<String, String> opts, JobConfig config, CliContext ctx,
-      RunAudit audit, PrintStream out) {
-    try {
-      return switch (command) {
-        case "announce" -> announce(args, config, ctx, audit, out);
-        case "provide" -> provide(args, opts, config, ctx, audit, out);
-        case "provisions" -> provisions(args, config, ctx, out);
-        case "method-info" -> methodInfo(args, opts, config, ctx, audit, out);
-        default -> throw new Main.UsageException("unknown command '" + command + "'");
-      };
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
+  @Command(name = "announce", separator = " ",
+      description = {"Publishes the public announcement, before the releases it covers.",
+          "Writes the announcement of the planned categories, processing and methods of provision into"
+              + " <output>/disclosures/ (dated now): index.html, the dated page and index.json, to upload to the"
+              + " company website. Releases and provisions it does not cover are refused (exit 6)."})
+  static final class Announce extends JobCommands.ConfigCommand {
+    Announce(Main.Env env) {
+      super(env);
+    }
+
+    @Override
+    public Integer call() {
+      JobConfig config = config("announce", Map.of(), true);
+      return announce(config, env.ctx(), env.audit(), env.out());
     }
   }
 
-  private static int announce(List<String> args, JobConfig config, CliContext ctx, RunAudit audit, PrintStream out) {
-    noArgs(args, "announce");
+  @Command(name = "provide", separator = " ",
+      description = {"Packages a published release for a third party.",
+          "Writes the package: the files, the notice to send with them (NOTICE.ja.txt, NOTICE.en.txt) and the"
+              + " provision record, appended to the provision log. METHOD is one of"
+              + " appianon.disclosure.provision-methods (web: publication on the internet)."})
+  static final class Provide extends JobCommands.ConfigCommand {
+    @Parameters(index = "0", paramLabel = "RELEASE-ID", description = "the published release to provide")
+    String releaseId;
+
+    @Option(names = "--recipient", required = true, paramLabel = "ID",
+        description = "recipient id (letters, digits, '.', '_' and '-')")
+    String recipient;
+
+    @Option(names = "--recipient-name", paramLabel = "NAME", description = "the recipient's full name (default: ID)")
+    String recipientName;
+
+    @Option(names = "--method", required = true, paramLabel = "METHOD", description = "method of provision")
+    String method;
+
+    Provide(Main.Env env) {
+      super(env);
+    }
+
+    @Override
+    public Integer call() throws IOException {
+      JobConfig config = config("provide", Map.of(), true);
+      return provide(releaseId, recipient, recipientName == null ? recipient : recipientName, method, config,
+          env.ctx(), env.audit(), env.out());
+    }
+  }
+
+  @Command(name = "provisions", separator = " ",
+      description = {"Lists the provision records (the append-only log).",
+          "Checks the log's hash chain: an altered log exits with code 3."})
+  static final class Provisions extends JobCommands.ConfigCommand {
+    @Parameters(index = "0", arity = "0..1", paramLabel = "list", description = "the subcommand (list, the default)")
+    String sub;
+
+    Provisions(Main.Env env) {
+      super(env);
+    }
+
+    @Override
+    public Integer call() throws IOException {
+      if (sub != null && !sub.equals("list")) {
+        throw new Main.UsageException("provisions takes one subcommand: list");
+      }
+      JobConfig config = config("provisions", Map.of(), true);
+      return provisions(config, env.ctx(), env.out());
+    }
+  }
+
+  @Command(name = "method-info", separator = " ",
+      description = {"Lists or prints a release's processing-method information (privacy office only).",
+          "The information is kept owner-only; a sealed file needs APPIANON_METHOD_KEY."})
+  static final class MethodInfo extends JobCommands.ConfigCommand {
+    @Parameters(index = "0", paramLabel = "RELEASE-ID", description = "the release")
+    String releaseId;
+
+    @Option(names = "--file", paramLabel = "NAME", description = "print this file instead of the list")
+    String file;
+
+    MethodInfo(Main.Env env) {
+      super(env);
+    }
+
+    @Override
+    public Integer call() throws IOException {
+      JobConfig config = config("method-info", Map.of(), true);
+      return methodInfo(releaseId, file, config, env.ctx(), env.audit(), env.out());
+    }
+  }
+
+  private static int announce(JobConfig config, CliContext ctx, RunAudit audit, PrintStream out) {
     AnonymizeJob job = new AnonymizeJob(config, new JobOptions(ctx.clock(), ctx.env(), Optional.empty()));
     HistoryEntry e = Announcer.announce(config, job.policies(), job.persons(), ctx.clock());
     audit.put("announcement", e.id());
@@ -67,25 +140,18 @@ final class DisclosureCommands {
     return ExitCode.OK.code();
   }
 
-  private static int provide(List<String> args, Map<String, String> opts, JobConfig config, CliContext ctx,
-      RunAudit audit, PrintStream out) throws IOException {
-    if (args.size() != 1) {
-      throw new Main.UsageException("provide needs one release id, e.g. provide 20261123-093000 --recipient acme"
-          + " --method encrypted-transfer");
-    }
-    String recipient = required(opts, "--recipient");
-    String method = required(opts, "--method");
+  private static int provide(String releaseId, String recipient, String recipientName, String method,
+      JobConfig config, CliContext ctx, RunAudit audit, PrintStream out) throws IOException {
     if (!Provisioner.RECIPIENT.matcher(recipient).matches()) {
       throw new Main.UsageException("invalid --recipient '" + recipient + "' (letters, digits, '.', '_' and '-';"
           + " give the full name with --recipient-name)");
     }
-    String releaseId = args.get(0);
     audit.put("release_id", releaseId);
     audit.put("recipient", recipient);
     audit.put("method", method);
     Provisioner p = new Provisioner(config, ctx.clock());
-    Map<String, Object> r = p.provide(new Provisioner.Request(releaseId, recipient,
-        opts.getOrDefault("--recipient-name", recipient), method));
+    Map<String, Object> r = p.provide(new Provisioner.Request(releaseId, recipient, recipientName,
+        method));
     audit.put("provision_id", r.get("provision_id"));
     out.println("Release " + releaseId + " provided to " + recipient + " (" + r.get("provision_id") + ")");
     out.println("  package: " + r.get("package"));
@@ -95,10 +161,7 @@ final class DisclosureCommands {
   }
 
   @SuppressWarnings("unchecked")
-  private static int provisions(List<String> args, JobConfig config, CliContext ctx, PrintStream out) throws IOException {
-    if (!(args.isEmpty() || args.equals(List.of("list")))) {
-      throw new Main.UsageException("provisions takes one subcommand: list");
-    }
+  private static int provisions(JobConfig config, CliContext ctx, PrintStream out) throws IOException {
     JsonLinesLog log = new Provisioner(config, ctx.clock()).log();
     List<Map<String, Object>> records = log.read();
     out.printf("%-26s %-20s %-20s %-20s %s%n", "provided at", "release", "recipient", "method", "categories");
@@ -121,15 +184,10 @@ final class DisclosureCommands {
     return ExitCode.OK.code();
   }
 
-  private static int methodInfo(List<String> args, Map<String, String> opts, JobConfig config, CliContext ctx,
-      RunAudit audit, PrintStream out) throws IOException {
-    if (args.size() != 1) {
-      throw new Main.UsageException("method-info needs one release id");
-    }
-    String releaseId = args.get(0);
+  private static int methodInfo(String releaseId, String file, JobConfig config, CliContext ctx, RunAudit audit,
+      PrintStream out) throws IOException {
     audit.put("release_id", releaseId);
     MethodStore store = new MethodStore(config.methodStoreDir());
-    String file = opts.get("--file");
     if (file == null) {
       out.println("Processing-method information of release " + releaseId + " (" + store.root().resolve(releaseId)
           + "; owner-only, privacy office only):");
@@ -142,19 +200,5 @@ final class DisclosureCommands {
     byte[] content = store.read(releaseId, file, SecretBox.fromEnvironment(ctx.env()));
     out.print(new String(content, StandardCharsets.UTF_8));
     return ExitCode.OK.code();
-  }
-
-  private static void noArgs(List<String> args, String command) {
-    if (!args.isEmpty()) {
-      throw new Main.UsageException(command + " takes no argument, got " + args.get(0));
-    }
-  }
-
-  private static String required(Map<String, String> opts, String option) {
-    String v = opts.get(option);
-    if (v == null || v.isBlank()) {
-      throw new Main.UsageException(option + " is required");
-    }
-    return v;
   }
 }
