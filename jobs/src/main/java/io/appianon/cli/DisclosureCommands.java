@@ -5,6 +5,7 @@ import io.appianon.disclosure.Change;
 import io.appianon.disclosure.DisclosureConfig;
 import io.appianon.disclosure.DisclosureHistory;
 import io.appianon.disclosure.HistoryEntry;
+import io.appianon.disclosure.HumanTime;
 import io.appianon.disclosure.Provisioner;
 import io.appianon.io.InputException;
 import io.appianon.job.AnonymizeJob;
@@ -135,8 +136,9 @@ final class DisclosureCommands {
       }
     }
     out.println("  Publish now: upload index.html, " + e.page() + " (and index.json) to the company website.");
-    out.println("  Provisions it covers are allowed from " + e.at().plus(dc.minNotice()) + " (min-notice "
-        + dc.minNotice() + ").");
+    out.println("  Provisions it covers are allowed from " + HumanTime.timeEn(e.at().plus(dc.minNotice()), dc.zone())
+        + " (" + HumanTime.timeJa(e.at().plus(dc.minNotice()), dc.zone()) + "; min-notice "
+        + HumanTime.durationEn(dc.minNotice()) + ").");
     return ExitCode.OK.code();
   }
 
