@@ -166,7 +166,8 @@ final class DisclosureCommands {
   private static int provisions(JobConfig config, CliContext ctx, PrintStream out) throws IOException {
     JsonLinesLog log = new Provisioner(config, ctx.clock()).log();
     List<Map<String, Object>> records = log.read();
-    out.printf("%-26s %-20s %-20s %-20s %s%n", "provided at", "release", "recipient", "method", "categories");
+    java.time.ZoneId zone = config.disclosure().zone();
+    out.printf("%-22s %-20s %-20s %-20s %s%n", "provided at", "release", "recipient", "method", "categories");
     for (Map<String, Object> r : records) {
       Map<String, Object> recipient = (Map<String, Object>) r.get("recipient");
       Map<String, Object> method = (Map<String, Object>) r.get("method");
@@ -174,7 +175,8 @@ final class DisclosureCommands {
       for (Map<String, Object> d : (List<Map<String, Object>>) r.get("datasets")) {
         categories += ((List<?>) d.get("categories")).size();
       }
-      out.printf("%-26s %-20s %-20s %-20s %d in %d datasets%n", r.get("provided_at"), r.get("release_id"),
+      out.printf("%-22s %-20s %-20s %-20s %d in %d datasets%n",
+          HumanTime.timeEn(java.time.Instant.parse((String) r.get("provided_at")), zone), r.get("release_id"),
           recipient.get("id"), method.get("id"), categories, ((List<?>) r.get("datasets")).size());
     }
     out.println(records.size() + " provision(s) in " + log.file());

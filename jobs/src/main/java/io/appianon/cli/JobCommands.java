@@ -115,7 +115,7 @@ final class JobCommands {
         ReleaseStore.checkId(id);
         job.preflight(id);
         if (store.exists(id) && !config.overwrite()) {
-          return alreadyPublished(store, id, audit, out);
+          return alreadyPublished(store, id, audit, out, config.disclosure().zone());
         }
         store.shareWithCurrentThread();
         SparkSession spark = spark(config);
@@ -176,8 +176,8 @@ final class JobCommands {
    * trail by the SHA-256 of its manifest) had the same inputs, policies, hierarchies and configuration as this one (a
    * scheduler's retry); otherwise a release conflict naming what differs.
    */
-  private static int alreadyPublished(ReleaseStore store, String releaseId, RunAudit audit, PrintStream out)
-      throws IOException {
+  private static int alreadyPublished(ReleaseStore store, String releaseId, RunAudit audit, PrintStream out,
+      java.time.ZoneId zone) throws IOException {
     Path release = store.releasePath(releaseId);
     Path manifest = release.resolve("manifest.json");
     Optional<Map<String, Object>> publisher = Files.isRegularFile(manifest)
@@ -187,6 +187,7 @@ final class JobCommands {
           + " the audit trail); choose another release id or pass --overwrite");
     }
     Map<?, ?> theirs = publisher.get().get("identity") instanceof Map<?, ?> m ? m : Map.of();
+    String at = humanTime(publisher.get().get("at"), zone);
     List<String> differ = new ArrayList<>();
     audit.identity().forEach((k, v) -> {
       if (!v.equals(theirs.get(k))) {
@@ -195,13 +196,22 @@ final class JobCommands {
     });
     if (!differ.isEmpty() || theirs.isEmpty()) {
       throw new ReleaseException("release " + release + " already exists, published by the run of "
-          + publisher.get().get("at") + " from different " + (differ.isEmpty() ? "inputs or configuration"
+          + at + " from different " + (differ.isEmpty() ? "inputs or configuration"
           : String.join(", ", differ)) + "; choose another release id or pass --overwrite");
     }
     audit.put("already_published", true);
     out.println("Release " + releaseId + " is already published at " + release.toAbsolutePath() + " by the run of "
-        + publisher.get().get("at") + " from the same inputs, policies, hierarchies and configuration; nothing to do.");
+        + at + " from the same inputs, policies, hierarchies and configuration; nothing to do.");
     return ExitCode.OK.code();
+  }
+
+  /** An ISO instant of the audit trail as a person reads it (7 Dec 2026 14:22 JST); as is when not an instant. */
+  private static String humanTime(Object iso, java.time.ZoneId zone) {
+    try {
+      return io.appianon.disclosure.HumanTime.timeEn(java.time.Instant.parse(String.valueOf(iso)), zone);
+    } catch (java.time.format.DateTimeParseException e) {
+      return String.valueOf(iso);
+    }
   }
 
   /** Removes the Spark work folders killed runs left (raw rows in shuffle files). */

@@ -185,12 +185,13 @@ public final class Pages {
         b.append("| ").append(l.pick(Text.of("項目", "Category"))).append(" | ")
             .append(l.pick(Text.of("加工の方法", "How it was processed"))).append(" |\n|---|---|\n");
         for (Category c : d.categories()) {
-          b.append("| ").append(md(l.category(c.name()))).append(" | ").append(md(l.pick(c.processing())))
+          b.append("| ").append(md(l.category(c.name()))).append(" | ")
+              .append(md(l.pick(PublicWording.plain(c.processing()))))
               .append(" |\n");
         }
         if (!d.recordProcessing().isEmpty()) {
           b.append("\n").append(l.pick(Text.of("レコード単位の加工:", "Processing of whole records:"))).append("\n\n");
-          d.recordProcessing().forEach(t -> b.append("- ").append(md(l.pick(t))).append("\n"));
+          d.recordProcessing().forEach(t -> b.append("- ").append(md(l.pick(PublicWording.plain(t)))).append("\n"));
         }
         if (!d.deleted().isEmpty()) {
           b.append("\n").append(l.pick(Text.of("作成に当たり削除した項目（本データには含まれません）: ",
