@@ -81,7 +81,7 @@ public final class Pages {
       List<Text> gone = d.categories().stream().map(Category::name).filter(n -> none.contains(n.ja())).distinct()
           .toList();
       dm.put("withheld", gone.isEmpty() ? "" : l.categoryList(gone));
-      dm.put("records", d.recordProcessing().stream().map(t -> l.pick(PublicWording.plain(t))).toList());
+      dm.put("records", d.recordProcessing().stream().map(t -> l.pick(PublicWording.plain(t))).distinct().toList());
       dm.put("hasRecords", !d.recordProcessing().isEmpty());
       dm.put("removed", d.deleted().isEmpty() ? "" : l.categoryList(d.deleted().stream().map(Category::name)
           .toList()));

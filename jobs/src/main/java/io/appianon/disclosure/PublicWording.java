@@ -35,7 +35,34 @@ public final class PublicWording {
 
   /** {@code t} in plain words, both languages. */
   public static Text plain(Text t) {
-    return Text.of(ja(t.ja()), en(t.en()));
+    return Text.of(once(ja(t.ja()), "、"), once(en(t.en()), "; "));
+  }
+
+  /** {@code s} with a repeated clause (joined by {@code sep}) said once: a lineage may record a step per pass. */
+  static String once(String s, String sep) {
+    List<String> parts = new ArrayList<>();
+    int depth = 0;
+    int start = 0;
+    for (int i = 0; i < s.length(); i++) {
+      char c = s.charAt(i);
+      if ("「（(『".indexOf(c) >= 0) {
+        depth++;
+      } else if ("」）)』".indexOf(c) >= 0 && depth > 0) {
+        depth--;
+      } else if (depth == 0 && s.startsWith(sep, i)) {
+        parts.add(s.substring(start, i));
+        start = i + sep.length();
+        i = start - 1;
+      }
+    }
+    parts.add(s.substring(start));
+    List<String> out = new ArrayList<>();
+    for (String part : parts) {
+      if (!out.contains(part)) {
+        out.add(part);
+      }
+    }
+    return String.join(sep, out);
   }
 
   static String ja(String s) {

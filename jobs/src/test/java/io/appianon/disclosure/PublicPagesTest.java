@@ -10,6 +10,7 @@ import io.appianon.cli.ExitCode;
 import io.appianon.job.AnonymizeJob;
 import io.appianon.job.JobConfig;
 import io.appianon.policy.DatasetPolicy;
+import io.appianon.policy.Text;
 import io.appianon.testing.Cli;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -65,6 +66,14 @@ class PublicPagesTest {
       assertTrue(en.contains("1 Apr 2026 10:00 JST"), en);
       assertFalse(ja.contains("2026-04-01T") || en.contains("2026-04-01T"), "no machine instant");
     }
+  }
+
+  @Test
+  void aClauseRecordedTwiceIsSaidOnce() {
+    Text twice = Text.of("年月に一般化、「北海道地方、東北地方」などの区分に一般化、「北海道地方、東北地方」などの区分に一般化",
+        "generalized to year and month; generalized to groups such as A, B; generalized to groups such as A, B");
+    assertEquals(Text.of("年月に一般化、「北海道地方、東北地方」などの区分に一般化",
+        "generalized to year and month; generalized to groups such as A, B"), PublicWording.plain(twice));
   }
 
   @Test
