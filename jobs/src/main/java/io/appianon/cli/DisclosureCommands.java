@@ -5,6 +5,7 @@ import io.appianon.disclosure.Change;
 import io.appianon.disclosure.DisclosureConfig;
 import io.appianon.disclosure.DisclosureHistory;
 import io.appianon.disclosure.HistoryEntry;
+import io.appianon.disclosure.HumanTime;
 import io.appianon.disclosure.Provisioner;
 import io.appianon.io.InputException;
 import io.appianon.job.AnonymizeJob;
@@ -16,39 +17,110 @@ import io.appianon.release.SecretBox;
 import io.appianon.technique.PseudonymKey;
 import java.io.IOException;
 import java.io.PrintStream;
-import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
 import org.apache.spark.sql.SparkSession;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
 
-/** The disclosure commands of the command line: announce, provide, provisions list, method-info. */
+/** The disclosure commands of the command line: announce, provide, provisions list, method-info, method-delete. */
 final class DisclosureCommands {
-  static final Set<String> COMMANDS = Set.of("announce", "provide", "provisions", "method-info", "method-delete");
-
   private DisclosureCommands() {}
 
-  static int run(String command, List<String> args, Map<String, String> opts, JobConfig config, CliContext ctx,
-      RunAudit audit, PrintStream out) {
-    try {
-      return switch (command) {
-        case "announce" -> announce(args, config, ctx, audit, out);
-        case "provide" -> provide(args, opts, config, ctx, audit, out);
-        case "provisions" -> provisions(args, config, ctx, out);
-        case "method-info" -> methodInfo(args, opts, config, ctx, audit, out);
-        case "method-delete" -> methodDelete(args, config, audit, out);
-        default -> throw new Main.UsageException("unknown command '" + command + "'");
-      };
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
+  @Command(name = "announce", separator = " ",
+      description = {"Publishes the public announcement, before the releases it covers.",
+          "Writes the announcement of the planned categories, processing and methods of provision into"
+              + " <output>/disclosures/ (dated now): index.html, the dated page and index.json, to upload to the"
+              + " company website. Releases and provisions it does not cover are refused (exit 6)."})
+  static final class Announce extends JobCommands.ConfigCommand {
+    Announce(Main.Env env) {
+      super(env);
+    }
+
+    @Override
+    public Integer call() throws IOException {
+      JobConfig config = config("announce", Map.of(), true);
+      return announce(config, env.ctx(), env.audit(), env.out());
     }
   }
 
-  private static int announce(List<String> args, JobConfig config, CliContext ctx, RunAudit audit, PrintStream out)
-      throws IOException {
-    noArgs(args, "announce");
+  @Command(name = "provide", separator = " ",
+      description = {"Packages a published release for a third party.",
+          "Writes the package: the files, the notice to send with them (NOTICE.ja.txt, NOTICE.en.txt) and the"
+              + " provision record, appended to the provision log. METHOD is one of"
+              + " appianon.disclosure.provision-methods (web: publication on the internet)."})
+  static final class Provide extends JobCommands.ConfigCommand {
+    @Parameters(index = "0", paramLabel = "RELEASE-ID", description = "the published release to provide")
+    String releaseId;
+
+    @Option(names = "--recipient", required = true, paramLabel = "ID",
+        description = "recipient id (letters, digits, '.', '_' and '-')")
+    String recipient;
+
+    @Option(names = "--recipient-name", paramLabel = "NAME", description = "the recipient's full name (default: ID)")
+    String recipientName;
+
+    @Option(names = "--method", required = true, paramLabel = "METHOD", description = "method of provision")
+    String method;
+
+    Provide(Main.Env env) {
+      super(env);
+    }
+
+    @Override
+    public Integer call() throws IOException {
+      JobConfig config = config("provide", Map.of(), true);
+      return provide(releaseId, recipient, recipientName == null ? recipient : recipientName, method, config,
+          env.ctx(), env.audit(), env.out());
+    }
+  }
+
+  @Command(name = "provisions", separator = " ",
+      description = {"Lists the provision records (the append-only log).",
+          "Checks the log's hash chain: an altered log exits with code 3."})
+  static final class Provisions extends JobCommands.ConfigCommand {
+    @Parameters(index = "0", arity = "0..1", paramLabel = "list", description = "the subcommand (list, the default)")
+    String sub;
+
+    Provisions(Main.Env env) {
+      super(env);
+    }
+
+    @Override
+    public Integer call() throws IOException {
+      if (sub != null && !sub.equals("list")) {
+        throw new Main.UsageException("provisions takes one subcommand: list");
+      }
+      JobConfig config = config("provisions", Map.of(), true);
+      return provisions(config, env.ctx(), env.out());
+    }
+  }
+
+  @Command(name = "method-info", separator = " ",
+      description = {"Lists or prints a release's processing-method information (privacy office only).",
+          "The information is kept owner-only; a sealed file needs APPIANON_METHOD_KEY."})
+  static final class MethodInfo extends JobCommands.ConfigCommand {
+    @Parameters(index = "0", paramLabel = "RELEASE-ID", description = "the release")
+    String releaseId;
+
+    @Option(names = "--file", paramLabel = "NAME", description = "print this file instead of the list")
+    String file;
+
+    MethodInfo(Main.Env env) {
+      super(env);
+    }
+
+    @Override
+    public Integer call() throws IOException {
+      JobConfig config = config("method-info", Map.of(), true);
+      return methodInfo(releaseId, file, config, env.ctx(), env.audit(), env.out());
+    }
+  }
+
+  private static int announce(JobConfig config, CliContext ctx, RunAudit audit, PrintStream out) throws IOException {
     if (config.releaseKind() == io.appianon.release.ReleaseKind.PSEUDONYMOUS) {
       return PurposeCommand.announce(config, ctx, audit, out); // no categories: the purpose of use (Art. 41(4))
     }
@@ -69,24 +141,18 @@ final class DisclosureCommands {
       }
     }
     out.println("  Publish now: upload index.html, " + e.page() + " (and index.json) to the company website.");
-    out.println("  Provisions it covers are allowed from " + e.at().plus(dc.minNotice()) + " (min-notice "
-        + dc.minNotice() + ").");
+    out.println("  Provisions it covers are allowed from " + HumanTime.timeEn(e.at().plus(dc.minNotice()), dc.zone())
+        + " (" + HumanTime.timeJa(e.at().plus(dc.minNotice()), dc.zone()) + "; min-notice "
+        + HumanTime.durationEn(dc.minNotice()) + ").");
     return ExitCode.OK.code();
   }
 
-  private static int provide(List<String> args, Map<String, String> opts, JobConfig config, CliContext ctx,
-      RunAudit audit, PrintStream out) throws IOException {
-    if (args.size() != 1) {
-      throw new Main.UsageException("provide needs one release id, e.g. provide 20261123-093000 --recipient acme"
-          + " --method encrypted-transfer");
-    }
-    String recipient = required(opts, "--recipient");
-    String method = required(opts, "--method");
+  private static int provide(String releaseId, String recipient, String recipientName, String method,
+      JobConfig config, CliContext ctx, RunAudit audit, PrintStream out) throws IOException {
     if (!Provisioner.RECIPIENT.matcher(recipient).matches()) {
       throw new Main.UsageException("invalid --recipient '" + recipient + "' (letters, digits, '.', '_' and '-';"
           + " give the full name with --recipient-name)");
     }
-    String releaseId = args.get(0);
     audit.put("release_id", releaseId);
     audit.put("recipient", recipient);
     audit.put("method", method);
@@ -100,8 +166,7 @@ final class DisclosureCommands {
     }), PseudonymKey::generate);
     Map<String, Object> r;
     try {
-      r = p.provide(new Provisioner.Request(releaseId, recipient, opts.getOrDefault("--recipient-name", recipient),
-          method));
+      r = p.provide(new Provisioner.Request(releaseId, recipient, recipientName, method));
     } finally {
       if (made[0] != null) {
         SparkSessions.stop(made[0]);
@@ -119,13 +184,11 @@ final class DisclosureCommands {
   }
 
   @SuppressWarnings("unchecked")
-  private static int provisions(List<String> args, JobConfig config, CliContext ctx, PrintStream out) throws IOException {
-    if (!(args.isEmpty() || args.equals(List.of("list")))) {
-      throw new Main.UsageException("provisions takes one subcommand: list");
-    }
+  private static int provisions(JobConfig config, CliContext ctx, PrintStream out) throws IOException {
     JsonLinesLog log = new Provisioner(config, ctx.clock()).log();
     List<Map<String, Object>> records = log.read();
-    out.printf("%-26s %-20s %-20s %-20s %s%n", "provided at", "release", "recipient", "method", "categories");
+    java.time.ZoneId zone = config.disclosure().zone();
+    out.printf("%-22s %-20s %-20s %-20s %s%n", "provided at", "release", "recipient", "method", "categories");
     for (Map<String, Object> r : records) {
       Map<String, Object> recipient = (Map<String, Object>) r.get("recipient");
       Map<String, Object> method = (Map<String, Object>) r.get("method");
@@ -133,7 +196,8 @@ final class DisclosureCommands {
       for (Map<String, Object> d : (List<Map<String, Object>>) r.get("datasets")) {
         categories += ((List<?>) d.get("categories")).size();
       }
-      out.printf("%-26s %-20s %-20s %-20s %d in %d datasets%n", r.get("provided_at"), r.get("release_id"),
+      out.printf("%-22s %-20s %-20s %-20s %d in %d datasets%n",
+          HumanTime.timeEn(java.time.Instant.parse((String) r.get("provided_at")), zone), r.get("release_id"),
           recipient.get("id"), method.get("id"), categories, ((List<?>) r.get("datasets")).size());
     }
     out.println(records.size() + " provision(s) in " + log.file());
@@ -145,15 +209,35 @@ final class DisclosureCommands {
     return ExitCode.OK.code();
   }
 
-  private static int methodInfo(List<String> args, Map<String, String> opts, JobConfig config, CliContext ctx,
-      RunAudit audit, PrintStream out) throws IOException {
-    if (args.size() != 1) {
-      throw new Main.UsageException("method-info needs one release id");
+  @Command(name = "method-delete", separator = " ",
+      description = {"Deletes a release's processing-method and deleted information once no longer needed.",
+          "The deletion is recorded in the audit trail."})
+  static final class MethodDelete extends JobCommands.ConfigCommand {
+    @Parameters(index = "0", paramLabel = "RELEASE-ID", description = "the release")
+    String releaseId;
+
+    MethodDelete(Main.Env env) {
+      super(env);
     }
-    String releaseId = args.get(0);
+
+    @Override
+    public Integer call() throws IOException {
+      JobConfig config = config("method-delete", Map.of(), true);
+      io.appianon.release.ReleaseStore.checkId(releaseId);
+      env.audit().put("release_id", releaseId);
+      MethodStore store = new MethodStore(config.methodStoreDir());
+      int n = store.delete(releaseId);
+      env.audit().put("deleted_files", n);
+      env.out().println("Deleted the processing-method information of release " + releaseId + " (" + n
+          + " files in " + store.root().resolve(releaseId) + "); recorded in the audit trail.");
+      return ExitCode.OK.code();
+    }
+  }
+
+  private static int methodInfo(String releaseId, String file, JobConfig config, CliContext ctx, RunAudit audit,
+      PrintStream out) throws IOException {
     audit.put("release_id", releaseId);
     MethodStore store = new MethodStore(config.methodStoreDir());
-    String file = opts.get("--file");
     if (file == null) {
       out.println("Processing-method information of release " + releaseId + " (" + store.root().resolve(releaseId)
           + "; owner-only, privacy office only):");
@@ -166,36 +250,5 @@ final class DisclosureCommands {
     byte[] content = store.read(releaseId, file, SecretBox.fromEnvironment(ctx.env()));
     out.print(new String(content, StandardCharsets.UTF_8));
     return ExitCode.OK.code();
-  }
-
-  /** Deletes a release's processing-method and deleted information once no longer needed (recorded in the audit). */
-  private static int methodDelete(List<String> args, JobConfig config, RunAudit audit, PrintStream out)
-      throws IOException {
-    if (args.size() != 1) {
-      throw new Main.UsageException("method-delete needs one release id");
-    }
-    String releaseId = args.get(0);
-    io.appianon.release.ReleaseStore.checkId(releaseId);
-    audit.put("release_id", releaseId);
-    MethodStore store = new MethodStore(config.methodStoreDir());
-    int n = store.delete(releaseId);
-    audit.put("deleted_files", n);
-    out.println("Deleted the processing-method information of release " + releaseId + " (" + n + " files in "
-        + store.root().resolve(releaseId) + "); recorded in the audit trail.");
-    return ExitCode.OK.code();
-  }
-
-  private static void noArgs(List<String> args, String command) {
-    if (!args.isEmpty()) {
-      throw new Main.UsageException(command + " takes no argument, got " + args.get(0));
-    }
-  }
-
-  private static String required(Map<String, String> opts, String option) {
-    String v = opts.get(option);
-    if (v == null || v.isBlank()) {
-      throw new Main.UsageException(option + " is required");
-    }
-    return v;
   }
 }

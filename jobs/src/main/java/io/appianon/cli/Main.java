@@ -1,73 +1,39 @@
 package io.appianon.cli;
 
-import com.typesafe.config.Config;
-import com.typesafe.config.ConfigFactory;
 import io.appianon.disclosure.AnnouncementException;
 import io.appianon.io.InputException;
-import io.appianon.job.AnonymizeJob;
-import io.appianon.job.JobConfig;
-import io.appianon.job.JobOptions;
-import io.appianon.pipeline.Plan;
-import io.appianon.policy.DatasetPolicy;
 import io.appianon.policy.PolicyException;
-import io.appianon.policy.PrivacySpec;
 import io.appianon.privacy.PrivacyUnsatisfiableException;
-import io.appianon.release.FileDigests;
 import io.appianon.release.MethodKeyException;
 import io.appianon.release.ReleaseException;
-import io.appianon.release.ReleaseStore;
 import java.io.IOException;
+import java.io.OutputStreamWriter;
 import java.io.PrintStream;
+import java.io.PrintWriter;
 import java.io.UncheckedIOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
+import java.util.Arrays;
 import java.util.List;
-import java.util.Map;
-import java.util.Optional;
-import org.apache.spark.sql.SparkSession;
+import java.util.Set;
+import java.util.concurrent.Callable;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.ArgSpec;
+import picocli.CommandLine.Model.OptionSpec;
+import picocli.CommandLine.ParameterException;
+import picocli.CommandLine.ParseResult;
 
 /**
- * {@code appi-anon <command> [options]}: the command line of the batch jobs. Errors end with a one-line message on
- * stderr and a distinct exit code ({@link ExitCode}).
+ * {@code appi-anon <command> [options]}: the command line of the batch jobs, on picocli. One class per command
+ * ({@link JobCommands}, {@link DisclosureCommands}, {@link GenerateCommand}); each has its own {@code --help}. Errors
+ * end with a one-line message on stderr and a distinct exit code ({@link ExitCode}).
  */
 public final class Main {
-  static final String USAGE = """
-      Usage: appi-anon <command> [options]
-
-      Commands:
-        anonymize   read the datasets, anonymize them and publish one release (default)
-        plan        print the plan of every dataset (columns, roles, transforms, privacy model); writes nothing
-        validate    read and validate every dataset; print valid and quarantined rows by reason; writes nothing
-        generate    write synthetic survey and purchase CSVs of any size (generate --help)
-        announce    publish an announcement of the planned categories, processing and methods of provision into
-                    <output>/disclosures/ (dated now), before the releases it covers
-        provide RELEASE-ID --recipient ID --method METHOD [--recipient-name NAME]
-                    package a published release for a third party (METHOD web: publication on the internet)
-        provisions list
-                    list the provision records (append-only log)
-        method-info RELEASE-ID [--file NAME]
-                    list (or print one file of) a release's processing-method information; privacy office only
-        method-delete RELEASE-ID
-                    delete a release's processing-method and deleted information once no longer needed
-        help        show this help; <command> --help shows the command's help
-
-      Options:
-        --config FILE       job configuration (default conf/application.conf)
-        --release-id ID     release id (default: UTC time, e.g. 20261123-093000)
-        --output DIR        release output root (appianon.release.output)
-        --overwrite         replace an existing release with the same id
-        --dry-run           same as the plan command
-        --reuse-secret ID   anonymize with the pseudonym secret kept (sealed) by release ID, reproducing its
-                            pseudonyms; needs APPIANON_METHOD_KEY
-        --set KEY=VALUE     override a key of the job configuration, appianon.* (repeatable; an unknown key
-                            fails), e.g. --set appianon.inputs.survey=/data/survey.csv. Policy keys (dataset.*)
-                            are set in the policy files
-        -h, --help          show this help
-
-      Exit codes:
-      %s""";
+  /** Options that take a value, so that the command may follow options (as scripts/submit.sh passes it). */
+  private static final Set<String> VALUE_OPTIONS = Set.of("--config", "--release-id", "--output", "--set",
+      "--reuse-secret", "--recipient", "--recipient-name", "--method", "--file", "--members", "--purchases",
+      "--seed", "--out", "--encoding", "--labelled-opinions");
 
   private Main() {}
 
@@ -97,139 +63,121 @@ public final class Main {
 
   /** As {@link #run(String[], PrintStream, PrintStream)} with an injected clock, environment and SparkSession. */
   public static int run(String[] args, PrintStream out, PrintStream err, CliContext ctx) {
-    if (args.length > 0 && args[0].equals("generate")) {
-      try {
-        io.appianon.generate.SampleDataGenerator.main(java.util.Arrays.copyOfRange(args, 1, args.length));
-        return ExitCode.OK.code();
-      } catch (IllegalArgumentException | java.io.IOException e) {
-        err.println("appi-anon: generate: " + e.getMessage());
-        return ExitCode.CONFIG.code();
-      }
+    String[] normalized = normalize(args);
+    if (normalized.length > 0 && normalized[0].equals("generate")) {
+      return execute(normalized, new Env(out, err, ctx, null));
     }
     RunAudit audit = new RunAudit(args, ctx.clock());
-    int code = execute(args, out, audit.tee(err), ctx, audit);
+    int code = execute(normalized, new Env(out, audit.tee(err), ctx, audit));
     return audit.finish(code, err);
   }
 
-  private static int execute(String[] args, PrintStream out, PrintStream err, CliContext ctx, RunAudit audit) {
-    String command = "anonymize";
-    Path configFile = Path.of("conf/application.conf");
-    Map<String, Object> overrides = new LinkedHashMap<>();
-    boolean dryRun = false;
-    List<String> rest = new ArrayList<>();
-    Map<String, String> opts = new LinkedHashMap<>();
+  /**
+   * What a command runs with: its output streams, the context and the audit record of the run (none for generate).
+   *
+   * @param out standard output
+   * @param err standard error (copied into the audit record)
+   * @param ctx clock, environment and SparkSession
+   * @param audit the audit record of this run
+   */
+  record Env(PrintStream out, PrintStream err, CliContext ctx, RunAudit audit) {}
+
+  /** The top command: the list of commands and the exit codes. */
+  @Command(name = "appi-anon", separator = " ", usageHelpAutoWidth = false,
+      description = {"Anonymously processed information (APPI) from survey and purchase CSVs: one command per step.",
+          "A command with no name is anonymize; <command> --help shows the command's own help."},
+      synopsisSubcommandLabel = "<command>",
+      commandListHeading = "%nCommands:%n")
+  static final class Top implements Callable<Integer> {
+    @CommandLine.Option(names = {"-h", "--help"}, usageHelp = true, description = "show this help")
+    boolean help;
+
+    @Override
+    public Integer call() {
+      throw new UsageException("no command given");
+    }
+  }
+
+  /** The command line, its commands bound to {@code env}; help goes to {@code env.out()}. */
+  static CommandLine commandLine(Env env) {
+    CommandLine cl = new CommandLine(new Top());
+    cl.addSubcommand("anonymize", new JobCommands.Anonymize(env));
+    cl.addSubcommand("plan", new JobCommands.Plan(env));
+    cl.addSubcommand("validate", new JobCommands.Validate(env));
+    cl.addSubcommand("generate", new GenerateCommand(env));
+    cl.addSubcommand("announce", new DisclosureCommands.Announce(env));
+    cl.addSubcommand("provide", new DisclosureCommands.Provide(env));
+    cl.addSubcommand("provisions", new DisclosureCommands.Provisions(env));
+    cl.addSubcommand("method-info", new DisclosureCommands.MethodInfo(env));
+    cl.addSubcommand("method-delete", new DisclosureCommands.MethodDelete(env));
+    cl.addSubcommand("help", new CommandLine.HelpCommand());
+    cl.getHelpSectionMap().put(CommandLine.Model.UsageMessageSpec.SECTION_KEY_FOOTER, help -> exitCodes());
+    cl.setUsageHelpWidth(100);
+    cl.setOut(new PrintWriter(new OutputStreamWriter(env.out(), StandardCharsets.UTF_8), true));
+    cl.setErr(new PrintWriter(new OutputStreamWriter(env.err(), StandardCharsets.UTF_8), true));
+    return cl;
+  }
+
+  /** The exit-code table of the help, one code a line (not wrapped). */
+  static String exitCodes() {
+    StringBuilder codes = new StringBuilder(String.format("%nExit codes:%n"));
+    for (ExitCode c : ExitCode.values()) {
+      codes.append(String.format("  %d  %s%n", c.code(), c.meaning()));
+    }
+    return codes.toString();
+  }
+
+  /** The general help, as {@code appi-anon --help} prints it. */
+  static String usage() {
+    return commandLine(new Env(System.out, System.err, CliContext.system(), null)).getUsageMessage();
+  }
+
+  /**
+   * The arguments with the command first: as before picocli, the command is the first argument that is neither an
+   * option nor an option's value, wherever it stands; with none, the command is anonymize (unless help is asked).
+   */
+  static String[] normalize(String[] args) {
+    for (int i = 0; i < args.length; i++) {
+      String a = args[i];
+      if (VALUE_OPTIONS.contains(a)) {
+        i++;
+      } else if (!a.startsWith("-")) {
+        if (i == 0) {
+          return args;
+        }
+        List<String> l = new ArrayList<>(Arrays.asList(args));
+        l.remove(i);
+        l.add(0, a);
+        return l.toArray(new String[0]);
+      }
+    }
+    if (Arrays.asList(args).contains("--help") || Arrays.asList(args).contains("-h")) {
+      return args;
+    }
+    List<String> l = new ArrayList<>(List.of("anonymize"));
+    l.addAll(Arrays.asList(args));
+    return l.toArray(new String[0]);
+  }
+
+  private static int execute(String[] args, Env env) {
+    PrintStream err = env.err();
+    CommandLine cl = commandLine(env);
+    ParseResult parsed;
     try {
-      for (int i = 0; i < args.length; i++) {
-        String a = args[i];
-        switch (a) {
-          case "-h", "--help", "help" -> {
-            String cmd = rest.isEmpty() ? null : rest.get(0);
-            out.println(cmd != null && COMMAND_HELP.containsKey(cmd) ? COMMAND_HELP.get(cmd) : usage());
-            return ExitCode.OK.code();
-          }
-          case "--config" -> configFile = Path.of(value(args, ++i, a));
-          case "--release-id" -> overrides.put("appianon.release.id", value(args, ++i, a));
-          case "--output" -> overrides.put("appianon.release.output", value(args, ++i, a));
-          case "--overwrite" -> overrides.put("appianon.release.overwrite", true);
-          case "--dry-run" -> dryRun = true;
-          case "--reuse-secret", "--recipient", "--recipient-name", "--method", "--file" ->
-              opts.put(a, value(args, ++i, a));
-          case "--set" -> {
-            String kv = value(args, ++i, a);
-            int eq = kv.indexOf('=');
-            if (eq <= 0) {
-              throw new UsageException("--set needs KEY=VALUE, got '" + kv + "'");
-            }
-            String key = kv.substring(0, eq);
-            String val = kv.substring(eq + 1);
-            if (!key.startsWith("appianon.")) {
-              throw new PolicyException("--set", key, "unknown key: --set overrides keys of the job configuration"
-                  + " (appianon.*). Policy settings (dataset.*) are not overridable on the command line: edit a copy"
-                  + " of the policy file and point the job at it, e.g. --set appianon.datasets=[\"my-survey.conf\","
-                  + "\"conf/policies/purchases.conf\"]");
-            }
-            // Lists and objects in HOCON syntax (e.g. --set appianon.datasets=["a.conf","b.conf"]); else a string.
-            overrides.put(key, val.startsWith("[") || val.startsWith("{")
-                ? ConfigFactory.parseString("v = " + val).getValue("v").unwrapped() : val);
-          }
-          default -> {
-            if (a.startsWith("-")) {
-              throw new UsageException("unknown option " + a);
-            }
-            rest.add(a);
-          }
-        }
+      parsed = cl.parseArgs(args);
+    } catch (ParameterException e) {
+      String command = e.getCommandLine().getCommandSpec().qualifiedName();
+      err.println("appi-anon: " + usageMessage(e) + " (see " + command + " --help)");
+      return ExitCode.CONFIG.code();
+    }
+    try {
+      if (CommandLine.printHelpIfRequested(parsed)) {
+        cl.getOut().flush();
+        return ExitCode.OK.code();
       }
-      if (!rest.isEmpty()) {
-        command = rest.remove(0);
-      }
-      if (!rest.isEmpty() && !DisclosureCommands.COMMANDS.contains(command)) {
-        throw new UsageException("unexpected argument " + rest.get(0));
-      }
-      Config over = ConfigFactory.parseMap(overrides, "command line");
-      JobConfig config = JobConfig.load(configFile, over);
-      audit.config(config, command);
-      if (!command.equals("anonymize") || dryRun) {
-        say(audit.begin(), err);
-      }
-      if (command.equals("anonymize") || command.equals("validate")) {
-        clearStaleWork(config, err);
-      }
-      switch (command) {
-        case "anonymize" -> {
-          JobOptions options = new JobOptions(ctx.clock(), ctx.env(), Optional.ofNullable(opts.get("--reuse-secret")));
-          AnonymizeJob job = new AnonymizeJob(config, options);
-          if (dryRun) {
-            printPlan(job, out);
-            return ExitCode.OK.code();
-          }
-          String releaseId = job.releaseId();
-          audit.anonymize(releaseId, job.policies(), options.reuseSecretOf());
-          // The lock, the repair of a killed run and the release-id check come before Spark starts (which takes long).
-          try (ReleaseStore store = ReleaseStore.open(config.output())) {
-            say(store.recovered(), err);
-            say(audit.begin(), err);
-            ReleaseStore.checkId(releaseId);
-            job.preflight(releaseId);
-            if (store.exists(releaseId) && !config.overwrite()) {
-              return alreadyPublished(store, releaseId, audit, out);
-            }
-            store.shareWithCurrentThread();
-            SparkSession spark = ctx.spark().orElseGet(() -> SparkSessions.create(config));
-            try {
-              AnonymizeJob.Summary s = job.run(spark, releaseId);
-              audit.put("release_manifest_sha256", FileDigests.sha256(s.release().resolve("manifest.json")));
-              printSummary(s, out);
-            } finally {
-              if (ctx.spark().isEmpty()) {
-                SparkSessions.stop(spark);
-              }
-            }
-          }
-          return ExitCode.OK.code();
-        }
-        case "announce", "provide", "provisions", "method-info", "method-delete" -> {
-          return DisclosureCommands.run(command, rest, opts, config, ctx, audit, out);
-        }
-        case "plan" -> {
-          printPlan(new AnonymizeJob(config), out);
-          return ExitCode.OK.code();
-        }
-        case "validate" -> {
-          AnonymizeJob job = new AnonymizeJob(config);
-          SparkSession spark = ctx.spark().orElseGet(() -> SparkSessions.create(config));
-          try {
-            printValidation(job.validate(spark), out);
-          } finally {
-            if (ctx.spark().isEmpty()) {
-              SparkSessions.stop(spark);
-            }
-          }
-          return ExitCode.OK.code();
-        }
-        default -> throw new UsageException("unknown command '" + command + "' (anonymize, plan, validate, generate,"
-            + " announce, provide, provisions, method-info, help)");
-      }
+      List<CommandLine> chain = parsed.asCommandLineList();
+      Callable<Integer> command = chain.get(chain.size() - 1).getCommand();
+      return command.call();
     } catch (UsageException e) {
       err.println("appi-anon: " + e.getMessage() + " (see --help)");
       return ExitCode.CONFIG.code();
@@ -256,9 +204,34 @@ public final class Main {
       return ExitCode.CONFIG.code();
     } catch (IOException e) {
       return unexpected(new UncheckedIOException(e), err);
-    } catch (RuntimeException | Error e) {
+    } catch (Exception | Error e) {
       return unexpected(e, err);
     }
+  }
+
+  /** A command-line mistake in plain words: which option or argument, and what is wrong with it. */
+  private static String usageMessage(ParameterException e) {
+    if (e instanceof CommandLine.UnmatchedArgumentException u && !u.getUnmatched().isEmpty()) {
+      String first = u.getUnmatched().get(0);
+      if (first.startsWith("-")) {
+        return "unknown option " + first;
+      }
+      CommandLine c = u.getCommandLine();
+      return c.getParent() == null ? "unknown command '" + first + "' (" + String.join(", ",
+          c.getSubcommands().keySet()) + ")" : "unexpected argument " + first;
+    }
+    if (e instanceof CommandLine.MissingParameterException m && !m.getMissing().isEmpty()) {
+      if (e.getMessage().startsWith("Missing required parameter for option")
+          && m.getMissing().get(0) instanceof OptionSpec o) {
+        return o.longestName() + " needs a value (" + o.paramLabel() + ")";
+      }
+      List<String> missing = new ArrayList<>();
+      for (ArgSpec a : m.getMissing()) {
+        missing.add(a instanceof OptionSpec o ? o.longestName() + " " + o.paramLabel() : a.paramLabel());
+      }
+      return String.join(", ", missing) + (missing.size() == 1 ? " is" : " are") + " required";
+    }
+    return e.getMessage();
   }
 
   /** An unexpected failure: the stack trace, then the one-line message (an input error found inside Spark: exit 3). */
@@ -274,139 +247,6 @@ public final class Main {
     e.printStackTrace(err);
     err.println("appi-anon: internal error: " + e);
     return ExitCode.INTERNAL.code();
-  }
-
-  /**
-   * A release that exists and is not to be overwritten: exit 0 when the run that published it (found in the audit
-   * trail by the SHA-256 of its manifest) had the same inputs, policies, hierarchies and configuration as this one (a
-   * scheduler's retry); otherwise a release conflict naming what differs.
-   */
-  private static int alreadyPublished(ReleaseStore store, String releaseId, RunAudit audit, PrintStream out)
-      throws IOException {
-    Path release = store.releasePath(releaseId);
-    Path manifest = release.resolve("manifest.json");
-    Optional<Map<String, Object>> publisher = Files.isRegularFile(manifest)
-        ? audit.publisherOf(releaseId, FileDigests.sha256(manifest)) : Optional.empty();
-    if (publisher.isEmpty()) {
-      throw new ReleaseException("release " + release + " already exists (no finished run that published it is in"
-          + " the audit trail); choose another release id or pass --overwrite");
-    }
-    Map<?, ?> theirs = publisher.get().get("identity") instanceof Map<?, ?> m ? m : Map.of();
-    List<String> differ = new ArrayList<>();
-    audit.identity().forEach((k, v) -> {
-      if (!v.equals(theirs.get(k))) {
-        differ.add(k);
-      }
-    });
-    if (!differ.isEmpty() || theirs.isEmpty()) {
-      throw new ReleaseException("release " + release + " already exists, published by the run of "
-          + publisher.get().get("at") + " from different " + (differ.isEmpty() ? "inputs or configuration"
-          : String.join(", ", differ)) + "; choose another release id or pass --overwrite");
-    }
-    audit.put("already_published", true);
-    out.println("Release " + releaseId + " is already published at " + release.toAbsolutePath() + " by the run of "
-        + publisher.get().get("at") + " from the same inputs, policies, hierarchies and configuration; nothing to do.");
-    return ExitCode.OK.code();
-  }
-
-  /** Removes the Spark work folders killed runs left (raw rows in shuffle files). */
-  private static void clearStaleWork(JobConfig config, PrintStream err) {
-    try {
-      for (Path p : SparkSessions.clearStale(config)) {
-        err.println("appi-anon: removed the Spark work folder of a killed run: " + p);
-      }
-    } catch (IOException e) {
-      err.println("appi-anon: warning: cannot clear the Spark work folder " + config.workDir() + ": " + e);
-    }
-  }
-
-  private static void say(List<String> notes, PrintStream err) {
-    notes.forEach(n -> err.println("appi-anon: " + n));
-  }
-
-  static String usage() {
-    StringBuilder codes = new StringBuilder();
-    for (ExitCode c : ExitCode.values()) {
-      codes.append(String.format("  %d  %s%n", c.code(), c.meaning()));
-    }
-    return String.format(USAGE, codes);
-  }
-
-  private static String value(String[] args, int i, String option) {
-    if (i >= args.length) {
-      throw new UsageException(option + " needs a value");
-    }
-    return args[i];
-  }
-
-  static void printPlan(AnonymizeJob job, PrintStream out) {
-    for (DatasetPolicy p : job.policies()) {
-      Plan plan = Plan.of(p);
-      out.println("dataset " + p.name() + " (" + p.file() + ")");
-      out.println("  input: " + p.input().path() + " [" + p.input().format() + ", " + p.input().encoding() + "]");
-      out.println("  columns:");
-      p.columns().forEach(c -> out.printf("    %-18s %-9s %s%n", c.name(), c.type().configName(),
-          c.role().configName()));
-      out.println("  transforms:");
-      p.techniques().forEach(t -> out.println("    " + t.type() + "  (" + t.origin().path() + ")"));
-      PrivacySpec ps = p.privacy();
-      out.println("  privacy: k=" + ps.k() + ", max suppression " + ps.maxSuppression());
-      ps.quasiIdentifiers().forEach(q -> out.println("    quasi-identifier " + q.column() + ": hierarchy "
-          + q.hierarchy().name() + ", level " + q.level().map(String::valueOf).orElse("searched")));
-      out.println("  output columns: " + String.join(", ", plan.outputColumns()));
-    }
-    job.persons().ifPresent(s -> {
-      out.println("persons (" + io.appianon.policy.PersonSpec.KEY + "): one person = one pseudonym of domain '"
-          + s.domain() + "' in " + String.join(", ", s.datasets(job.policies())));
-      out.println("  (k=" + s.k() + ", k^m with m=" + s.m() + ")-anonymity over " + s.relational()
-          .map(r -> "the quasi-identifiers of " + r).orElse("no relational dataset") + " + items "
-          + s.items().stream().map(i -> i.dataset() + "." + i.column() + " (" + i.hierarchy().name() + ")").toList()
-          + ", max suppression " + s.maxSuppression() + " of persons; audited on the written files");
-    });
-  }
-
-  static final Map<String, String> COMMAND_HELP = Map.of(
-      "anonymize", """
-          Usage: appi-anon anonymize [--config FILE] [--release-id ID] [--output DIR] [--overwrite] [--dry-run]
-                                     [--set KEY=VALUE ...]
-          Reads every dataset listed in appianon.datasets, validates it (bad rows to quarantine), applies its policy and
-          publishes one release atomically to <output>/<release-id>/ with manifest.json and report.json.
-          A rerun for a published release id without --overwrite exits 0 when that release was made from the same
-          inputs, policies, hierarchies and configuration, and 5 otherwise.
-          --dry-run prints the plan instead (see plan).""",
-      "plan", """
-          Usage: appi-anon plan [--config FILE] [--set KEY=VALUE ...]
-          Loads and checks every policy (no data is read) and prints its columns, roles, transforms and privacy
-          model. A policy error exits with code 2 and names the file and key.""",
-      "validate", """
-          Usage: appi-anon validate [--config FILE] [--set KEY=VALUE ...]
-          Reads and validates every dataset and prints rows read, valid and quarantined by reason. Writes nothing.""");
-
-  static void printValidation(List<AnonymizeJob.Validation> results, PrintStream out) {
-    for (AnonymizeJob.Validation v : results) {
-      out.printf("dataset %s (%s): %d rows read, %d valid, %d would be quarantined%n", v.name(), v.path(),
-          v.input(), v.input() - v.quarantined(), v.quarantined());
-      v.quarantinedByReason().forEach((reason, n) -> out.printf("  %6d  %s%n", n, reason));
-    }
-  }
-
-  static void printSummary(AnonymizeJob.Summary s, PrintStream out) {
-    out.println();
-    out.println("Release " + s.releaseId() + " published to " + s.release().toAbsolutePath());
-    out.printf("  %-12s %10s %10s %10s %11s %4s %6s %14s%n", "dataset", "rows in", "published", "suppressed",
-        "quarantined", "k", "loss", "max risk b/a");
-    for (AnonymizeJob.DatasetSummary d : s.datasets()) {
-      out.printf(java.util.Locale.ROOT, "  %-12s %10d %10d %10d %11d %4d %6.3f %6.3f/%6.3f%n", d.name(), d.input(),
-          d.published(), d.suppressed(), d.quarantined(), d.kAchieved(), d.number("lossAfter", "loss"),
-          d.number("riskBefore", "prosecutorMax"), d.number("riskAfter", "prosecutorMax"));
-    }
-    out.println("  (loss: information loss 0..1 of the chosen generalization; max risk: highest prosecutor"
-        + " re-identification risk before/after)");
-    s.persons().forEach(line -> out.println("  persons: " + line));
-    out.println("  manifest: " + s.release().resolve("manifest.json"));
-    out.println("  report:   " + s.release().resolve("report.json"));
-    out.println("  quarantine (personal data, owner-only): " + s.quarantine());
-    out.println("  processing-method information (owner-only): " + s.methodStore());
   }
 
   /** A command-line mistake. */

@@ -90,9 +90,10 @@ public final class AnnouncementGate {
       HistoryEntry first = withMethod.get(0);
       Instant from = first.at().plus(minNotice);
       throw new AnnouncementException("provision refused: release " + releaseId + " and method '" + methodId
-          + "' were announced only at " + first.at() + " (" + first.id() + "); the public must have at least "
-          + minNotice + " notice (appianon.disclosure.min-notice): make sure " + first.page() + " is published on"
-          + " your website (upload " + history.dir() + ") and provide from " + from + " on");
+          + "' were announced only at " + HumanTime.timeEn(first.at(), zone) + " (" + first.id() + "); the public"
+          + " must have at least " + HumanTime.durationEn(minNotice) + " notice (appianon.disclosure.min-notice):"
+          + " make sure " + first.page() + " is published on your website (upload " + history.dir() + ") and"
+          + " provide from " + from + " (" + HumanTime.timeEn(from, zone) + ") on");
     }
     if (!sameContent.isEmpty()) {
       List<String> announced = sameContent.stream().flatMap(e -> e.disclosure().methods().stream())
@@ -100,10 +101,10 @@ public final class AnnouncementGate {
       throw new AnnouncementException("provision refused: method of provision '" + methodId + "' was never"
           + " announced for release " + releaseId + "'s categories (announced: " + String.join(", ", announced)
           + "). Declare it in appianon.disclosure.provision-methods, run `appi-anon announce`, " + publish
-          + ", and provide after " + minNotice + ".");
+          + ", and provide after " + HumanTime.durationEn(minNotice) + ".");
     }
     throw new AnnouncementException("provision refused: the categories of release " + releaseId + " (and their"
         + " processing) match no public announcement in " + history.dir() + ". Run `appi-anon announce` with the"
-        + " policies of this release, " + publish + ", and provide after " + minNotice + ".");
+        + " policies of this release, " + publish + ", and provide after " + HumanTime.durationEn(minNotice) + ".");
   }
 }

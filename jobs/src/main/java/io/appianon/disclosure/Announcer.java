@@ -37,10 +37,11 @@ public final class Announcer {
       Optional<HistoryEntry> previous = history.last();
       HistoryEntry entry = new HistoryEntry(history.newId("announcement-" + DisclosureHistory.stamp(now)),
           HistoryEntry.ANNOUNCEMENT, now, LocalDate.ofInstant(now, dc.zone()), Optional.empty(),
-          Optional.of(dc.coverage()), Optional.empty(), config.producerName(), config.producerContact(),
-          Manifest.STATEMENT, planned, dc.securityMeasures(), dc.complaints(), previous.map(HistoryEntry::id),
-          previous.map(p -> planned.changesSince(p.disclosure())).orElse(List.of()));
-      history.append(entry);
+          Optional.of(dc.coverage()), Optional.empty(), config.producerName(),
+          dc.terms().contact().orElse(config.producerContact()), Manifest.STATEMENT, planned, dc.securityMeasures(),
+          dc.complaints(), previous.map(HistoryEntry::id),
+          previous.map(p -> planned.changesSince(p.disclosure())).orElse(List.of()), Optional.of(dc.terms()));
+      history.append(entry, PageTemplates.of(config.disclosure()));
       return entry;
     } catch (IOException e) {
       throw new UncheckedIOException(e);

@@ -26,9 +26,11 @@ import java.util.regex.Pattern;
  * @param coverage whether an announcement covers continuous creation and provision, or a period
  * @param methods the methods of provision announced, by id (e.g. {@code encrypted-transfer})
  * @param provisionsDir where {@code provide} packages releases for recipients
+ * @param templates the folder of the privacy office's edited page templates ({@link PageTemplates}), if set
+ * @param terms the purpose of use, the classes of recipients, the contact and the continuing-creation wording
  */
 public record DisclosureConfig(Text securityMeasures, Text complaints, Duration minNotice, ZoneId zone,
-    Coverage coverage, Map<String, Text> methods, Path provisionsDir) {
+    Coverage coverage, Map<String, Text> methods, Path provisionsDir, Optional<Path> templates, PublicTerms terms) {
 
   /** Method ids: lower-case words joined by '-'. */
   public static final Pattern METHOD_ID = Pattern.compile("[a-z0-9]+(-[a-z0-9]+)*");
@@ -94,7 +96,7 @@ public record DisclosureConfig(Text securityMeasures, Text complaints, Duration 
   public static DisclosureConfig parse(Conf appianon) {
     Conf d = appianon.section("disclosure");
     d.allowOnly(Set.of("security-measures", "complaints", "min-notice", "time-zone", "announcement",
-        "provision-methods"));
+        "provision-methods", "templates", "purpose", "recipients", "contact", "continuing"));
     Text security = d.text("security-measures");
     Text complaints = d.text("complaints");
     for (Map.Entry<String, Text> e : Map.of("security-measures", security, "complaints", complaints).entrySet()) {
@@ -148,7 +150,20 @@ public record DisclosureConfig(Text securityMeasures, Text complaints, Duration 
       p.allowOnly(Set.of("dir"));
       return p.string("dir");
     }).orElse("out/provisions"));
-    return new DisclosureConfig(security, complaints, minNotice, zone, coverage, Map.copyOf(methods), provisions);
+    Optional<Path> templates = d.optString("templates").filter(t -> !t.isBlank()).map(Path::of);
+    // An edited template that does not compile is a configuration error now, not a failed page after the release.
+    templates.filter(java.nio.file.Files::isDirectory).ifPresent(dir -> {
+      PageTemplates t = new PageTemplates(Optional.of(dir), zone);
+      for (String name : List.of(PageTemplates.ENTRY, PageTemplates.INDEX, PageTemplates.STYLE)) {
+        Optional<String> problem = t.check(name);
+        if (problem.isPresent()) {
+          throw d.error("templates", dir.resolve(name) + ": " + problem.get());
+        }
+      }
+    });
+    PublicTerms terms = PublicTerms.parse(d, methods.keySet());
+    return new DisclosureConfig(security, complaints, minNotice, zone, coverage, Map.copyOf(methods), provisions,
+        templates, terms);
   }
 
   /** The announced methods, in the configured order (sorted by id). */

@@ -104,11 +104,16 @@ public final class DisclosureHistory {
 
   /** Appends one entry and rewrites {@code index.json}, {@code index.html} and the entry's pages. */
   public void append(HistoryEntry entry) throws IOException {
+    append(entry, PageTemplates.SHIPPED);
+  }
+
+  /** As {@link #append(HistoryEntry)}, the pages from {@code templates}. */
+  public void append(HistoryEntry entry, PageTemplates templates) throws IOException {
     if (find(entry.id()).isPresent()) {
       throw new IllegalStateException("disclosure history already has an entry '" + entry.id() + "'");
     }
     Files.createDirectories(dir);
-    writeAtomically(dir.resolve(entry.id() + ".html"), Pages.entryHtml(entry));
+    writeAtomically(dir.resolve(entry.id() + ".html"), Pages.entryHtml(entry, templates));
     writeAtomically(dir.resolve(entry.id() + ".md"), Pages.entryMarkdown(entry));
     entries.add(entry);
     Map<String, Object> index = new LinkedHashMap<>();
@@ -116,7 +121,7 @@ public final class DisclosureHistory {
     index.put("updated_at", entry.at().toString());
     index.put("entries", entries.stream().map(HistoryEntry::toJson).toList());
     writeAtomically(dir.resolve("index.json"), Json.write(index) + "\n");
-    writeAtomically(dir.resolve("index.html"), Pages.indexHtml(entries));
+    writeAtomically(dir.resolve("index.html"), Pages.indexHtml(entries, templates));
   }
 
   static void writeAtomically(Path target, String content) throws IOException {

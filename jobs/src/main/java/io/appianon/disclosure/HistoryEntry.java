@@ -31,17 +31,28 @@ import java.util.Optional;
  * @param changesSince the entry the changes are counted from (previous release for a release, previous entry for an
  *     announcement)
  * @param changes what changed since then, in public words
+ * @param terms the purpose of use, the classes of recipients and the wording of continuing creation (entries written
+ *     before these settings existed have none)
  */
 public record HistoryEntry(String id, String kind, Instant at, LocalDate date, Optional<String> releaseId,
     Optional<DisclosureConfig.Coverage> coverage, Optional<String> coveredBy, Text producer, Text contact,
     Text statement, Disclosure disclosure, Text securityMeasures, Text complaints, Optional<String> changesSince,
-    List<Change> changes) {
+    List<Change> changes, Optional<PublicTerms> terms) {
 
   public static final String ANNOUNCEMENT = "announcement";
   public static final String RELEASE = "release";
 
   public HistoryEntry {
     changes = List.copyOf(changes);
+  }
+
+  /** An entry without {@link PublicTerms}. */
+  public HistoryEntry(String id, String kind, Instant at, LocalDate date, Optional<String> releaseId,
+      Optional<DisclosureConfig.Coverage> coverage, Optional<String> coveredBy, Text producer, Text contact,
+      Text statement, Disclosure disclosure, Text securityMeasures, Text complaints, Optional<String> changesSince,
+      List<Change> changes) {
+    this(id, kind, at, date, releaseId, coverage, coveredBy, producer, contact, statement, disclosure,
+        securityMeasures, complaints, changesSince, changes, Optional.empty());
   }
 
   public boolean isAnnouncement() {
@@ -81,6 +92,7 @@ public record HistoryEntry(String id, String kind, Instant at, LocalDate date, O
     m.put("changes", changes.stream().map(Change::toJson).toList());
     m.put("adds_category", addsCategory());
     m.put("page", page());
+    terms.ifPresent(t -> m.put("terms", t.toJson()));
     return m;
   }
 
@@ -95,7 +107,8 @@ public record HistoryEntry(String id, String kind, Instant at, LocalDate date, O
         m.get("coverage") == null ? Optional.empty() : Optional.of(DisclosureConfig.Coverage.fromJson(m.get("coverage"))),
         opt(m.get("covered_by")), Disclosure.text(m.get("producer")), Disclosure.text(m.get("contact")),
         Disclosure.text(m.get("statement")), Disclosure.fromJson(m), Disclosure.text(m.get("security_measures")),
-        Disclosure.text(m.get("complaints")), opt(m.get("changes_since")), changes);
+        Disclosure.text(m.get("complaints")), opt(m.get("changes_since")), changes,
+        PublicTerms.fromJson(m.get("terms")));
   }
 
   private static Optional<String> opt(Object o) {

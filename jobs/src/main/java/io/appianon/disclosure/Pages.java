@@ -4,118 +4,122 @@ import io.appianon.policy.Text;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
 import java.util.function.Function;
 
 /**
  * Renders announcements as self-contained public pages: HTML5 with inline CSS and no script (fit to put on a company
- * website as is), and Markdown. Japanese comes first, then English; categories are written the PPC guideline's way,
+ * website as is), from Mustache templates the privacy office may copy and edit ({@link PageTemplates}), and Markdown. Japanese comes first, then English; categories are written the PPC guideline's way,
  * 「性別」「年齢」.
  */
 public final class Pages {
-  private static final String CSS = String.join("",
-      "body{font-family:\"Hiragino Kaku Gothic ProN\",\"Hiragino Sans\",Meiryo,\"Noto Sans JP\",sans-serif;",
-      "line-height:1.7;color:#1a1a1a;background:#fff;margin:0}",
-      "main{max-width:60rem;margin:0 auto;padding:1.5rem}",
-      "h1{font-size:1.5rem;border-bottom:2px solid #1a1a1a;padding-bottom:.3rem}",
-      "h2{font-size:1.2rem;margin-top:2rem;border-left:4px solid #555;padding-left:.5rem}",
-      "h3{font-size:1.05rem;margin-top:1.5rem}",
-      "table{border-collapse:collapse;width:100%;margin:.5rem 0 1rem}",
-      "th,td{border:1px solid #bbb;padding:.35rem .5rem;text-align:left;vertical-align:top}",
-      "th{background:#f2f2f2}",
-      ".statement{border:1px solid #888;background:#fafafa;padding:.75rem 1rem}",
-      "dl.facts{display:grid;grid-template-columns:max-content 1fr;gap:.25rem 1rem}",
-      "dl.facts dt{font-weight:bold}dl.facts dd{margin:0}",
-      ".added{font-weight:bold}.muted{color:#555}",
-      "nav.lang a{margin-right:1rem}hr{margin:3rem 0}",
-      "@media print{nav.lang{display:none}}");
-
   private Pages() {}
 
   /** A date the Japanese way: 2026年11月23日. */
   public static String dateJa(LocalDate d) {
-    return d.getYear() + "年" + d.getMonthValue() + "月" + d.getDayOfMonth() + "日";
+    return HumanTime.dateJa(d);
+  }
+
+  /** A date the English way: 23 Nov 2026. */
+  public static String dateEn(LocalDate d) {
+    return HumanTime.dateEn(d);
   }
 
   // ---------------------------------------------------------------- one announcement (manifest.html, <id>.html)
 
-  /** The page of one announcement or release (a release's {@code manifest.html}). */
+  /** The page of one announcement or release (a release's {@code manifest.html}), from the shipped template. */
   public static String entryHtml(HistoryEntry e) {
-    StringBuilder b = new StringBuilder();
-    head(b, "匿名加工情報の作成及び第三者提供に関する公表 / Public notice on anonymously processed information — "
-        + e.producer().ja());
-    entrySection(b, e, Lang.JA);
-    b.append("<hr/>\n");
-    entrySection(b, e, Lang.EN);
-    tail(b);
-    return b.toString();
+    return entryHtml(e, PageTemplates.SHIPPED);
   }
 
-  private static void entrySection(StringBuilder b, HistoryEntry e, Lang l) {
-    b.append("<section id=\"").append(l.code).append("\" lang=\"").append(l.code).append("\">\n");
-    b.append("<h1>").append(esc(l.pick(Text.of("匿名加工情報の作成及び第三者提供に関する公表",
-        "Public notice on the creation and provision of anonymously processed information")))).append("</h1>\n");
-    b.append("<p class=\"statement\">").append(esc(l.pick(e.statement()))).append("</p>\n");
-    b.append("<dl class=\"facts\">\n");
-    fact(b, l.pick(Text.of("公表者", "Published by")), esc(l.pick(e.producer())));
-    fact(b, l.pick(Text.of("公表日", "Date of publication")), esc(l.date(e.date())));
-    if (e.isRelease()) {
-      fact(b, l.pick(Text.of("作成日", "Date of production")), esc(l.date(e.date())));
-      fact(b, l.pick(Text.of("リリースID", "Release ID")), "<code>" + esc(e.releaseId().orElse("")) + "</code>");
-    } else {
-      fact(b, l.pick(Text.of("公表ID", "Announcement ID")), "<code>" + esc(e.id()) + "</code>");
+  /** As {@link #entryHtml(HistoryEntry)} from {@code templates} (the privacy office's copies, else the shipped). */
+  public static String entryHtml(HistoryEntry e, PageTemplates templates) {
+    return entryHtml(e, templates, Map.of());
+  }
+
+  /**
+   * As {@link #entryHtml(HistoryEntry, PageTemplates)}, for a release whose published files hold no value of some
+   * categories ({@code withheld}: dataset name to Japanese category names, from {@link PublishedColumns}): those are
+   * listed as removed, not as contained.
+   */
+  public static String entryHtml(HistoryEntry e, PageTemplates templates, Map<String, Set<String>> withheld) {
+    Map<String, Object> page = new LinkedHashMap<>();
+    page.put("title", "匿名加工情報の作成及び第三者提供に関する公表 / Public notice on anonymously processed information — "
+        + e.producer().ja());
+    for (Lang l : Lang.values()) {
+      page.put(l.code, entryModel(e, l, templates.zone(), withheld));
     }
-    fact(b, l.pick(Text.of("対象", "Scope")), esc(l.pick(scope(e))));
-    fact(b, l.pick(Text.of("お問い合わせ・苦情の窓口", "Enquiries and complaints")), esc(l.pick(e.contact())));
-    b.append("</dl>\n");
+    return templates.render(PageTemplates.ENTRY, page);
+  }
 
-    b.append("<h2>").append(esc(l.pick(changesTitle(e)))).append("</h2>\n");
-    changesHtml(b, e, l);
-
-    b.append("<h2>").append(esc(l.pick(Text.of("匿名加工情報に含まれる個人に関する情報の項目",
-        "Categories of information relating to individuals contained")))).append("</h2>\n");
+  /** What the entry template shows in one language: plain public words only, no internal names. */
+  private static Map<String, Object> entryModel(HistoryEntry e, Lang l, java.time.ZoneId zone,
+      Map<String, Set<String>> withheld) {
+    Map<String, Object> m = new LinkedHashMap<>();
+    m.put("statement", l.pick(e.statement()));
+    m.put("producer", l.pick(e.producer()));
+    m.put("date", l.date(e.date()));
+    m.put("time", l.time(e.at(), zone));
+    m.put("release", e.isRelease());
+    m.put("releaseId", e.releaseId().orElse(""));
+    m.put("id", e.id());
+    m.put("scope", l.pick(scope(e)));
+    m.put("contact", l.pick(e.contact()));
+    changes(m, e, l);
+    List<Map<String, Object>> datasets = new ArrayList<>();
     for (DatasetDisclosure d : e.disclosure().datasets()) {
-      b.append("<h3>").append(esc(l.pick(d.title()))).append("</h3>\n");
-      b.append("<table>\n<thead><tr><th scope=\"col\">").append(esc(l.pick(Text.of("項目", "Category"))))
-          .append("</th><th scope=\"col\">").append(esc(l.pick(Text.of("加工の方法", "How it was processed"))))
-          .append("</th></tr></thead>\n<tbody>\n");
-      for (Category c : d.categories()) {
-        b.append("<tr><td>").append(esc(l.category(c.name()))).append("</td><td>")
-            .append(esc(l.pick(c.processing()))).append("</td></tr>\n");
-      }
-      b.append("</tbody>\n</table>\n");
-      if (!d.recordProcessing().isEmpty()) {
-        b.append("<p>").append(esc(l.pick(Text.of("レコード単位の加工:", "Processing of whole records:"))))
-            .append("</p>\n<ul>\n");
-        d.recordProcessing().forEach(t -> b.append("<li>").append(esc(l.pick(t))).append("</li>\n"));
-        b.append("</ul>\n");
-      }
-      if (!d.deleted().isEmpty()) {
-        b.append("<p class=\"muted\">").append(esc(l.pick(Text.of("作成に当たり削除した項目（本データには含まれません）: ",
-            "Deleted in processing (not contained in the data): "))))
-            .append(esc(l.categoryList(d.deleted().stream().map(Category::name).toList()))).append("</p>\n");
-      }
+      Map<String, Object> dm = new LinkedHashMap<>();
+      dm.put("title", l.pick(d.title()));
+      Set<String> none = withheld.getOrDefault(d.name(), Set.of());
+      dm.put("categories", d.categories().stream().filter(c -> !none.contains(c.name().ja()))
+          .map(c -> Map.of("name", l.category(c.name()), "processing", l.pick(PublicWording.plain(c.processing()))))
+          .toList());
+      List<Text> gone = d.categories().stream().map(Category::name).filter(n -> none.contains(n.ja())).distinct()
+          .toList();
+      dm.put("withheld", gone.isEmpty() ? "" : l.categoryList(gone));
+      dm.put("records", d.recordProcessing().stream().map(t -> l.pick(PublicWording.plain(t))).distinct().toList());
+      dm.put("hasRecords", !d.recordProcessing().isEmpty());
+      dm.put("removed", d.deleted().isEmpty() ? "" : l.categoryList(d.deleted().stream().map(Category::name)
+          .toList()));
+      datasets.add(dm);
     }
+    m.put("datasets", datasets);
+    m.put("methods", e.disclosure().methods().stream().map(x -> l.pick(x.description())).toList());
+    e.terms().ifPresent(t -> {
+      m.put("purpose", l.pick(t.purpose()));
+      m.put("hasRecipients", !t.recipients().isEmpty());
+      m.put("recipients", t.recipients().stream().map(r -> Map.of("name", l.pick(r.name()), "methods",
+          String.join(l == Lang.JA ? "、" : "; ", r.methods().stream().map(id -> e.disclosure().method(id)
+              .map(x -> l.pick(x.description())).orElse(id)).toList()))).toList());
+    });
+    m.put("security", paragraphs(l.pick(e.securityMeasures())));
+    m.put("complaints", paragraphs(l.pick(e.complaints())));
+    m.put("prohibition", l.pick(Notice.PROHIBITION));
+    m.put("onward", l.pick(Notice.ONWARD));
+    return m;
+  }
 
-    b.append("<h2>").append(esc(l.pick(Text.of("第三者への提供の方法", "Methods of provision to third parties"))))
-        .append("</h2>\n<ul>\n");
-    e.disclosure().methods().forEach(m -> b.append("<li>").append(esc(l.pick(m.description()))).append("</li>\n"));
-    b.append("</ul>\n");
-
-    b.append("<h2>").append(esc(l.pick(Text.of("安全管理のために講じた措置", "Security-control measures"))))
-        .append("</h2>\n");
-    paragraphs(b, l.pick(e.securityMeasures()));
-    b.append("<h2>").append(esc(l.pick(Text.of("苦情の処理", "Handling of complaints")))).append("</h2>\n");
-    paragraphs(b, l.pick(e.complaints()));
-    b.append("<p>").append(esc(l.pick(Text.of("窓口: ", "Contact: ")) + l.pick(e.contact()))).append("</p>\n");
-
-    b.append("<h2>").append(esc(l.pick(Text.of("禁止事項", "Prohibited acts")))).append("</h2>\n");
-    b.append("<p>").append(esc(l.pick(Notice.PROHIBITION))).append("</p>\n");
-    b.append("<p>").append(esc(l.pick(Notice.ONWARD))).append("</p>\n");
-    b.append("</section>\n");
+  /** The changes since the previous entry: first, none, or the list (category additions marked). */
+  private static void changes(Map<String, Object> m, HistoryEntry e, Lang l) {
+    m.put("first", e.changesSince().isEmpty());
+    m.put("comparedWith", e.changesSince().orElse(""));
+    m.put("noChange", e.changesSince().isPresent() && e.changes().isEmpty());
+    m.put("addsCategory", e.addsCategory());
+    m.put("hasChanges", !e.changes().isEmpty());
+    m.put("changes", e.changes().stream().map(c -> Map.of("text", l.pick(PublicWording.plain(c.text())),
+        "added", c.type().equals(Change.CATEGORY_ADDED))).toList());
   }
 
   private static Text scope(HistoryEntry e) {
+    Optional<Text> continuing = e.terms().flatMap(PublicTerms::continuing);
+    if (e.isAnnouncement() && continuing.isPresent() && e.coverage().map(DisclosureConfig.Coverage::continuous)
+        .orElse(false)) {
+      return continuing.get();
+    }
     if (e.isAnnouncement()) {
       return e.coverage().orElse(DisclosureConfig.Coverage.SINGLE).describe();
     }
@@ -140,30 +144,6 @@ public final class Pages {
       return Text.of("前回のリリースからの変更", "Changes since the previous release");
     }
     return Text.of("前回の公表からの変更", "Changes since the previous announcement");
-  }
-
-  private static void changesHtml(StringBuilder b, HistoryEntry e, Lang l) {
-    if (e.changesSince().isEmpty()) {
-      b.append("<p>").append(esc(l.pick(first(e)))).append("</p>\n");
-      return;
-    }
-    b.append("<p class=\"muted\">").append(esc(l.pick(Text.of("比較対象: ", "Compared with: "))))
-        .append("<code>").append(esc(e.changesSince().get())).append("</code></p>\n");
-    if (e.changes().isEmpty()) {
-      b.append("<p>").append(esc(l.pick(Text.of("項目、加工の方法及び提供の方法に変更はありません。",
-          "No change in the categories, their processing or the methods of provision.")))).append("</p>\n");
-      return;
-    }
-    if (e.addsCategory()) {
-      b.append("<p class=\"added\">").append(esc(l.pick(Text.of("項目が追加されています。",
-          "Categories have been added.")))).append("</p>\n");
-    }
-    b.append("<ul>\n");
-    for (Change c : e.changes()) {
-      boolean added = c.type().equals(Change.CATEGORY_ADDED);
-      b.append(added ? "<li class=\"added\">" : "<li>").append(esc(l.pick(c.text()))).append("</li>\n");
-    }
-    b.append("</ul>\n");
   }
 
   /** The same page in Markdown ({@code manifest.md}). */
@@ -205,12 +185,13 @@ public final class Pages {
         b.append("| ").append(l.pick(Text.of("項目", "Category"))).append(" | ")
             .append(l.pick(Text.of("加工の方法", "How it was processed"))).append(" |\n|---|---|\n");
         for (Category c : d.categories()) {
-          b.append("| ").append(md(l.category(c.name()))).append(" | ").append(md(l.pick(c.processing())))
+          b.append("| ").append(md(l.category(c.name()))).append(" | ")
+              .append(md(l.pick(PublicWording.plain(c.processing()))))
               .append(" |\n");
         }
         if (!d.recordProcessing().isEmpty()) {
           b.append("\n").append(l.pick(Text.of("レコード単位の加工:", "Processing of whole records:"))).append("\n\n");
-          d.recordProcessing().forEach(t -> b.append("- ").append(md(l.pick(t))).append("\n"));
+          d.recordProcessing().forEach(t -> b.append("- ").append(md(l.pick(PublicWording.plain(t)))).append("\n"));
         }
         if (!d.deleted().isEmpty()) {
           b.append("\n").append(l.pick(Text.of("作成に当たり削除した項目（本データには含まれません）: ",
@@ -236,70 +217,49 @@ public final class Pages {
 
   /** The history page: every announcement and release, newest first, with what changed each time. */
   public static String indexHtml(List<HistoryEntry> entries) {
+    return indexHtml(entries, PageTemplates.SHIPPED);
+  }
+
+  /** As {@link #indexHtml(List)} from {@code templates}. */
+  public static String indexHtml(List<HistoryEntry> entries, PageTemplates templates) {
     List<HistoryEntry> newest = new ArrayList<>(entries);
     Collections.reverse(newest);
     Text producer = newest.isEmpty() ? Text.of("", "") : newest.get(0).producer();
-    StringBuilder b = new StringBuilder();
-    head(b, "匿名加工情報に関する公表の履歴 / History of announcements on anonymously processed information — "
+    Map<String, Object> page = new LinkedHashMap<>();
+    page.put("title", "匿名加工情報に関する公表の履歴 / History of announcements on anonymously processed information — "
         + producer.ja());
     for (Lang l : Lang.values()) {
-      if (l == Lang.EN) {
-        b.append("<hr/>\n");
+      Map<String, Object> m = new LinkedHashMap<>();
+      m.put("producer", l.pick(producer));
+      List<Map<String, Object>> list = new ArrayList<>();
+      for (HistoryEntry e : newest) {
+        Map<String, Object> em = new LinkedHashMap<>();
+        em.put("date", l.date(e.date()));
+        em.put("time", l.time(e.at(), templates.zone()));
+        em.put("kind", l.pick(kind(e)));
+        em.put("firstText", l.pick(first(e)));
+        em.put("id", e.id());
+        em.put("anchor", l.code + "-" + e.id());
+        em.put("page", e.page());
+        em.put("scope", l.pick(scope(e)));
+        em.put("methods", String.join(l == Lang.JA ? "、" : "; ",
+            e.disclosure().methods().stream().map(x -> l.pick(x.description())).toList()));
+        em.put("summary", l.pick(PublicWording.plain(changeSummary(e))));
+        em.put("datasets", e.disclosure().datasets().stream().map(d -> Map.of("title", l.pick(d.title()),
+            "categories", l.categoryList(d.categories().stream().map(Category::name).toList()))).toList());
+        changes(em, e, l);
+        list.add(em);
       }
-      b.append("<section id=\"").append(l.code).append("\" lang=\"").append(l.code).append("\">\n");
-      b.append("<h1>").append(esc(l.pick(Text.of("匿名加工情報に関する公表の履歴",
-          "History of announcements on anonymously processed information")))).append("</h1>\n");
+      m.put("entries", list);
       if (!newest.isEmpty()) {
         HistoryEntry latest = newest.get(0);
-        b.append("<p>").append(esc(l.pick(Text.of(producer.ja() + "が作成し、第三者に提供する匿名加工情報について、"
-            + "これまでの公表を新しい順に掲載します。", "The announcements " + producer.en() + " has published on the"
-            + " anonymously processed information it creates and provides, newest first.")))).append("</p>\n");
-        b.append("<p class=\"statement\">").append(esc(l.pick(latest.statement()))).append("</p>\n");
+        m.put("latest", Map.of("producer", l.pick(producer), "statement", l.pick(latest.statement()),
+            "security", paragraphs(l.pick(latest.securityMeasures())),
+            "complaints", paragraphs(l.pick(latest.complaints())), "contact", l.pick(latest.contact())));
       }
-      b.append("<table>\n<thead><tr>");
-      for (Text h : List.of(Text.of("公表日", "Date"), Text.of("種別", "Kind"), Text.of("公表", "Announcement"),
-          Text.of("提供の方法", "Methods of provision"), Text.of("変更", "Changes"))) {
-        b.append("<th scope=\"col\">").append(esc(l.pick(h))).append("</th>");
-      }
-      b.append("</tr></thead>\n<tbody>\n");
-      for (HistoryEntry e : newest) {
-        b.append("<tr><td>").append(esc(l.date(e.date()))).append("</td><td>").append(esc(l.pick(kind(e))))
-            .append("</td><td><a href=\"#").append(l.code).append('-').append(esc(e.id())).append("\">")
-            .append(esc(e.id())).append("</a></td><td>")
-            .append(esc(String.join(l == Lang.JA ? "、" : "; ",
-                e.disclosure().methods().stream().map(m -> l.pick(m.description())).toList())))
-            .append("</td><td>").append(e.addsCategory() ? "<span class=\"added\">" : "<span>")
-            .append(esc(l.pick(changeSummary(e)))).append("</span></td></tr>\n");
-      }
-      b.append("</tbody>\n</table>\n");
-      for (HistoryEntry e : newest) {
-        b.append("<h2 id=\"").append(l.code).append('-').append(esc(e.id())).append("\">")
-            .append(esc(l.date(e.date()) + " " + l.pick(kind(e)) + " " + e.id())).append("</h2>\n");
-        b.append("<p>").append(esc(l.pick(scope(e)))).append(" <a href=\"").append(esc(e.page())).append("\">")
-            .append(esc(l.pick(Text.of("公表の全文", "Full announcement")))).append("</a></p>\n");
-        changesHtml(b, e, l);
-        b.append("<dl class=\"facts\">\n");
-        for (DatasetDisclosure d : e.disclosure().datasets()) {
-          fact(b, l.pick(d.title()), esc(l.categoryList(d.categories().stream().map(Category::name).toList())));
-        }
-        fact(b, l.pick(Text.of("提供の方法", "Methods of provision")), esc(String.join(l == Lang.JA ? "、" : "; ",
-            e.disclosure().methods().stream().map(m -> l.pick(m.description())).toList())));
-        b.append("</dl>\n");
-      }
-      if (!newest.isEmpty()) {
-        HistoryEntry latest = newest.get(0);
-        b.append("<h2>").append(esc(l.pick(Text.of("安全管理のために講じた措置", "Security-control measures"))))
-            .append("</h2>\n");
-        paragraphs(b, l.pick(latest.securityMeasures()));
-        b.append("<h2>").append(esc(l.pick(Text.of("苦情の処理", "Handling of complaints")))).append("</h2>\n");
-        paragraphs(b, l.pick(latest.complaints()));
-        b.append("<p>").append(esc(l.pick(Text.of("窓口: ", "Contact: ")) + l.pick(latest.contact())))
-            .append("</p>\n");
-      }
-      b.append("</section>\n");
+      page.put(l.code, m);
     }
-    tail(b);
-    return b.toString();
+    return templates.render(PageTemplates.INDEX, page);
   }
 
   private static Text kind(HistoryEntry e) {
@@ -324,32 +284,12 @@ public final class Pages {
 
   // ---------------------------------------------------------------- helpers
 
-  private static void head(StringBuilder b, String title) {
-    b.append("<!DOCTYPE html>\n<html lang=\"ja\">\n<head>\n<meta charset=\"utf-8\"/>\n")
-        .append("<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\"/>\n")
-        .append("<title>").append(esc(title)).append("</title>\n")
-        .append("<style>").append(CSS).append("</style>\n</head>\n<body>\n<main>\n")
-        .append("<nav class=\"lang\"><a href=\"#ja\">日本語</a><a href=\"#en\" lang=\"en\">English</a></nav>\n");
-  }
-
-  private static void tail(StringBuilder b) {
-    b.append("</main>\n</body>\n</html>\n");
-  }
-
-  private static void fact(StringBuilder b, String term, String html) {
-    b.append("<dt>").append(esc(term)).append("</dt><dd>").append(html).append("</dd>\n");
-  }
-
   private static void mdFact(StringBuilder b, String term, String value) {
     b.append("- **").append(md(term)).append("**: ").append(value.startsWith("`") ? value : md(value)).append("\n");
   }
 
-  private static void paragraphs(StringBuilder b, String text) {
-    for (String p : text.split("\\R")) {
-      if (!p.isBlank()) {
-        b.append("<p>").append(esc(p.strip())).append("</p>\n");
-      }
-    }
+  private static List<String> paragraphs(String text) {
+    return java.util.Arrays.stream(text.split("\\R")).filter(p -> !p.isBlank()).map(String::strip).toList();
   }
 
   /** Escapes text for HTML element content and attribute values. */
@@ -392,7 +332,11 @@ public final class Pages {
     }
 
     String date(LocalDate d) {
-      return this == JA ? dateJa(d) : d.toString();
+      return this == JA ? dateJa(d) : dateEn(d);
+    }
+
+    String time(java.time.Instant at, java.time.ZoneId zone) {
+      return this == JA ? HumanTime.timeJa(at, zone) : HumanTime.timeEn(at, zone);
     }
 
     /** A category the guideline's way: 「性別」 in Japanese, plain in English. */

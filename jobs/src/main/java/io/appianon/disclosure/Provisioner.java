@@ -309,7 +309,8 @@ public final class Provisioner {
       for (DatasetDisclosure d : content.datasets()) {
         b.append("  [").append(d.title().ja()).append("]").append(nl);
         for (Category c : d.categories()) {
-          b.append("    ・「").append(c.name().ja()).append("」: ").append(c.processing().ja()).append(nl);
+          b.append("    ・「").append(c.name().ja()).append("」: ")
+              .append(PublicWording.plain(c.processing()).ja()).append(nl);
         }
       }
       b.append(nl).append("禁止事項:").append(nl).append("  ").append(Notice.PROHIBITION.ja()).append(nl)
@@ -322,17 +323,18 @@ public final class Provisioner {
           + " Article 43(4)).").append(nl).append(nl);
       b.append("Provider: ").append(announced.producer().en()).append(nl);
       b.append("Contact: ").append(announced.contact().en()).append(nl);
-      b.append("Date of provision: ").append(record.get("date")).append(nl);
+      b.append("Date of provision: ").append(Pages.dateEn(LocalDate.parse((String) record.get("date")))).append(nl);
       b.append("Method of provision: ").append(method.description().en()).append(nl);
       b.append("Release ID: ").append(record.get("release_id")).append(nl);
       b.append("Provision ID: ").append(record.get("provision_id")).append(nl);
-      b.append("Announcement: ").append(announced.id()).append(" (").append(announced.date()).append(")")
+      b.append("Announcement: ").append(announced.id()).append(" (").append(Pages.dateEn(announced.date())).append(")")
           .append(nl).append(nl);
       b.append("Categories of information relating to individuals contained:").append(nl);
       for (DatasetDisclosure d : content.datasets()) {
         b.append("  [").append(d.title().en()).append("]").append(nl);
         for (Category c : d.categories()) {
-          b.append("    - ").append(c.name().en()).append(": ").append(c.processing().en()).append(nl);
+          b.append("    - ").append(c.name().en()).append(": ")
+              .append(PublicWording.plain(c.processing()).en()).append(nl);
         }
       }
       b.append(nl).append("Prohibited:").append(nl).append("  ").append(Notice.PROHIBITION.en()).append(nl)

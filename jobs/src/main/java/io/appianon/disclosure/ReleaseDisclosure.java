@@ -73,9 +73,9 @@ public final class ReleaseDisclosure {
     LocalDate date = LocalDate.ofInstant(now, disclosure.zone());
     HistoryEntry entry = new HistoryEntry(history.newId("release-" + releaseId), HistoryEntry.RELEASE, now, date,
         Optional.of(releaseId), Optional.empty(), decision.coveredBy().map(HistoryEntry::id),
-        config.producerName(), config.producerContact(), Manifest.STATEMENT, actual, disclosure.securityMeasures(),
-        disclosure.complaints(), decision.previousRelease().map(HistoryEntry::id),
-        decision.changesSincePreviousRelease());
+        config.producerName(), disclosure.terms().contact().orElse(config.producerContact()), Manifest.STATEMENT,
+        actual, disclosure.securityMeasures(), disclosure.complaints(), decision.previousRelease().map(HistoryEntry::id),
+        decision.changesSincePreviousRelease(), Optional.of(disclosure.terms()));
 
     manifest.put("status", Manifest.text(Notice.STATUS));
     manifest.put("produced_on", date.toString());
@@ -92,7 +92,8 @@ public final class ReleaseDisclosure {
     ann.put("adds_category", entry.addsCategory());
     manifest.put("announcement", ann);
 
-    Files.writeString(staging.resolve("manifest.html"), Pages.entryHtml(entry), StandardCharsets.UTF_8);
+    Files.writeString(staging.resolve("manifest.html"), Pages.entryHtml(entry, PageTemplates.of(disclosure),
+        withheld(manifest, staging)), StandardCharsets.UTF_8);
     Files.writeString(staging.resolve("manifest.md"), Pages.entryMarkdown(entry), StandardCharsets.UTF_8);
     for (DatasetDisclosure d : actual.datasets()) {
       ParquetLabels.labelInPlace(staging.resolve(d.name()), labels(releaseId, d, entry.producer()));
@@ -100,9 +101,35 @@ public final class ReleaseDisclosure {
     return entry;
   }
 
+  /**
+   * Per dataset, the Japanese names of the categories whose every column holds no value in the written files ({@code *}
+   * or null in every row): the page lists them as removed.
+   */
+  @SuppressWarnings("unchecked")
+  static Map<String, java.util.Set<String>> withheld(Map<String, Object> manifest, Path staging) throws IOException {
+    Map<String, java.util.Set<String>> out = new LinkedHashMap<>();
+    for (Map<String, Object> d : (List<Map<String, Object>>) manifest.getOrDefault("datasets", List.of())) {
+      String name = (String) d.get("name");
+      java.util.Set<String> none = PublishedColumns.withheld(staging.resolve(name));
+      Map<String, Boolean> byCategory = new LinkedHashMap<>();
+      for (Map<String, Object> c : (List<Map<String, Object>>) d.getOrDefault("categories", List.of())) {
+        byCategory.merge(Disclosure.text(c.get("category")).ja(), none.contains((String) c.get("column")),
+            Boolean::logicalAnd);
+      }
+      java.util.Set<String> cats = new java.util.LinkedHashSet<>();
+      byCategory.forEach((category, gone) -> {
+        if (gone) {
+          cats.add(category);
+        }
+      });
+      out.put(name, cats);
+    }
+    return out;
+  }
+
   /** Appends the published release's entry to the disclosure history (under the output lock). */
   public void record(HistoryEntry entry) throws IOException {
-    history.append(entry);
+    history.append(entry, PageTemplates.of(disclosure));
   }
 
   /** The footer labels of a released dataset's Parquet files. */

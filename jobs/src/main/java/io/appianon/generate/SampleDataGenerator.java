@@ -2,6 +2,7 @@ package io.appianon.generate;
 
 import java.io.BufferedWriter;
 import java.io.IOException;
+import java.io.PrintStream;
 import java.io.UncheckedIOException;
 import java.lang.management.ManagementFactory;
 import java.lang.management.ThreadMXBean;
@@ -281,37 +282,46 @@ public final class SampleDataGenerator {
             if (out == null) {
                 throw new IllegalArgumentException("--out DIR is required");
             }
-            Options options = new Options(members, purchases, seed, bad, charset);
-            ThreadMXBean threads = ManagementFactory.getThreadMXBean();
-            long cpu0 = threads.getCurrentThreadCpuTime();
-            long t0 = System.nanoTime();
-            Result res = generate(options, out.resolve("survey.csv"), out.resolve("purchases.csv"));
-            double secs = (System.nanoTime() - t0) / 1e9;
-            double cpuSecs = (threads.getCurrentThreadCpuTime() - cpu0) / 1e9;
-            System.out.printf(Locale.ROOT, "%s  %d rows (%d deliberately bad)%n",
-                    out.resolve("survey.csv"), res.surveyRows(), res.badSurveyRows());
-            System.out.printf(Locale.ROOT, "%s  %d rows (%d deliberately bad)%n",
-                    out.resolve("purchases.csv"), res.purchaseRows(), res.badPurchaseRows());
-            long rows = res.surveyRows() + res.purchaseRows();
-            System.out.printf(Locale.ROOT, "%.2f s wall (%.0f rows/s), %.2f s generator-thread CPU (%.0f rows/s); %s, seed %d%n",
-                    secs, rows / Math.max(secs, 1e-9), cpuSecs, rows / Math.max(cpuSecs, 1e-9), charset.name(), seed);
-            for (BadRow b : badRows(options)) {
-                System.out.printf(Locale.ROOT, "  bad row: %s record %d: %s%n",
-                        b.defect().file(), b.record(), b.defect().description());
-            }
-            if (labelled > 0) {
-                writeLabelledOpinions(labelled, seed, out.resolve("labelled-opinions.tsv"));
-                System.out.printf(Locale.ROOT, "%s  %d opinions%n", out.resolve("labelled-opinions.tsv"), labelled);
-            }
-            if (hierarchies) {
-                for (Path p : writeHierarchies(out.resolve("hierarchies"))) {
-                    System.out.println(p);
-                }
-            }
+            write(new Options(members, purchases, seed, bad, charset), out, labelled, hierarchies, System.out);
         } catch (IllegalArgumentException e) {
             System.err.println("error: " + e.getMessage());
             System.err.print(USAGE);
             System.exit(2);
+        }
+    }
+
+    /**
+     * Writes DIR/survey.csv and DIR/purchases.csv (and, when asked, DIR/labelled-opinions.tsv with {@code labelled}
+     * opinions and DIR/hierarchies/*.csv), reporting the files, rows, speed and deliberately bad rows on {@code console}.
+     */
+    public static void write(Options options, Path out, int labelled, boolean hierarchies, PrintStream console)
+            throws IOException {
+        ThreadMXBean threads = ManagementFactory.getThreadMXBean();
+        long cpu0 = threads.getCurrentThreadCpuTime();
+        long t0 = System.nanoTime();
+        Result res = generate(options, out.resolve("survey.csv"), out.resolve("purchases.csv"));
+        double secs = (System.nanoTime() - t0) / 1e9;
+        double cpuSecs = (threads.getCurrentThreadCpuTime() - cpu0) / 1e9;
+        console.printf(Locale.ROOT, "%s  %d rows (%d deliberately bad)%n",
+                out.resolve("survey.csv"), res.surveyRows(), res.badSurveyRows());
+        console.printf(Locale.ROOT, "%s  %d rows (%d deliberately bad)%n",
+                out.resolve("purchases.csv"), res.purchaseRows(), res.badPurchaseRows());
+        long rows = res.surveyRows() + res.purchaseRows();
+        console.printf(Locale.ROOT, "%.2f s wall (%.0f rows/s), %.2f s generator-thread CPU (%.0f rows/s); %s, seed %d%n",
+                secs, rows / Math.max(secs, 1e-9), cpuSecs, rows / Math.max(cpuSecs, 1e-9), options.charset().name(),
+                options.seed());
+        for (BadRow b : badRows(options)) {
+            console.printf(Locale.ROOT, "  bad row: %s record %d: %s%n",
+                    b.defect().file(), b.record(), b.defect().description());
+        }
+        if (labelled > 0) {
+            writeLabelledOpinions(labelled, options.seed(), out.resolve("labelled-opinions.tsv"));
+            console.printf(Locale.ROOT, "%s  %d opinions%n", out.resolve("labelled-opinions.tsv"), labelled);
+        }
+        if (hierarchies) {
+            for (Path p : writeHierarchies(out.resolve("hierarchies"))) {
+                console.println(p);
+            }
         }
     }
 
