@@ -22,6 +22,7 @@ import io.appianon.release.MethodStore;
 import io.appianon.release.OwnerOnly;
 import io.appianon.release.ReleaseStore;
 import io.appianon.release.SecretBox;
+import io.appianon.report.TypedColumns;
 import io.appianon.technique.PseudonymKey;
 import io.appianon.technique.TechniqueContext;
 import java.io.IOException;
@@ -398,10 +399,12 @@ public final class AnonymizeJob {
     }
   }
 
+  @SuppressWarnings("unchecked")
   private DatasetRun writeDataset(Prepared p, PipelineResult result, Path staging) {
     String name = p.policy().name();
     long tw = System.nanoTime();
-    result.output().write().mode(SaveMode.ErrorIfExists)
+    // typed companions of the band and period labels (functions of the label only): io.appianon.report.TypedColumns
+    TypedColumns.add(p.policy(), result.output()).write().mode(SaveMode.ErrorIfExists)
         .option("compression", config.compression())
         // file: URI, not a bare path: the release store is a local/shared POSIX folder (java.nio rename), and a
         // cluster's default file system (HDFS) must not take the data elsewhere
@@ -434,6 +437,8 @@ public final class AnonymizeJob {
     Map<String, Object> report = new LinkedHashMap<>();
     report.put("rows", rows);
     report.put("columns", columnsReport(result));
+    ((Map<String, Object>) report.get("columns")).put("typed", TypedColumns.published(p.policy(), result.output())
+        .stream().flatMap(t -> t.companions().stream()).toList());
     report.putAll(result.report());
     report.put("elapsed_seconds", (System.nanoTime() - p.started()) / 1e9);
     return new DatasetRun(new DatasetSummary(name, input, published, suppressed, quarantined, k,
