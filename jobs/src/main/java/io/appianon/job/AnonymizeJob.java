@@ -64,7 +64,7 @@ public final class AnonymizeJob {
       long kAchieved, Map<String, Long> suppressedByReason, Map<String, Long> quarantinedByReason,
       Map<String, Object> privacy) {
 
-    /** A number from the privacy report, e.g. {@code number("lossAfter", "loss")}; NaN when absent. */
+    /** A number from the privacy report, e.g. {@code number("loss_after", "loss")}; NaN when absent. */
     @SuppressWarnings("unchecked")
     public double number(String section, String key) {
       Object m = privacy.get(section);

@@ -93,6 +93,12 @@ public final class UtilityMetrics {
       after[v] = (double) released[labelOf[v]] / coveredValues[labelOf[v]];
     }
     double distance = totalVariation(before, after);
+    if (labels == 1 && d > 1) {
+      // every input value became one label (the hierarchy's top, *): the attribute is removed, and a test p-value of 1
+      // between the input and a single bar would read as "unchanged"
+      return new AttributeUtility(qi.column(), AttributeUtility.REMOVED, Double.NaN, Double.NaN, distance, d,
+          valuesAfter);
+    }
     if (qi.numeric()) {
       return numeric(qi.column(), table.domain(a), before, after, d, valuesAfter, distance);
     }

@@ -55,6 +55,19 @@ class UtilityMetricsTest {
     assertEquals(1, sex.valuesAfter(), "only M is released");
   }
 
+  /** An attribute generalized to * is reported as removed, with no test p-value that would read as "unchanged". */
+  @Test
+  void anAttributeGeneralizedToOneValueIsRemoved() {
+    FrequencyTable table = InformationLossTest.table();
+    UtilityReport u = UtilityMetrics.of(table, new LatticeSearch(table).snapshot(List.of(1, 1),
+        SearchConfig.kAnonymity(2, 0.2)));
+    AttributeUtility sex = u.attributes().get(0);
+    assertEquals("removed", sex.test());
+    assertEquals(true, sex.toMap().get("removed"));
+    assertEquals(null, sex.toMap().get("p_value"));
+    assertEquals(false, u.attributes().get(1).removed());
+  }
+
   @Test
   void kolmogorovSmirnovOnBoundedSamplesOfSparkColumns() {
     TestData.spark().sparkContext().setLogLevel("WARN");
