@@ -22,6 +22,8 @@ import io.appianon.release.MethodStore;
 import io.appianon.release.OwnerOnly;
 import io.appianon.release.ReleaseStore;
 import io.appianon.release.SecretBox;
+import io.appianon.report.DataDictionary;
+import io.appianon.report.ReleaseReport;
 import io.appianon.report.TypedColumns;
 import io.appianon.technique.PseudonymKey;
 import io.appianon.technique.TechniqueContext;
@@ -199,6 +201,7 @@ public final class AnonymizeJob {
         Map<String, Object> reports = new LinkedHashMap<>();
         List<Map<String, Object>> manifests = new ArrayList<>();
         List<String> personLines = new ArrayList<>();
+        Map<String, io.appianon.pipeline.Lineage> lineages = new LinkedHashMap<>();
         // release-wide sections of report.json beside "datasets": persons, verification
         Map<String, Object> releaseChecks = new LinkedHashMap<>();
         Map<String, Object> methodParams = new LinkedHashMap<>();
@@ -230,6 +233,7 @@ public final class AnonymizeJob {
             summaries.add(r.summary());
             reports.put(p.policy().name(), r.report());
             manifests.add(Manifest.dataset(p.policy(), r.result().lineage(), r.summary().published()));
+            lineages.put(p.policy().name(), r.result().lineage());
             methodParams.put(p.policy().name(), r.result().report().get("privacy"));
           }
           // Every model the policies declare, checked on the written files by code that shares nothing with the
@@ -281,6 +285,9 @@ public final class AnonymizeJob {
         report.putAll(releaseChecks);
         report.put("elapsed_seconds", (System.nanoTime() - started) / 1e9);
         Json.write(staging.resolve("report.json"), report);
+        // for analysts (issue 22): the report as a page with charts, and the data dictionary beside the data
+        ReleaseReport.write(staging, report, policies);
+        DataDictionary.write(spark, staging, releaseId, policies, lineages);
 
         Map<String, Path> policyFiles = new LinkedHashMap<>();
         for (int i = 0; i < policies.size(); i++) {

@@ -245,7 +245,7 @@ class AnonymizeJobEndToEndTest {
     Pattern part = Pattern.compile("\\.?part-\\d{5}-[0-9a-f-]{36}-c\\d{3}(\\.[a-z]+)*(\\.crc)?|\\.?_SUCCESS(\\.crc)?");
     for (Path f : releaseFiles()) {
       String n = f.getFileName().toString();
-      if (!n.matches("manifest\\.(json|html|md)|report\\.json")) {
+      if (!n.matches("manifest\\.(json|html|md)|report\\.(json|html)|dictionary\\.(json|md)")) {
         assertTrue(part.matcher(n).matches(), "unexpected file name " + n);
       }
     }

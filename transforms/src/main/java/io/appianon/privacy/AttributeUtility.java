@@ -17,9 +17,34 @@ import java.util.Map;
  *     the input values (0 = unchanged, 1 = disjoint)
  * @param valuesBefore distinct input values
  * @param valuesAfter distinct released values
+ * @param distributionBefore input records per input value (numeric values in numeric order, others by count; values
+ *     held by fewer records than k summed under {@link #RARE}; at most {@link #MAX_BARS}, the rest summed under
+ *     {@link #OTHERS}); empty when not computed
+ * @param distributionAfter released records per released value, in the same manner
  */
 public record AttributeUtility(String attribute, String test, double statistic, double pValue, double distance,
-    int valuesBefore, int valuesAfter) {
+    int valuesBefore, int valuesAfter, Map<String, Long> distributionBefore, Map<String, Long> distributionAfter) {
+  /** The most values a distribution lists. */
+  public static final int MAX_BARS = 60;
+  /** The key under which values held by fewer records than the models' class size are summed. */
+  public static final String RARE = "(rare values)";
+  /** The key under which the values past {@link #MAX_BARS} are summed. */
+  public static final String OTHERS = "(others)";
+
+  public AttributeUtility {
+    distributionBefore = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(distributionBefore));
+    distributionAfter = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(distributionAfter));
+  }
+
+  public AttributeUtility(String attribute, String test, double statistic, double pValue, double distance,
+      int valuesBefore, int valuesAfter) {
+    this(attribute, test, statistic, pValue, distance, valuesBefore, valuesAfter, Map.of(), Map.of());
+  }
+
+  /** This result with the two distributions. */
+  public AttributeUtility withDistributions(Map<String, Long> before, Map<String, Long> after) {
+    return new AttributeUtility(attribute, test, statistic, pValue, distance, valuesBefore, valuesAfter, before, after);
+  }
   /** The test of an attribute generalized to a single value (removed entirely). */
   public static final String REMOVED = "removed";
 
@@ -39,6 +64,8 @@ public record AttributeUtility(String attribute, String test, double statistic, 
     m.put("distance", distance);
     m.put("values_before", valuesBefore);
     m.put("values_after", valuesAfter);
+    m.put("distribution_before", distributionBefore);
+    m.put("distribution_after", distributionAfter);
     return m;
   }
 }

@@ -41,7 +41,7 @@ public record MondrianResult(Dataset<Row> output, long inputRecords, long suppre
     m.put("loss", loss);
     m.put("loss_by_attribute", lossByAttribute);
     m.put("discernibility", discernibility);
-    m.put("average_class_size", averageClassSize);
+    m.put("average_class_size_over_k", averageClassSize);
     m.put("iterations", iterations);
     m.put("elapsed_millis", elapsedMillis);
     return m;

@@ -68,6 +68,21 @@ class UtilityMetricsTest {
     assertEquals(false, u.attributes().get(1).removed());
   }
 
+  /**
+   * The report's bars: input values held by fewer than k records are pooled (report.json is published), bands in
+   * numeric order.
+   */
+  @Test
+  void distributionsPoolRareInputValues() {
+    FrequencyTable table = InformationLossTest.table();
+    UtilityReport u = UtilityMetrics.of(table, new LatticeSearch(table).snapshot(List.of(0, 1),
+        SearchConfig.kAnonymity(2, 0.2)), 2);
+    AttributeUtility age = u.attributes().get(1);
+    assertEquals(java.util.Map.of("20", 2L, AttributeUtility.RARE, 3L), age.distributionBefore());
+    assertEquals(List.of("20-29", "30-39"), List.copyOf(age.distributionAfter().keySet()));
+    assertEquals(List.of(2L, 2L), List.copyOf(age.distributionAfter().values()), "(F, 20-29) is suppressed");
+  }
+
   @Test
   void kolmogorovSmirnovOnBoundedSamplesOfSparkColumns() {
     TestData.spark().sparkContext().setLogLevel("WARN");
