@@ -87,7 +87,7 @@ public final class DataDictionary {
     d.put("name", p.name());
     d.put("title", text(p.title()));
     d.put("rows", rows);
-    d.put("record_processing", lineage.recordLevel().stream().map(DataDictionary::text).toList());
+    d.put("record_processing", lineage.recordLevel().stream().distinct().map(DataDictionary::text).toList());
     List<Map<String, Object>> cols = new ArrayList<>();
     int i = 0;
     for (StructField f : data.schema().fields()) {
@@ -120,7 +120,8 @@ public final class DataDictionary {
             label + " is '*' or null, or the band is open on that side (e.g. the upper bound of 10+)")));
       } else {
         c.put("meaning", text(category));
-        List<Text> processing = e == null ? List.of() : e.processing();
+        // distinct: a lineage described again by each round of a release stage repeats its lines
+        List<Text> processing = e == null ? List.of() : e.processing().stream().distinct().toList();
         c.put("processing", text(processing.isEmpty() ? Text.of("加工なし", "not processed") : join(processing)));
         c.put("nulls", nulls);
         c.put("null_means", text(nullMeans(name, e, nulls, rows)));
@@ -216,9 +217,9 @@ public final class DataDictionary {
     for (Map<String, Object> d : (List<Map<String, Object>>) dict.get("datasets")) {
       Map<String, Object> title = (Map<String, Object>) d.get("title");
       sb.append("\n## ").append(d.get("name")).append(": ").append(title.get("ja")).append(" / ")
-          .append(title.get("en")).append("\n\n").append(d.get("rows")).append(" rows.");
+          .append(title.get("en")).append("\n\n").append(d.get("rows")).append(" rows.\n");
       for (Map<String, Object> t : (List<Map<String, Object>>) d.get("record_processing")) {
-        sb.append(" ").append(t.get("en"));
+        sb.append("\n- ").append(t.get("ja")).append(" / ").append(t.get("en"));
       }
       sb.append("\n\n| column | type | Parquet | meaning | processing | nulls | null means |\n");
       sb.append("|---|---|---|---|---|---|---|\n");

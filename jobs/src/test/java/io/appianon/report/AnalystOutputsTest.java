@@ -218,6 +218,9 @@ class AnalystOutputsTest {
     assertEquals(release("purchases").count(), categories.values().stream().mapToLong(v -> ((Number) v).longValue())
         .sum(), "value counts cover every row");
     assertTrue(!purchases.get("member_id").containsKey("value_counts"), "pseudonyms are not counted");
+    List<String> storeSteps = List.of(((Map<String, Object>) purchases.get("store").get("processing")).get("en")
+        .toString().split("; "));
+    assertEquals(storeSteps.stream().distinct().toList(), storeSteps, "each processing step once");
     String md = Files.readString(summary.release().resolve("dictionary.md"));
     assertTrue(md.contains("| `quantity_from` | BIGINT | INT64 |"), md);
     assertTrue(md.contains("### `category` value counts"), md);
