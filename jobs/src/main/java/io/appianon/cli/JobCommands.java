@@ -270,8 +270,8 @@ final class JobCommands {
         "quarantined", "k", "loss", "max risk b/a");
     for (AnonymizeJob.DatasetSummary d : s.datasets()) {
       out.printf(java.util.Locale.ROOT, "  %-12s %10d %10d %10d %11d %4d %6.3f %6.3f/%6.3f%n", d.name(), d.input(),
-          d.published(), d.suppressed(), d.quarantined(), d.kAchieved(), d.number("lossAfter", "loss"),
-          d.number("riskBefore", "prosecutorMax"), d.number("riskAfter", "prosecutorMax"));
+          d.published(), d.suppressed(), d.quarantined(), d.kAchieved(), d.number("loss_after", "loss"),
+          d.number("risk_before", "prosecutor_max"), d.number("risk_after", "prosecutor_max"));
     }
     out.println("  (loss: information loss 0..1 of the chosen generalization; max risk: highest prosecutor"
         + " re-identification risk before/after)");

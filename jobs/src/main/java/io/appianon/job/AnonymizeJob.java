@@ -22,6 +22,9 @@ import io.appianon.release.MethodStore;
 import io.appianon.release.OwnerOnly;
 import io.appianon.release.ReleaseStore;
 import io.appianon.release.SecretBox;
+import io.appianon.report.DataDictionary;
+import io.appianon.report.ReleaseReport;
+import io.appianon.report.TypedColumns;
 import io.appianon.technique.PseudonymKey;
 import io.appianon.technique.TechniqueContext;
 import java.io.IOException;
@@ -63,7 +66,7 @@ public final class AnonymizeJob {
       long kAchieved, Map<String, Long> suppressedByReason, Map<String, Long> quarantinedByReason,
       Map<String, Object> privacy) {
 
-    /** A number from the privacy report, e.g. {@code number("lossAfter", "loss")}; NaN when absent. */
+    /** A number from the privacy report, e.g. {@code number("loss_after", "loss")}; NaN when absent. */
     @SuppressWarnings("unchecked")
     public double number(String section, String key) {
       Object m = privacy.get(section);
@@ -212,6 +215,7 @@ public final class AnonymizeJob {
         Map<String, Object> reports = new LinkedHashMap<>();
         List<Map<String, Object>> manifests = new ArrayList<>();
         List<String> personLines = new ArrayList<>();
+        Map<String, io.appianon.pipeline.Lineage> lineages = new LinkedHashMap<>();
         // release-wide sections of report.json beside "datasets": persons, verification
         Map<String, Object> releaseChecks = new LinkedHashMap<>();
         Map<String, Object> methodParams = new LinkedHashMap<>();
@@ -243,6 +247,7 @@ public final class AnonymizeJob {
             summaries.add(r.summary());
             reports.put(p.policy().name(), r.report());
             manifests.add(Manifest.dataset(p.policy(), r.result().lineage(), r.summary().published()));
+            lineages.put(p.policy().name(), r.result().lineage());
             methodParams.put(p.policy().name(), r.result().report().get("privacy"));
           }
           // Every model the policies declare, checked on the written files by code that shares nothing with the
@@ -302,6 +307,9 @@ public final class AnonymizeJob {
         report.putAll(releaseChecks);
         report.put("elapsed_seconds", (System.nanoTime() - started) / 1e9);
         Json.write(staging.resolve("report.json"), report);
+        // for analysts (issue 22): the report as a page with charts, and the data dictionary beside the data
+        ReleaseReport.write(staging, report, policies);
+        DataDictionary.write(spark, staging, releaseId, policies, lineages);
 
         Map<String, Path> policyFiles = new LinkedHashMap<>();
         for (int i = 0; i < policies.size(); i++) {
@@ -422,10 +430,12 @@ public final class AnonymizeJob {
     }
   }
 
+  @SuppressWarnings("unchecked")
   private DatasetRun writeDataset(Prepared p, PipelineResult result, Path staging) {
     String name = p.policy().name();
     long tw = System.nanoTime();
-    result.output().write().mode(SaveMode.ErrorIfExists)
+    // typed companions of the band and period labels (functions of the label only): io.appianon.report.TypedColumns
+    TypedColumns.add(p.policy(), result.output()).write().mode(SaveMode.ErrorIfExists)
         .option("compression", config.compression())
         // file: URI, not a bare path: the release store is a local/shared POSIX folder (java.nio rename), and a
         // cluster's default file system (HDFS) must not take the data elsewhere
@@ -458,6 +468,8 @@ public final class AnonymizeJob {
     Map<String, Object> report = new LinkedHashMap<>();
     report.put("rows", rows);
     report.put("columns", columnsReport(result));
+    ((Map<String, Object>) report.get("columns")).put("typed", TypedColumns.published(p.policy(), result.output())
+        .stream().flatMap(t -> t.companions().stream()).toList());
     report.putAll(result.report());
     report.put("elapsed_seconds", (System.nanoTime() - p.started()) / 1e9);
     return new DatasetRun(new DatasetSummary(name, input, published, suppressed, quarantined, k,

@@ -3,6 +3,7 @@ package io.appianon.release;
 import io.appianon.pipeline.Lineage;
 import io.appianon.policy.DatasetPolicy;
 import io.appianon.policy.Text;
+import io.appianon.report.TypedColumns;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -32,6 +33,8 @@ public final class Manifest {
     d.put("title", text(policy.title()));
     d.put("records", records);
     List<Map<String, Object>> categories = new ArrayList<>();
+    Map<String, List<String>> typed = new LinkedHashMap<>();
+    TypedColumns.of(policy).forEach(t -> typed.put(t.column(), t.companions()));
     for (Map.Entry<String, Lineage.Entry> e : lineage.columns().entrySet()) {
       Lineage.Entry entry = e.getValue();
       Map<String, Object> c = new LinkedHashMap<>();
@@ -40,6 +43,10 @@ public final class Manifest {
       List<Text> processing = entry.processing();
       c.put("processing", processing.isEmpty() ? text(Text.of("加工なし", "not processed"))
           : text(join(processing)));
+      if (typed.containsKey(e.getKey())) {
+        // the same information as the label, typed for analysts: not a category of its own
+        c.put("typed_columns", typed.get(e.getKey()));
+      }
       categories.add(c);
     }
     d.put("categories", categories);

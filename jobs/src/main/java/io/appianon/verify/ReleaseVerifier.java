@@ -126,7 +126,33 @@ public final class ReleaseVerifier {
     spec.lDiversity().ifPresent(l -> checks.add(lDiversity(published, columns, qis, l)));
     spec.tCloseness().ifPresent(t -> checks.add(tCloseness(published, columns, qis, t)));
     spec.kmAnonymity().ifPresent(km -> checks.add(kmAnonymity(published, columns, km)));
+    checks.addAll(typedCompanions(published, columns));
     return new VerificationReport.DatasetVerification(dataset, folder, published.count(), checks, Optional.empty());
+  }
+
+  // ---- typed companions ----------------------------------------------------------------------------------------------
+
+  /**
+   * Typed companions ({@code <label>_from}, {@code <label>_to}, {@code <label>_top_coded}: issue 22) add nothing to a
+   * label column only if they are a function of it: one check per label column that has them, found by name in the
+   * published schema; a label with two different companion values violates it (its rows are the violating records).
+   */
+  public static List<ModelCheck> typedCompanions(Dataset<Row> rows, Set<String> columns) {
+    List<ModelCheck> out = new ArrayList<>();
+    for (String label : columns) {
+      List<String> companions = java.util.stream.Stream.of("_from", "_to", "_top_coded").map(x -> label + x)
+          .filter(columns::contains).toList();
+      if (!columns.contains(label + "_from")) {
+        continue;
+      }
+      String requirement = String.join(", ", companions) + " take one value per value of " + label;
+      Dataset<Row> groups = rows.groupBy(col(label))
+          .agg(count(lit(1)).as(SIZE), org.apache.spark.sql.functions.size(collect_set(struct(cols(companions))))
+              .cast("double").as(MEASURE))
+          .withColumn(BAD, col(MEASURE).gt(1));
+      out.add(summarize("typed-columns", requirement, groups, true));
+    }
+    return out;
   }
 
   // ---- k-anonymity -------------------------------------------------------------------------------------------------

@@ -191,7 +191,9 @@ class AnonymizeJobEndToEndTest {
     io.appianon.verify.VerificationReport v = io.appianon.verify.ReleaseVerifier.verify(spark, policies,
         summary.release());
     assertEquals(List.of(), v.failures());
-    assertEquals(List.of("k-anonymity", "k^m-anonymity"), v.dataset("purchases").orElseThrow().checks().stream()
+    // typed-columns: one per label with typed companions (purchase_month, quantity, amount_band; issue 22)
+    assertEquals(List.of("k-anonymity", "k^m-anonymity", "typed-columns", "typed-columns", "typed-columns"),
+        v.dataset("purchases").orElseThrow().checks().stream()
         .map(io.appianon.verify.ModelCheck::model).toList());
   }
 
@@ -243,7 +245,7 @@ class AnonymizeJobEndToEndTest {
     Pattern part = Pattern.compile("\\.?part-\\d{5}-[0-9a-f-]{36}-c\\d{3}(\\.[a-z]+)*(\\.crc)?|\\.?_SUCCESS(\\.crc)?");
     for (Path f : releaseFiles()) {
       String n = f.getFileName().toString();
-      if (!n.matches("manifest\\.(json|html|md)|report\\.json")) {
+      if (!n.matches("manifest\\.(json|html|md)|report\\.(json|html)|dictionary\\.(json|md)")) {
         assertTrue(part.matcher(n).matches(), "unexpected file name " + n);
       }
     }

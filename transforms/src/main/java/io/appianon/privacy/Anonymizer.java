@@ -103,7 +103,9 @@ public final class Anonymizer {
     RiskReport before = RiskMetrics.before(table, riskThreshold, population);
     RiskReport after = RiskMetrics.after(table, snapshot, riskThreshold, population);
     LossMetrics lossBefore = search.informationLoss().metrics(Collections.nCopies(table.qiCount(), 0));
-    UtilityReport utility = UtilityMetrics.of(table, snapshot);
+    // input values held by fewer records than the models' class size are pooled in the published distributions
+    long minCount = config.models().stream().mapToLong(PrivacyModel::minimumClassSize).max().orElse(1);
+    UtilityReport utility = UtilityMetrics.of(table, snapshot, minCount);
     return new PrivacyResult(output, result, table.totalRecords(), result.suppressedRecords(),
         result.minClassSize(), before, after, lossBefore, result.loss(), utility);
   }

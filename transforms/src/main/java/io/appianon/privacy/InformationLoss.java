@@ -203,7 +203,8 @@ public final class InformationLoss {
     double nue = nonUniformEntropy(st.levels(), st.suppressedByLabel(), st.suppressed());
     return new LossMetrics(intensity, intensity(st.levels()), loss, loss(st.levels(), st.suppressedByLabel(),
         st.suppressed()), discernibility(st), averageClassSize(st, kRef), nue, entropyTop == 0 ? 0.0 : nue / entropyTop,
-        precisionLoss(st.levels(), st.suppressed()));
+        precisionLoss(st.levels(), st.suppressed()), arxAverageClassSize(st), arxLoss(st.levels(),
+        st.suppressedByLabel(), st.suppressed()), height(st.levels()));
   }
 
   /** The objective's value of an assessed node. */
@@ -215,12 +216,16 @@ public final class InformationLoss {
       case AVERAGE_CLASS_SIZE -> averageClassSize(st, kRef);
       case PRECISION_LOSS -> precisionLoss(st.levels(), st.suppressed());
       case GENERALIZATION_INTENSITY -> intensity(st.levels());
+      case LOSS_ARX -> arxLoss(st.levels(), st.suppressedByLabel(), st.suppressed());
+      case AVERAGE_CLASS_SIZE_ARX -> arxAverageClassSize(st);
+      case HEIGHT -> height(st.levels());
     };
   }
 
   /** Whether {@link #cheapBound} is available (the metric is separable per attribute without suppression). */
   static boolean hasCheapBound(Objective objective) {
-    return objective != Objective.DISCERNIBILITY && objective != Objective.AVERAGE_CLASS_SIZE;
+    return objective != Objective.DISCERNIBILITY && objective != Objective.AVERAGE_CLASS_SIZE
+        && objective != Objective.AVERAGE_CLASS_SIZE_ARX;
   }
 
   /**
@@ -233,7 +238,9 @@ public final class InformationLoss {
       case NON_UNIFORM_ENTROPY -> nonUniformEntropy(levels, null, 0);
       case PRECISION_LOSS -> precisionLoss(levels, 0);
       case GENERALIZATION_INTENSITY -> intensity(levels);
-      case DISCERNIBILITY, AVERAGE_CLASS_SIZE -> Double.NEGATIVE_INFINITY;
+      case LOSS_ARX -> arxLoss(levels, null, 0);
+      case HEIGHT -> height(levels);
+      case DISCERNIBILITY, AVERAGE_CLASS_SIZE, AVERAGE_CLASS_SIZE_ARX -> Double.NEGATIVE_INFINITY;
     };
   }
 
@@ -246,6 +253,9 @@ public final class InformationLoss {
       case DISCERNIBILITY -> st.sumSquaresAll();
       case AVERAGE_CLASS_SIZE -> zeroLimit && st.classes() > 0
           ? ((double) n / st.classes()) / kRef : Double.NEGATIVE_INFINITY;
+      // with no suppression allowed a feasible successor keeps every record in at most as many classes
+      case AVERAGE_CLASS_SIZE_ARX -> zeroLimit && st.classes() > 0 ? (double) n / st.classes()
+          : Double.NEGATIVE_INFINITY;
       default -> cheapBound(objective, st.levels());
     };
   }
@@ -321,6 +331,34 @@ public final class InformationLoss {
   private static double averageClassSize(NodeStats st, long kRef, long n) {
     return st.keptClasses() == 0 ? Double.POSITIVE_INFINITY
         : ((double) (n - st.suppressed()) / st.keptClasses()) / kRef;
+  }
+
+  /** ARX: records / (kept classes + 1 when any record is suppressed); infinite when there is no class. */
+  private double arxAverageClassSize(NodeStats st) {
+    long classes = st.keptClasses() + (st.suppressed() > 0 ? 1 : 0);
+    return classes == 0 ? Double.POSITIVE_INFINITY : (double) n / classes;
+  }
+
+  /**
+   * ARX's loss: the per-attribute losses combined by the geometric mean of {@code 1 + L}, minus 1. Each attribute's
+   * loss only grows with suppression, and the combination is monotone in each, so the value without suppression
+   * bounds it from below as for {@link Objective#LOSS}.
+   */
+  private double arxLoss(int[] levels, long[][] suppByLabel, long suppressed) {
+    double logSum = 0.0;
+    for (int a = 0; a < levels.length; a++) {
+      logSum += Math.log1p(loss(a, levels[a], suppByLabel, suppressed));
+    }
+    return levels.length == 0 ? 0.0 : Math.expm1(logSum / levels.length);
+  }
+
+  /** ARX's height: the sum of the levels (suppression does not change it). */
+  private static long height(int[] levels) {
+    long sum = 0;
+    for (int l : levels) {
+      sum += l;
+    }
+    return sum;
   }
 
   private double averageClassSize(NodeStats st, long kRef) {

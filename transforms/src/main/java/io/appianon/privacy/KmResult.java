@@ -28,9 +28,9 @@ public record KmResult(int level, Set<String> suppressedItems, long violationsBe
   public Map<String, Object> toMap() {
     Map<String, Object> m = new LinkedHashMap<>();
     m.put("level", level);
-    m.put("suppressedItems", suppressedItems);
-    m.put("violationsBefore", violationsBefore);
-    m.put("violationsAfter", violationsAfter);
+    m.put("suppressed_items", suppressedItems);
+    m.put("violations_before", violationsBefore);
+    m.put("violations_after", violationsAfter);
     return m;
   }
 }

@@ -16,15 +16,21 @@ import java.util.Map;
  *     numeric one; the domain is the hierarchy's values and the data's
  * @param loss mean of {@code lossByAttribute}
  * @param discernibility sum over kept classes of size squared, plus suppressed records times all records
- * @param averageClassSize (records - suppressed) / kept classes / k (infinite when nothing is kept)
+ * @param averageClassSize (records - suppressed) / kept classes / k (infinite when nothing is kept); in report.json
+ *     {@code average_class_size_over_k}, beside ARX's {@code average_class_size}
  * @param nonUniformEntropy sum over records and attributes of {@code -log2 P(original | generalized)}, with P from
  *     the input's counts
  * @param nonUniformEntropyShare {@code nonUniformEntropy} divided by its value when everything is {@code *}
  * @param precisionLoss one minus Sweeney's precision: mean over records and attributes of level / max level
+ * @param arxAverageClassSize ARX's average equivalence class size: records / (kept classes + 1 when any record is
+ *     suppressed, the suppressed records forming one class)
+ * @param arxLoss {@code lossByAttribute} combined as ARX does: the geometric mean of {@code 1 + L} minus 1
+ * @param height ARX's height: the sum of the generalization levels
  */
 public record LossMetrics(Map<String, Double> intensityByAttribute, double intensity,
     Map<String, Double> lossByAttribute, double loss, long discernibility, double averageClassSize,
-    double nonUniformEntropy, double nonUniformEntropyShare, double precisionLoss) {
+    double nonUniformEntropy, double nonUniformEntropyShare, double precisionLoss, double arxAverageClassSize,
+    double arxLoss, long height) {
 
   public LossMetrics {
     intensityByAttribute = Collections.unmodifiableMap(new LinkedHashMap<>(intensityByAttribute));
@@ -40,14 +46,17 @@ public record LossMetrics(Map<String, Double> intensityByAttribute, double inten
   public Map<String, Object> toMap() {
     Map<String, Object> m = new LinkedHashMap<>();
     m.put("intensity", intensity);
-    m.put("intensityByAttribute", intensityByAttribute);
+    m.put("intensity_by_attribute", intensityByAttribute);
     m.put("loss", loss);
-    m.put("lossByAttribute", lossByAttribute);
+    m.put("loss_by_attribute", lossByAttribute);
     m.put("discernibility", discernibility);
-    m.put("averageClassSize", Double.isInfinite(averageClassSize) ? null : averageClassSize);
-    m.put("nonUniformEntropy", nonUniformEntropy);
-    m.put("nonUniformEntropyShare", nonUniformEntropyShare);
+    m.put("average_class_size", Double.isFinite(arxAverageClassSize) ? arxAverageClassSize : null);
+    m.put("average_class_size_over_k", Double.isInfinite(averageClassSize) ? null : averageClassSize);
+    m.put("non_uniform_entropy", nonUniformEntropy);
+    m.put("non_uniform_entropy_share", nonUniformEntropyShare);
     m.put("precision", precision());
+    m.put("loss_arx", arxLoss);
+    m.put("height", height);
     return m;
   }
 }

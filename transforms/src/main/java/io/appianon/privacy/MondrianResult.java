@@ -34,16 +34,16 @@ public record MondrianResult(Dataset<Row> output, long inputRecords, long suppre
   /** A JSON-friendly view (without the dataset). */
   public Map<String, Object> toMap() {
     Map<String, Object> m = new LinkedHashMap<>();
-    m.put("inputRecords", inputRecords);
-    m.put("suppressedRecords", suppressedRecords);
+    m.put("input_records", inputRecords);
+    m.put("suppressed_records", suppressedRecords);
     m.put("partitions", partitions);
-    m.put("minPartitionSize", minPartitionSize);
+    m.put("min_partition_size", minPartitionSize);
     m.put("loss", loss);
-    m.put("lossByAttribute", lossByAttribute);
+    m.put("loss_by_attribute", lossByAttribute);
     m.put("discernibility", discernibility);
-    m.put("averageClassSize", averageClassSize);
+    m.put("average_class_size_over_k", averageClassSize);
     m.put("iterations", iterations);
-    m.put("elapsedMillis", elapsedMillis);
+    m.put("elapsed_millis", elapsedMillis);
     return m;
   }
 }

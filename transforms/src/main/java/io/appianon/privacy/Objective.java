@@ -9,6 +9,12 @@ package io.appianon.privacy;
  * monotone (non-decreasing) along generalization when nothing is suppressed; with suppression none is, except
  * {@link #GENERALIZATION_INTENSITY}, because a record suppressed at a node and kept at a more general one costs less
  * there. {@link LatticeSearch} therefore prunes with lower bounds that are monotone (see {@link InformationLoss}).
+ *
+ * <p>ARX-compatible options ({@link #LOSS_ARX}, {@link #AVERAGE_CLASS_SIZE_ARX}, {@link #HEIGHT}) define the value as
+ * ARX 3.9 does. ARX's tie order is not fully reproducible: its FLASH search keeps the first anonymous node it checks
+ * with the lowest loss and replaces it only by one with lower loss, or equal loss on a lower lattice level (sum of
+ * levels); among nodes equal in both, the winner depends on ARX's traversal order, where this search takes the
+ * lexicographically smaller level vector.
  */
 public enum Objective {
   /** Iyengar's loss metric averaged over attributes ({@link LossMetrics#loss()}). */
@@ -22,7 +28,13 @@ public enum Objective {
   /** One minus Sweeney's precision. */
   PRECISION_LOSS,
   /** Mean of level / max level over attributes. */
-  GENERALIZATION_INTENSITY;
+  GENERALIZATION_INTENSITY,
+  /** ARX's loss: the per-attribute losses of {@link #LOSS} combined by the geometric mean of (1 + L), minus 1. */
+  LOSS_ARX,
+  /** ARX's average class size: records / (kept classes + 1 when any record is suppressed), not divided by k. */
+  AVERAGE_CLASS_SIZE_ARX,
+  /** ARX's height: the sum of the levels (not normalized, unlike {@link #GENERALIZATION_INTENSITY}). */
+  HEIGHT;
 
   /** The value minimized for this objective. */
   public double value(LossMetrics m) {
@@ -33,6 +45,9 @@ public enum Objective {
       case AVERAGE_CLASS_SIZE -> m.averageClassSize();
       case PRECISION_LOSS -> m.precisionLoss();
       case GENERALIZATION_INTENSITY -> m.intensity();
+      case LOSS_ARX -> m.arxLoss();
+      case AVERAGE_CLASS_SIZE_ARX -> m.arxAverageClassSize();
+      case HEIGHT -> m.height();
     };
   }
 
@@ -44,6 +59,7 @@ public enum Objective {
       }
     }
     throw new IllegalArgumentException("Unknown objective '" + name + "' (expected one of loss, "
-        + "non-uniform-entropy, discernibility, average-class-size, precision-loss, generalization-intensity)");
+        + "non-uniform-entropy, discernibility, average-class-size, precision-loss, generalization-intensity, "
+        + "loss-arx, average-class-size-arx, height)");
   }
 }

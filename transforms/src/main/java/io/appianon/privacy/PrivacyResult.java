@@ -32,15 +32,15 @@ public record PrivacyResult(Dataset<Row> output, SearchResult search, long input
   /** A JSON-friendly report (maps, lists, strings and numbers only). */
   public Map<String, Object> toReport() {
     Map<String, Object> m = new LinkedHashMap<>();
-    m.put("inputRecords", inputRecords);
-    m.put("outputRecords", outputRecords());
-    m.put("suppressedRecords", suppressedRecords);
-    m.put("kAchieved", kAchieved);
+    m.put("input_records", inputRecords);
+    m.put("output_records", outputRecords());
+    m.put("suppressed_records", suppressedRecords);
+    m.put("k_achieved", kAchieved);
     m.put("search", search.toMap());
-    m.put("riskBefore", riskBefore.toMap());
-    m.put("riskAfter", riskAfter.toMap());
-    m.put("lossBefore", lossBefore.toMap());
-    m.put("lossAfter", lossAfter.toMap());
+    m.put("risk_before", riskBefore.toMap());
+    m.put("risk_after", riskAfter.toMap());
+    m.put("loss_before", lossBefore.toMap());
+    m.put("loss_after", lossAfter.toMap());
     m.put("utility", utility.toMap());
     return m;
   }

@@ -29,13 +29,13 @@ public record RiskReport(long records, long classes, double prosecutorMax, doubl
     Map<String, Object> m = new LinkedHashMap<>();
     m.put("records", records);
     m.put("classes", classes);
-    m.put("prosecutorMax", prosecutorMax);
-    m.put("prosecutorAverage", prosecutorAverage);
-    m.put("riskThreshold", riskThreshold);
-    m.put("recordsAtRisk", recordsAtRisk);
-    m.put("sampleUniques", sampleUniques);
-    m.put("journalistMax", journalistMax);
-    m.put("journalistIsUpperBound", !populationModel);
+    m.put("prosecutor_max", prosecutorMax);
+    m.put("prosecutor_average", prosecutorAverage);
+    m.put("risk_threshold", riskThreshold);
+    m.put("records_at_risk", recordsAtRisk);
+    m.put("sample_uniques", sampleUniques);
+    m.put("journalist_max", journalistMax);
+    m.put("journalist_is_upper_bound", !populationModel);
     m.put("marketer", marketer);
     return m;
   }

@@ -55,19 +55,19 @@ public record SearchResult(List<String> attributes, List<Integer> levels, boolea
     m.put("levels", levelsByAttribute());
     m.put("feasible", feasible);
     m.put("records", records);
-    m.put("suppressedRecords", suppressedRecords);
-    m.put("suppressedShare", suppressedShare());
+    m.put("suppressed_records", suppressedRecords);
+    m.put("suppressed_share", suppressedShare());
     m.put("classes", classes);
-    m.put("minClassSize", minClassSize);
+    m.put("min_class_size", minClassSize);
     m.put("objective", objective.name());
-    m.put("objectiveValue", objectiveValue);
+    m.put("objective_value", objectiveValue);
     m.put("loss", loss.toMap());
     m.put("strategy", strategy);
-    m.put("latticeSize", latticeSize);
-    m.put("nodesEvaluated", nodesEvaluated);
-    m.put("nodesPruned", nodesPruned);
-    m.put("rollUps", rollUps);
-    m.put("elapsedMillis", elapsedMillis);
+    m.put("lattice_size", latticeSize);
+    m.put("nodes_evaluated", nodesEvaluated);
+    m.put("nodes_pruned", nodesPruned);
+    m.put("roll_ups", rollUps);
+    m.put("elapsed_millis", elapsedMillis);
     return m;
   }
 }

@@ -31,6 +31,15 @@ public final class UtilityMetrics {
 
   /** Utility of the release given by a node's classes (suppressed classes removed). */
   static UtilityReport of(FrequencyTable table, ClassSnapshot snapshot) {
+    return of(table, snapshot, 1);
+  }
+
+  /**
+   * As {@link #of(FrequencyTable, ClassSnapshot)}; in the distributions, values held by fewer than {@code minCount}
+   * records are pooled under {@link AttributeUtility#RARE} (the report is published: an input value held by one
+   * record must not be listed with its count).
+   */
+  static UtilityReport of(FrequencyTable table, ClassSnapshot snapshot, long minCount) {
     List<AttributeUtility> attrs = new ArrayList<>();
     long kept = 0;
     List<Long> sizes = new ArrayList<>();
@@ -41,11 +50,77 @@ public final class UtilityMetrics {
       }
     }
     for (int a = 0; a < table.qiCount(); a++) {
-      attrs.add(attribute(table, snapshot, a));
+      attrs.add(withDistributions(table, snapshot, a, attribute(table, snapshot, a), minCount));
     }
     long total = table.totalRecords();
     return new UtilityReport(attrs, classSizes(sizes.stream().mapToLong(Long::longValue).toArray()),
         total == 0 ? 0.0 : (double) (total - kept) / total);
+  }
+
+  /** The input's counts per input value and the release's per released value, for the report's bar charts. */
+  private static AttributeUtility withDistributions(FrequencyTable table, ClassSnapshot snapshot, int a,
+      AttributeUtility u, long minCount) {
+    int q = table.qiCount();
+    int[] codes = table.codes();
+    Map<String, Long> before = new LinkedHashMap<>();
+    for (int r = 0; r < table.size(); r++) {
+      before.merge(String.valueOf(table.domainValue(a, codes[r * q + a])), table.count(r), Long::sum);
+    }
+    Map<String, Long> after = new LinkedHashMap<>();
+    for (int c = 0; c < snapshot.size(); c++) {
+      if (!snapshot.failed()[c]) {
+        after.merge(String.valueOf(snapshot.labels()[c][a]), snapshot.counts()[c], Long::sum);
+      }
+    }
+    // numeric order also for labels that are numbers or bands (ages, 20-39, 90+) in a categorical hierarchy
+    boolean numeric = table.qis().get(a).numeric()
+        || before.keySet().stream().allMatch(v -> v.matches("^<?-?\\d.*"));
+    boolean numericAfter = numeric || after.keySet().stream().allMatch(v -> v.matches("^<?-?\\d.*|^\\*$"));
+    return u.withDistributions(bars(pool(before, minCount), numeric), bars(pool(after, minCount), numericAfter));
+  }
+
+  private static Map<String, Long> pool(Map<String, Long> counts, long minCount) {
+    Map<String, Long> out = new LinkedHashMap<>();
+    long rare = 0;
+    for (Map.Entry<String, Long> e : counts.entrySet()) {
+      if (e.getValue() < minCount) {
+        rare += e.getValue();
+      } else {
+        out.put(e.getKey(), e.getValue());
+      }
+    }
+    if (rare > 0) {
+      out.put(AttributeUtility.RARE, rare);
+    }
+    return out;
+  }
+
+  /** Numeric values (and bands, by their first number) in numeric order, others by count; at most MAX_BARS. */
+  private static Map<String, Long> bars(Map<String, Long> counts, boolean numeric) {
+    List<Map.Entry<String, Long>> list = new ArrayList<>(counts.entrySet());
+    java.util.regex.Pattern lead = java.util.regex.Pattern.compile("^<?(-?\\d+(\\.\\d+)?)");
+    if (numeric) {
+      list.sort(java.util.Comparator.comparingDouble((Map.Entry<String, Long> e) -> {
+        java.util.regex.Matcher m = lead.matcher(e.getKey());
+        return e.getKey().equals(AttributeUtility.RARE) ? Double.MAX_VALUE : m.find() ? Double.parseDouble(m.group(1)) - (e.getKey().startsWith("<") ? 0.5 : 0)
+            : Double.MAX_VALUE;
+      }).thenComparing(Map.Entry::getKey));
+    } else {
+      list.sort(Map.Entry.<String, Long>comparingByValue().reversed());
+    }
+    Map<String, Long> out = new LinkedHashMap<>();
+    long others = 0;
+    for (int i = 0; i < list.size(); i++) {
+      if (i < AttributeUtility.MAX_BARS) {
+        out.put(list.get(i).getKey(), list.get(i).getValue());
+      } else {
+        others += list.get(i).getValue();
+      }
+    }
+    if (others > 0) {
+      out.put(AttributeUtility.OTHERS, others);
+    }
+    return out;
   }
 
   private static AttributeUtility attribute(FrequencyTable table, ClassSnapshot snapshot, int a) {
@@ -93,6 +168,12 @@ public final class UtilityMetrics {
       after[v] = (double) released[labelOf[v]] / coveredValues[labelOf[v]];
     }
     double distance = totalVariation(before, after);
+    if (labels == 1 && d > 1) {
+      // every input value became one label (the hierarchy's top, *): the attribute is removed, and a test p-value of 1
+      // between the input and a single bar would read as "unchanged"
+      return new AttributeUtility(qi.column(), AttributeUtility.REMOVED, Double.NaN, Double.NaN, distance, d,
+          valuesAfter);
+    }
     if (qi.numeric()) {
       return numeric(qi.column(), table.domain(a), before, after, d, valuesAfter, distance);
     }

@@ -56,8 +56,8 @@ public record UtilityReport(List<AttributeUtility> attributes, ClassSizes classS
     List<Map<String, Object>> attrs = new ArrayList<>();
     attributes.forEach(a -> attrs.add(a.toMap()));
     m.put("attributes", attrs);
-    m.put("classSizes", classSizes.toMap());
-    m.put("suppressedShare", suppressedShare);
+    m.put("class_sizes", classSizes.toMap());
+    m.put("suppressed_share", suppressedShare);
     return m;
   }
 }

@@ -155,8 +155,8 @@ class DatasetPipelineTest {
       Map<String, Object> privacy = (Map<String, Object>) r.report().get("privacy");
       @SuppressWarnings("unchecked")
       Map<String, Object> mondrian = (Map<String, Object>) privacy.get("local_recoding_comparison");
-      assertEquals(13L, mondrian.get("inputRecords"), "Mondrian saw the records left after record deletion");
-      assertTrue(((Number) mondrian.get("minPartitionSize")).longValue() >= 3, mondrian.toString());
+      assertEquals(13L, mondrian.get("input_records"), "Mondrian saw the records left after record deletion");
+      assertTrue(((Number) mondrian.get("min_partition_size")).longValue() >= 3, mondrian.toString());
       assertTrue(((Number) mondrian.get("partitions")).intValue() >= 1, mondrian.toString());
       double loss = ((Number) mondrian.get("loss")).doubleValue();
       assertTrue(loss >= 0 && loss <= 1, mondrian.toString());

@@ -54,7 +54,7 @@ class AnonymizerTest {
     assertEquals(8, r.utility().attributes().size());
     assertEquals("kolmogorov-smirnov", r.utility().attributes().get(1).test());
     Map<String, Object> report = r.toReport();
-    assertTrue(report.keySet().containsAll(List.of("kAchieved", "search", "riskBefore", "riskAfter", "lossAfter",
+    assertTrue(report.keySet().containsAll(List.of("k_achieved", "search", "risk_before", "risk_after", "loss_after",
         "utility")), report.keySet().toString());
 
     // fixed-levels mode reproduces the searched node

@@ -66,6 +66,54 @@ class InformationLossTest {
     assertEquals(m.loss(), r.objectiveValue(), 0.0);
   }
 
+  /**
+   * ARX's definitions (issue 22): average class size = records / (kept classes + 1 for the suppressed ones), loss =
+   * geometric mean of (1 + L) minus 1, height = sum of levels; the project's own figures keep their values.
+   */
+  @Test
+  void arxCompatibleMetrics() {
+    LossMetrics plain = InformationLoss.of(table()).metrics(List.of(0, 1));
+    assertEquals(5.0 / 3, plain.arxAverageClassSize(), EPS, "5 records in 3 classes, none suppressed");
+    assertEquals(Math.sqrt(1.0 * (1 + 1.0 / 3)) - 1, plain.arxLoss(), EPS);
+    assertEquals(1, plain.height());
+    SearchResult r = new LatticeSearch(table()).evaluate(List.of(0, 1), SearchConfig.kAnonymity(2, 0.2));
+    LossMetrics m = r.loss();
+    assertEquals(5.0 / 3, m.arxAverageClassSize(), EPS, "5 records / (2 kept classes + 1 suppressed)");
+    assertEquals(1.0, m.averageClassSize(), EPS, "the project's own figure is unchanged: (5 - 1) / 2 / k=2");
+    assertEquals(Math.sqrt((1 + 0.2) * (1 + (4.0 / 3 + 1) / 5)) - 1, m.arxLoss(), EPS);
+    assertEquals(5.0 / 3, m.toMap().get("average_class_size"));
+    assertEquals(1.0, m.toMap().get("average_class_size_over_k"));
+    // the objectives minimize those values
+    assertEquals(m.arxLoss(), Objective.LOSS_ARX.value(m), 0.0);
+    assertEquals(m.arxAverageClassSize(), Objective.AVERAGE_CLASS_SIZE_ARX.value(m), 0.0);
+    assertEquals(1.0, Objective.HEIGHT.value(m), 0.0);
+    assertEquals(Objective.LOSS_ARX, Objective.parse("loss-arx"));
+    assertEquals(Objective.AVERAGE_CLASS_SIZE_ARX, Objective.parse("average-class-size-arx"));
+    assertEquals(Objective.HEIGHT, Objective.parse("height"));
+  }
+
+  /** Each ARX objective's search answer equals an exhaustive evaluation of every node (its pruning bound is sound). */
+  @Test
+  void arxObjectivesFindTheExhaustiveOptimum() {
+    for (Objective o : List.of(Objective.LOSS_ARX, Objective.AVERAGE_CLASS_SIZE_ARX, Objective.HEIGHT)) {
+      for (double supp : new double[] {0.0, 0.2}) {
+        SearchConfig config = new SearchConfig(SearchConfig.kAnonymity(2, supp).models(), supp, o);
+        LatticeSearch search = new LatticeSearch(table());
+        SearchResult best = search.search(config);
+        double min = Double.POSITIVE_INFINITY;
+        for (int a = 0; a <= 1; a++) {
+          for (int b = 0; b <= 2; b++) {
+            SearchResult r = new LatticeSearch(table()).evaluate(List.of(a, b), config);
+            if (r.feasible()) {
+              min = Math.min(min, o.value(r.loss()));
+            }
+          }
+        }
+        assertEquals(min, best.objectiveValue(), EPS, o + " with suppression " + supp);
+      }
+    }
+  }
+
   @Test
   void infeasibleWhenSuppressionExceedsTheLimit() {
     LatticeSearch search = new LatticeSearch(table());

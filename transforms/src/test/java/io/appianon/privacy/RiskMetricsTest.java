@@ -24,7 +24,7 @@ class RiskMetricsTest {
     assertEquals(1.0, r.journalistMax(), EPS, "no population: prosecutor risk as upper bound");
     assertEquals(0.4, r.marketer(), EPS);
     assertFalse(r.populationModel());
-    assertEquals(true, r.toMap().get("journalistIsUpperBound"));
+    assertEquals(true, r.toMap().get("journalist_is_upper_bound"));
   }
 
   @Test

@@ -55,6 +55,34 @@ class UtilityMetricsTest {
     assertEquals(1, sex.valuesAfter(), "only M is released");
   }
 
+  /** An attribute generalized to * is reported as removed, with no test p-value that would read as "unchanged". */
+  @Test
+  void anAttributeGeneralizedToOneValueIsRemoved() {
+    FrequencyTable table = InformationLossTest.table();
+    UtilityReport u = UtilityMetrics.of(table, new LatticeSearch(table).snapshot(List.of(1, 1),
+        SearchConfig.kAnonymity(2, 0.2)));
+    AttributeUtility sex = u.attributes().get(0);
+    assertEquals("removed", sex.test());
+    assertEquals(true, sex.toMap().get("removed"));
+    assertEquals(null, sex.toMap().get("p_value"));
+    assertEquals(false, u.attributes().get(1).removed());
+  }
+
+  /**
+   * The report's bars: input values held by fewer than k records are pooled (report.json is published), bands in
+   * numeric order.
+   */
+  @Test
+  void distributionsPoolRareInputValues() {
+    FrequencyTable table = InformationLossTest.table();
+    UtilityReport u = UtilityMetrics.of(table, new LatticeSearch(table).snapshot(List.of(0, 1),
+        SearchConfig.kAnonymity(2, 0.2)), 2);
+    AttributeUtility age = u.attributes().get(1);
+    assertEquals(java.util.Map.of("20", 2L, AttributeUtility.RARE, 3L), age.distributionBefore());
+    assertEquals(List.of("20-29", "30-39"), List.copyOf(age.distributionAfter().keySet()));
+    assertEquals(List.of(2L, 2L), List.copyOf(age.distributionAfter().values()), "(F, 20-29) is suppressed");
+  }
+
   @Test
   void kolmogorovSmirnovOnBoundedSamplesOfSparkColumns() {
     TestData.spark().sparkContext().setLogLevel("WARN");
