@@ -242,7 +242,8 @@ final class JobCommands {
       PrivacySpec ps = p.privacy();
       out.println("  privacy: k=" + ps.k() + ", max suppression " + ps.maxSuppression());
       ps.quasiIdentifiers().forEach(q -> out.println("    quasi-identifier " + q.column() + ": hierarchy "
-          + q.hierarchy().name() + ", level " + q.level().map(String::valueOf).orElse("searched")));
+          + q.hierarchy().name() + ", level " + q.level().map(String::valueOf).orElse("searched")
+          + q.maxLevel().map(l -> ", at most level " + l).orElse("")));
       out.println("  output columns: " + String.join(", ", plan.outputColumns()));
     }
     job.persons().ifPresent(s -> {
@@ -250,8 +251,11 @@ final class JobCommands {
           + s.domain() + "' in " + String.join(", ", s.datasets(job.policies())));
       out.println("  (k=" + s.k() + ", k^m with m=" + s.m() + ")-anonymity over " + s.relational()
           .map(r -> "the quasi-identifiers of " + r).orElse("no relational dataset") + " + items "
-          + s.items().stream().map(i -> i.dataset() + "." + i.column() + " (" + i.hierarchy().name() + ")").toList()
-          + ", max suppression " + s.maxSuppression() + " of persons; audited on the written files");
+          + s.items().stream().map(i -> i.dataset() + "." + i.column() + " (" + i.hierarchy().name()
+              + (i.cap() < i.hierarchy().maxLevel() ? ", at most level " + i.cap() : "") + ")").toList()
+          + ", max suppression " + s.maxSuppression() + " of persons"
+          + (s.maxItemSuppression() > 0 ? ", rare items removed up to " + s.maxItemSuppression() + " of the item rows"
+              : "") + "; audited on the written files");
     });
   }
 

@@ -200,18 +200,7 @@ class PersonLevelAnonymityTest {
         }
         assertEquals(small, bruteForce(after, k, m), "violators after removal, k=" + k + ", m=" + m);
         assertEquals(small.size(), r.violators());
-        // and no more was removed than the rule says: every removed item was part of a rare itemset when removed, so
-        // putting any one back alone makes someone violate again
-        String[] some = driver.iterator().next().split("/");
-        List<Person> back = new ArrayList<>();
-        for (Person p : after) {
-          Set<String> items = new HashSet<>(p.items());
-          if (p.id().equals(some[0])) {
-            items.add(some[1]);
-          }
-          back.add(new Person(p.id(), p.cls(), items));
-        }
-        assertTrue(bruteForce(back, k, m).size() > small.size(), "restoring " + some[0] + "/" + some[1]);
+        // (that it removes no more than its rule says: PersonProfilesTest, against the rule written again)
       }
     }
   }

@@ -1,6 +1,7 @@
 package io.appianon.privacy;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.appianon.hierarchy.Hierarchy;
 import io.appianon.privacy.PersonLevelAnonymityTest.Person;
@@ -29,11 +30,54 @@ class PersonProfilesTest {
   }
 
   @Test
+  void rareSingleItemsGoWhereverTheyAreHeld() {
+    // Class of 8, k = 3, m = 2: A is held by 2 persons and C by 1 (rare singles), B by 5. A goes from p0 and p1, C
+    // from p5 (which also breaks the rare pairs {A, B} and {B, C}); B stays everywhere.
+    String[][] baskets = {{"A", "B"}, {"A"}, {"B"}, {"B"}, {"B"}, {"B", "C"}, {}, {}};
+    PersonProfiles p = new PersonProfiles();
+    for (String[] b : baskets) {
+      List<String[]> items = new ArrayList<>();
+      for (String i : b) {
+        items.add(new String[] {i});
+      }
+      p.add(new String[] {"c"}, items);
+    }
+    Hierarchy[] flat = {Hierarchy.flat("x")};
+    List<Map.Entry<Integer, String>> list = new ArrayList<>();
+    p.removeRare(3, 2, flat, new int[] {0}, flat, new int[] {0}, list);
+    // round 1: A has 2 holders (p0, p1) < 3 and C one (p5): both go as singletons wherever held
+    assertEquals(Set.of(Map.entry(0, "A"), Map.entry(1, "A"), Map.entry(5, "C")), Set.copyOf(list));
+  }
+
+  @Test
+  void aPairIsBrokenAtItsRarerItem() {
+    // k = 2, m = 2, one class: A held by p0, p1, p2; B by p0, p3, p4, p5; the pair {A, B} only by p0. Both singles are
+    // common; the pair is rare: p0 loses A (3 holders < 4). p6's rare pair {D, E}: D and E tie at 3 holders, so the
+    // smaller value, D, goes.
+    String[][] baskets = {{"A", "B"}, {"A"}, {"A"}, {"B"}, {"B"}, {"B"}, {"D", "E"}, {"D"}, {"D"}, {"E"}, {"E"}};
+    PersonProfiles p = new PersonProfiles();
+    for (String[] b : baskets) {
+      List<String[]> items = new ArrayList<>();
+      for (String i : b) {
+        items.add(new String[] {i});
+      }
+      p.add(new String[] {"c"}, items);
+    }
+    Hierarchy[] flat = {Hierarchy.flat("x")};
+    List<Map.Entry<Integer, String>> list = new ArrayList<>();
+    PersonProfiles.Removal r = p.removeRare(2, 2, flat, new int[] {0}, flat, new int[] {0}, list);
+    assertEquals(List.of(Map.entry(0, "A"), Map.entry(6, "D")), list);
+    assertEquals(0, r.violators());
+    assertEquals(2.0 / 13, r.removedShare(), 1e-12);
+  }
+
+  @Test
   void afterRareItemRemovalOnlyPersonsOfSmallClassesViolate() {
     Hierarchy[] flat = {Hierarchy.flat("c")};
     for (int m = 1; m <= 3; m++) {
       for (int k : new int[] {2, 3, 5}) {
-        List<Person> persons = PersonLevelAnonymityTest.random(7L * m + k, 80, 4, 20, 5);
+        // 12 classes of about 7: some below k, some of exactly k (they must take part)
+        List<Person> persons = PersonLevelAnonymityTest.random(7L * m + k, 80, 12, 20, 5);
         List<Map.Entry<Integer, String>> removed = new ArrayList<>();
         PersonProfiles.Removal r = PersonLevelAnonymityTest.local(persons).removeRare(k, m, flat, new int[] {0}, flat,
             new int[] {0}, removed);
@@ -50,6 +94,8 @@ class PersonProfilesTest {
         assertEquals(small, r.violators());
         assertEquals(removed.size(), r.removedPairs());
         assertEquals(persons.stream().mapToLong(p -> p.items().size()).sum(), r.totalRows());
+        // the rule, written again from its statement, removes exactly the same (person, item) pairs
+        assertEquals(rule(persons, k, m), new java.util.HashSet<>(removed), "k=" + k + ", m=" + m);
       }
     }
   }
@@ -99,4 +145,68 @@ class PersonProfilesTest {
     assertEquals(1, r.rounds());
   }
 
+
+  /**
+   * The removal rule from its statement, slowly: persons of classes below k take no part; in rounds, every itemset of
+   * at most m of a person's remaining items held by fewer than k persons of the class loses its item held by fewest
+   * persons of the class (ties: the smaller value); all of a round's removals at once; until none.
+   */
+  private static Set<Map.Entry<Integer, String>> rule(List<Person> persons, int k, int m) {
+    List<Set<String>> baskets = new ArrayList<>();
+    persons.forEach(p -> baskets.add(new java.util.TreeSet<>(p.items())));
+    Set<Map.Entry<Integer, String>> out = new java.util.HashSet<>();
+    while (true) {
+      Set<Map.Entry<Integer, String>> round = new java.util.HashSet<>();
+      for (int p = 0; p < persons.size(); p++) {
+        String cls = persons.get(p).cls();
+        List<Integer> mates = new ArrayList<>();
+        for (int q = 0; q < persons.size(); q++) {
+          if (persons.get(q).cls().equals(cls)) {
+            mates.add(q);
+          }
+        }
+        if (mates.size() < k) {
+          continue;
+        }
+        for (int size = 1; size <= m; size++) {
+          for (Set<String> set : subsets(new ArrayList<>(baskets.get(p)), size)) {
+            long support = mates.stream().filter(q -> baskets.get(q).containsAll(set)).count();
+            if (support < k) {
+              String victim = null;
+              long fewest = Long.MAX_VALUE;
+              for (String i : new java.util.TreeSet<>(set)) {
+                long holders = mates.stream().filter(q -> baskets.get(q).contains(i)).count();
+                if (holders < fewest) {
+                  fewest = holders;
+                  victim = i;
+                }
+              }
+              round.add(Map.entry(p, victim));
+            }
+          }
+        }
+      }
+      if (round.isEmpty()) {
+        return out;
+      }
+      round.forEach(e -> baskets.get(e.getKey()).remove(e.getValue()));
+      out.addAll(round);
+    }
+  }
+
+  private static List<Set<String>> subsets(List<String> items, int size) {
+    List<Set<String>> out = new ArrayList<>();
+    if (size == 0) {
+      out.add(Set.of());
+      return out;
+    }
+    for (int i = 0; i < items.size(); i++) {
+      for (Set<String> rest : subsets(items.subList(i + 1, items.size()), size - 1)) {
+        Set<String> s = new java.util.HashSet<>(rest);
+        s.add(items.get(i));
+        out.add(s);
+      }
+    }
+    return out;
+  }
 }
