@@ -30,6 +30,19 @@ class PersonProfilesTest {
   }
 
   @Test
+  void aRarePairOfCommonItemsIsCountedApartFromItsFirstItem() {
+    // k = 2, m = 2: X and Y are each held by 2 persons, the pair {X, Y} only by p0, who therefore violates. (The packed
+    // keys of the single {X} and the pair {X, Y} must differ.)
+    PersonProfiles p = new PersonProfiles();
+    p.add(new String[] {"c"}, List.<String[]>of(new String[] {"X"}, new String[] {"Y"}));
+    p.add(new String[] {"c"}, List.<String[]>of(new String[] {"X"}));
+    p.add(new String[] {"c"}, List.<String[]>of(new String[] {"Y"}));
+    Hierarchy[] flat = {Hierarchy.flat("x")};
+    assertEquals(1, p.violators(2, 2, flat, new int[] {0}, flat, new int[] {0}));
+    assertEquals(0, p.violators(2, 1, flat, new int[] {0}, flat, new int[] {0}));
+  }
+
+  @Test
   void rareSingleItemsGoWhereverTheyAreHeld() {
     // Class of 8, k = 3, m = 2: A is held by 2 persons and C by 1 (rare singles), B by 5. A goes from p0 and p1, C
     // from p5 (which also breaks the rare pairs {A, B} and {B, C}); B stays everywhere.
