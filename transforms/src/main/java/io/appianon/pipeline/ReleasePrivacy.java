@@ -498,13 +498,15 @@ public final class ReleasePrivacy {
     }
     if (spec.maxItemSuppression() > 0 && spec.m() > 0
         && spec.items().stream().anyMatch(i -> i.dataset().equals(policy.name()))) {
+      // the public reads each column's category label, never the column name
+      List<Text> labels = spec.items().stream().map(i -> (lineage.has(i.column())
+          ? lineage.entry(i.column()).category() : Optional.<Text>empty()).orElse(Text.of(i.column(), i.column())))
+          .toList();
       lineage.records(Text.of(
-          "同一人物の他のデータと組み合わせると" + spec.k() + "人未満にしか共通しない希少な項目（"
-              + String.join("・", spec.items().stream().map(PersonSpec.ItemColumn::column).toList())
-              + "の組合せ）のレコードは削除",
-          "records of rare items (" + String.join(" × ", spec.items().stream().map(PersonSpec.ItemColumn::column)
-              .toList()) + ") that, with the person's other data, fewer than " + spec.k()
-              + " persons share were deleted"));
+          "同一人物の他のデータと組み合わせると" + spec.k() + "人未満にしか共通しない希少な組合せ（"
+              + String.join("と", labels.stream().map(Text::ja).toList()) + "）のレコードは削除",
+          "records of rare combinations (" + String.join(" and ", labels.stream().map(Text::en).toList())
+              + ") that, with the person's other data, fewer than " + spec.k() + " persons share were deleted"));
     }
     lineage.records(Text.of(
         "同一人物の準識別子と任意の" + spec.m() + "件までの購買等の組合せが" + spec.k()
@@ -636,8 +638,16 @@ public final class ReleasePrivacy {
       List<Map.Entry<Integer, String>> removed) {
     List<Dim> rel = dims.stream().filter(d -> !d.item()).toList();
     List<Dim> items = dims.stream().filter(Dim::item).toList();
-    int[] rl = new int[rel.size()];
-    int[] il = new int[items.size()];
+    int[][] levels = split(dims, node);
+    return profiles.removeRare(spec.k(), spec.m(), rel.stream().map(Dim::hierarchy).toArray(Hierarchy[]::new),
+        levels[0], items.stream().map(Dim::hierarchy).toArray(Hierarchy[]::new), levels[1], removed);
+  }
+
+  /** A node's levels split into the relational dimensions' and the item dimensions', each in order. */
+  private static int[][] split(List<Dim> dims, int[] node) {
+    int items = (int) dims.stream().filter(Dim::item).count();
+    int[] rl = new int[dims.size() - items];
+    int[] il = new int[items];
     for (int d = 0, r = 0, i = 0; d < dims.size(); d++) {
       if (dims.get(d).item()) {
         il[i++] = node[d];
@@ -645,8 +655,7 @@ public final class ReleasePrivacy {
         rl[r++] = node[d];
       }
     }
-    return profiles.removeRare(spec.k(), spec.m(), rel.stream().map(Dim::hierarchy).toArray(Hierarchy[]::new), rl,
-        items.stream().map(Dim::hierarchy).toArray(Hierarchy[]::new), il, removed);
+    return new int[][] {rl, il};
   }
 
   /** A node's profile less the removed (person, item) pairs; every person keeps a row (a null item) and their class. */
@@ -728,16 +737,8 @@ public final class ReleasePrivacy {
       Map<Integer, Long> out = new LinkedHashMap<>();
       for (int n = 0; n < nodes.size(); n++) {
         int[] node = nodes.get(n);
-        int[] rl = new int[rel.size()];
-        int[] il = new int[items.size()];
-        for (int d = 0, r = 0, i = 0; d < dims.size(); d++) {
-          if (dims.get(d).item()) {
-            il[i++] = node[d];
-          } else {
-            rl[r++] = node[d];
-          }
-        }
-        out.put(n, local.get().violators(spec.k(), spec.m(), rh, rl, ih, il));
+        int[][] levels = split(dims, node);
+        out.put(n, local.get().violators(spec.k(), spec.m(), rh, levels[0], ih, levels[1]));
       }
       return out;
     }
