@@ -7,7 +7,7 @@
 #           k-anonymity, l-diversity (3 variants), t-closeness (3 distances), the model set, the lattice search,
 #           roll-up and information loss, the person-level driver count and rare-item removal
 #   profiles the person-level driver code (count and rare-item removal) against its driver tests (minutes)
-#   persons the person-level stage's Spark code and the release stage (PersonLevelAnonymity, ReleasePrivacy),
+#   persons the person-level stage's Spark code and the release stage (PartitionedProfiles, ReleasePrivacy),
 #           against their Spark tests (an hour or more)
 # Report: transforms/target/pit-reports/index.html (and mutations.xml); the summary line is printed at the end.
 set -euo pipefail
@@ -23,8 +23,8 @@ case "$scope" in
     tests='io.appianon.privacy.PersonProfilesTest'
     ;;
   persons)
-    classes='io.appianon.privacy.PersonLevelAnonymity*,io.appianon.pipeline.ReleasePrivacy*'
-    tests='io.appianon.privacy.PersonLevelAnonymityTest,io.appianon.pipeline.ReleasePrivacyTest'
+    classes='io.appianon.privacy.PartitionedProfiles*,io.appianon.pipeline.ReleasePrivacy*'
+    tests='io.appianon.privacy.PartitionedProfilesTest,io.appianon.pipeline.ReleasePrivacyTest'
     ;;
   *) echo "scripts/pit.sh: unknown scope '$scope' (models | profiles | persons)" >&2; exit 2 ;;
 esac

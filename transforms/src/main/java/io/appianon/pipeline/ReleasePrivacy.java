@@ -3,6 +3,7 @@ package io.appianon.pipeline;
 import static org.apache.spark.sql.functions.coalesce;
 import static org.apache.spark.sql.functions.col;
 import static org.apache.spark.sql.functions.concat_ws;
+import static org.apache.spark.sql.functions.element_at;
 import static org.apache.spark.sql.functions.lit;
 import static org.apache.spark.sql.functions.min;
 import static org.apache.spark.sql.functions.when;
@@ -12,7 +13,7 @@ import io.appianon.policy.DatasetPolicy;
 import io.appianon.policy.PersonSpec;
 import io.appianon.policy.PrivacySpec;
 import io.appianon.policy.Text;
-import io.appianon.privacy.PersonLevelAnonymity;
+import io.appianon.privacy.PartitionedProfiles;
 import io.appianon.privacy.PersonProfiles;
 import io.appianon.privacy.PrivacyUnsatisfiableException;
 import io.appianon.technique.TechniqueContext;
@@ -40,11 +41,10 @@ import org.slf4j.LoggerFactory;
  *       ever goes up from there, so every dataset's own models keep holding.</li>
  *   <li><b>Search</b> over the lattice of the relational quasi-identifiers' and the item columns' hierarchy levels
  *       for the node of least (weighted) generalization whose violating persons fit within {@code max-suppression}
- *       of all persons. When the persons' profiles are small enough to hold on the driver ({@link PersonProfiles})
- *       the search is exact (ascending loss, pruned by monotonicity). Otherwise it is greedy on Spark: at each step
- *       every one-level raise is evaluated in one Spark job and the raise that removes the most violating persons
- *       per unit of loss is taken (a node's count does not roll up from a frequency table, so each costs a pass over
- *       the persons' itemsets).</li>
+ *       of all persons, exactly: nodes in ascending loss, pruned by monotonicity, several per Spark job. The
+ *       persons' profiles are spread over partitions by their class at the caps ({@link PartitionedProfiles}), so
+ *       each partition holds whole classes of any node and is counted in memory ({@link PersonProfiles}); only
+ *       per-node totals reach the driver.</li>
  *   <li><b>Suppression in persons.</b> The remaining violators are removed with all their rows, in every dataset of
  *       the domain. Then each dataset's own models run at the chosen levels; a person whose relational row they
  *       suppress is removed from the other datasets too, and the model is evaluated again on the outputs, until no
@@ -54,29 +54,27 @@ import org.slf4j.LoggerFactory;
 public final class ReleasePrivacy {
   private static final Logger LOG = LoggerFactory.getLogger(ReleasePrivacy.class);
   static final int MAX_ROUNDS = 6;
-  /** Profiles of at most this many (person, item) rows are searched on the driver ({@link PersonProfiles}). */
-  static final long DRIVER_SEARCH_MAX_ROWS = 500_000;
+  /** (person, item) profile rows per partition, about: a task holds its partition's rows in memory. */
+  static final long ROWS_PER_PARTITION = 250_000;
+  /** Nodes assessed per Spark job by the search. */
+  static final int BATCH = 8;
   private static final String NO_CLASS = "(no relational row)";
   private static final String SEP = "\u001f";
   private static final String NULL = "\u0000";
   private static final String HAS_ITEM = "__has_item";
   private static final String ROWS = "__rows";
-  /** Rounds of rare-item removal at most (each removes at least one item; real data settles in about ten). */
-  static final int MAX_REMOVAL_ROUNDS = 30;
 
   private final PersonSpec spec;
-  private final PersonLevelAnonymity model;
-  private final long driverSearchMaxRows;
+  private final int partitions;
 
   public ReleasePrivacy(PersonSpec spec) {
-    this(spec, DRIVER_SEARCH_MAX_ROWS);
+    this(spec, 0);
   }
 
-  /** As {@link #ReleasePrivacy(PersonSpec)}, searching on the driver up to {@code driverSearchMaxRows} rows. */
-  ReleasePrivacy(PersonSpec spec, long driverSearchMaxRows) {
+  /** As {@link #ReleasePrivacy(PersonSpec)}, the profiles spread over {@code partitions} partitions (0: by size). */
+  ReleasePrivacy(PersonSpec spec, int partitions) {
     this.spec = spec;
-    this.model = new PersonLevelAnonymity(spec.k(), spec.m());
-    this.driverSearchMaxRows = driverSearchMaxRows;
+    this.partitions = partitions;
   }
 
   /** One dataset of the release, after {@link DatasetPipeline#process}. */
@@ -138,7 +136,7 @@ public final class ReleasePrivacy {
     // 2. The persons' base profile (original values), cached for the search.
     Dataset<Row> persons = null;
     for (Input i : domain) {
-      Dataset<Row> p = i.processed().kept().select(col(quote(personColumn(i))).as(PersonLevelAnonymity.PERSON));
+      Dataset<Row> p = i.processed().kept().select(col(quote(personColumn(i))).as(PartitionedProfiles.PERSON));
       persons = persons == null ? p : persons.union(p);
     }
     persons = persons.distinct();
@@ -151,36 +149,39 @@ public final class ReleasePrivacy {
         }
       }
       Dataset<Row> rel = relational.get().processed().kept()
-          .withColumnRenamed(personColumn(relational.get()), PersonLevelAnonymity.PERSON)
-          .groupBy(col(PersonLevelAnonymity.PERSON))
+          .withColumnRenamed(personColumn(relational.get()), PartitionedProfiles.PERSON)
+          .groupBy(col(PartitionedProfiles.PERSON))
           .agg(aggs.get(0), aggs.subList(1, aggs.size()).toArray(new Column[0]))
           .withColumn("__has_rel", lit(true));
-      base = base.join(rel, toSeq(PersonLevelAnonymity.PERSON), "left");
+      base = base.join(rel, toSeq(PartitionedProfiles.PERSON), "left");
     }
     if (itemInput.isPresent()) {
       List<Column> cols = new ArrayList<>();
-      cols.add(col(quote(personColumn(itemInput.get()))).as(PersonLevelAnonymity.PERSON));
+      cols.add(col(quote(personColumn(itemInput.get()))).as(PartitionedProfiles.PERSON));
       for (Dim d : dims) {
         if (d.item()) {
           cols.add(col(quote(d.column())).cast("string").as("__item_" + d.column()));
         }
       }
-      List<Column> keyList = new ArrayList<>(List.of(col(PersonLevelAnonymity.PERSON)));
+      List<Column> keyList = new ArrayList<>(List.of(col(PartitionedProfiles.PERSON)));
       dims.stream().filter(Dim::item).forEach(d -> keyList.add(col(quote("__item_" + d.column()))));
       Column[] keys = keyList.toArray(new Column[0]);
       Dataset<Row> items = itemInput.get().processed().kept().select(cols.toArray(new Column[0]))
           .groupBy(keys).agg(org.apache.spark.sql.functions.count(lit(1)).as(ROWS))
           .withColumn(HAS_ITEM, lit(true));
-      base = base.join(items, toSeq(PersonLevelAnonymity.PERSON), "left");
+      base = base.join(items, toSeq(PartitionedProfiles.PERSON), "left");
     }
     // Every level of every dimension computed once (an array per dimension), and the lineage cut: a candidate's
     // profile is then element_at per dimension, and its query plan stays small (the hierarchies are map literals).
     base = withLevels(base, dims, true).localCheckpoint(true);
+    PartitionedProfiles parts = null;
     try {
       long total = persons.count();
       long baseRows = base.count();
-      Optional<Local> local = baseRows <= driverSearchMaxRows
-          ? Optional.of(collect(base, dims)) : Optional.empty();
+      // Every class of every node the search may choose lies inside one class at the caps: spread by it, each
+      // partition is counted on its own.
+      parts = PartitionedProfiles.of(layout(base, dims), relCount(dims), dims.size() - relCount(dims),
+          group(base, dims, caps(dims)), partitions(base, baseRows));
       long budget = (long) Math.floor(spec.maxSuppression() * total);
       boolean itemRemedy = spec.maxItemSuppression() > 0 && spec.m() > 0 && itemInput.isPresent();
       long itemRows = itemInput.map(i -> i.processed().keptRows()).orElse(0L);
@@ -190,15 +191,14 @@ public final class ReleasePrivacy {
           total, byName.keySet(), spec.k(), spec.m(), dims.stream().map(Dim::column).toList(), budget,
           itemRemedy ? ", and at most " + limits.itemRows() + " of " + itemRows + " item rows as rare items" : "");
 
-      // 3. Search from the floor: exact on the driver when the profiles fit there, else greedy on Spark.
+      // 3. Search from the floor for the feasible node of least loss, exactly.
       int[] node = floors(dims);
       List<Map<String, Object>> steps = new ArrayList<>();
-      Assessment at = assess(base, local, dims, node, limits);
+      Assessment at = assess(parts, dims, List.of(node), limits).get(0);
       steps.add(step(dims, node, at));
       LOG.info("[persons] at the floor {}: {}", levels(dims, node), at);
-      if (!at.feasible() && local.isPresent()) {
-        // Small enough to search on the driver: the feasible node of least loss, exactly.
-        int[] best = optimal(local.get(), dims, limits, steps);
+      if (!at.feasible()) {
+        int[] best = optimal(parts, dims, limits, steps);
         if (best == null) {
           throw new PrivacyUnsatisfiableException(spec.origin().file(), new PrivacyUnsatisfiableException(
               describe(), spec.maxSuppression(), (double) at.violators() / Math.max(1, total),
@@ -206,85 +206,26 @@ public final class ReleasePrivacy {
                   + capsInWords(dims)));
         }
         node = best;
-        at = assess(base, local, dims, node, limits);
-        LOG.info("[persons] least-loss node {}: {}", levels(dims, node), at);
-      }
-      while (!at.feasible()) {
-        List<int[]> candidates = new ArrayList<>();
-        List<Integer> raised = new ArrayList<>();
-        for (int d = 0; d < dims.size(); d++) {
-          if (node[d] < dims.get(d).cap()) {
-            int[] c = node.clone();
-            c[d]++;
-            candidates.add(c);
-            raised.add(d);
-          }
-        }
-        if (candidates.isEmpty() && limits.itemRemedy() && local.isEmpty()) {
-          // On Spark the rare-item removal is tried once, where generalization can go no further: each try is a few
-          // Spark jobs per round of removal, too many to make at every step.
-          at = assess(base, local, dims, node, limits.withRemovalOnSpark());
-          steps.add(step(dims, node, at));
-          LOG.info("[persons] at the caps {}: {}", levels(dims, node), at);
-          if (at.feasible()) {
-            break;
-          }
-        }
-        if (candidates.isEmpty()) {
-          throw new PrivacyUnsatisfiableException(spec.origin().file(), new PrivacyUnsatisfiableException(
-              describe(), spec.maxSuppression(), (double) at.violators() / Math.max(1, total),
-              "every attribute at its most general level" + capsInWords(dims)));
-        }
-        long violators = at.plainViolators();
-        Map<Integer, Long> counts = evaluate(base, local.map(Local::profiles), dims, candidates);
-        int best = -1;
-        double bestScore = Double.NEGATIVE_INFINITY;
-        for (int c = 0; c < candidates.size(); c++) {
-          long v = counts.getOrDefault(c, 0L);
-          Dim d = dims.get(raised.get(c));
-          double cost = d.loss(candidates.get(c)[raised.get(c)]) - d.loss(node[raised.get(c)]);
-          double score = (violators - v) / cost;
-          if (score > bestScore) {
-            bestScore = score;
-            best = c;
-          }
-        }
-        node = candidates.get(best);
-        at = assess(base, local, dims, node, limits);
-        steps.add(step(dims, node, at));
-        LOG.info("[persons] raised {}: {} -> {}", dims.get(raised.get(best)).column(), levels(dims, node), at);
+        at = assess(parts, dims, List.of(node), limits).get(0);
+        LOG.info("[persons] least-loss node {}: {} ({} nodes assessed)", levels(dims, node), at, steps.size());
       }
 
       // 4. Apply: remove the rare items (if the policy allows), suppress the violators everywhere, run each dataset's
       // models at the chosen levels, repeat.
-      Dataset<Row> chosen = profile(base, dims, node, 0);
       Optional<DatasetPipeline.ItemDrop> itemDrop = Optional.empty();
-      long removedItems = 0;
-      int removalRounds = 0;
-      Dataset<Row> removed = null;
+      int removalRounds = at.rounds();
+      int[][] chosen = split(dims, node);
+      Dataset<Row> decided = parts.apply(spec.k(), spec.m(), relHierarchies(dims), chosen[0], itemHierarchies(dims),
+          chosen[1], itemRemedy);
+      Dataset<Row> removed = decided.where(col(PartitionedProfiles.ITEM).isNotNull());
+      long removedItems = itemRemedy ? removed.count() : 0;
       if (itemRemedy) {
-        if (local.isPresent()) {
-          List<Map.Entry<Integer, String>> list = new ArrayList<>();
-          PersonProfiles.Removal r = removal(local.get().profiles(), dims, node, list);
-          removalRounds = r.rounds();
-          List<Row> rows = new ArrayList<>(list.size());
-          list.forEach(e -> rows.add(org.apache.spark.sql.RowFactory.create(local.get().ids().get(e.getKey()),
-              e.getValue())));
-          removed = base.sparkSession().createDataFrame(rows, chosen.select(col(PersonLevelAnonymity.PERSON),
-              col(PersonLevelAnonymity.ITEM)).schema());
-        } else {
-          PersonLevelAnonymity.RareItems r = model.removeRareItems(chosen, MAX_REMOVAL_ROUNDS);
-          removalRounds = r.rounds();
-          removed = r.removed();
-        }
-        removed = removed.localCheckpoint(true);
-        removedItems = removed.count();
-        chosen = remaining(chosen, removed);
         Input items = itemInput.get();
         itemDrop = Optional.of(new DatasetPipeline.ItemDrop(personColumn(items), itemKey(dims, node, own.get(
-            items.policy().name())), removed, PersonLevelAnonymity.PERSON, PersonLevelAnonymity.ITEM));
+            items.policy().name())), removed, PartitionedProfiles.PERSON, PartitionedProfiles.ITEM));
       }
-      Dataset<Row> drop = model.violators(chosen).select(col(PersonLevelAnonymity.PERSON)).localCheckpoint(true);
+      Dataset<Row> drop = decided.where(col(PartitionedProfiles.ITEM).isNull())
+          .select(col(PartitionedProfiles.PERSON));
       long dropped = drop.count();
       Map<String, DatasetPipeline.Processed> processed = new LinkedHashMap<>();
       Map<String, Map<String, Integer>> finalLevels = new LinkedHashMap<>();
@@ -315,7 +256,7 @@ public final class ReleasePrivacy {
         for (Input i : domain) {
           String name = i.policy().name();
           PipelineResult r = i.pipeline().finish(processed.get(name), i.ctx(),
-              Optional.of(new DatasetPipeline.PersonDrop(personColumn(i), drop, PersonLevelAnonymity.PERSON)),
+              Optional.of(new DatasetPipeline.PersonDrop(personColumn(i), drop, PartitionedProfiles.PERSON)),
               itemInput.isPresent() && itemInput.get() == i ? itemDrop : Optional.empty(),
               Optional.of(finalLevels.get(name)),
               decidedColumns(spec, i.policy()));
@@ -327,21 +268,25 @@ public final class ReleasePrivacy {
         // On the outputs: items that became rare (persons removed, rows the datasets' own models suppressed) are
         // removed too, when the policy allows; then the persons still violating, and those whose relational row the
         // dataset's own models suppressed, are suppressed.
-        Dataset<Row> out = outputProfile(results, byName, dims);
+        PartitionedProfiles out = outputProfiles(results, byName, dims);
+        int[][] asIs = split(dims, new int[dims.size()]);
+        Dataset<Row> outDecided = out.apply(spec.k(), spec.m(), relHierarchies(dims), asIs[0], itemHierarchies(dims),
+            asIs[1], itemRemedy);
+        out.unpersist();
         long addedItems = 0;
         Dataset<Row> moreItems = null;
         if (itemRemedy) {
-          moreItems = model.removeRareItems(out, MAX_REMOVAL_ROUNDS).removed().localCheckpoint(true);
+          moreItems = outDecided.where(col(PartitionedProfiles.ITEM).isNotNull());
           addedItems = moreItems.count();
-          out = remaining(out, moreItems);
         }
-        Dataset<Row> more = model.violators(out).select(col(PersonLevelAnonymity.PERSON));
+        Dataset<Row> more = outDecided.where(col(PartitionedProfiles.ITEM).isNull())
+            .select(col(PartitionedProfiles.PERSON));
         if (relational.isPresent()) {
           Input r = relational.get();
-          Dataset<Row> before = r.processed().kept().select(col(quote(personColumn(r))).as(PersonLevelAnonymity.PERSON))
-              .join(drop, toSeq(PersonLevelAnonymity.PERSON), "left_anti");
+          Dataset<Row> before = r.processed().kept().select(col(quote(personColumn(r))).as(PartitionedProfiles.PERSON))
+              .join(drop, toSeq(PartitionedProfiles.PERSON), "left_anti");
           Dataset<Row> after = results.get(r.policy().name()).output()
-              .select(col(quote(personColumn(r))).as(PersonLevelAnonymity.PERSON));
+              .select(col(quote(personColumn(r))).as(PartitionedProfiles.PERSON));
           more = more.union(before.except(after));
         }
         more = more.distinct().localCheckpoint(true);
@@ -367,7 +312,7 @@ public final class ReleasePrivacy {
           removed = all;
           Input items = itemInput.get();
           itemDrop = Optional.of(new DatasetPipeline.ItemDrop(personColumn(items), itemKey(dims, node, own.get(
-              items.policy().name())), removed, PersonLevelAnonymity.PERSON, PersonLevelAnonymity.ITEM));
+              items.policy().name())), removed, PartitionedProfiles.PERSON, PartitionedProfiles.ITEM));
         }
         Dataset<Row> next = drop.union(more).distinct().localCheckpoint(true);
         dropped = next.count();
@@ -439,6 +384,9 @@ public final class ReleasePrivacy {
       return new Outcome(Map.copyOf(results), report, total, dropped);
     } finally {
       base.unpersist(false);
+      if (parts != null) {
+        parts.unpersist();
+      }
     }
   }
 
@@ -448,7 +396,7 @@ public final class ReleasePrivacy {
    */
   private static Dataset<Row> withLevels(Dataset<Row> base, List<Dim> dims, boolean all) {
     List<Column> cols = new ArrayList<>();
-    cols.add(col(PersonLevelAnonymity.PERSON));
+    cols.add(col(PartitionedProfiles.PERSON));
     if (hasColumn(base, "__has_rel")) {
       cols.add(col("__has_rel"));
     }
@@ -535,7 +483,11 @@ public final class ReleasePrivacy {
    * columns' full loss: the total is never below the generalization loss). Records each evaluated node in {@code
    * steps}.
    */
-  private int[] optimal(Local local, List<Dim> dims, Limits limits, List<Map<String, Object>> steps) {
+  /**
+   * The feasible node of least loss within the floors and caps: nodes in order of loss, a node below (or equal to) an
+   * infeasible one skipped (fewer generalization cannot help), up to {@link #BATCH} nodes assessed per Spark job.
+   */
+  private int[] optimal(PartitionedProfiles parts, List<Dim> dims, Limits limits, List<Map<String, Object>> steps) {
     List<int[]> nodes = new ArrayList<>();
     enumerate(dims, 0, new int[dims.size()], nodes);
     nodes.sort(java.util.Comparator.comparingDouble((int[] n) -> loss(dims, n))
@@ -543,55 +495,61 @@ public final class ReleasePrivacy {
     List<int[]> infeasible = new ArrayList<>();
     int[] best = null;
     double bestLoss = Double.POSITIVE_INFINITY;
-    for (int[] n : nodes) {
-      if (loss(dims, n) >= bestLoss - 1e-12) {
-        break;
-      }
-      boolean below = false;
-      for (int[] bad : infeasible) {
-        boolean le = true;
-        for (int d = 0; le && d < n.length; d++) {
-          le = n[d] <= bad[d];
-        }
-        if (le) {
-          below = true;
+    int next = 0;
+    while (next < nodes.size()) {
+      List<int[]> batch = new ArrayList<>();
+      while (next < nodes.size() && batch.size() < BATCH) {
+        int[] n = nodes.get(next);
+        if (loss(dims, n) >= bestLoss - 1e-12) {
+          next = nodes.size();
           break;
         }
+        next++;
+        if (!below(n, infeasible)) {
+          batch.add(n);
+        }
       }
-      if (below) {
-        continue;
+      if (batch.isEmpty()) {
+        break;
       }
-      Assessment a = assess(null, Optional.of(local), dims, n, limits);
-      steps.add(step(dims, n, a));
-      if (a.feasible()) {
-        if (a.loss() < bestLoss) {
-          best = n;
+      List<Assessment> as = assess(parts, dims, batch, limits);
+      for (int i = 0; i < batch.size(); i++) {
+        Assessment a = as.get(i);
+        steps.add(step(dims, batch.get(i), a));
+        if (!a.feasible()) {
+          infeasible.add(batch.get(i));
+        } else if (a.loss() < bestLoss) {
+          best = batch.get(i);
           bestLoss = a.loss();
         }
-      } else {
-        infeasible.add(n);
       }
     }
     return best;
   }
 
-  /** What a release may lose: persons suppressed, and item rows removed as rare (when the remedy is on). */
-  private record Limits(long persons, long itemRows, boolean itemRemedy, long totalItemRows, boolean removalOnSpark) {
-    Limits(long persons, long itemRows, boolean itemRemedy, long totalItemRows) {
-      this(persons, itemRows, itemRemedy, totalItemRows, false);
+  private static boolean below(int[] n, List<int[]> infeasible) {
+    for (int[] bad : infeasible) {
+      boolean le = true;
+      for (int d = 0; le && d < n.length; d++) {
+        le = n[d] <= bad[d];
+      }
+      if (le) {
+        return true;
+      }
     }
-
-    Limits withRemovalOnSpark() {
-      return new Limits(persons, itemRows, itemRemedy, totalItemRows, true);
-    }
+    return false;
   }
+
+  /** What a release may lose: persons suppressed, and item rows removed as rare (when the remedy is on). */
+  private record Limits(long persons, long itemRows, boolean itemRemedy, long totalItemRows) {}
 
   /**
    * A node as assessed: persons violating without any item removed, persons left violating after the rare-item removal
    * (the same without it), item rows removed, and the loss: generalization, plus each removed row's item columns at
    * their full loss.
    */
-  private record Assessment(long plainViolators, long violators, long removedRows, double loss, boolean feasible) {
+  private record Assessment(long plainViolators, long violators, long removedRows, double loss, boolean feasible,
+      int rounds) {
     @Override
     public String toString() {
       return violators + " persons violate" + (removedRows > 0 || plainViolators != violators
@@ -599,48 +557,27 @@ public final class ReleasePrivacy {
     }
   }
 
-  private Assessment assess(Dataset<Row> base, Optional<Local> local, List<Dim> dims, int[] node, Limits limits) {
-    double loss = loss(dims, node);
-    if (!limits.itemRemedy() || (local.isEmpty() && !limits.removalOnSpark())) {
-      long v = evaluate(base, local.map(Local::profiles), dims, List.of(node)).getOrDefault(0, 0L);
-      return new Assessment(v, v, 0, loss, v <= limits.persons());
-    }
-    long plain;
-    long v;
-    long rows;
-    if (local.isPresent()) {
-      plain = evaluate(base, Optional.of(local.get().profiles()), dims, List.of(node)).getOrDefault(0, 0L);
-      PersonProfiles.Removal r = removal(local.get().profiles(), dims, node, null);
-      v = r.violators();
-      rows = r.removedRows();
-    } else {
-      Dataset<Row> prof = profile(base, dims, node, 0);
-      plain = model.countViolators(prof).getOrDefault(0, 0L);
-      if (plain <= limits.persons()) {
-        return new Assessment(plain, plain, 0, loss, true);
+  /** The nodes assessed in one Spark job, in order. */
+  private List<Assessment> assess(PartitionedProfiles parts, List<Dim> dims, List<int[]> nodes, Limits limits) {
+    List<int[][]> levels = nodes.stream().map(n -> split(dims, n)).toList();
+    List<PartitionedProfiles.Outcome> outcomes = parts.assess(spec.k(), spec.m(), relHierarchies(dims),
+        itemHierarchies(dims), levels, limits.itemRemedy());
+    List<Assessment> out = new ArrayList<>();
+    for (int n = 0; n < nodes.size(); n++) {
+      int[] node = nodes.get(n);
+      PartitionedProfiles.Outcome o = outcomes.get(n);
+      double loss = loss(dims, node);
+      long rows = o.removedRows();
+      double share = limits.totalItemRows() == 0 ? 0.0 : (double) rows / limits.totalItemRows();
+      for (int d = 0; d < dims.size(); d++) {
+        if (dims.get(d).item()) {
+          loss += share * (dims.get(d).weight() - dims.get(d).loss(node[d]));
+        }
       }
-      Dataset<Row> removed = model.removeRareItems(prof, MAX_REMOVAL_ROUNDS).removed().localCheckpoint(true);
-      v = model.countViolators(remaining(prof, removed)).getOrDefault(0, 0L);
-      rows = removedRows(base, dims, node, removed);
-      removed.unpersist(false);
+      out.add(new Assessment(o.plainViolators(), o.violators(), rows, loss,
+          o.violators() <= limits.persons() && rows <= limits.itemRows(), o.rounds()));
     }
-    double share = limits.totalItemRows() == 0 ? 0.0 : (double) rows / limits.totalItemRows();
-    for (int d = 0; d < dims.size(); d++) {
-      if (dims.get(d).item()) {
-        loss += share * (dims.get(d).weight() - dims.get(d).loss(node[d]));
-      }
-    }
-    return new Assessment(plain, v, rows, loss, v <= limits.persons() && rows <= limits.itemRows());
-  }
-
-  /** {@link PersonProfiles#removeRare} at a node. */
-  private PersonProfiles.Removal removal(PersonProfiles profiles, List<Dim> dims, int[] node,
-      List<Map.Entry<Integer, String>> removed) {
-    List<Dim> rel = dims.stream().filter(d -> !d.item()).toList();
-    List<Dim> items = dims.stream().filter(Dim::item).toList();
-    int[][] levels = split(dims, node);
-    return profiles.removeRare(spec.k(), spec.m(), rel.stream().map(Dim::hierarchy).toArray(Hierarchy[]::new),
-        levels[0], items.stream().map(Dim::hierarchy).toArray(Hierarchy[]::new), levels[1], removed);
+    return out;
   }
 
   /** A node's levels split into the relational dimensions' and the item dimensions', each in order. */
@@ -656,24 +593,6 @@ public final class ReleasePrivacy {
       }
     }
     return new int[][] {rl, il};
-  }
-
-  /** A node's profile less the removed (person, item) pairs; every person keeps a row (a null item) and their class. */
-  private static Dataset<Row> remaining(Dataset<Row> profile, Dataset<Row> removed) {
-    Dataset<Row> kept = profile.join(removed, toSeq(PersonLevelAnonymity.PERSON, PersonLevelAnonymity.ITEM),
-        "left_anti").select(col(PersonLevelAnonymity.NODE), col(PersonLevelAnonymity.PERSON),
-        col(PersonLevelAnonymity.CLASS), col(PersonLevelAnonymity.ITEM));
-    Dataset<Row> all = profile.select(col(PersonLevelAnonymity.NODE), col(PersonLevelAnonymity.PERSON),
-        col(PersonLevelAnonymity.CLASS)).distinct().withColumn(PersonLevelAnonymity.ITEM, lit(null).cast("string"));
-    return kept.union(all);
-  }
-
-  /** The item dataset's rows behind the removed (person, item) pairs, at a node. */
-  private static long removedRows(Dataset<Row> base, List<Dim> dims, int[] node, Dataset<Row> removed) {
-    Dataset<Row> prof = profile(base, dims, node, 0);
-    Row r = prof.join(removed, toSeq(PersonLevelAnonymity.PERSON, PersonLevelAnonymity.ITEM), "left_semi")
-        .agg(org.apache.spark.sql.functions.sum(col(ROWS))).first();
-    return r.isNullAt(0) ? 0 : r.getLong(0);
   }
 
   /**
@@ -723,108 +642,71 @@ public final class ReleasePrivacy {
     return sum;
   }
 
-  /**
-   * Violating persons per candidate node: on the driver when the persons' profiles were small enough to collect
-   * ({@link PersonProfiles}), else all candidates in one Spark job.
-   */
-  private Map<Integer, Long> evaluate(Dataset<Row> base, Optional<PersonProfiles> local, List<Dim> dims,
-      List<int[]> nodes) {
-    if (local.isPresent()) {
-      List<Dim> rel = dims.stream().filter(d -> !d.item()).toList();
-      List<Dim> items = dims.stream().filter(Dim::item).toList();
-      Hierarchy[] rh = rel.stream().map(Dim::hierarchy).toArray(Hierarchy[]::new);
-      Hierarchy[] ih = items.stream().map(Dim::hierarchy).toArray(Hierarchy[]::new);
-      Map<Integer, Long> out = new LinkedHashMap<>();
-      for (int n = 0; n < nodes.size(); n++) {
-        int[] node = nodes.get(n);
-        int[][] levels = split(dims, node);
-        out.put(n, local.get().violators(spec.k(), spec.m(), rh, levels[0], ih, levels[1]));
-      }
-      return out;
-    }
-    Dataset<Row> all = null;
-    for (int n = 0; n < nodes.size(); n++) {
-      Dataset<Row> p = profile(base, dims, nodes.get(n), n);
-      all = all == null ? p : all.union(p);
-    }
-    return model.countViolators(all);
-  }
-
-  /** The persons' profiles held on the driver, and each profile's person (the pseudonym), in the same order. */
-  private record Local(PersonProfiles profiles, List<Object> ids) {}
-
-  /** The base profile on the driver, one entry per person (at most {@link #DRIVER_SEARCH_MAX_ROWS} rows). */
-  private static Local collect(Dataset<Row> base, List<Dim> dims) {
-    List<Integer> rel = new ArrayList<>();
-    List<Integer> items = new ArrayList<>();
-    for (int d = 0; d < dims.size(); d++) {
-      (dims.get(d).item() ? items : rel).add(d);
-    }
+  /** The profile rows as {@link PersonProfiles#fromRows} reads them, values at level 0. */
+  private static Dataset<Row> layout(Dataset<Row> base, List<Dim> dims) {
     List<Column> cols = new ArrayList<>();
-    cols.add(col(PersonLevelAnonymity.PERSON));
+    cols.add(col(PartitionedProfiles.PERSON));
     cols.add(hasColumn(base, "__has_rel") ? col("__has_rel") : lit(false));
-    rel.forEach(d -> cols.add(org.apache.spark.sql.functions.element_at(col("__g" + d), 1)));
-    cols.add(hasColumn(base, HAS_ITEM) ? col(HAS_ITEM) : lit(false));
-    items.forEach(d -> cols.add(org.apache.spark.sql.functions.element_at(col("__g" + d), 1)));
-    cols.add(hasColumn(base, ROWS) ? col(ROWS) : lit(1L));
-    Map<Object, String[]> relOf = new LinkedHashMap<>();
-    Map<Object, List<String[]>> itemsOf = new LinkedHashMap<>();
-    Map<Object, List<Long>> rowsOf = new LinkedHashMap<>();
-    java.util.Iterator<Row> it = base.select(cols.toArray(new Column[0])).toLocalIterator();
-    while (it.hasNext()) {
-      Row r = it.next();
-      Object person = r.get(0);
-      List<String[]> mine = itemsOf.computeIfAbsent(person, x -> new ArrayList<>());
-      List<Long> counts = rowsOf.computeIfAbsent(person, x -> new ArrayList<>());
-      if (!r.isNullAt(1) && r.getBoolean(1)) {
-        String[] v = new String[rel.size()];
-        for (int a = 0; a < v.length; a++) {
-          v[a] = r.isNullAt(2 + a) ? null : r.getString(2 + a);
-        }
-        relOf.put(person, v);
-      }
-      int at = 2 + rel.size();
-      if (!r.isNullAt(at) && r.getBoolean(at)) {
-        String[] v = new String[items.size()];
-        for (int a = 0; a < v.length; a++) {
-          v[a] = r.isNullAt(at + 1 + a) ? null : r.getString(at + 1 + a);
-        }
-        mine.add(v);
-        counts.add(r.getLong(at + 1 + items.size()));
-      }
-    }
-    PersonProfiles profiles = new PersonProfiles();
-    List<Object> ids = new ArrayList<>();
-    itemsOf.forEach((person, mine) -> {
-      profiles.add(relOf.get(person), mine, rowsOf.get(person).stream().mapToLong(Long::longValue).toArray());
-      ids.add(person);
-    });
-    return new Local(profiles, ids);
-  }
-
-  /** The profile rows of one node: (node, person, qi_class, item) with the values generalized to its levels. */
-  private static Dataset<Row> profile(Dataset<Row> base, List<Dim> dims, int[] levels, int node) {
-    List<Column> qi = new ArrayList<>();
-    List<Column> item = new ArrayList<>();
     for (int d = 0; d < dims.size(); d++) {
-      Column v = coalesce(org.apache.spark.sql.functions.element_at(col("__g" + d), levels[d] + 1), lit(NULL));
-      (dims.get(d).item() ? item : qi).add(v);
+      if (!dims.get(d).item()) {
+        cols.add(element_at(col("__g" + d), 1));
+      }
     }
-    Column cls = qi.isEmpty() || !hasColumn(base, "__has_rel") ? lit(NO_CLASS)
-        : when(col("__has_rel"), concat_ws(SEP, qi.toArray(new Column[0]))).otherwise(lit(NO_CLASS));
-    Column it = item.isEmpty() || !hasColumn(base, HAS_ITEM) ? lit(null).cast("string")
-        : when(col(HAS_ITEM), concat_ws(SEP, item.toArray(new Column[0])));
-    return base.select(lit(node).as(PersonLevelAnonymity.NODE), col(PersonLevelAnonymity.PERSON),
-        cls.as(PersonLevelAnonymity.CLASS), it.as(PersonLevelAnonymity.ITEM),
-        hasColumn(base, ROWS) ? coalesce(col(ROWS), lit(0L)).as(ROWS) : lit(0L).as(ROWS));
+    cols.add(hasColumn(base, HAS_ITEM) ? col(HAS_ITEM) : lit(false));
+    for (int d = 0; d < dims.size(); d++) {
+      if (dims.get(d).item()) {
+        cols.add(element_at(col("__g" + d), 1));
+      }
+    }
+    cols.add(hasColumn(base, ROWS) ? col(ROWS) : lit(1L));
+    return base.select(cols.toArray(new Column[0]));
   }
 
-  /** The profile rows of the datasets' outputs, values as they will be published (one node, 0). */
-  private Dataset<Row> outputProfile(Map<String, PipelineResult> results, Map<String, Input> byName, List<Dim> dims) {
+  /** A person's relational class at {@code levels} (one per dimension; item dimensions ignored). */
+  private static Column group(Dataset<Row> base, List<Dim> dims, int[] levels) {
+    List<Column> qi = new ArrayList<>();
+    for (int d = 0; d < dims.size(); d++) {
+      if (!dims.get(d).item()) {
+        qi.add(coalesce(element_at(col("__g" + d), Math.min(levels[d], dims.get(d).hierarchy().maxLevel()) + 1),
+            lit(NULL)));
+      }
+    }
+    return qi.isEmpty() || !hasColumn(base, "__has_rel") ? lit(NO_CLASS)
+        : when(col("__has_rel"), concat_ws(SEP, qi.toArray(new Column[0]))).otherwise(lit(NO_CLASS));
+  }
+
+  /** Partitions for the profiles: at least the cluster's parallelism, about {@link #ROWS_PER_PARTITION} rows each. */
+  private int partitions(Dataset<Row> base, long rows) {
+    if (partitions > 0) {
+      return partitions;
+    }
+    int parallelism = base.sparkSession().sparkContext().defaultParallelism();
+    return (int) Math.max(parallelism, Math.min(10_000, (rows + ROWS_PER_PARTITION - 1) / ROWS_PER_PARTITION));
+  }
+
+  private static int[] caps(List<Dim> dims) {
+    return dims.stream().mapToInt(Dim::cap).toArray();
+  }
+
+  private static int relCount(List<Dim> dims) {
+    return (int) dims.stream().filter(d -> !d.item()).count();
+  }
+
+  private static Hierarchy[] relHierarchies(List<Dim> dims) {
+    return dims.stream().filter(d -> !d.item()).map(Dim::hierarchy).toArray(Hierarchy[]::new);
+  }
+
+  private static Hierarchy[] itemHierarchies(List<Dim> dims) {
+    return dims.stream().filter(Dim::item).map(Dim::hierarchy).toArray(Hierarchy[]::new);
+  }
+
+  /** The profiles of the datasets' outputs, values as they will be published (level 0), spread by class. */
+  private PartitionedProfiles outputProfiles(Map<String, PipelineResult> results, Map<String, Input> byName,
+      List<Dim> dims) {
     Dataset<Row> persons = null;
     for (Map.Entry<String, PipelineResult> e : results.entrySet()) {
       Dataset<Row> p = e.getValue().output()
-          .select(col(quote(personColumn(byName.get(e.getKey())))).as(PersonLevelAnonymity.PERSON));
+          .select(col(quote(personColumn(byName.get(e.getKey())))).as(PartitionedProfiles.PERSON));
       persons = persons == null ? p : persons.union(p);
     }
     Dataset<Row> base = persons.distinct();
@@ -837,16 +719,16 @@ public final class ReleasePrivacy {
         }
       }
       Dataset<Row> rel = results.get(r.policy().name()).output()
-          .withColumnRenamed(personColumn(r), PersonLevelAnonymity.PERSON)
-          .groupBy(col(PersonLevelAnonymity.PERSON))
+          .withColumnRenamed(personColumn(r), PartitionedProfiles.PERSON)
+          .groupBy(col(PartitionedProfiles.PERSON))
           .agg(aggs.get(0), aggs.subList(1, aggs.size()).toArray(new Column[0]))
           .withColumn("__has_rel", lit(true));
-      base = base.join(rel, toSeq(PersonLevelAnonymity.PERSON), "left");
+      base = base.join(rel, toSeq(PartitionedProfiles.PERSON), "left");
     }
     if (!spec.items().isEmpty()) {
       Input i = byName.get(spec.items().get(0).dataset());
       List<Column> cols = new ArrayList<>();
-      cols.add(col(quote(personColumn(i))).as(PersonLevelAnonymity.PERSON));
+      cols.add(col(quote(personColumn(i))).as(PartitionedProfiles.PERSON));
       for (Dim d : dims) {
         if (d.item()) {
           cols.add(col(quote(d.column())).cast("string").as("__item_" + d.column()));
@@ -854,9 +736,11 @@ public final class ReleasePrivacy {
       }
       Dataset<Row> items = results.get(i.policy().name()).output().select(cols.toArray(new Column[0])).distinct()
           .withColumn(HAS_ITEM, lit(true));
-      base = base.join(items, toSeq(PersonLevelAnonymity.PERSON), "left");
+      base = base.join(items, toSeq(PartitionedProfiles.PERSON), "left");
     }
-    return profile(withLevels(base, dims, false), dims, new int[dims.size()], 0);
+    Dataset<Row> asIs = withLevels(base, dims, false);
+    return PartitionedProfiles.of(layout(asIs, dims), relCount(dims), dims.size() - relCount(dims),
+        group(asIs, dims, new int[dims.size()]), partitions(asIs, 0));
   }
 
   private String personColumn(Input i) {

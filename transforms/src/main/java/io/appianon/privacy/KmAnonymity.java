@@ -197,7 +197,7 @@ public final class KmAnonymity {
     return canonical(ITEM, i);
   }
 
-  /** {@link #canonical(int)} for columns named {@code prefix + i} (shared with {@link PersonLevelAnonymity}). */
+  /** {@link #canonical(int)} for columns named {@code prefix + i} (a tuple rule shared by the k^m counts). */
   static Column canonical(String prefix, int i) {
     Column x = col(prefix + i);
     Column prev = col(prefix + (i - 1));

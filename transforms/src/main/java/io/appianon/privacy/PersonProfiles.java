@@ -10,11 +10,15 @@ import java.util.TreeMap;
 import java.util.TreeSet;
 
 /**
- * The persons of a small release held on the driver, for the person-level search: each person's relational values
- * (or none) and item values, as read. {@link #violators} counts what {@link PersonLevelAnonymity} counts on Spark,
- * for one candidate generalization, in memory: a search evaluates many candidates, and for a release of some
- * thousand persons a Spark job per candidate costs seconds where this costs milliseconds. A test holds the two
- * counts equal on random data.
+ * Persons held in memory for the person-level search: each person's relational values (or none) and item values, as
+ * read. {@link #violators} counts (k, k^m)-anonymity of relational and transaction data in persons: every
+ * combination of a person's relational class with any set of at most m of their items must be shared by at least k
+ * persons, and so must the class itself (m = 0); a person with 40 purchase rows counts once (Poulis, Loukides,
+ * Gkoulalas-Divanis, Skiadopoulos, "Anonymizing data with relational and transaction attributes", ECML PKDD 2013; the
+ * transaction part is k^m-anonymity, Terrovitis, Mamoulis, Kalnis, PVLDB 2008). It counts one candidate generalization:
+ * a search evaluates many candidates, and each costs a pass over arrays here where a Spark job of built-ins would
+ * explode every person's itemsets into rows. {@link PartitionedProfiles} runs it on Spark, one partition at a time
+ * (a partition holds whole relational classes). A test holds the counts equal to a brute force on random data.
  */
 public final class PersonProfiles {
   private static final String SEP = "\u001f";
@@ -47,10 +51,89 @@ public final class PersonProfiles {
   }
 
   /**
+   * The profiles less the given (person index, generalized item) pairs, as {@link #removeRare} names them: a person
+   * loses every item value that generalizes, at {@code itemLevels}, to a removed item; a person with no item left
+   * keeps their relational values.
+   */
+  public PersonProfiles without(List<Map.Entry<Integer, String>> removed, Hierarchy[] itemHierarchies,
+      int[] itemLevels) {
+    Map<Integer, java.util.Set<String>> gone = new HashMap<>();
+    removed.forEach(e -> gone.computeIfAbsent(e.getKey(), x -> new java.util.HashSet<>()).add(e.getValue()));
+    PersonProfiles out = new PersonProfiles();
+    for (int p = 0; p < size(); p++) {
+      java.util.Set<String> mine = gone.get(p);
+      if (mine == null) {
+        out.add(relational.get(p), items.get(p), rows.get(p));
+        continue;
+      }
+      List<String[]> kept = new ArrayList<>();
+      List<Long> keptRows = new ArrayList<>();
+      for (int i = 0; i < items.get(p).size(); i++) {
+        if (!mine.contains(generalize(items.get(p).get(i), itemHierarchies, itemLevels))) {
+          kept.add(items.get(p).get(i));
+          keptRows.add(rows.get(p)[i]);
+        }
+      }
+      out.add(relational.get(p), kept, keptRows.stream().mapToLong(Long::longValue).toArray());
+    }
+    return out;
+  }
+
+  /**
+   * Profiles from rows laid out as {@code (person, has_rel, relational values..., has_item, item values..., rows)}:
+   * one row per person and item (a person without items has one row with {@code has_item} false or null), the values
+   * strings. {@code ids} receives each profile's person, in order.
+   */
+  public static PersonProfiles fromRows(java.util.Iterator<org.apache.spark.sql.Row> in, int relCount, int itemCount,
+      List<Object> ids) {
+    Map<Object, String[]> relOf = new HashMap<>();
+    Map<Object, List<String[]>> itemsOf = new java.util.LinkedHashMap<>();
+    Map<Object, List<Long>> rowsOf = new HashMap<>();
+    while (in.hasNext()) {
+      org.apache.spark.sql.Row r = in.next();
+      Object person = r.get(0);
+      List<String[]> mine = itemsOf.computeIfAbsent(person, x -> new ArrayList<>());
+      List<Long> counts = rowsOf.computeIfAbsent(person, x -> new ArrayList<>());
+      if (!r.isNullAt(1) && r.getBoolean(1)) {
+        String[] v = new String[relCount];
+        for (int a = 0; a < relCount; a++) {
+          v[a] = r.isNullAt(2 + a) ? null : r.getString(2 + a);
+        }
+        relOf.put(person, v);
+      }
+      int at = 2 + relCount;
+      if (!r.isNullAt(at) && r.getBoolean(at)) {
+        String[] v = new String[itemCount];
+        for (int a = 0; a < itemCount; a++) {
+          v[a] = r.isNullAt(at + 1 + a) ? null : r.getString(at + 1 + a);
+        }
+        mine.add(v);
+        counts.add(r.isNullAt(at + 1 + itemCount) ? 1L : r.getLong(at + 1 + itemCount));
+      }
+    }
+    PersonProfiles out = new PersonProfiles();
+    itemsOf.forEach((person, mine) -> {
+      out.add(relOf.get(person), mine, rowsOf.get(person).stream().mapToLong(Long::longValue).toArray());
+      ids.add(person);
+    });
+    return out;
+  }
+
+  /**
    * The number of persons who violate (k, k^m)-anonymity when the relational values are generalized to {@code
    * relLevels} along {@code relHierarchies} and the item values to {@code itemLevels} along {@code itemHierarchies}.
    */
   public long violators(int k, int m, Hierarchy[] relHierarchies, int[] relLevels, Hierarchy[] itemHierarchies,
+      int[] itemLevels) {
+    long violating = 0;
+    for (boolean bad : violating(k, m, relHierarchies, relLevels, itemHierarchies, itemLevels)) {
+      violating += bad ? 1 : 0;
+    }
+    return violating;
+  }
+
+  /** Which persons violate, as {@link #violators} counts them: one flag per person, in the order they were added. */
+  public boolean[] violating(int k, int m, Hierarchy[] relHierarchies, int[] relLevels, Hierarchy[] itemHierarchies,
       int[] itemLevels) {
     int n = size();
     // Codes: one int per distinct relational class and per distinct generalized item of this node.
@@ -73,32 +156,24 @@ public final class PersonProfiles {
     }
     // An itemset of size <= m with its class, as one key: class and item codes of 21 bits each when they fit in a
     // long (m <= 2), else a string.
-    boolean packed = m <= 2 && classCodes.size() < (1 << 21) && itemCodes.size() < (1 << 21);
+    boolean packed = packs(m, classCodes.size(), itemCodes.size());
     Map<Object, Integer> support = new HashMap<>();
-    List<List<Object>> keys = new ArrayList<>(n);
     for (int p = 0; p < n; p++) {
-      List<Object> mine = new ArrayList<>();
-      subsets(baskets[p], m, 0, new int[m], 0, classes[p], packed, mine);
-      for (Object key : mine) {
-        support.merge(key, 1, Integer::sum);
-      }
-      keys.add(mine);
+      forEachSubset(baskets[p], m, classes[p], packed, (key, set, size) -> support.merge(key, 1, Integer::sum));
     }
-    long violating = 0;
+    boolean[] violating = new boolean[n];
     for (int p = 0; p < n; p++) {
-      boolean bad = classSize[classes[p]] < k;
-      for (int i = 0; !bad && i < keys.get(p).size(); i++) {
-        bad = support.get(keys.get(p).get(i)) < k;
+      boolean[] bad = {classSize[classes[p]] < k};
+      if (!bad[0]) {
+        forEachSubset(baskets[p], m, classes[p], packed, (key, set, size) -> bad[0] |= support.get(key) < k);
       }
-      if (bad) {
-        violating++;
-      }
+      violating[p] = bad[0];
     }
     return violating;
   }
 
   /**
-   * What removing rare items does at one node ({@link PersonLevelAnonymity#removeRareItems} on Spark does the same):
+   * What removing rare items does at one node ({@link PartitionedProfiles#apply} runs it on Spark):
    * persons in a relational class of fewer than k persons are left for suppression; then, in rounds until nothing
    * changes, every itemset of at most m of a person's remaining items shared by fewer than k persons (of their class)
    * loses one item, the one of the itemset that fewest persons of the class have (ties: the smallest value), and all
@@ -144,6 +219,7 @@ public final class PersonProfiles {
     long removedRows = 0;
     long removedPairs = 0;
     int rounds = 0;
+    boolean packed = packs(m, classCodes.size(), itemCodes.size());
     while (m > 0) {
       Map<Object, Integer> support = new HashMap<>();
       Map<Long, Integer> single = new HashMap<>();
@@ -152,7 +228,7 @@ public final class PersonProfiles {
           continue;
         }
         int[] b = baskets.get(p).keySet().stream().mapToInt(Integer::intValue).toArray();
-        forEachSubset(b, m, classes[p], (key, set, size) -> support.merge(key, 1, Integer::sum));
+        forEachSubset(b, m, classes[p], packed, (key, set, size) -> support.merge(key, 1, Integer::sum));
         for (int i : b) {
           single.merge(((long) classes[p] << 32) | i, 1, Integer::sum);
         }
@@ -166,7 +242,7 @@ public final class PersonProfiles {
         int cls = classes[p];
         int[] b = baskets.get(p).keySet().stream().mapToInt(Integer::intValue).toArray();
         TreeSet<Integer> victims = new TreeSet<>();
-        forEachSubset(b, m, cls, (key, set, size) -> {
+        forEachSubset(b, m, cls, packed, (key, set, size) -> {
           if (support.get(key) < k) {
             int victim = set[0];
             for (int j = 1; j < size; j++) {
@@ -212,40 +288,38 @@ public final class PersonProfiles {
     void visit(Object key, int[] set, int size);
   }
 
-  /** Calls {@code v} with every itemset of size 1..m of a sorted basket, its key (with the class) and its items. */
-  private static void forEachSubset(int[] basket, int m, int cls, SubsetVisitor v) {
-    List<Object> keys = new ArrayList<>();
-    subsets(basket, m, 0, new int[m], 0, cls, false, keys);
-    // keys are "cls,i,j,..." strings: parse the items back (cheap next to the hashing, and one enumeration rule)
-    int[] set = new int[m];
-    for (Object key : keys) {
-      String[] parts = ((String) key).split(",");
-      for (int j = 1; j < parts.length; j++) {
-        set[j - 1] = Integer.parseInt(parts[j]);
-      }
-      v.visit(key, set, parts.length - 1);
-    }
+  /** Whether an itemset's key fits in a long: at most two items, class and item codes below 2^21. */
+  private static boolean packs(int m, int classes, int items) {
+    return m <= 2 && classes < (1 << 21) && items < (1 << 21);
   }
 
-  /** Every itemset of size 1..m of a sorted basket, with the class, as keys (items in ascending order). */
-  private static void subsets(int[] basket, int m, int from, int[] chosen, int size, int cls, boolean packed,
-      List<Object> out) {
+  /**
+   * Calls {@code v} with every itemset of size 1..m of a sorted basket (items in ascending order), its key with the
+   * class (a long when {@code packed}, else a string) and its items (the array is reused: read it during the call).
+   */
+  private static void forEachSubset(int[] basket, int m, int cls, boolean packed, SubsetVisitor v) {
+    visit(basket, m, 0, new int[m], 0, cls, packed, v);
+  }
+
+  private static void visit(int[] basket, int m, int from, int[] chosen, int size, int cls, boolean packed,
+      SubsetVisitor v) {
     if (size == m) {
       return;
     }
     for (int i = from; i < basket.length; i++) {
       chosen[size] = basket[i];
+      Object key;
       if (packed) {
-        long key = ((long) cls << 42) | ((long) (chosen[0] + 1) << 21) | (size >= 1 ? chosen[1] + 1 : 0);
-        out.add(key);
+        key = ((long) cls << 42) | ((long) (chosen[0] + 1) << 21) | (size >= 1 ? chosen[1] + 1 : 0);
       } else {
         StringBuilder b = new StringBuilder().append(cls);
         for (int j = 0; j <= size; j++) {
           b.append(',').append(chosen[j]);
         }
-        out.add(b.toString());
+        key = b.toString();
       }
-      subsets(basket, m, i + 1, chosen, size + 1, cls, packed, out);
+      v.visit(key, chosen, size + 1);
+      visit(basket, m, i + 1, chosen, size + 1, cls, packed, v);
     }
   }
 

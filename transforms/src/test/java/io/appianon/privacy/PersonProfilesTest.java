@@ -4,7 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.appianon.hierarchy.Hierarchy;
-import io.appianon.privacy.PersonLevelAnonymityTest.Person;
+import io.appianon.privacy.PartitionedProfilesTest.Person;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -13,7 +13,7 @@ import org.junit.jupiter.api.Test;
 
 /**
  * The person-level count and the rare-item removal on the driver, without Spark (so mutation testing can run them
- * quickly): against the brute force of {@link PersonLevelAnonymityTest} and hand-worked examples.
+ * quickly): against the brute force of {@link PartitionedProfilesTest} and hand-worked examples.
  */
 class PersonProfilesTest {
   @Test
@@ -21,9 +21,9 @@ class PersonProfilesTest {
     Hierarchy[] flat = {Hierarchy.flat("c")};
     for (int m = 0; m <= 3; m++) {
       for (int k : new int[] {2, 3, 5}) {
-        List<Person> persons = PersonLevelAnonymityTest.random(31L * m + k, 60, m == 0 ? 20 : 3, 30, 5);
-        assertEquals(PersonLevelAnonymityTest.bruteForce(persons, k, m).size(),
-            PersonLevelAnonymityTest.local(persons).violators(k, m, flat, new int[] {0}, flat, new int[] {0}),
+        List<Person> persons = PartitionedProfilesTest.random(31L * m + k, 60, m == 0 ? 20 : 3, 30, 5);
+        assertEquals(PartitionedProfilesTest.bruteForce(persons, k, m).size(),
+            PartitionedProfilesTest.local(persons).violators(k, m, flat, new int[] {0}, flat, new int[] {0}),
             "k=" + k + ", m=" + m);
       }
     }
@@ -90,9 +90,9 @@ class PersonProfilesTest {
     for (int m = 1; m <= 3; m++) {
       for (int k : new int[] {2, 3, 5}) {
         // 12 classes of about 7: some below k, some of exactly k (they must take part)
-        List<Person> persons = PersonLevelAnonymityTest.random(7L * m + k, 80, 12, 20, 5);
+        List<Person> persons = PartitionedProfilesTest.random(7L * m + k, 80, 12, 20, 5);
         List<Map.Entry<Integer, String>> removed = new ArrayList<>();
-        PersonProfiles.Removal r = PersonLevelAnonymityTest.local(persons).removeRare(k, m, flat, new int[] {0}, flat,
+        PersonProfiles.Removal r = PartitionedProfilesTest.local(persons).removeRare(k, m, flat, new int[] {0}, flat,
             new int[] {0}, removed);
         List<Person> after = new ArrayList<>();
         for (int p = 0; p < persons.size(); p++) {
@@ -103,7 +103,7 @@ class PersonProfilesTest {
         }
         long small = persons.stream().filter(p -> persons.stream().filter(q -> q.cls().equals(p.cls())).count() < k)
             .count();
-        assertEquals(small, PersonLevelAnonymityTest.bruteForce(after, k, m).size(), "k=" + k + ", m=" + m);
+        assertEquals(small, PartitionedProfilesTest.bruteForce(after, k, m).size(), "k=" + k + ", m=" + m);
         assertEquals(small, r.violators());
         assertEquals(removed.size(), r.removedPairs());
         assertEquals(persons.stream().mapToLong(p -> p.items().size()).sum(), r.totalRows());
