@@ -114,6 +114,12 @@ public final class PersonAudit {
       Column[] icols = spec.items().stream().map(i -> col(i.column())).toArray(Column[]::new);
       items = written.get(d).select(col(personCol.get(d)).as(P), to_json(struct(icols)).as("i")).distinct();
     }
+    // Each of these is read by several counts below: computed once (without, every count re-read the files).
+    List<Dataset<Row>> kept = new ArrayList<>();
+    classes = keep(classes, kept);
+    if (items != null) {
+      items = keep(items, kept);
+    }
     long total = classes.count();
     Dataset<Row> violating = classes.join(classes.groupBy(C).agg(count(lit(1)).as("n")).where(col("n").lt(spec.k())),
         List.of(C).stream().collect(toSeq()), "left_semi").select(col(P));
@@ -140,7 +146,9 @@ public final class PersonAudit {
             .where(col("n").lt(spec.k())).drop("n");
         List<String> joinKeys = new ArrayList<>(List.of(C));
         joinKeys.addAll(names);
-        Dataset<Row> v = sets.join(rare, joinKeys.stream().collect(toSeq()), "left_semi").select(col(P)).distinct();
+        sets = keep(sets, kept);
+        Dataset<Row> v = keep(sets.join(rare, joinKeys.stream().collect(toSeq()), "left_semi").select(col(P))
+            .distinct(), kept);
         bySize.put(s, v.count());
         violating = violating.union(v);
       }
@@ -171,10 +179,18 @@ public final class PersonAudit {
       m.put("max", r.isNullAt(2) ? 0L : r.getLong(2));
       rows.put(e.getKey(), m);
     }
+    kept.forEach(d -> d.unpersist(false));
     String model = "(k=" + spec.k() + ", k^m with m=" + spec.m() + ")-anonymity of persons over "
         + qis.stream().map(PrivacySpec.QuasiIdentifier::column).toList() + " + items "
         + spec.items().stream().map(PersonSpec.ItemColumn::column).toList();
     return new Result(model, total, violatingPersons, bySize, unique, histogram, rows);
+  }
+
+  /** {@code d} persisted (memory, then disk), remembered in {@code kept} to be released at the end. */
+  private static Dataset<Row> keep(Dataset<Row> d, List<Dataset<Row>> kept) {
+    Dataset<Row> out = d.persist(org.apache.spark.storage.StorageLevel.MEMORY_AND_DISK());
+    kept.add(out);
+    return out;
   }
 
   /** Persons per class-size bucket: 1, 2-4, 5-9, 10-19, 20+. */

@@ -198,15 +198,15 @@ public final class ReleasePrivacy {
       steps.add(step(dims, node, at));
       LOG.info("[persons] at the floor {}: {}", levels(dims, node), at);
       if (!at.feasible()) {
-        int[] best = optimal(parts, dims, limits, steps);
+        Map.Entry<int[], Assessment> best = optimal(parts, dims, limits, steps);
         if (best == null) {
           throw new PrivacyUnsatisfiableException(spec.origin().file(), new PrivacyUnsatisfiableException(
               describe(), spec.maxSuppression(), (double) at.violators() / Math.max(1, total),
               "no generalization of " + dims.stream().map(Dim::column).toList() + " above the datasets' own"
                   + capsInWords(dims)));
         }
-        node = best;
-        at = assess(parts, dims, List.of(node), limits).get(0);
+        node = best.getKey();
+        at = best.getValue();
         LOG.info("[persons] least-loss node {}: {} ({} nodes assessed)", levels(dims, node), at, steps.size());
       }
 
@@ -485,15 +485,17 @@ public final class ReleasePrivacy {
    */
   /**
    * The feasible node of least loss within the floors and caps: nodes in order of loss, a node below (or equal to) an
-   * infeasible one skipped (fewer generalization cannot help), up to {@link #BATCH} nodes assessed per Spark job.
+   * infeasible one skipped (less generalization cannot help), up to {@link #BATCH} nodes assessed per Spark job;
+   * null when no node is feasible.
    */
-  private int[] optimal(PartitionedProfiles parts, List<Dim> dims, Limits limits, List<Map<String, Object>> steps) {
+  private Map.Entry<int[], Assessment> optimal(PartitionedProfiles parts, List<Dim> dims, Limits limits,
+      List<Map<String, Object>> steps) {
     List<int[]> nodes = new ArrayList<>();
     enumerate(dims, 0, new int[dims.size()], nodes);
     nodes.sort(java.util.Comparator.comparingDouble((int[] n) -> loss(dims, n))
         .thenComparing(n -> java.util.Arrays.toString(n)));
     List<int[]> infeasible = new ArrayList<>();
-    int[] best = null;
+    Map.Entry<int[], Assessment> best = null;
     double bestLoss = Double.POSITIVE_INFINITY;
     int next = 0;
     while (next < nodes.size()) {
@@ -519,7 +521,7 @@ public final class ReleasePrivacy {
         if (!a.feasible()) {
           infeasible.add(batch.get(i));
         } else if (a.loss() < bestLoss) {
-          best = batch.get(i);
+          best = Map.entry(batch.get(i), a);
           bestLoss = a.loss();
         }
       }
