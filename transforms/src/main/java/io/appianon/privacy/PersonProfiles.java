@@ -136,27 +136,19 @@ public final class PersonProfiles {
   public boolean[] violating(int k, int m, Hierarchy[] relHierarchies, int[] relLevels, Hierarchy[] itemHierarchies,
       int[] itemLevels) {
     int n = size();
-    // Codes: one int per distinct relational class and per distinct generalized item of this node.
-    Map<String, Integer> classCodes = new HashMap<>();
-    Map<String, Integer> itemCodes = new HashMap<>();
-    int[] classes = new int[n];
+    NodeCodes codes = codes(relHierarchies, relLevels, itemHierarchies, itemLevels);
+    int[] classes = codes.classes();
     int[][] baskets = new int[n][];
     for (int p = 0; p < n; p++) {
-      classes[p] = classCodes.computeIfAbsent(key(relational.get(p), relHierarchies, relLevels),
-          x -> classCodes.size());
-      TreeSet<Integer> basket = new TreeSet<>();
-      for (String[] it : items.get(p)) {
-        basket.add(itemCodes.computeIfAbsent(generalize(it, itemHierarchies, itemLevels), x -> itemCodes.size()));
-      }
-      baskets[p] = basket.stream().mapToInt(Integer::intValue).toArray();
+      baskets[p] = Arrays.stream(codes.items()[p]).sorted().distinct().toArray();
     }
-    int[] classSize = new int[classCodes.size()];
+    int[] classSize = new int[codes.classCount()];
     for (int c : classes) {
       classSize[c]++;
     }
     // An itemset of size <= m with its class, as one key: class and item codes of 21 bits each when they fit in a
     // long (m <= 2), else a string.
-    boolean packed = packs(m, classCodes.size(), itemCodes.size());
+    boolean packed = packs(m, codes.classCount(), codes.itemNames().length);
     Map<Object, Integer> support = new HashMap<>();
     for (int p = 0; p < n; p++) {
       forEachSubset(baskets[p], m, classes[p], packed, (key, set, size) -> support.merge(key, 1, Integer::sum));
@@ -184,29 +176,21 @@ public final class PersonProfiles {
   public Removal removeRare(int k, int m, Hierarchy[] relHierarchies, int[] relLevels, Hierarchy[] itemHierarchies,
       int[] itemLevels, List<Map.Entry<Integer, String>> removedItems) {
     int n = size();
-    Map<String, Integer> classCodes = new HashMap<>();
-    Map<String, Integer> itemCodes = new HashMap<>();
-    List<String> itemNames = new ArrayList<>();
-    int[] classes = new int[n];
+    NodeCodes codes = codes(relHierarchies, relLevels, itemHierarchies, itemLevels);
+    int[] classes = codes.classes();
+    String[] itemNames = codes.itemNames();
     List<TreeMap<Integer, Long>> baskets = new ArrayList<>(n);
     long totalRows = 0;
     for (int p = 0; p < n; p++) {
-      classes[p] = classCodes.computeIfAbsent(key(relational.get(p), relHierarchies, relLevels),
-          x -> classCodes.size());
       TreeMap<Integer, Long> basket = new TreeMap<>();
-      List<String[]> mine = items.get(p);
-      for (int i = 0; i < mine.size(); i++) {
-        String name = generalize(mine.get(i), itemHierarchies, itemLevels);
-        int code = itemCodes.computeIfAbsent(name, x -> {
-          itemNames.add(x);
-          return itemCodes.size();
-        });
-        basket.merge(code, rows.get(p)[i], Long::sum);
+      int[] mine = codes.items()[p];
+      for (int i = 0; i < mine.length; i++) {
+        basket.merge(mine[i], rows.get(p)[i], Long::sum);
         totalRows += rows.get(p)[i];
       }
       baskets.add(basket);
     }
-    int[] classSize = new int[classCodes.size()];
+    int[] classSize = new int[codes.classCount()];
     for (int c : classes) {
       classSize[c]++;
     }
@@ -219,7 +203,7 @@ public final class PersonProfiles {
     long removedRows = 0;
     long removedPairs = 0;
     int rounds = 0;
-    boolean packed = packs(m, classCodes.size(), itemCodes.size());
+    boolean packed = packs(m, codes.classCount(), itemNames.length);
     while (m > 0) {
       Map<Object, Integer> support = new HashMap<>();
       Map<Long, Integer> single = new HashMap<>();
@@ -249,7 +233,7 @@ public final class PersonProfiles {
               int a = set[j];
               int sa = single.get(((long) cls << 32) | a);
               int sv = single.get(((long) cls << 32) | victim);
-              if (sa < sv || (sa == sv && itemNames.get(a).compareTo(itemNames.get(victim)) < 0)) {
+              if (sa < sv || (sa == sv && itemNames[a].compareTo(itemNames[victim]) < 0)) {
                 victim = a;
               }
             }
@@ -266,7 +250,7 @@ public final class PersonProfiles {
         removedRows += baskets.get(r[0]).remove(r[1]);
         removedPairs++;
         if (removedItems != null) {
-          removedItems.add(Map.entry(r[0], itemNames.get(r[1])));
+          removedItems.add(Map.entry(r[0], itemNames[r[1]]));
         }
       }
     }
@@ -323,11 +307,170 @@ public final class PersonProfiles {
     }
   }
 
-  private static String key(String[] values, Hierarchy[] hierarchies, int[] levels) {
-    if (values == null) {
-      return "(none)";
+  /**
+   * One node's codes: each person's relational class (one int per distinct class; persons without a relational row
+   * share one), each of their items' generalized item (one int per distinct item, in the order of {@link #items}),
+   * and each item code's name (the generalized values joined by U+001F, a null as U+0000).
+   */
+  private record NodeCodes(int[] classes, int classCount, int[][] items, String[] itemNames) {}
+
+  /**
+   * The distinct values of each attribute, coded once: {@code relCodes[p][a]} / {@code itemCodes[p][i][a]} index
+   * {@code relValues[a]} / {@code itemValues[a]}. A node then generalizes each distinct value once instead of every
+   * person's.
+   */
+  private record Dictionary(List<String>[] relValues, int[][] relCodes, List<String>[] itemValues,
+      int[][][] itemCodes) {}
+
+  private Dictionary dictionary;
+
+  private Dictionary dictionary() {
+    if (dictionary != null && dictionary.relCodes().length == size()) {
+      return dictionary;
     }
-    return "R" + generalize(values, hierarchies, levels);
+    int n = size();
+    int ra = 0;
+    int ia = 0;
+    for (int p = 0; p < n && (ra == 0 || ia == 0); p++) {
+      ra = relational.get(p) != null ? relational.get(p).length : ra;
+      ia = items.get(p).isEmpty() ? ia : items.get(p).get(0).length;
+    }
+    @SuppressWarnings("unchecked")
+    List<String>[] relValues = new List[ra];
+    List<Map<String, Integer>> relIndex = new ArrayList<>();
+    for (int a = 0; a < ra; a++) {
+      relValues[a] = new ArrayList<>();
+      relIndex.add(new HashMap<>());
+    }
+    @SuppressWarnings("unchecked")
+    List<String>[] itemValues = new List[ia];
+    List<Map<String, Integer>> itemIndex = new ArrayList<>();
+    for (int a = 0; a < ia; a++) {
+      itemValues[a] = new ArrayList<>();
+      itemIndex.add(new HashMap<>());
+    }
+    int[][] relCodes = new int[n][];
+    int[][][] itemCodes = new int[n][][];
+    for (int p = 0; p < n; p++) {
+      String[] r = relational.get(p);
+      relCodes[p] = r == null ? null : code(r, relValues, relIndex);
+      List<String[]> mine = items.get(p);
+      itemCodes[p] = new int[mine.size()][];
+      for (int i = 0; i < mine.size(); i++) {
+        itemCodes[p][i] = code(mine.get(i), itemValues, itemIndex);
+      }
+    }
+    dictionary = new Dictionary(relValues, relCodes, itemValues, itemCodes);
+    return dictionary;
+  }
+
+  private static int[] code(String[] values, List<String>[] dict, List<Map<String, Integer>> index) {
+    int[] out = new int[values.length];
+    for (int a = 0; a < values.length; a++) {
+      List<String> d = dict[a];
+      String value = values[a];
+      out[a] = index.get(a).computeIfAbsent(value == null ? NULL : value, v -> {
+        d.add(value);
+        return d.size() - 1;
+      });
+    }
+    return out;
+  }
+
+  /**
+   * Each distinct value of each attribute generalized once to its level: {@code labels[a][v]} is the code of value
+   * {@code v}'s label among attribute a's labels at the level, {@code names[a]} the labels (null kept as null).
+   */
+  private static int[][] labels(List<String>[] values, Hierarchy[] hierarchies, int[] levels, List<List<String>> names) {
+    int[][] out = new int[values.length][];
+    for (int a = 0; a < values.length; a++) {
+      Map<String, Integer> index = new HashMap<>();
+      List<String> mine = new ArrayList<>();
+      out[a] = new int[values[a].size()];
+      for (int v = 0; v < values[a].size(); v++) {
+        String label = hierarchies[a].generalize(values[a].get(v), levels[a]);
+        out[a][v] = index.computeIfAbsent(label == null ? NULL : label, x -> {
+          mine.add(label);
+          return mine.size() - 1;
+        });
+      }
+      names.add(mine);
+    }
+    return out;
+  }
+
+  private NodeCodes codes(Hierarchy[] relHierarchies, int[] relLevels, Hierarchy[] itemHierarchies,
+      int[] itemLevels) {
+    Dictionary d = dictionary();
+    int n = size();
+    List<List<String>> relNames = new ArrayList<>();
+    int[][] relLabels = labels(d.relValues(), relHierarchies, relLevels, relNames);
+    List<List<String>> itemLabelNames = new ArrayList<>();
+    int[][] itemLabels = labels(d.itemValues(), itemHierarchies, itemLevels, itemLabelNames);
+    // a combination of labels as one long (mixed radix over the attributes' label counts) when the product of the
+    // counts fits, else as a string; then one int per distinct combination
+    boolean relFits = fits(relNames);
+    int[] classes = new int[n];
+    Map<Object, Integer> classIndex = new HashMap<>();
+    for (int p = 0; p < n; p++) {
+      int[] r = d.relCodes()[p];
+      int[] lab = new int[r == null ? 0 : r.length];
+      for (int a = 0; a < lab.length; a++) {
+        lab[a] = relLabels[a][r[a]];
+      }
+      Object key = r == null ? "none" : combination(lab, relNames, relFits);
+      classes[p] = classIndex.computeIfAbsent(key, x -> classIndex.size());
+    }
+    boolean itemFits = fits(itemLabelNames);
+    int[][] itemCodes = new int[n][];
+    Map<Object, Integer> itemIndex = new HashMap<>();
+    List<int[]> firstOf = new ArrayList<>();
+    for (int p = 0; p < n; p++) {
+      int[][] mine = d.itemCodes()[p];
+      itemCodes[p] = new int[mine.length];
+      for (int i = 0; i < mine.length; i++) {
+        int[] lab = new int[mine[i].length];
+        for (int a = 0; a < mine[i].length; a++) {
+          lab[a] = itemLabels[a][mine[i][a]];
+        }
+        itemCodes[p][i] = itemIndex.computeIfAbsent(combination(lab, itemLabelNames, itemFits), x -> {
+          firstOf.add(lab);
+          return firstOf.size() - 1;
+        });
+      }
+    }
+    String[] names = new String[firstOf.size()];
+    for (int c = 0; c < names.length; c++) {
+      int[] lab = firstOf.get(c);
+      String[] parts = new String[lab.length];
+      for (int a = 0; a < lab.length; a++) {
+        String v = itemLabelNames.get(a).get(lab[a]);
+        parts[a] = v == null ? NULL : v;
+      }
+      names[c] = String.join(SEP, parts);
+    }
+    return new NodeCodes(classes, classIndex.size(), itemCodes, names);
+  }
+
+  /** Whether every combination of the attributes' labels numbers below 2^62. */
+  private static boolean fits(List<List<String>> names) {
+    double product = 1;
+    for (List<String> n : names) {
+      product *= Math.max(1, n.size());
+    }
+    return product < 0x1p62;
+  }
+
+  /** A combination of label codes as one key: a long in mixed radix when it fits, else the codes as a string. */
+  private static Object combination(int[] labels, List<List<String>> names, boolean fits) {
+    if (fits) {
+      long key = 0;
+      for (int a = 0; a < labels.length; a++) {
+        key = key * names.get(a).size() + labels[a];
+      }
+      return key;
+    }
+    return Arrays.toString(labels);
   }
 
   private static String generalize(String[] values, Hierarchy[] hierarchies, int[] levels) {
