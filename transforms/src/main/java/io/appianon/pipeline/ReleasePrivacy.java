@@ -3,7 +3,6 @@ package io.appianon.pipeline;
 import static org.apache.spark.sql.functions.coalesce;
 import static org.apache.spark.sql.functions.col;
 import static org.apache.spark.sql.functions.concat_ws;
-import static org.apache.spark.sql.functions.element_at;
 import static org.apache.spark.sql.functions.lit;
 import static org.apache.spark.sql.functions.min;
 import static org.apache.spark.sql.functions.when;
@@ -171,17 +170,14 @@ public final class ReleasePrivacy {
           .withColumn(HAS_ITEM, lit(true));
       base = base.join(items, toSeq(PartitionedProfiles.PERSON), "left");
     }
-    // Every level of every dimension computed once (an array per dimension), and the lineage cut: a candidate's
-    // profile is then element_at per dimension, and its query plan stays small (the hierarchies are map literals).
-    base = withLevels(base, dims, true).localCheckpoint(true);
     PartitionedProfiles parts = null;
     try {
-      long total = persons.count();
-      long baseRows = base.count();
       // Every class of every node the search may choose lies inside one class at the caps: spread by it, each
-      // partition is counted on its own.
+      // partition is counted on its own. (At most one profile row per item row, plus one per person without items.)
+      long itemRowsIn = itemInput.map(i -> i.processed().keptRows()).orElse(0L);
       parts = PartitionedProfiles.of(layout(base, dims), relCount(dims), dims.size() - relCount(dims),
-          group(base, dims, caps(dims)), partitions(base, baseRows));
+          group(base, dims, caps(dims)), partitions(base, itemRowsIn));
+      long total = parts.persons();
       long budget = (long) Math.floor(spec.maxSuppression() * total);
       boolean itemRemedy = spec.maxItemSuppression() > 0 && spec.m() > 0 && itemInput.isPresent();
       long itemRows = itemInput.map(i -> i.processed().keptRows()).orElse(0L);
@@ -383,39 +379,10 @@ public final class ReleasePrivacy {
       drop.unpersist(false);
       return new Outcome(Map.copyOf(results), report, total, dropped);
     } finally {
-      base.unpersist(false);
       if (parts != null) {
         parts.unpersist();
       }
     }
-  }
-
-  /**
-   * {@code base} with one array column per dimension, {@code __g<d>}: the value at every level of its hierarchy
-   * ({@code all}), or just the value as it is (the outputs, already generalized).
-   */
-  private static Dataset<Row> withLevels(Dataset<Row> base, List<Dim> dims, boolean all) {
-    List<Column> cols = new ArrayList<>();
-    cols.add(col(PartitionedProfiles.PERSON));
-    if (hasColumn(base, "__has_rel")) {
-      cols.add(col("__has_rel"));
-    }
-    if (hasColumn(base, HAS_ITEM)) {
-      cols.add(col(HAS_ITEM));
-    }
-    if (hasColumn(base, ROWS)) {
-      cols.add(col(ROWS));
-    }
-    for (int d = 0; d < dims.size(); d++) {
-      Dim dim = dims.get(d);
-      Column v = col(quote(dim.item() ? "__item_" + dim.column() : dim.column()));
-      List<Column> levels = new ArrayList<>();
-      for (int l = 0; l <= (all ? dim.hierarchy().maxLevel() : 0); l++) {
-        levels.add(dim.hierarchy().generalize(v, l));
-      }
-      cols.add(org.apache.spark.sql.functions.array(levels.toArray(new Column[0])).as("__g" + d));
-    }
-    return base.select(cols.toArray(new Column[0]));
   }
 
   /** The columns of {@code policy} whose generalization this stage decides per release. */
@@ -644,32 +611,42 @@ public final class ReleasePrivacy {
     return sum;
   }
 
-  /** The profile rows as {@link PersonProfiles#fromRows} reads them, values at level 0. */
+  /**
+   * The profile rows as {@link PersonProfiles#fromRows} reads them, from {@code base}: the person, the relational
+   * values (columns named as the dimensions) and the item values ({@code __item_<column>}), as strings.
+   */
   private static Dataset<Row> layout(Dataset<Row> base, List<Dim> dims) {
     List<Column> cols = new ArrayList<>();
     cols.add(col(PartitionedProfiles.PERSON));
     cols.add(hasColumn(base, "__has_rel") ? col("__has_rel") : lit(false));
-    for (int d = 0; d < dims.size(); d++) {
-      if (!dims.get(d).item()) {
-        cols.add(element_at(col("__g" + d), 1));
+    for (Dim d : dims) {
+      if (!d.item()) {
+        cols.add(value(base, d));
       }
     }
     cols.add(hasColumn(base, HAS_ITEM) ? col(HAS_ITEM) : lit(false));
-    for (int d = 0; d < dims.size(); d++) {
-      if (dims.get(d).item()) {
-        cols.add(element_at(col("__g" + d), 1));
+    for (Dim d : dims) {
+      if (d.item()) {
+        cols.add(value(base, d));
       }
     }
     cols.add(hasColumn(base, ROWS) ? col(ROWS) : lit(1L));
     return base.select(cols.toArray(new Column[0]));
   }
 
+  /** A dimension's value in {@code base}, as a string (null where the person has no such row). */
+  private static Column value(Dataset<Row> base, Dim d) {
+    String name = d.item() ? "__item_" + d.column() : d.column();
+    return hasColumn(base, name) ? col(quote(name)).cast("string") : lit(null).cast("string");
+  }
+
   /** A person's relational class at {@code levels} (one per dimension; item dimensions ignored). */
   private static Column group(Dataset<Row> base, List<Dim> dims, int[] levels) {
     List<Column> qi = new ArrayList<>();
     for (int d = 0; d < dims.size(); d++) {
-      if (!dims.get(d).item()) {
-        qi.add(coalesce(element_at(col("__g" + d), Math.min(levels[d], dims.get(d).hierarchy().maxLevel()) + 1),
+      Dim dim = dims.get(d);
+      if (!dim.item()) {
+        qi.add(coalesce(dim.hierarchy().generalize(value(base, dim), Math.min(levels[d], dim.hierarchy().maxLevel())),
             lit(NULL)));
       }
     }
@@ -740,9 +717,8 @@ public final class ReleasePrivacy {
           .withColumn(HAS_ITEM, lit(true));
       base = base.join(items, toSeq(PartitionedProfiles.PERSON), "left");
     }
-    Dataset<Row> asIs = withLevels(base, dims, false);
-    return PartitionedProfiles.of(layout(asIs, dims), relCount(dims), dims.size() - relCount(dims),
-        group(asIs, dims, new int[dims.size()]), partitions(asIs, 0));
+    return PartitionedProfiles.of(layout(base, dims), relCount(dims), dims.size() - relCount(dims),
+        group(base, dims, new int[dims.size()]), partitions(base, 0));
   }
 
   private String personColumn(Input i) {

@@ -59,6 +59,16 @@ public final class PartitionedProfiles {
     return new PartitionedProfiles(layout.repartition(partitions, group).localCheckpoint(true), relCount, itemCount);
   }
 
+  /** The number of persons (each person's rows lie in one partition: counted there). */
+  public long persons() {
+    MapPartitionsFunction<Row, Long> count = in -> {
+      java.util.Set<Object> seen = new java.util.HashSet<>();
+      in.forEachRemaining(r -> seen.add(r.get(0)));
+      return List.of((long) seen.size()).iterator();
+    };
+    return rows.mapPartitions(count, Encoders.LONG()).collectAsList().stream().mapToLong(Long::longValue).sum();
+  }
+
   /** A node's outcome summed over the partitions. */
   public record Outcome(long plainViolators, long violators, long removedPairs, long removedRows, int rounds) {}
 

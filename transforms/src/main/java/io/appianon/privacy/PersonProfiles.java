@@ -1,5 +1,7 @@
 package io.appianon.privacy;
 
+import com.carrotsearch.hppc.LongIntHashMap;
+import com.carrotsearch.hppc.ObjectIntHashMap;
 import io.appianon.hierarchy.Hierarchy;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -149,15 +151,16 @@ public final class PersonProfiles {
     // An itemset of size <= m with its class, as one key: class and item codes of 21 bits each when they fit in a
     // long (m <= 2), else a string.
     boolean packed = packs(m, codes.classCount(), codes.itemNames().length);
-    Map<Object, Integer> support = new HashMap<>();
+    Support support = new Support(packed);
     for (int p = 0; p < n; p++) {
-      forEachSubset(baskets[p], m, classes[p], packed, (key, set, size) -> support.merge(key, 1, Integer::sum));
+      forEachSubset(baskets[p], m, classes[p], packed, (key, name, set, size) -> support.add(key, name));
     }
     boolean[] violating = new boolean[n];
     for (int p = 0; p < n; p++) {
       boolean[] bad = {classSize[classes[p]] < k};
       if (!bad[0]) {
-        forEachSubset(baskets[p], m, classes[p], packed, (key, set, size) -> bad[0] |= support.get(key) < k);
+        forEachSubset(baskets[p], m, classes[p], packed, (key, name, set, size) -> bad[0] |= support.get(key, name)
+            < k);
       }
       violating[p] = bad[0];
     }
@@ -205,16 +208,16 @@ public final class PersonProfiles {
     int rounds = 0;
     boolean packed = packs(m, codes.classCount(), itemNames.length);
     while (m > 0) {
-      Map<Object, Integer> support = new HashMap<>();
-      Map<Long, Integer> single = new HashMap<>();
+      Support support = new Support(packed);
+      LongIntHashMap single = new LongIntHashMap();
       for (int p = 0; p < n; p++) {
         if (small[p]) {
           continue;
         }
         int[] b = baskets.get(p).keySet().stream().mapToInt(Integer::intValue).toArray();
-        forEachSubset(b, m, classes[p], packed, (key, set, size) -> support.merge(key, 1, Integer::sum));
+        forEachSubset(b, m, classes[p], packed, (key, name, set, size) -> support.add(key, name));
         for (int i : b) {
-          single.merge(((long) classes[p] << 32) | i, 1, Integer::sum);
+          single.addTo(((long) classes[p] << 32) | i, 1);
         }
       }
       List<int[]> removals = new ArrayList<>(); // (person, item)
@@ -226,8 +229,8 @@ public final class PersonProfiles {
         int cls = classes[p];
         int[] b = baskets.get(p).keySet().stream().mapToInt(Integer::intValue).toArray();
         TreeSet<Integer> victims = new TreeSet<>();
-        forEachSubset(b, m, cls, packed, (key, set, size) -> {
-          if (support.get(key) < k) {
+        forEachSubset(b, m, cls, packed, (key, name, set, size) -> {
+          if (support.get(key, name) < k) {
             int victim = set[0];
             for (int j = 1; j < size; j++) {
               int a = set[j];
@@ -268,8 +271,32 @@ public final class PersonProfiles {
     }
   }
 
+  /** Visits an itemset: its key (a packed long, or 0 and a string when the codes do not fit) and its items. */
   private interface SubsetVisitor {
-    void visit(Object key, int[] set, int size);
+    void visit(long key, String name, int[] set, int size);
+  }
+
+  /** Persons per itemset key, in primitive maps (the hot loop of every count). */
+  private static final class Support {
+    private final LongIntHashMap packed;
+    private final ObjectIntHashMap<String> named;
+
+    Support(boolean packed) {
+      this.packed = packed ? new LongIntHashMap() : null;
+      this.named = packed ? null : new ObjectIntHashMap<>();
+    }
+
+    void add(long key, String name) {
+      if (packed != null) {
+        packed.addTo(key, 1);
+      } else {
+        named.addTo(name, 1);
+      }
+    }
+
+    int get(long key, String name) {
+      return packed != null ? packed.get(key) : named.get(name);
+    }
   }
 
   /** Whether an itemset's key fits in a long: at most two items, class and item codes below 2^21. */
@@ -292,17 +319,16 @@ public final class PersonProfiles {
     }
     for (int i = from; i < basket.length; i++) {
       chosen[size] = basket[i];
-      Object key;
       if (packed) {
-        key = ((long) cls << 42) | ((long) (chosen[0] + 1) << 21) | (size >= 1 ? chosen[1] + 1 : 0);
+        v.visit(((long) cls << 42) | ((long) (chosen[0] + 1) << 21) | (size >= 1 ? chosen[1] + 1 : 0), null, chosen,
+            size + 1);
       } else {
         StringBuilder b = new StringBuilder().append(cls);
         for (int j = 0; j <= size; j++) {
           b.append(',').append(chosen[j]);
         }
-        key = b.toString();
+        v.visit(0, b.toString(), chosen, size + 1);
       }
-      v.visit(key, chosen, size + 1);
       visit(basket, m, i + 1, chosen, size + 1, cls, packed, v);
     }
   }
