@@ -4,7 +4,6 @@ import static org.apache.spark.sql.functions.array_sort;
 import static org.apache.spark.sql.functions.col;
 import static org.apache.spark.sql.functions.collect_set;
 import static org.apache.spark.sql.functions.count;
-import static org.apache.spark.sql.functions.countDistinct;
 import static org.apache.spark.sql.functions.lit;
 import static org.apache.spark.sql.functions.max;
 import static org.apache.spark.sql.functions.min;
@@ -142,7 +141,8 @@ public final class PersonAudit {
         List<Column> keys = new ArrayList<>();
         keys.add(col(C));
         names.forEach(n -> keys.add(col(n)));
-        Dataset<Row> rare = sets.groupBy(keys.toArray(new Column[0])).agg(countDistinct(col(P)).as("n"))
+        // a person's (distinct) items give each of their sets once, so the rows of a set are its distinct persons
+        Dataset<Row> rare = sets.groupBy(keys.toArray(new Column[0])).agg(count(lit(1)).as("n"))
             .where(col("n").lt(spec.k())).drop("n");
         List<String> joinKeys = new ArrayList<>(List.of(C));
         joinKeys.addAll(names);
