@@ -5,6 +5,7 @@ import io.appianon.release.FileDigests;
 import io.appianon.release.Json;
 import io.appianon.release.JsonLinesLog;
 import io.appianon.release.ReleaseStore;
+import io.appianon.policy.Text;
 import io.appianon.release.Manifest;
 import io.appianon.release.MethodStore;
 import io.appianon.release.OwnerOnly;
@@ -211,7 +212,9 @@ public final class Provisioner {
         ann.put("min_notice", disclosure.minNotice().toString());
         record.put("announcement", ann);
         if (rekey) {
-          record.put("pseudonyms", rekeyRecord(keyId, pseudonyms));
+          Map<String, Object> rk = rekeyRecord(keyId, pseudonyms);
+          rk.put("notice", Manifest.text(Notice.recipientPseudonyms(pseudonymLabels(manifest, pseudonyms))));
+          record.put("pseudonyms", rk);
         }
         record.put("package", target.toString());
         record.put("files", files);
@@ -251,6 +254,21 @@ public final class Provisioner {
       out.put((String) d.get("name"), List.copyOf((List<String>) cols));
     }
     return out;
+  }
+
+  /** The published category labels of the pseudonym columns (「会員ID」, once each), as the manifest lists them. */
+  @SuppressWarnings("unchecked")
+  private static List<Text> pseudonymLabels(Map<String, Object> manifest, Map<String, List<String>> pseudonyms) {
+    java.util.LinkedHashSet<Text> out = new java.util.LinkedHashSet<>();
+    for (Map<String, Object> d : (List<Map<String, Object>>) manifest.getOrDefault("datasets", List.of())) {
+      List<String> columns = pseudonyms.getOrDefault((String) d.get("name"), List.of());
+      for (Map<String, Object> c : (List<Map<String, Object>>) d.getOrDefault("categories", List.of())) {
+        if (columns.contains((String) c.get("column")) && c.get("category") instanceof Map<?, ?> t) {
+          out.add(Text.of((String) t.get("ja"), (String) t.get("en")));
+        }
+      }
+    }
+    return List.copyOf(out);
   }
 
   private static Map<String, Object> rekeyRecord(String keyId, Map<String, List<String>> columns) {
@@ -313,6 +331,9 @@ public final class Provisioner {
               .append(PublicWording.plain(c.processing()).ja()).append(nl);
         }
       }
+      if (record.get("pseudonyms") instanceof Map<?, ?> ps && ps.get("notice") instanceof Map<?, ?> n) {
+        b.append(nl).append("仮IDについて:").append(nl).append("  ").append(n.get("ja")).append(nl);
+      }
       b.append(nl).append("禁止事項:").append(nl).append("  ").append(Notice.PROHIBITION.ja()).append(nl)
           .append(nl).append("  ").append(Notice.ONWARD.ja()).append(nl);
     } else {
@@ -336,6 +357,9 @@ public final class Provisioner {
           b.append("    - ").append(c.name().en()).append(": ")
               .append(PublicWording.plain(c.processing()).en()).append(nl);
         }
+      }
+      if (record.get("pseudonyms") instanceof Map<?, ?> ps && ps.get("notice") instanceof Map<?, ?> n) {
+        b.append(nl).append("Temporary IDs:").append(nl).append("  ").append(n.get("en")).append(nl);
       }
       b.append(nl).append("Prohibited:").append(nl).append("  ").append(Notice.PROHIBITION.en()).append(nl)
           .append(nl).append("  ").append(Notice.ONWARD.en()).append(nl);
