@@ -74,7 +74,9 @@ public final class Pages {
     for (DatasetDisclosure d : e.disclosure().datasets()) {
       Map<String, Object> dm = new LinkedHashMap<>();
       dm.put("title", l.pick(d.title()));
-      Set<String> none = withheld.getOrDefault(d.name(), Set.of());
+      // withheld in every published row: from the release's entry, or given by the caller
+      Set<String> none = new java.util.HashSet<>(withheld.getOrDefault(d.name(), Set.of()));
+      d.withheld().forEach(t -> none.add(t.ja()));
       dm.put("categories", d.categories().stream().filter(c -> !none.contains(c.name().ja()))
           .map(c -> Map.of("name", l.category(c.name()), "processing", l.pick(PublicWording.plain(c.processing()))))
           .toList());
@@ -184,10 +186,15 @@ public final class Pages {
         b.append("\n### ").append(md(l.pick(d.title()))).append("\n\n");
         b.append("| ").append(l.pick(Text.of("項目", "Category"))).append(" | ")
             .append(l.pick(Text.of("加工の方法", "How it was processed"))).append(" |\n|---|---|\n");
-        for (Category c : d.categories()) {
+        for (Category c : d.contained()) {
           b.append("| ").append(md(l.category(c.name()))).append(" | ")
               .append(md(l.pick(PublicWording.plain(c.processing()))))
               .append(" |\n");
+        }
+        if (!d.withheld().isEmpty()) {
+          b.append("\n").append(l.pick(Text.of("公開したデータでは全てのレコードで伏せたため、含まれない項目: ",
+              "Withheld in every record of the published data, so not contained: ")))
+              .append(md(l.categoryList(d.withheld()))).append("\n");
         }
         if (!d.recordProcessing().isEmpty()) {
           b.append("\n").append(l.pick(Text.of("レコード単位の加工:", "Processing of whole records:"))).append("\n\n");
@@ -245,8 +252,10 @@ public final class Pages {
         em.put("methods", String.join(l == Lang.JA ? "、" : "; ",
             e.disclosure().methods().stream().map(x -> l.pick(x.description())).toList()));
         em.put("summary", l.pick(PublicWording.plain(changeSummary(e))));
+        // a release lists the categories contained in its published files (those withheld in every row apart)
         em.put("datasets", e.disclosure().datasets().stream().map(d -> Map.of("title", l.pick(d.title()),
-            "categories", l.categoryList(d.categories().stream().map(Category::name).toList()))).toList());
+            "categories", l.categoryList(d.contained().stream().map(Category::name).distinct().toList()),
+            "withheld", d.withheld().isEmpty() ? "" : l.categoryList(d.withheld()))).toList());
         changes(em, e, l);
         list.add(em);
       }

@@ -203,7 +203,8 @@ public final class Provisioner {
           Map<String, Object> m = new LinkedHashMap<>();
           m.put("name", d.name());
           m.put("title", Manifest.text(d.title()));
-          m.put("categories", d.categories().stream().map(c -> Manifest.text(c.name())).toList());
+          // contained in the published files (a category withheld in every row is not: DatasetDisclosure)
+          m.put("categories", d.contained().stream().map(c -> Manifest.text(c.name())).toList());
           return m;
         }).toList());
         Map<String, Object> ann = new LinkedHashMap<>();
@@ -326,7 +327,7 @@ public final class Provisioner {
       b.append("含まれる個人に関する情報の項目:").append(nl);
       for (DatasetDisclosure d : content.datasets()) {
         b.append("  [").append(d.title().ja()).append("]").append(nl);
-        for (Category c : d.categories()) {
+        for (Category c : d.contained()) {
           b.append("    ・「").append(c.name().ja()).append("」: ")
               .append(PublicWording.plain(c.processing()).ja()).append(nl);
         }
@@ -353,7 +354,7 @@ public final class Provisioner {
       b.append("Categories of information relating to individuals contained:").append(nl);
       for (DatasetDisclosure d : content.datasets()) {
         b.append("  [").append(d.title().en()).append("]").append(nl);
-        for (Category c : d.categories()) {
+        for (Category c : d.contained()) {
           b.append("    - ").append(c.name().en()).append(": ")
               .append(PublicWording.plain(c.processing()).en()).append(nl);
         }

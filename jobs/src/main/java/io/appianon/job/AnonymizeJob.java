@@ -299,6 +299,7 @@ public final class AnonymizeJob {
         } else {
           manifest.put("purpose", purpose.get("purpose"));
           manifest.put("purpose_notice", purpose.get("id"));
+          ReleaseDisclosure.markWithheld(manifest, staging); // categories contained in the written files
           io.appianon.release.PseudonymousRelease.complete(releaseId, manifest, staging, config.producerName());
         }
         Json.write(staging.resolve("manifest.json"), manifest);
