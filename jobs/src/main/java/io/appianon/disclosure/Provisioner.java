@@ -137,7 +137,8 @@ public final class Provisioner {
     }
     Disclosure content = Disclosure.fromManifest(manifest, List.of());
     DisclosureHistory history = DisclosureHistory.load(config.output());
-    HistoryEntry announced = AnnouncementGate.forProvision(history, r.releaseId(), content, r.method(), now,
+    HistoryEntry announced = AnnouncementGate.forProvision(history, r.releaseId(), content,
+        Optional.of(disclosure.terms()), r.method(), now,
         disclosure.minNotice(), disclosure.zone());
     ProvisionMethod method = announced.disclosure().method(r.method()).orElseThrow();
 

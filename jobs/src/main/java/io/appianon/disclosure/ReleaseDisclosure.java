@@ -53,7 +53,8 @@ public final class ReleaseDisclosure {
     DisclosureConfig dc = config.disclosure();
     DisclosureHistory history = DisclosureHistory.load(config.output());
     Disclosure plan = Disclosure.planned(policies, dc.methodList(), persons);
-    return new ReleaseDisclosure(config, history, AnnouncementGate.forRelease(history, plan, now, dc.zone()));
+    return new ReleaseDisclosure(config, history, AnnouncementGate.forRelease(history, plan,
+        Optional.of(dc.terms()), now, dc.zone()));
   }
 
   /** The announcement that already covers this release, if any. */
@@ -71,7 +72,8 @@ public final class ReleaseDisclosure {
     // the categories contained are those of the published files; the announced ones stay for the announcement check
     markWithheld(manifest, staging);
     Disclosure actual = Disclosure.fromManifest(manifest, disclosure.methodList());
-    AnnouncementGate.ReleaseDecision decision = AnnouncementGate.forRelease(history, actual, now, disclosure.zone());
+    AnnouncementGate.ReleaseDecision decision = AnnouncementGate.forRelease(history, actual,
+        Optional.of(disclosure.terms()), now, disclosure.zone());
     LocalDate date = LocalDate.ofInstant(now, disclosure.zone());
     HistoryEntry entry = new HistoryEntry(history.newId("release-" + releaseId), HistoryEntry.RELEASE, now, date,
         Optional.of(releaseId), Optional.empty(), decision.coveredBy().map(HistoryEntry::id),
