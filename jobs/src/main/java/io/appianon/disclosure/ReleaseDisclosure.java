@@ -98,7 +98,8 @@ public final class ReleaseDisclosure {
 
     Files.writeString(staging.resolve("manifest.html"), Pages.entryHtml(entry, PageTemplates.of(disclosure)),
         StandardCharsets.UTF_8);
-    Files.writeString(staging.resolve("manifest.md"), Pages.entryMarkdown(entry), StandardCharsets.UTF_8);
+    Files.writeString(staging.resolve("manifest.md"), Pages.entryMarkdown(entry, PageTemplates.of(disclosure)),
+        StandardCharsets.UTF_8);
     for (DatasetDisclosure d : actual.datasets()) {
       ParquetLabels.labelInPlace(staging.resolve(d.name()), labels(releaseId, d, entry.producer()));
     }
