@@ -239,9 +239,13 @@ final class JobCommands {
           c.role().configName()));
       out.println("  transforms:");
       p.techniques().forEach(t -> out.println("    " + t.type() + "  (" + t.origin().path() + ")"));
-      PrivacySpec ps = p.privacy();
-      out.println("  privacy: k=" + ps.k() + ", max suppression " + ps.maxSuppression());
-      ps.quasiIdentifiers().forEach(q -> out.println("    quasi-identifier " + q.column() + ": hierarchy "
+      if (!p.hasPrivacy()) {
+        out.println("  privacy: no model (no privacy block; the pseudonymous kind needs none unless the policy adds"
+            + " one)");
+      }
+      p.declaredPrivacy().ifPresent(ps -> out.println("  privacy: k=" + ps.k() + ", max suppression "
+          + ps.maxSuppression()));
+      p.quasiIdentifiers().forEach(q -> out.println("    quasi-identifier " + q.column() + ": hierarchy "
           + q.hierarchy().name() + ", level " + q.level().map(String::valueOf).orElse("searched")
           + q.maxLevel().map(l -> ", at most level " + l).orElse("")));
       out.println("  output columns: " + String.join(", ", plan.outputColumns()));
@@ -273,8 +277,9 @@ final class JobCommands {
     out.printf("  %-12s %10s %10s %10s %11s %4s %6s %14s%n", "dataset", "rows in", "published", "suppressed",
         "quarantined", "k", "loss", "max risk b/a");
     for (AnonymizeJob.DatasetSummary d : s.datasets()) {
-      out.printf(java.util.Locale.ROOT, "  %-12s %10d %10d %10d %11d %4d %6.3f %6.3f/%6.3f%n", d.name(), d.input(),
-          d.published(), d.suppressed(), d.quarantined(), d.kAchieved(), d.number("loss_after", "loss"),
+      out.printf(java.util.Locale.ROOT, "  %-12s %10d %10d %10d %11d %4s %6.3f %6.3f/%6.3f%n", d.name(), d.input(),
+          d.published(), d.suppressed(), d.quarantined(),
+          d.privacy().get("k_achieved") == null ? "-" : String.valueOf(d.kAchieved()), d.number("loss_after", "loss"),
           d.number("risk_before", "prosecutor_max"), d.number("risk_after", "prosecutor_max"));
     }
     out.println("  (loss: information loss 0..1 of the chosen generalization; max risk: highest prosecutor"

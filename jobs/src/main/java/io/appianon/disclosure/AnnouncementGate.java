@@ -30,25 +30,45 @@ public final class AnnouncementGate {
 
   /** Checks a planned (or produced) release against the history; throws {@link AnnouncementException} if refused. */
   public static ReleaseDecision forRelease(DisclosureHistory history, Disclosure release, Instant now, ZoneId zone) {
+    return forRelease(history, release, Optional.empty(), now, zone);
+  }
+
+  /**
+   * As above, where the release is made under {@code terms} (purpose of use, classes of recipients): an announcement
+   * that stated other terms does not cover it (an entry written before terms were recorded is not compared).
+   */
+  public static ReleaseDecision forRelease(DisclosureHistory history, Disclosure release, Optional<PublicTerms> terms,
+      Instant now, ZoneId zone) {
     Optional<HistoryEntry> previous = history.lastRelease();
-    List<Change> sincePrevious = previous.map(p -> release.changesSince(p.disclosure())).orElse(List.of());
+    List<Change> sincePrevious = new java.util.ArrayList<>(previous.map(p -> release.changesSince(p.disclosure()))
+        .orElse(List.of()));
+    previous.ifPresent(p -> sincePrevious.addAll(PublicTerms.changes(p.terms(), terms)));
     Optional<HistoryEntry> inEffect = inEffect(history, now, zone);
     if (inEffect.isEmpty()) {
       return new ReleaseDecision(Optional.empty(), previous, sincePrevious);
     }
     HistoryEntry a = inEffect.get();
-    if (a.disclosure().fingerprint().equals(release.fingerprint())) {
+    if (a.disclosure().fingerprint().equals(release.fingerprint()) && sameTerms(a, terms)) {
       return new ReleaseDecision(inEffect, previous, sincePrevious);
     }
     StringBuilder m = new StringBuilder("release refused: announcement " + a.id() + " of " + a.date() + " ("
         + a.coverage().orElse(DisclosureConfig.Coverage.SINGLE).describe().en() + ") is in effect, and this"
-        + " release's categories, processing or methods of provision differ from it:");
+        + " release's categories, processing, methods of provision, purpose of use or classes of recipients differ"
+        + " from it:");
     for (Change c : release.changesSince(a.disclosure())) {
+      m.append("\n  - ").append(c.text().en());
+    }
+    for (Change c : PublicTerms.changes(a.terms(), terms)) {
       m.append("\n  - ").append(c.text().en());
     }
     m.append("\nPublish a new announcement first: run `appi-anon announce`, upload ").append(history.dir())
         .append(" to your website, then run the release again.");
     throw new AnnouncementException(m.toString());
+  }
+
+  /** True when {@code e} stated {@code terms} (or either is unknown: an entry from before terms were recorded). */
+  private static boolean sameTerms(HistoryEntry e, Optional<PublicTerms> terms) {
+    return e.terms().isEmpty() || terms.isEmpty() || e.terms().get().fingerprint().equals(terms.get().fingerprint());
   }
 
   /** The announcement in effect at {@code now}, if any. */
@@ -71,6 +91,12 @@ public final class AnnouncementGate {
    */
   public static HistoryEntry forProvision(DisclosureHistory history, String releaseId, Disclosure release,
       String methodId, Instant now, Duration minNotice, ZoneId zone) {
+    return forProvision(history, releaseId, release, Optional.empty(), methodId, now, minNotice, zone);
+  }
+
+  /** As above, under {@code terms}: only an entry that stated them (purpose, classes of recipients) counts. */
+  public static HistoryEntry forProvision(DisclosureHistory history, String releaseId, Disclosure release,
+      Optional<PublicTerms> terms, String methodId, Instant now, Duration minNotice, ZoneId zone) {
     String content = release.contentFingerprint();
     LocalDate today = LocalDate.ofInstant(now, zone);
     List<HistoryEntry> sameContent = history.entries().stream()
@@ -78,6 +104,17 @@ public final class AnnouncementGate {
         .filter(e -> !e.isAnnouncement() || e.coverage().flatMap(DisclosureConfig.Coverage::until)
             .map(u -> !today.isAfter(u)).orElse(true))
         .toList();
+    List<HistoryEntry> underTerms = sameContent.stream().filter(e -> sameTerms(e, terms)).toList();
+    if (underTerms.isEmpty() && !sameContent.isEmpty()) {
+      HistoryEntry last = sameContent.get(sameContent.size() - 1);
+      StringBuilder m = new StringBuilder("provision refused: release " + releaseId + "'s categories were announced"
+          + " (last in " + last.id() + ") with another purpose of use or other classes of recipients:");
+      PublicTerms.changes(last.terms(), terms).forEach(c -> m.append("\n  - ").append(c.text().en()));
+      m.append("\nRun `appi-anon announce`, publish it on your website (upload ").append(history.dir())
+          .append("), and provide after ").append(HumanTime.durationEn(minNotice)).append(".");
+      throw new AnnouncementException(m.toString());
+    }
+    sameContent = underTerms;
     List<HistoryEntry> withMethod = sameContent.stream().filter(e -> e.disclosure().method(methodId).isPresent())
         .toList();
     for (HistoryEntry e : withMethod) {

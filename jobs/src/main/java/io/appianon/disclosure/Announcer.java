@@ -40,11 +40,18 @@ public final class Announcer {
           Optional.of(dc.coverage()), Optional.empty(), config.producerName(),
           dc.terms().contact().orElse(config.producerContact()), Manifest.STATEMENT, planned, dc.securityMeasures(),
           dc.complaints(), previous.map(HistoryEntry::id),
-          previous.map(p -> planned.changesSince(p.disclosure())).orElse(List.of()), Optional.of(dc.terms()));
+          previous.map(p -> changes(planned, dc.terms(), p)).orElse(List.of()), Optional.of(dc.terms()));
       history.append(entry, PageTemplates.of(config.disclosure()));
       return entry;
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
+  }
+
+  /** The changes since {@code previous}: categories, processing and methods, then purpose and recipients. */
+  private static List<Change> changes(Disclosure planned, PublicTerms terms, HistoryEntry previous) {
+    List<Change> out = new java.util.ArrayList<>(planned.changesSince(previous.disclosure()));
+    out.addAll(PublicTerms.changes(previous.terms(), Optional.of(terms)));
+    return out;
   }
 }

@@ -54,6 +54,26 @@ public record Change(String type, Text text) {
         "Added method of provision: " + method.en()));
   }
 
+  static Change purposeChanged(Text from, Text to) {
+    return new Change("purpose-changed", Text.of("利用目的を変更（変更前: " + from.ja() + "／変更後: " + to.ja() + "）",
+        "Changed the purpose of use (before: " + from.en() + "; after: " + to.en() + ")"));
+  }
+
+  static Change recipientsAdded(Text name) {
+    return new Change("recipients-added", Text.of("提供先の区分を追加: " + name.ja(),
+        "Added a class of recipients: " + name.en()));
+  }
+
+  static Change recipientsRemoved(Text name) {
+    return new Change("recipients-removed", Text.of("提供先の区分を廃止: " + name.ja(),
+        "Removed a class of recipients: " + name.en()));
+  }
+
+  static Change recipientsMethodsChanged(Text name) {
+    return new Change("recipients-methods-changed", Text.of("提供先の区分「" + name.ja() + "」への提供の方法を変更",
+        "Changed the methods of provision to " + name.en()));
+  }
+
   static Change methodRemoved(Text method) {
     return new Change("method-removed", Text.of("提供の方法を廃止: " + method.ja(),
         "Removed method of provision: " + method.en()));

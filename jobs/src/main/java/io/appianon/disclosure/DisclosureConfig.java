@@ -154,7 +154,8 @@ public record DisclosureConfig(Text securityMeasures, Text complaints, Duration 
     // An edited template that does not compile is a configuration error now, not a failed page after the release.
     templates.filter(java.nio.file.Files::isDirectory).ifPresent(dir -> {
       PageTemplates t = new PageTemplates(Optional.of(dir), zone);
-      for (String name : List.of(PageTemplates.ENTRY, PageTemplates.INDEX, PageTemplates.STYLE)) {
+      for (String name : List.of(PageTemplates.ENTRY, PageTemplates.INDEX, PageTemplates.STYLE,
+          PageTemplates.MANIFEST_MD)) {
         Optional<String> problem = t.check(name);
         if (problem.isPresent()) {
           throw d.error("templates", dir.resolve(name) + ": " + problem.get());

@@ -114,7 +114,7 @@ public final class DisclosureHistory {
     }
     Files.createDirectories(dir);
     writeAtomically(dir.resolve(entry.id() + ".html"), Pages.entryHtml(entry, templates));
-    writeAtomically(dir.resolve(entry.id() + ".md"), Pages.entryMarkdown(entry));
+    writeAtomically(dir.resolve(entry.id() + ".md"), Pages.entryMarkdown(entry, templates));
     entries.add(entry);
     Map<String, Object> index = new LinkedHashMap<>();
     index.put("format", FORMAT);

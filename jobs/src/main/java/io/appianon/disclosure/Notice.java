@@ -1,6 +1,8 @@
 package io.appianon.disclosure;
 
 import io.appianon.policy.Text;
+import java.util.List;
+import java.util.stream.Collectors;
 
 /** Fixed public wording shared by the pages, the notices to recipients and the Parquet labels. */
 public final class Notice {
@@ -24,6 +26,24 @@ public final class Notice {
       "If you provide this data to a further third party, you must first publish the categories of information it"
           + " contains and the method of provision, and tell the recipient explicitly that it is anonymously processed"
           + " information (APPI Art. 44).");
+
+  /**
+   * What a recipient is told of its pseudonyms ({@code provide} re-keys them per recipient: release/Rekeying): they
+   * are its own, join nothing outside its copy, and cannot be turned back. {@code labels}: the categories of the
+   * pseudonym columns as published (「会員ID」), never the column names.
+   */
+  public static Text recipientPseudonyms(List<Text> labels) {
+    String ja = labels.stream().map(Text::ja).collect(Collectors.joining("、"));
+    String en = labels.stream().map(Text::en).collect(Collectors.joining(", "));
+    return Text.of(
+        "本データの仮ID（" + ja + "）は、貴社への提供のためだけに、この提供専用の鍵で作り直したものです。他の提供先に"
+            + "提供したデータの仮IDとは一致せず、それらと結合することはできません。作成に用いた鍵は破棄しており、"
+            + "元のIDに戻すことはできません。",
+        "The temporary IDs in this data (" + en + ") were made for this provision to you alone, with a key used for"
+            + " nothing else: they match no temporary ID in the copies provided to other recipients, so this data"
+            + " cannot be joined with those copies, and they cannot be turned back into the original IDs (the key"
+            + " was destroyed).");
+  }
 
   private Notice() {}
 }

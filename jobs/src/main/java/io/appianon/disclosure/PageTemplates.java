@@ -19,7 +19,8 @@ import java.util.Optional;
 
 /**
  * The Mustache templates of the public pages: {@value #ENTRY} (an announcement, a release's manifest.html),
- * {@value #INDEX} (disclosures/index.html) and the partial {@value #STYLE} (the CSS). Each is read from the folder
+ * {@value #INDEX} (disclosures/index.html), the partial {@value #STYLE} (the CSS) and {@value #MANIFEST_MD} (the
+ * Markdown form of an entry). Each is read from the folder
  * {@code appianon.disclosure.templates} when a file of that name is there (the privacy office's edited copy), else
  * the shipped default from the class path ({@code io/appianon/disclosure/templates/}).
  *
@@ -30,6 +31,8 @@ public record PageTemplates(Optional<Path> dir, ZoneId zone) {
   public static final String ENTRY = "entry.html.mustache";
   public static final String INDEX = "index.html.mustache";
   public static final String STYLE = "style.css.mustache";
+  /** The Markdown form of an entry ({@code manifest.md}, {@code disclosures/<id>.md}). */
+  public static final String MANIFEST_MD = "manifest.md.mustache";
   private static final String SHIPPED_DIR = "io/appianon/disclosure/templates/";
 
   /** The shipped templates, times in Japan time. */
@@ -48,6 +51,29 @@ public record PageTemplates(Optional<Path> dir, ZoneId zone) {
       StringWriter w = new StringWriter();
       m.execute(w, scope);
       return w.toString();
+    } catch (MustacheException e) {
+      throw new PolicyException(source(name), "template", "cannot render: " + e.getMessage());
+    }
+  }
+
+  /** Renders template {@code name} with {@code scope}; its text is escaped for Markdown ({@link Pages#md}). */
+  public String renderMarkdown(String name, Object scope) {
+    DefaultMustacheFactory factory = new DefaultMustacheFactory(new Resolver()) {
+      @Override
+      public void encode(String value, java.io.Writer writer) {
+        try {
+          writer.write(Pages.md(value));
+        } catch (IOException e) {
+          throw new UncheckedIOException(e);
+        }
+      }
+    };
+    try {
+      Mustache m = factory.compile(name);
+      StringWriter w = new StringWriter();
+      m.execute(w, scope);
+      // sections left empty (and the leading comment) leave blank lines
+      return w.toString().replaceFirst("^\\s+", "").replaceAll("\n{3,}", "\n\n");
     } catch (MustacheException e) {
       throw new PolicyException(source(name), "template", "cannot render: " + e.getMessage());
     }

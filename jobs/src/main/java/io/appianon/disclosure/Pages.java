@@ -47,13 +47,19 @@ public final class Pages {
    * listed as removed, not as contained.
    */
   public static String entryHtml(HistoryEntry e, PageTemplates templates, Map<String, Set<String>> withheld) {
+    return templates.render(PageTemplates.ENTRY, entryPage(e, templates, withheld));
+  }
+
+  /** The values of an entry's page, per language ({@code ja}, {@code en}), for the HTML and Markdown templates. */
+  private static Map<String, Object> entryPage(HistoryEntry e, PageTemplates templates,
+      Map<String, Set<String>> withheld) {
     Map<String, Object> page = new LinkedHashMap<>();
     page.put("title", "匿名加工情報の作成及び第三者提供に関する公表 / Public notice on anonymously processed information — "
         + e.producer().ja());
     for (Lang l : Lang.values()) {
       page.put(l.code, entryModel(e, l, templates.zone(), withheld));
     }
-    return templates.render(PageTemplates.ENTRY, page);
+    return page;
   }
 
   /** What the entry template shows in one language: plain public words only, no internal names. */
@@ -74,7 +80,9 @@ public final class Pages {
     for (DatasetDisclosure d : e.disclosure().datasets()) {
       Map<String, Object> dm = new LinkedHashMap<>();
       dm.put("title", l.pick(d.title()));
-      Set<String> none = withheld.getOrDefault(d.name(), Set.of());
+      // withheld in every published row: from the release's entry, or given by the caller
+      Set<String> none = new java.util.HashSet<>(withheld.getOrDefault(d.name(), Set.of()));
+      d.withheld().forEach(t -> none.add(t.ja()));
       dm.put("categories", d.categories().stream().filter(c -> !none.contains(c.name().ja()))
           .map(c -> Map.of("name", l.category(c.name()), "processing", l.pick(PublicWording.plain(c.processing()))))
           .toList());
@@ -139,78 +147,17 @@ public final class Pages {
         : Text.of("初回の公表です。", "This is the first announcement.");
   }
 
-  private static Text changesTitle(HistoryEntry e) {
-    if (e.isRelease()) {
-      return Text.of("前回のリリースからの変更", "Changes since the previous release");
-    }
-    return Text.of("前回の公表からの変更", "Changes since the previous announcement");
+  /** The same page in Markdown ({@code manifest.md}, {@code <id>.md}), from the shipped template. */
+  public static String entryMarkdown(HistoryEntry e) {
+    return entryMarkdown(e, PageTemplates.SHIPPED);
   }
 
-  /** The same page in Markdown ({@code manifest.md}). */
-  public static String entryMarkdown(HistoryEntry e) {
-    StringBuilder b = new StringBuilder();
-    for (Lang l : Lang.values()) {
-      if (l == Lang.EN) {
-        b.append("\n---\n\n");
-      }
-      b.append("# ").append(l.pick(Text.of("匿名加工情報の作成及び第三者提供に関する公表",
-          "Public notice on the creation and provision of anonymously processed information"))).append("\n\n");
-      b.append("> ").append(md(l.pick(e.statement()))).append("\n\n");
-      mdFact(b, l.pick(Text.of("公表者", "Published by")), l.pick(e.producer()));
-      mdFact(b, l.pick(Text.of("公表日", "Date of publication")), l.date(e.date()));
-      if (e.isRelease()) {
-        mdFact(b, l.pick(Text.of("作成日", "Date of production")), l.date(e.date()));
-        mdFact(b, l.pick(Text.of("リリースID", "Release ID")), "`" + e.releaseId().orElse("") + "`");
-      } else {
-        mdFact(b, l.pick(Text.of("公表ID", "Announcement ID")), "`" + e.id() + "`");
-      }
-      mdFact(b, l.pick(Text.of("対象", "Scope")), l.pick(scope(e)));
-      mdFact(b, l.pick(Text.of("お問い合わせ・苦情の窓口", "Enquiries and complaints")), l.pick(e.contact()));
-      b.append("\n## ").append(l.pick(changesTitle(e))).append("\n\n");
-      if (e.changesSince().isEmpty()) {
-        b.append(l.pick(first(e))).append("\n");
-      } else if (e.changes().isEmpty()) {
-        b.append(l.pick(Text.of("項目、加工の方法及び提供の方法に変更はありません。",
-            "No change in the categories, their processing or the methods of provision."))).append("\n");
-      } else {
-        if (e.addsCategory()) {
-          b.append("**").append(l.pick(Text.of("項目が追加されています。", "Categories have been added."))).append("**\n\n");
-        }
-        e.changes().forEach(c -> b.append("- ").append(md(l.pick(c.text()))).append("\n"));
-      }
-      b.append("\n## ").append(l.pick(Text.of("匿名加工情報に含まれる個人に関する情報の項目",
-          "Categories of information relating to individuals contained"))).append("\n");
-      for (DatasetDisclosure d : e.disclosure().datasets()) {
-        b.append("\n### ").append(md(l.pick(d.title()))).append("\n\n");
-        b.append("| ").append(l.pick(Text.of("項目", "Category"))).append(" | ")
-            .append(l.pick(Text.of("加工の方法", "How it was processed"))).append(" |\n|---|---|\n");
-        for (Category c : d.categories()) {
-          b.append("| ").append(md(l.category(c.name()))).append(" | ")
-              .append(md(l.pick(PublicWording.plain(c.processing()))))
-              .append(" |\n");
-        }
-        if (!d.recordProcessing().isEmpty()) {
-          b.append("\n").append(l.pick(Text.of("レコード単位の加工:", "Processing of whole records:"))).append("\n\n");
-          d.recordProcessing().forEach(t -> b.append("- ").append(md(l.pick(PublicWording.plain(t)))).append("\n"));
-        }
-        if (!d.deleted().isEmpty()) {
-          b.append("\n").append(l.pick(Text.of("作成に当たり削除した項目（本データには含まれません）: ",
-              "Deleted in processing (not contained in the data): ")))
-              .append(md(l.categoryList(d.deleted().stream().map(Category::name).toList()))).append("\n");
-        }
-      }
-      b.append("\n## ").append(l.pick(Text.of("第三者への提供の方法", "Methods of provision to third parties")))
-          .append("\n\n");
-      e.disclosure().methods().forEach(m -> b.append("- ").append(md(l.pick(m.description()))).append("\n"));
-      b.append("\n## ").append(l.pick(Text.of("安全管理のために講じた措置", "Security-control measures"))).append("\n\n")
-          .append(md(l.pick(e.securityMeasures()))).append("\n");
-      b.append("\n## ").append(l.pick(Text.of("苦情の処理", "Handling of complaints"))).append("\n\n")
-          .append(md(l.pick(e.complaints()))).append("\n\n")
-          .append(l.pick(Text.of("窓口: ", "Contact: "))).append(md(l.pick(e.contact()))).append("\n");
-      b.append("\n## ").append(l.pick(Text.of("禁止事項", "Prohibited acts"))).append("\n\n")
-          .append(md(l.pick(Notice.PROHIBITION))).append("\n\n").append(md(l.pick(Notice.ONWARD))).append("\n");
-    }
-    return b.toString();
+  /**
+   * As {@link #entryMarkdown(HistoryEntry)} from {@code templates} ({@value PageTemplates#MANIFEST_MD}): the same
+   * values as the HTML page, escaped for Markdown.
+   */
+  public static String entryMarkdown(HistoryEntry e, PageTemplates templates) {
+    return templates.renderMarkdown(PageTemplates.MANIFEST_MD, entryPage(e, templates, Map.of()));
   }
 
   // ---------------------------------------------------------------- the history (index.html)
@@ -245,8 +192,10 @@ public final class Pages {
         em.put("methods", String.join(l == Lang.JA ? "、" : "; ",
             e.disclosure().methods().stream().map(x -> l.pick(x.description())).toList()));
         em.put("summary", l.pick(PublicWording.plain(changeSummary(e))));
+        // a release lists the categories contained in its published files (those withheld in every row apart)
         em.put("datasets", e.disclosure().datasets().stream().map(d -> Map.of("title", l.pick(d.title()),
-            "categories", l.categoryList(d.categories().stream().map(Category::name).toList()))).toList());
+            "categories", l.categoryList(d.contained().stream().map(Category::name).distinct().toList()),
+            "withheld", d.withheld().isEmpty() ? "" : l.categoryList(d.withheld()))).toList());
         changes(em, e, l);
         list.add(em);
       }
@@ -283,10 +232,6 @@ public final class Pages {
   }
 
   // ---------------------------------------------------------------- helpers
-
-  private static void mdFact(StringBuilder b, String term, String value) {
-    b.append("- **").append(md(term)).append("**: ").append(value.startsWith("`") ? value : md(value)).append("\n");
-  }
 
   private static List<String> paragraphs(String text) {
     return java.util.Arrays.stream(text.split("\\R")).filter(p -> !p.isBlank()).map(String::strip).toList();

@@ -5,6 +5,7 @@ import io.appianon.release.FileDigests;
 import io.appianon.release.Json;
 import io.appianon.release.JsonLinesLog;
 import io.appianon.release.ReleaseStore;
+import io.appianon.policy.Text;
 import io.appianon.release.Manifest;
 import io.appianon.release.MethodStore;
 import io.appianon.release.OwnerOnly;
@@ -136,7 +137,8 @@ public final class Provisioner {
     }
     Disclosure content = Disclosure.fromManifest(manifest, List.of());
     DisclosureHistory history = DisclosureHistory.load(config.output());
-    HistoryEntry announced = AnnouncementGate.forProvision(history, r.releaseId(), content, r.method(), now,
+    HistoryEntry announced = AnnouncementGate.forProvision(history, r.releaseId(), content,
+        Optional.of(disclosure.terms()), r.method(), now,
         disclosure.minNotice(), disclosure.zone());
     ProvisionMethod method = announced.disclosure().method(r.method()).orElseThrow();
 
@@ -202,7 +204,8 @@ public final class Provisioner {
           Map<String, Object> m = new LinkedHashMap<>();
           m.put("name", d.name());
           m.put("title", Manifest.text(d.title()));
-          m.put("categories", d.categories().stream().map(c -> Manifest.text(c.name())).toList());
+          // contained in the published files (a category withheld in every row is not: DatasetDisclosure)
+          m.put("categories", d.contained().stream().map(c -> Manifest.text(c.name())).toList());
           return m;
         }).toList());
         Map<String, Object> ann = new LinkedHashMap<>();
@@ -211,7 +214,9 @@ public final class Provisioner {
         ann.put("min_notice", disclosure.minNotice().toString());
         record.put("announcement", ann);
         if (rekey) {
-          record.put("pseudonyms", rekeyRecord(keyId, pseudonyms));
+          Map<String, Object> rk = rekeyRecord(keyId, pseudonyms);
+          rk.put("notice", Manifest.text(Notice.recipientPseudonyms(pseudonymLabels(manifest, pseudonyms))));
+          record.put("pseudonyms", rk);
         }
         record.put("package", target.toString());
         record.put("files", files);
@@ -251,6 +256,21 @@ public final class Provisioner {
       out.put((String) d.get("name"), List.copyOf((List<String>) cols));
     }
     return out;
+  }
+
+  /** The published category labels of the pseudonym columns (「会員ID」, once each), as the manifest lists them. */
+  @SuppressWarnings("unchecked")
+  private static List<Text> pseudonymLabels(Map<String, Object> manifest, Map<String, List<String>> pseudonyms) {
+    java.util.LinkedHashSet<Text> out = new java.util.LinkedHashSet<>();
+    for (Map<String, Object> d : (List<Map<String, Object>>) manifest.getOrDefault("datasets", List.of())) {
+      List<String> columns = pseudonyms.getOrDefault((String) d.get("name"), List.of());
+      for (Map<String, Object> c : (List<Map<String, Object>>) d.getOrDefault("categories", List.of())) {
+        if (columns.contains((String) c.get("column")) && c.get("category") instanceof Map<?, ?> t) {
+          out.add(Text.of((String) t.get("ja"), (String) t.get("en")));
+        }
+      }
+    }
+    return List.copyOf(out);
   }
 
   private static Map<String, Object> rekeyRecord(String keyId, Map<String, List<String>> columns) {
@@ -308,10 +328,13 @@ public final class Provisioner {
       b.append("含まれる個人に関する情報の項目:").append(nl);
       for (DatasetDisclosure d : content.datasets()) {
         b.append("  [").append(d.title().ja()).append("]").append(nl);
-        for (Category c : d.categories()) {
+        for (Category c : d.contained()) {
           b.append("    ・「").append(c.name().ja()).append("」: ")
               .append(PublicWording.plain(c.processing()).ja()).append(nl);
         }
+      }
+      if (record.get("pseudonyms") instanceof Map<?, ?> ps && ps.get("notice") instanceof Map<?, ?> n) {
+        b.append(nl).append("仮IDについて:").append(nl).append("  ").append(n.get("ja")).append(nl);
       }
       b.append(nl).append("禁止事項:").append(nl).append("  ").append(Notice.PROHIBITION.ja()).append(nl)
           .append(nl).append("  ").append(Notice.ONWARD.ja()).append(nl);
@@ -332,10 +355,13 @@ public final class Provisioner {
       b.append("Categories of information relating to individuals contained:").append(nl);
       for (DatasetDisclosure d : content.datasets()) {
         b.append("  [").append(d.title().en()).append("]").append(nl);
-        for (Category c : d.categories()) {
+        for (Category c : d.contained()) {
           b.append("    - ").append(c.name().en()).append(": ")
               .append(PublicWording.plain(c.processing()).en()).append(nl);
         }
+      }
+      if (record.get("pseudonyms") instanceof Map<?, ?> ps && ps.get("notice") instanceof Map<?, ?> n) {
+        b.append(nl).append("Temporary IDs:").append(nl).append("  ").append(n.get("en")).append(nl);
       }
       b.append(nl).append("Prohibited:").append(nl).append("  ").append(Notice.PROHIBITION.en()).append(nl)
           .append(nl).append("  ").append(Notice.ONWARD.en()).append(nl);

@@ -85,6 +85,48 @@ public record PublicTerms(Text purpose, List<RecipientClass> recipients, Optiona
     return new PublicTerms(purpose, classes, contact, continuing);
   }
 
+  /**
+   * What an announcement states besides its categories and methods, as a SHA-256: the purpose of use and the classes
+   * of recipients (name and methods). A release or provision under other terms needs a new announcement.
+   */
+  public String fingerprint() {
+    List<Object> all = new ArrayList<>();
+    all.add(List.of(purpose.ja(), purpose.en()));
+    recipients.forEach(r -> all.add(List.of(r.id(), r.name().ja(), r.name().en(), r.methods())));
+    return io.appianon.release.FileDigests.sha256(io.appianon.release.Json.line(all)
+        .getBytes(java.nio.charset.StandardCharsets.UTF_8));
+  }
+
+  /** What these terms change compared with {@code previous}, in public words (recipient classes by id). */
+  public List<Change> changesSince(PublicTerms previous) {
+    List<Change> out = new ArrayList<>();
+    if (!purpose.equals(previous.purpose())) {
+      out.add(Change.purposeChanged(previous.purpose(), purpose));
+    }
+    Map<String, RecipientClass> was = new LinkedHashMap<>();
+    previous.recipients().forEach(r -> was.put(r.id(), r));
+    Set<String> now = new java.util.HashSet<>();
+    for (RecipientClass r : recipients) {
+      now.add(r.id());
+      RecipientClass o = was.get(r.id());
+      if (o == null || !o.name().equals(r.name())) {
+        out.add(Change.recipientsAdded(r.name()));
+        if (o != null) {
+          out.add(Change.recipientsRemoved(o.name()));
+        }
+      } else if (!o.methods().equals(r.methods())) {
+        out.add(Change.recipientsMethodsChanged(r.name()));
+      }
+    }
+    was.values().stream().filter(r -> !now.contains(r.id())).forEach(r -> out.add(Change.recipientsRemoved(r.name())));
+    return out;
+  }
+
+  /** The changes from {@code previous}'s terms to {@code current} (none when either is unknown: older history). */
+  static List<Change> changes(Optional<PublicTerms> previous, Optional<PublicTerms> current) {
+    return previous.isPresent() && current.isPresent() ? current.get().changesSince(previous.get()) : List.of();
+  }
+
   public Map<String, Object> toJson() {
     Map<String, Object> m = new LinkedHashMap<>();
     m.put("purpose", Manifest.text(purpose));

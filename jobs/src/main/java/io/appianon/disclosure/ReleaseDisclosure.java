@@ -53,7 +53,8 @@ public final class ReleaseDisclosure {
     DisclosureConfig dc = config.disclosure();
     DisclosureHistory history = DisclosureHistory.load(config.output());
     Disclosure plan = Disclosure.planned(policies, dc.methodList(), persons);
-    return new ReleaseDisclosure(config, history, AnnouncementGate.forRelease(history, plan, now, dc.zone()));
+    return new ReleaseDisclosure(config, history, AnnouncementGate.forRelease(history, plan,
+        Optional.of(dc.terms()), now, dc.zone()));
   }
 
   /** The announcement that already covers this release, if any. */
@@ -68,8 +69,11 @@ public final class ReleaseDisclosure {
    */
   public HistoryEntry complete(String releaseId, Map<String, Object> manifest, Path staging, Instant now)
       throws IOException {
+    // the categories contained are those of the published files; the announced ones stay for the announcement check
+    markWithheld(manifest, staging);
     Disclosure actual = Disclosure.fromManifest(manifest, disclosure.methodList());
-    AnnouncementGate.ReleaseDecision decision = AnnouncementGate.forRelease(history, actual, now, disclosure.zone());
+    AnnouncementGate.ReleaseDecision decision = AnnouncementGate.forRelease(history, actual,
+        Optional.of(disclosure.terms()), now, disclosure.zone());
     LocalDate date = LocalDate.ofInstant(now, disclosure.zone());
     HistoryEntry entry = new HistoryEntry(history.newId("release-" + releaseId), HistoryEntry.RELEASE, now, date,
         Optional.of(releaseId), Optional.empty(), decision.coveredBy().map(HistoryEntry::id),
@@ -92,9 +96,10 @@ public final class ReleaseDisclosure {
     ann.put("adds_category", entry.addsCategory());
     manifest.put("announcement", ann);
 
-    Files.writeString(staging.resolve("manifest.html"), Pages.entryHtml(entry, PageTemplates.of(disclosure),
-        withheld(manifest, staging)), StandardCharsets.UTF_8);
-    Files.writeString(staging.resolve("manifest.md"), Pages.entryMarkdown(entry), StandardCharsets.UTF_8);
+    Files.writeString(staging.resolve("manifest.html"), Pages.entryHtml(entry, PageTemplates.of(disclosure)),
+        StandardCharsets.UTF_8);
+    Files.writeString(staging.resolve("manifest.md"), Pages.entryMarkdown(entry, PageTemplates.of(disclosure)),
+        StandardCharsets.UTF_8);
     for (DatasetDisclosure d : actual.datasets()) {
       ParquetLabels.labelInPlace(staging.resolve(d.name()), labels(releaseId, d, entry.producer()));
     }
@@ -105,26 +110,51 @@ public final class ReleaseDisclosure {
    * Per dataset, the Japanese names of the categories whose every column holds no value in the written files ({@code *}
    * or null in every row): the page lists them as removed.
    */
-  @SuppressWarnings("unchecked")
   static Map<String, java.util.Set<String>> withheld(Map<String, Object> manifest, Path staging) throws IOException {
     Map<String, java.util.Set<String>> out = new LinkedHashMap<>();
+    for (Map.Entry<String, List<Text>> e : withheldCategories(manifest, staging).entrySet()) {
+      out.put(e.getKey(), new java.util.LinkedHashSet<>(e.getValue().stream().map(Text::ja).toList()));
+    }
+    return out;
+  }
+
+  /** Per dataset, the categories whose every column holds no value in the written files, in manifest order. */
+  @SuppressWarnings("unchecked")
+  private static Map<String, List<Text>> withheldCategories(Map<String, Object> manifest, Path staging)
+      throws IOException {
+    Map<String, List<Text>> out = new LinkedHashMap<>();
     for (Map<String, Object> d : (List<Map<String, Object>>) manifest.getOrDefault("datasets", List.of())) {
       String name = (String) d.get("name");
       java.util.Set<String> none = PublishedColumns.withheld(staging.resolve(name));
-      Map<String, Boolean> byCategory = new LinkedHashMap<>();
-      for (Map<String, Object> c : (List<Map<String, Object>>) d.getOrDefault("categories", List.of())) {
-        byCategory.merge(Disclosure.text(c.get("category")).ja(), none.contains((String) c.get("column")),
+      Map<Text, Boolean> byCategory = new LinkedHashMap<>();
+      Object all = d.containsKey(DatasetDisclosure.ANNOUNCED) ? d.get(DatasetDisclosure.ANNOUNCED)
+          : d.getOrDefault("categories", List.of());
+      for (Map<String, Object> c : (List<Map<String, Object>>) all) {
+        byCategory.merge(Disclosure.text(c.get("category")), none.contains((String) c.get("column")),
             Boolean::logicalAnd);
       }
-      java.util.Set<String> cats = new java.util.LinkedHashSet<>();
-      byCategory.forEach((category, gone) -> {
-        if (gone) {
-          cats.add(category);
-        }
-      });
-      out.put(name, cats);
+      out.put(name, byCategory.entrySet().stream().filter(Map.Entry::getValue).map(Map.Entry::getKey).toList());
     }
     return out;
+  }
+
+  /**
+   * Makes a manifest's {@code categories} those contained in the written files (APPI Art. 43(3): the categories the
+   * data contains): a category whose every column is {@code *} or null in every row moves to
+   * {@value DatasetDisclosure#WITHHELD}; every category the processing declares stays under
+   * {@value DatasetDisclosure#ANNOUNCED}, which is what announcements are compared with. Both kinds of release.
+   */
+  @SuppressWarnings("unchecked")
+  public static void markWithheld(Map<String, Object> manifest, Path staging) throws IOException {
+    Map<String, List<Text>> withheld = withheldCategories(manifest, staging);
+    for (Map<String, Object> d : (List<Map<String, Object>>) manifest.getOrDefault("datasets", List.of())) {
+      List<Map<String, Object>> all = (List<Map<String, Object>>) d.getOrDefault(DatasetDisclosure.ANNOUNCED,
+          d.getOrDefault("categories", List.of()));
+      List<Text> none = withheld.getOrDefault((String) d.get("name"), List.of());
+      d.put(DatasetDisclosure.ANNOUNCED, all);
+      d.put("categories", all.stream().filter(c -> !none.contains(Disclosure.text(c.get("category")))).toList());
+      d.put(DatasetDisclosure.WITHHELD, none.stream().map(Manifest::text).toList());
+    }
   }
 
   /** Appends the published release's entry to the disclosure history (under the output lock). */
@@ -145,9 +175,9 @@ public final class ReleaseDisclosure {
     m.put(ParquetLabels.PREFIX + "producer.en", producer.en());
     m.put(ParquetLabels.PREFIX + "release_id", releaseId);
     m.put(ParquetLabels.PREFIX + "dataset", d.name());
-    m.put(ParquetLabels.PREFIX + "categories.ja", String.join("", d.categories().stream()
+    m.put(ParquetLabels.PREFIX + "categories.ja", String.join("", d.contained().stream()
         .map(c -> "「" + c.name().ja() + "」").toList()));
-    m.put(ParquetLabels.PREFIX + "categories.en", String.join(", ", d.categories().stream()
+    m.put(ParquetLabels.PREFIX + "categories.en", String.join(", ", d.contained().stream()
         .map(c -> c.name().en()).toList()));
     return m;
   }

@@ -97,7 +97,9 @@ public final class AnonymizeJob {
     List<DatasetPolicy> list = new ArrayList<>();
     Set<String> names = new HashSet<>();
     for (Path p : config.datasets()) {
-      DatasetPolicy policy = PolicyLoader.load(p, hierarchies);
+      // the pseudonymous kind needs no k-anonymity unless the policy adds one (Arts. 41-42): privacy block optional
+      DatasetPolicy policy = PolicyLoader.load(p, hierarchies, com.typesafe.config.ConfigFactory.empty(),
+          !anonymous());
       if (!names.add(policy.name())) {
         throw new PolicyException(config.file(), "appianon.datasets", "two policies declare dataset '"
             + policy.name() + "'");
@@ -297,6 +299,7 @@ public final class AnonymizeJob {
         } else {
           manifest.put("purpose", purpose.get("purpose"));
           manifest.put("purpose_notice", purpose.get("id"));
+          ReleaseDisclosure.markWithheld(manifest, staging); // categories contained in the written files
           io.appianon.release.PseudonymousRelease.complete(releaseId, manifest, staging, config.producerName());
         }
         Json.write(staging.resolve("manifest.json"), manifest);
@@ -451,7 +454,8 @@ public final class AnonymizeJob {
     }
     @SuppressWarnings("unchecked")
     Map<String, Object> privacy = (Map<String, Object>) result.report().get("privacy");
-    long k = ((Number) privacy.getOrDefault("k_achieved", 0)).longValue();
+    // no privacy block (pseudonymous kind): k_achieved is null, no k was sought
+    long k = privacy.get("k_achieved") instanceof Number n ? n.longValue() : 0;
     LOG.info("[{}] published {} rows, suppressed {}, quarantined {}; k achieved {} ({} s)", name, published,
         suppressed, quarantined, k, secs(p.started()));
     Map<String, Object> rows = new LinkedHashMap<>();

@@ -98,9 +98,11 @@ public final class ReleaseReport {
     m.put("k", privacy.get("k"));
     m.put("k_achieved", privacy.get("k_achieved"));
     m.put("levels_chosen_by", privacy.get("levels_chosen_by"));
+    // no privacy block (pseudonymous kind): the page says so instead of showing empty model figures
+    m.put("has_model", !list(privacy.get("models")).isEmpty());
     Map<String, Object> levels = map(privacy.get("levels"));
     List<Map<String, Object>> words = new ArrayList<>();
-    for (PrivacySpec.QuasiIdentifier qi : p.privacy().quasiIdentifiers()) {
+    for (PrivacySpec.QuasiIdentifier qi : p.quasiIdentifiers()) {
       if (levels.get(qi.column()) instanceof Number level) {
         words.add(levelWords(qi.column(), qi.hierarchy(), level.intValue()));
       }
@@ -200,7 +202,7 @@ public final class ReleaseReport {
   private static Hierarchy hierarchy(List<DatasetPolicy> policies, String dataset, String column) {
     for (DatasetPolicy p : policies) {
       if (p.name().equals(dataset)) {
-        for (PrivacySpec.QuasiIdentifier qi : p.privacy().quasiIdentifiers()) {
+        for (PrivacySpec.QuasiIdentifier qi : p.quasiIdentifiers()) {
           if (qi.column().equals(column)) {
             return qi.hierarchy();
           }

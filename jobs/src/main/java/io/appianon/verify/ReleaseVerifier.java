@@ -111,7 +111,9 @@ public final class ReleaseVerifier {
             Optional.of("no published folder " + folder + " (policy " + p.file() + ")")));
         continue;
       }
-      out.add(verify(p.name(), folder.toString(), p.privacy(), spark.read().parquet(folder.toUri().toString())));
+      Dataset<Row> published = spark.read().parquet(folder.toUri().toString());
+      out.add(p.hasPrivacy() ? verify(p.name(), folder.toString(), p.privacy(), published)
+          : unmodelled(p.name(), folder.toString(), published));
     }
     return new VerificationReport(out);
   }
@@ -128,6 +130,16 @@ public final class ReleaseVerifier {
     spec.kmAnonymity().ifPresent(km -> checks.add(kmAnonymity(published, columns, km)));
     checks.addAll(typedCompanions(published, columns));
     return new VerificationReport.DatasetVerification(dataset, folder, published.count(), checks, Optional.empty());
+  }
+
+  /**
+   * A dataset whose policy declares no privacy block (the pseudonymous kind only): no model to check, only the typed
+   * companions.
+   */
+  static VerificationReport.DatasetVerification unmodelled(String dataset, String folder, Dataset<Row> published) {
+    Set<String> columns = new LinkedHashSet<>(Arrays.asList(published.columns()));
+    return new VerificationReport.DatasetVerification(dataset, folder, published.count(),
+        typedCompanions(published, columns), Optional.empty());
   }
 
   // ---- typed companions ----------------------------------------------------------------------------------------------

@@ -148,6 +148,19 @@ class PerRecipientPseudonymsTest {
     String keyB = (String) ((Map<String, Object>) recB.get("pseudonyms")).get("key_id");
     assertTrue(keyA.matches("rk-[0-9a-f]{16}"), keyA);
     assertNotEquals(keyA, keyB, "one key per recipient");
+    // the recipient is told, in its notice and its record, that its pseudonyms are its own and cannot be turned back
+    String noticeJa = Files.readString(acme.getParent().resolve("NOTICE.ja.txt"));
+    String noticeEn = Files.readString(acme.getParent().resolve("NOTICE.en.txt"));
+    assertTrue(noticeJa.contains("本データの仮ID（会員ID、注文番号）は、貴社への提供のためだけに")
+        && noticeJa.contains("他の提供先に提供したデータの仮IDとは一致せず、それらと結合することはできません")
+        && noticeJa.contains("元のIDに戻すことはできません"), noticeJa);
+    assertTrue(noticeEn.contains("The temporary IDs in this data (Member ID, Order number) were made for this"
+        + " provision to you alone") && noticeEn.contains("cannot be joined with those copies")
+        && noticeEn.contains("cannot be turned back into the original IDs"), noticeEn);
+    assertFalse(noticeJa.contains("member_id") || noticeEn.contains("member_id"), "category labels, not columns");
+    Map<String, Object> told = (Map<String, Object>) ((Map<String, Object>) recA.get("pseudonyms")).get("notice");
+    assertTrue(((String) told.get("ja")).contains("貴社への提供のためだけに"), told.toString());
+    assertTrue(((String) told.get("en")).contains("cannot be joined"), told.toString());
     for (Path f : ParquetLabels.parquetFiles(acme)) {
       assertEquals(keyA, ParquetLabels.read(f).get("appianon.pseudonym_key_id"), f.toString());
       assertEquals("r1", ParquetLabels.read(f).get("appianon.release_id"));

@@ -91,6 +91,41 @@ class PublicPagesTest {
     assertTrue(index.contains("匿名加工情報に関する公表の履歴"), "a template not in the folder comes from the shipped set");
   }
 
+  /**
+   * manifest.md comes from a template too (issue 23 leftover): the shipped one says what the HTML page says, in
+   * Markdown, with configuration text escaped for Markdown; an edited copy in the folder replaces it.
+   */
+  @Test
+  void manifestMarkdownIsTemplatedAndEditable() throws Exception {
+    JobConfig config = TestProject.config(tmp, Map.of());
+    HistoryEntry r = PagesTest.release(config);
+    HistoryEntry e = new HistoryEntry(r.id(), HistoryEntry.RELEASE, r.at(), r.date(), r.releaseId(), Optional.empty(),
+        Optional.empty(), r.producer(), r.contact(), r.statement(), r.disclosure(), r.securityMeasures(),
+        r.complaints(), Optional.empty(), List.of(), Optional.of(config.disclosure().terms()));
+    String md = Pages.entryMarkdown(e);
+    assertTrue(md.startsWith("# 匿名加工情報の作成及び第三者提供に関する公表\n\n> "), md);
+    assertTrue(md.indexOf("## 利用目的") > 0 && md.contains(config.disclosure().terms().purpose().ja()),
+        "purpose of use, as on the HTML page");
+    assertTrue(md.contains("| 提供先の区分 | 提供の方法 |\n|---|---|\n| "), "classes of recipients as a table");
+    assertTrue(md.contains("2026年4月1日 10:00 (JST)") && md.contains("1 Apr 2026 10:00 JST"), "human times");
+    assertTrue(md.indexOf("\n---\n") > md.indexOf("## 禁止事項"), "Japanese first");
+    assertFalse(md.contains("{{") || md.contains("\n\n\n"), "no template text, no runs of blank lines");
+    assertFalse(md.contains("&quot;") || md.contains("&#"), "escaped for Markdown, not HTML");
+    for (String line : md.split("\n")) {
+      if (line.startsWith("| ")) {
+        assertTrue(line.endsWith(" |") && line.split("(?<!\\\\)\\|").length >= 3, "a table row: " + line);
+      }
+    }
+
+    Path dir = Files.createDirectories(tmp.resolve("templates"));
+    Files.writeString(dir.resolve(PageTemplates.MANIFEST_MD), PageTemplates.shipped(PageTemplates.MANIFEST_MD)
+        .replace("- **公表者**:", "- **提供元の事業者**:"));
+    JobConfig edited = TestProject.config(tmp, Map.of("appianon.disclosure.templates", dir.toString()));
+    String mine = Pages.entryMarkdown(PagesTest.release(edited), PageTemplates.of(edited.disclosure()));
+    assertTrue(mine.contains("- **提供元の事業者**: "), "the edited wording is used");
+    assertFalse(md.contains("提供元の事業者"), "the shipped template is unchanged");
+  }
+
   @Test
   void aBrokenTemplateIsRefusedAtPlanTimeNamingFileAndKey() throws Exception {
     Path dir = Files.createDirectories(tmp.resolve("templates"));

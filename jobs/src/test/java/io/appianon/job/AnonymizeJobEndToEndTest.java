@@ -302,6 +302,33 @@ class AnonymizeJobEndToEndTest {
     }
   }
 
+  /**
+   * On the bundled release, manifest.json's categories are those the written files contain (issue 23): every column
+   * of a listed category holds a value other than '*' and null in some row; every announced category not listed is
+   * '*' or null in every row. The person stage removes the survey's sex, occupation and family structure (README).
+   */
+  @Test
+  @SuppressWarnings("unchecked")
+  void manifestCategoriesAreThoseContainedInThePublishedFiles() {
+    for (Map<String, Object> d : (List<Map<String, Object>>) manifest.get("datasets")) {
+      Dataset<Row> rows = release((String) d.get("name"));
+      Set<Object> listed = new java.util.HashSet<>();
+      ((List<Map<String, Object>>) d.get("categories")).forEach(c -> listed.add(c.get("category")));
+      Map<Object, Long> values = new java.util.LinkedHashMap<>(); // per category, rows with a value in its columns
+      for (Map<String, Object> c : (List<Map<String, Object>>) d.get("announced_categories")) {
+        String column = (String) c.get("column");
+        values.merge(c.get("category"), rows.where(col(column).isNotNull()
+            .and(col(column).cast("string").notEqual("*"))).count(), Long::sum);
+      }
+      values.forEach((category, n) -> assertEquals(listed.contains(category), n > 0, d.get("name") + " " + category
+          + ": listed as contained iff the files hold a value of it (" + n + " rows)"));
+    }
+    Map<String, Object> survey = ((List<Map<String, Object>>) manifest.get("datasets")).get(0);
+    assertEquals("survey", survey.get("name"));
+    List<Object> withheld = (List<Object>) survey.get("withheld_categories");
+    assertTrue(withheld.contains(Map.of("ja", "性別", "en", "Sex")), "sex is '*' in every row: " + withheld);
+  }
+
   @Test
   void methodStoreIsOwnerOnlyAndSeparateFromTheRelease() throws IOException {
     Path m = summary.methodStore();

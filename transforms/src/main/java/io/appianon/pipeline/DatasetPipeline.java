@@ -188,9 +188,10 @@ public final class DatasetPipeline {
         .select(outCols[0], restOf(outCols));
     long keptRows = processed - suppressed.values().stream().mapToLong(Long::longValue).sum();
 
-    double suppressionBudget = policy.privacy().maxSuppression();
+    // no privacy block (pseudonymous kind): nothing may be suppressed for a model
+    double suppressionBudget = policy.declaredPrivacy().map(PrivacySpec::maxSuppression).orElse(0.0);
     Map<String, Object> kmReport = null;
-    if (policy.privacy().kmAnonymity().isPresent()) {
+    if (policy.declaredPrivacy().flatMap(PrivacySpec::kmAnonymity).isPresent()) {
       long tk = System.nanoTime();
       KmOutcome km = applyKm(kept, keptRows);
       LOG.info("[{}] k^m-anonymity: {} ({} s)", policy.name(), km.report(), secs(tk));
@@ -213,8 +214,11 @@ public final class DatasetPipeline {
    * {@code p}'s kept rows, without applying them: the floor of the release-level person stage.
    */
   public Map<String, Integer> ownLevels(Processed p) {
-    PrivacySpec s = policy.privacy();
     Map<String, Integer> levels = new LinkedHashMap<>();
+    if (!policy.hasPrivacy()) {
+      return levels; // no quasi-identifiers of its own
+    }
+    PrivacySpec s = policy.privacy();
     if (s.levelsFixed()) {
       s.quasiIdentifiers().forEach(q -> levels.put(q.column(), q.level().orElseThrow()));
       return levels;
@@ -265,7 +269,8 @@ public final class DatasetPipeline {
       }
     }
     long t1 = System.nanoTime();
-    PrivacyOutcome privacy = applyPrivacy(kept, keptRows, p.suppressionBudget(), levels);
+    PrivacyOutcome privacy = policy.hasPrivacy() ? applyPrivacy(kept, keptRows, p.suppressionBudget(), levels)
+        : noModel(kept, keptRows);
     LOG.info("[{}] privacy stage: levels {}, {} records suppressed ({} s)", policy.name(), privacy.levels(),
         privacy.suppressed(), secs(t1));
     if (p.kmReport() != null) {
@@ -379,6 +384,24 @@ public final class DatasetPipeline {
     return new KmOutcome(r.output(), removed, report);
   }
 
+  /**
+   * A dataset whose policy declares no privacy block (the pseudonymous kind only): its rows leave as the techniques
+   * made them, nothing is suppressed for a model, and the report says plainly that no model was applied.
+   */
+  private static PrivacyOutcome noModel(Dataset<Row> kept, long keptRows) {
+    Map<String, Object> report = new LinkedHashMap<>();
+    report.put("models", List.of());
+    report.put("k", null);
+    report.put("k_achieved", null);
+    report.put("max_suppression", null);
+    report.put("suppressed_records", 0L);
+    report.put("levels", Map.of());
+    report.put("levels_chosen_by", "none: no privacy model applied (the policy declares no privacy block)");
+    report.put("input_records", keptRows);
+    report.put("output_records", keptRows);
+    return new PrivacyOutcome(kept, 0, Map.of(), report);
+  }
+
   private PrivacyOutcome applyPrivacy(Dataset<Row> kept, long keptRows, double maxSuppression,
       Optional<Map<String, Integer>> given) {
     PrivacySpec p = policy.privacy();
@@ -463,9 +486,8 @@ public final class DatasetPipeline {
    * decided per release by the release's person-level stage (so described by their ladder, like searched ones).
    */
   public static Lineage plannedLineage(DatasetPolicy policy, java.util.Set<String> releaseDecided) {
-    PrivacySpec p = policy.privacy();
     Map<String, Integer> levels = new LinkedHashMap<>();
-    for (PrivacySpec.QuasiIdentifier q : p.quasiIdentifiers()) {
+    for (PrivacySpec.QuasiIdentifier q : policy.quasiIdentifiers()) {
       levels.put(q.column(), q.level().orElse(-1));
     }
     Lineage lineage = Plan.of(policy).lineage();
@@ -475,6 +497,10 @@ public final class DatasetPipeline {
 
   private static void describePrivacy(DatasetPolicy policy, Lineage lineage, Map<String, Integer> levels,
       java.util.Set<String> releaseDecided) {
+    if (!policy.hasPrivacy()) {
+      describeShuffle(policy, lineage); // no model: nothing generalized or deleted for one
+      return;
+    }
     PrivacySpec p = policy.privacy();
     for (PrivacySpec.QuasiIdentifier q : p.quasiIdentifiers()) {
       if ((!p.levelsFixed() || releaseDecided.contains(q.column())) && lineage.has(q.column())) {
@@ -510,6 +536,10 @@ public final class DatasetPipeline {
             + "件未満となるレコードは削除（k-匿名化）",
         "records whose combination of " + String.join(", ", p.columns()) + " is shared by fewer than " + p.k()
             + " records were deleted (k-anonymity)"));
+    describeShuffle(policy, lineage);
+  }
+
+  private static void describeShuffle(DatasetPolicy policy, Lineage lineage) {
     if (policy.shuffleRecords()) {
       lineage.records(Text.of("レコードの並び順を無作為に入れ替え", "record order randomly shuffled"));
     }
@@ -538,6 +568,9 @@ public final class DatasetPipeline {
 
   /** Lists the record-level protections for logs. */
   public static String describe(DatasetPolicy p) {
+    if (!p.hasPrivacy()) {
+      return "no privacy model (the policy declares no privacy block)";
+    }
     PrivacySpec s = p.privacy();
     return "k=" + s.k() + " over " + s.columns() + ", max suppression " + s.maxSuppression();
   }

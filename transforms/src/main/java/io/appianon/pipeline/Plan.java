@@ -57,19 +57,21 @@ public record Plan(StructType inputSchema, StructType outputSchema, Lineage line
       t.describe(lineage);
     }
     final StructType output = schema;
-    PrivacySpec privacy = policy.privacy();
-    for (PrivacySpec.QuasiIdentifier q : privacy.quasiIdentifiers()) {
-      Schemas.require(output, q.column(), q.origin(), "column");
-    }
-    privacy.lDiversity().ifPresent(l -> Schemas.require(output, l.column(), l.origin(), "column"));
-    privacy.tCloseness().ifPresent(t -> Schemas.require(output, t.column(), t.origin(), "column"));
-    privacy.kmAnonymity().ifPresent(km -> {
-      Schemas.require(output, km.person(), km.origin(), "person");
-      if (km.hierarchy().isPresent()) {
-        Schemas.requireString(output, km.item(), km.origin(), "item"); // hierarchy labels are strings
-      } else {
-        Schemas.require(output, km.item(), km.origin(), "item");
+    // no privacy block: only where the release kind allows it (PolicyLoader); nothing to find in the output then
+    policy.declaredPrivacy().ifPresent(privacy -> {
+      for (PrivacySpec.QuasiIdentifier q : privacy.quasiIdentifiers()) {
+        Schemas.require(output, q.column(), q.origin(), "column");
       }
+      privacy.lDiversity().ifPresent(l -> Schemas.require(output, l.column(), l.origin(), "column"));
+      privacy.tCloseness().ifPresent(t -> Schemas.require(output, t.column(), t.origin(), "column"));
+      privacy.kmAnonymity().ifPresent(km -> {
+        Schemas.require(output, km.person(), km.origin(), "person");
+        if (km.hierarchy().isPresent()) {
+          Schemas.requireString(output, km.item(), km.origin(), "item"); // hierarchy labels are strings
+        } else {
+          Schemas.require(output, km.item(), km.origin(), "item");
+        }
+      });
     });
     checkRoles(policy, lineage);
     Sentinel.describe(policy, output, lineage);
@@ -137,10 +139,9 @@ public record Plan(StructType inputSchema, StructType outputSchema, Lineage line
             + " in a release must be disclosed (APPI Art. 43(3)); add category { ja = ..., en = ... }");
       }
     }
-    List<String> qis = new ArrayList<>(policy.privacy().columns());
-    for (String q : qis) {
-      if (!lineage.has(q)) {
-        throw policy.privacy().origin().error("quasi-identifiers", "quasi-identifier '" + q
+    for (PrivacySpec.QuasiIdentifier q : policy.quasiIdentifiers()) {
+      if (!lineage.has(q.column())) {
+        throw policy.privacy().origin().error("quasi-identifiers", "quasi-identifier '" + q.column()
             + "' is not in the output");
       }
     }

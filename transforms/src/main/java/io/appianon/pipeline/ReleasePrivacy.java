@@ -389,7 +389,7 @@ public final class ReleasePrivacy {
   public static java.util.Set<String> decidedColumns(PersonSpec spec, DatasetPolicy policy) {
     java.util.Set<String> out = new java.util.TreeSet<>();
     if (spec.relational().map(policy.name()::equals).orElse(false)) {
-      policy.privacy().quasiIdentifiers().forEach(q -> out.add(q.column()));
+      policy.quasiIdentifiers().forEach(q -> out.add(q.column()));
     }
     spec.items().stream().filter(i -> i.dataset().equals(policy.name())).forEach(i -> out.add(i.column()));
     return out;

@@ -72,6 +72,11 @@ public record PersonSpec(String domain, int k, int m, double maxSuppression, dou
     relational.ifPresent(r -> {
       DatasetPolicy p = dataset(c, "relational", r, byName);
       requirePerson(c, "relational", p, domain);
+      if (!p.hasPrivacy()) {
+        // the person's relational quasi-identifiers are those of the dataset's privacy block
+        throw c.error("relational", "dataset '" + r + "' (" + p.file() + ") declares no privacy block, so it has no"
+            + " quasi-identifiers for the person-level model: add its privacy block, or leave out relational");
+      }
     });
     List<ItemColumn> items = new ArrayList<>();
     Set<String> seen = new TreeSet<>();
@@ -95,7 +100,7 @@ public record PersonSpec(String domain, int k, int m, double maxSuppression, dou
               + h.maxLevel() + ")");
         }
       }
-      for (PrivacySpec.QuasiIdentifier q : p.privacy().quasiIdentifiers()) {
+      for (PrivacySpec.QuasiIdentifier q : p.quasiIdentifiers()) {
         if (q.column().equals(col) && !q.hierarchy().name().equals(h.name())) {
           throw s.error("hierarchy", "'" + h.name() + "' differs from the hierarchy '" + q.hierarchy().name()
               + "' of quasi-identifier " + col + " in " + p.file() + ": both stages generalize the same column, so they"
@@ -152,7 +157,7 @@ public record PersonSpec(String domain, int k, int m, double maxSuppression, dou
   /** The relational dataset's quasi-identifiers (none without a relational dataset). */
   public List<PrivacySpec.QuasiIdentifier> relationalQis(List<DatasetPolicy> policies) {
     return relational.flatMap(r -> policies.stream().filter(p -> p.name().equals(r)).findFirst())
-        .map(p -> p.privacy().quasiIdentifiers()).orElse(List.of());
+        .map(DatasetPolicy::quasiIdentifiers).orElse(List.of());
   }
 
   /** The weight of an attribute in the search's loss ({@code weights { age = 2 }}; 1 by default). */

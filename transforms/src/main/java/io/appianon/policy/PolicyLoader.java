@@ -13,6 +13,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 
 /**
@@ -29,6 +30,16 @@ public final class PolicyLoader {
 
   /** Loads a policy with overrides (e.g. from the command line) layered on top of the file. */
   public static DatasetPolicy load(Path file, HierarchyResolver hierarchies, Config overrides) {
+    return load(file, hierarchies, overrides, false);
+  }
+
+  /**
+   * As above; {@code privacyOptional} lets the policy leave out its {@code privacy} block (only for pseudonymously
+   * processed information, which needs no k-anonymity unless the policy adds one: APPI Arts. 41-42, PPC Rule 31). An
+   * anonymous release needs it for every dataset (refused here, naming the file and key).
+   */
+  public static DatasetPolicy load(Path file, HierarchyResolver hierarchies, Config overrides,
+      boolean privacyOptional) {
     String name = file.toString();
     if (!Files.isRegularFile(file)) {
       throw new PolicyException(name, "", "policy file not found");
@@ -40,10 +51,14 @@ public final class PolicyLoader {
     } catch (ConfigException e) {
       throw new PolicyException(name, "", "cannot parse policy: " + e.getMessage(), e);
     }
-    return parse(new Conf(config, new Origin(name, "")), hierarchies);
+    return parse(new Conf(config, new Origin(name, "")), hierarchies, privacyOptional);
   }
 
   public static DatasetPolicy parse(Conf root, HierarchyResolver hierarchies) {
+    return parse(root, hierarchies, false);
+  }
+
+  public static DatasetPolicy parse(Conf root, HierarchyResolver hierarchies, boolean privacyOptional) {
     root.allowOnly(Set.of("dataset"));
     Conf d = root.section("dataset");
     d.allowOnly(Set.of("name", "title", "input", "columns", "transforms", "privacy", "shuffle-records"));
@@ -69,7 +84,12 @@ public final class PolicyLoader {
     for (Conf t : d.sections("transforms")) {
       techniques.add(Techniques.parse(t, hierarchies));
     }
-    PrivacySpec privacy = PrivacySpec.parse(d.section("privacy"), hierarchies);
+    if (!d.has("privacy") && !privacyOptional) {
+      throw d.error("privacy", "missing required section: an anonymous release (appianon.release.kind = anonymous)"
+          + " needs every dataset's privacy model (k-anonymity over its quasi-identifiers); only the pseudonymous kind"
+          + " may leave it out");
+    }
+    Optional<PrivacySpec> privacy = d.optSection("privacy").map(s -> PrivacySpec.parse(s, hierarchies));
     DatasetPolicy policy = new DatasetPolicy(d.origin().file(), name, title, input, List.copyOf(columns),
         List.copyOf(techniques), privacy, d.bool("shuffle-records", true));
     Plan.of(policy); // schema pass + APPI role rules: throws PolicyException naming the key
