@@ -240,10 +240,14 @@ final class JobCommands {
       out.println("  transforms:");
       p.techniques().forEach(t -> out.println("    " + t.type() + "  (" + t.origin().path() + ")"));
       PrivacySpec ps = p.privacy();
-      out.println("  privacy: k=" + ps.k() + ", max suppression " + ps.maxSuppression());
+      out.println("  privacy: k=" + ps.k() + ", max suppression " + ps.maxSuppression()
+          + (ps.levelsFixed() ? "" : ", objective " + ps.objective()));
+      // the analyst's priorities next to each other: the cap (max-level) and the weight in the objective
       ps.quasiIdentifiers().forEach(q -> out.println("    quasi-identifier " + q.column() + ": hierarchy "
           + q.hierarchy().name() + ", level " + q.level().map(String::valueOf).orElse("searched")
-          + q.maxLevel().map(l -> ", at most level " + l).orElse("")));
+          + q.maxLevel().map(l -> ", at most level " + l).orElse("")
+          + (q.weight() != 1.0 ? ", weight " + java.math.BigDecimal.valueOf(q.weight()).stripTrailingZeros()
+              .toPlainString() : "")));
       out.println("  output columns: " + String.join(", ", plan.outputColumns()));
     }
     job.persons().ifPresent(s -> {

@@ -52,7 +52,7 @@ public enum Objective {
   HEIGHT;
 
   /** Why {@link #DISCERNIBILITY} and the class-size objectives refuse weights. */
-  static final String NOT_WEIGHTED = "it measures equivalence classes, not attributes, so a weight cannot steer it"
+  static final String NOT_WEIGHTED = "measures equivalence classes, not attributes, so a weight cannot steer it"
       + " (weights apply to loss, precision-loss, generalization-intensity, non-uniform-entropy, loss-arx and"
       + " height)";
 
