@@ -244,10 +244,13 @@ final class JobCommands {
             + " one)");
       }
       p.declaredPrivacy().ifPresent(ps -> out.println("  privacy: k=" + ps.k() + ", max suppression "
-          + ps.maxSuppression()));
+          + ps.maxSuppression() + (ps.levelsFixed() ? "" : ", objective " + ps.objective())));
+      // the analyst's priorities next to each other: the cap (max-level) and the weight in the objective
       p.quasiIdentifiers().forEach(q -> out.println("    quasi-identifier " + q.column() + ": hierarchy "
           + q.hierarchy().name() + ", level " + q.level().map(String::valueOf).orElse("searched")
-          + q.maxLevel().map(l -> ", at most level " + l).orElse("")));
+          + q.maxLevel().map(l -> ", at most level " + l).orElse("")
+          + (q.weight() != 1.0 ? ", weight " + java.math.BigDecimal.valueOf(q.weight()).stripTrailingZeros()
+              .toPlainString() : "")));
       out.println("  output columns: " + String.join(", ", plan.outputColumns()));
     }
     job.persons().ifPresent(s -> {

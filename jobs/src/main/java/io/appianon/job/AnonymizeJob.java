@@ -332,6 +332,7 @@ public final class AnonymizeJob {
         if (disclosure != null) {
           disclosure.record(announcement);
         }
+        registerTables(spark, published, releaseId);
         LOG.info("published release {} in {} s", published, String.format("%.1f", (System.nanoTime() - started) / 1e9));
         return new Summary(releaseId, published, quarantineRoot, methodDir, summaries, personLines);
       } finally {
@@ -343,6 +344,23 @@ public final class AnonymizeJob {
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
+  }
+
+  /**
+   * With {@code appianon.release.catalog-database}: the published datasets as tables of the session catalog. The
+   * release is published already, so a failure here is a warning (the tables still point at the previous release).
+   */
+  private void registerTables(SparkSession spark, Path published, String releaseId) {
+    config.catalogDatabase().ifPresent(db -> {
+      try {
+        io.appianon.release.ReleaseTables.register(spark, db, published, policies.stream().map(DatasetPolicy::name)
+            .toList(), releaseId).forEach(t -> LOG.info("registered table {} over {}{}", t.name(), t.location(),
+                io.appianon.release.ReleaseTables.persistent(spark) ? "" : " (in-memory catalog: this session only)"));
+      } catch (RuntimeException e) {
+        LOG.warn("release {} is published, but registering its tables in catalog database '{}' failed: {}",
+            published, db, e.getMessage());
+      }
+    });
   }
 
   /** What {@link #validate} found in one dataset. */

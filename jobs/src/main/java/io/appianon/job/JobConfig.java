@@ -46,7 +46,12 @@ public record JobConfig(String file, Optional<String> releaseId, Path output, bo
     a.allowOnly(Set.of("release", "quarantine", "method-store", "hierarchies", "datasets", "inputs", "producer",
         "persons", "spark", "disclosure", "provisions", "work-dir"));
     Conf release = a.section("release");
-    release.allowOnly(Set.of("id", "output", "overwrite", "compression", "kind", "purpose"));
+    release.allowOnly(Set.of("id", "output", "overwrite", "compression", "kind", "purpose", "catalog-database"));
+    String catalog = release.string("catalog-database", "");
+    if (!catalog.isEmpty() && !io.appianon.release.ReleaseTables.NAME.matcher(catalog).matches()) {
+      throw release.error("catalog-database", "invalid value '" + catalog + "' (a database name: letters, digits and"
+          + " _, not starting with a digit; empty: register no tables)");
+    }
     io.appianon.release.ReleaseKind.parse(release);
     String id = release.string("id", "");
     String compression = release.string("compression", "snappy");
@@ -109,6 +114,16 @@ public record JobConfig(String file, Optional<String> releaseId, Path output, bo
   public Path workDir() {
     return raw.hasPath("appianon.work-dir") ? Path.of(raw.getString("appianon.work-dir"))
         : output.toAbsolutePath().normalize().resolveSibling("work");
+  }
+
+  /**
+   * {@code appianon.release.catalog-database}: the Spark catalog database in which each published dataset is
+   * registered as an external table (issue 22 item 7); empty (the default): none (checked by {@link #load}).
+   */
+  public Optional<String> catalogDatabase() {
+    String db = raw.hasPath("appianon.release.catalog-database") ? raw.getString("appianon.release.catalog-database")
+        : "";
+    return db.isEmpty() ? Optional.empty() : Optional.of(db);
   }
 
   /** {@code appianon.release.kind}: anonymous (default) or pseudonymous (checked by {@link #load}). */

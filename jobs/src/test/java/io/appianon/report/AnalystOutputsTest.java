@@ -114,6 +114,10 @@ class AnalystOutputsTest {
     // the schema is not vacuous: a report with a camelCase key is refused
     String forged = json.replaceFirst("\"k_achieved\"", "\"kAchieved\"");
     assertTrue(!schema.validate(forged, InputFormat.JSON).isEmpty(), "a renamed key must fail the schema");
+    // the search's attribute weights are recorded (1 each: the shipped policies give none) and must be positive
+    assertTrue(json.contains("\"weights\" : {"), "search.weights recorded");
+    String negative = json.replaceFirst("\"weights\" : \\{", "\"weights\" : { \"x\" : -1.0,");
+    assertTrue(!negative.equals(json) && !schema.validate(negative, InputFormat.JSON).isEmpty(), "weights > 0");
     List<String> camel = new ArrayList<>();
     keys(report, "", camel);
     assertEquals(List.of(), camel);

@@ -414,7 +414,7 @@ public final class DatasetPipeline {
         List<Integer> levels = p.quasiIdentifiers().stream()
             .map(q -> given.isPresent() ? given.get().get(q.column()) : q.level().orElseThrow()).toList();
         r = new Anonymizer().applyFixed(kept, qis, p.sensitiveColumn(), models(p), maxSuppression, objective,
-            levels);
+            levels, p.weights());
       } else {
         r = search(kept, p, maxSuppression);
       }
@@ -442,10 +442,14 @@ public final class DatasetPipeline {
     return new PrivacyOutcome(r.output(), r.suppressedRecords(), levels, report);
   }
 
-  /** The policy's search: its models and objective, within the suppression share, no level above its max-levels. */
+  /**
+   * The policy's search: its models and objective (with its weights), within the suppression share, no level above
+   * its max-levels.
+   */
   private static PrivacyResult search(Dataset<Row> kept, PrivacySpec p, double maxSuppression) {
     return new Anonymizer().apply(kept, qis(p), p.sensitiveColumn(), models(p), maxSuppression,
-        Objective.parse(p.objective()), p.quasiIdentifiers().stream().map(PrivacySpec.QuasiIdentifier::cap).toList());
+        Objective.parse(p.objective()), p.quasiIdentifiers().stream().map(PrivacySpec.QuasiIdentifier::cap).toList(),
+        p.weights());
   }
 
   private static List<QuasiIdentifier> qis(PrivacySpec p) {

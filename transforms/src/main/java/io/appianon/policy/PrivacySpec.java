@@ -25,15 +25,24 @@ public record PrivacySpec(int k, double maxSuppression, List<QuasiIdentifier> qu
     Optional<LDiversity> lDiversity, Optional<TCloseness> tCloseness, Optional<KmAnonymity> kmAnonymity,
     String objective, boolean compareLocalRecoding, Origin origin) implements Serializable {
 
+  /** The largest {@code weight} a quasi-identifier may have (1 is the default; the ratio is what matters). */
+  public static final double MAX_WEIGHT = 1000.0;
+
   /**
-   * A quasi-identifier column, its hierarchy, the fixed level if the policy pins one, and the highest level a search
-   * may choose (the analyst's "at most region"; the hierarchy's top when not given).
+   * A quasi-identifier column, its hierarchy, the fixed level if the policy pins one, the highest level a search
+   * may choose (the analyst's "at most region"; the hierarchy's top when not given), and its weight in the search's
+   * objective (the analyst's "keep this one most"; 1 when not given, see {@link io.appianon.privacy.Objective}).
    */
   public record QuasiIdentifier(String column, Hierarchy hierarchy, Optional<Integer> level, Optional<Integer> maxLevel,
-      Origin origin) implements Serializable {
+      double weight, Origin origin) implements Serializable {
 
     public QuasiIdentifier(String column, Hierarchy hierarchy, Optional<Integer> level, Origin origin) {
       this(column, hierarchy, level, Optional.empty(), origin);
+    }
+
+    public QuasiIdentifier(String column, Hierarchy hierarchy, Optional<Integer> level, Optional<Integer> maxLevel,
+        Origin origin) {
+      this(column, hierarchy, level, maxLevel, 1.0, origin);
     }
 
     /** The highest level a search may choose. */
@@ -103,7 +112,7 @@ public record PrivacySpec(int k, double maxSuppression, List<QuasiIdentifier> qu
     List<QuasiIdentifier> qis = new ArrayList<>();
     Set<String> seen = new HashSet<>();
     for (Conf q : c.sections("quasi-identifiers")) {
-      q.allowOnly(Set.of("column", "hierarchy", "level", "max-level"));
+      q.allowOnly(Set.of("column", "hierarchy", "level", "max-level", "weight"));
       String col = q.string("column");
       if (!seen.add(col)) {
         throw q.error("column", "quasi-identifier '" + col + "' declared twice");
@@ -130,7 +139,12 @@ public record PrivacySpec(int k, double maxSuppression, List<QuasiIdentifier> qu
         }
         maxLevel = Optional.of(mx);
       }
-      qis.add(new QuasiIdentifier(col, h, level, maxLevel, q.origin()));
+      double weight = q.number("weight", 1.0);
+      if (!(weight > 0 && weight <= MAX_WEIGHT)) {
+        throw q.error("weight", "invalid value " + weight + " (must be a number > 0 and at most " + (int) MAX_WEIGHT
+            + ": the quasi-identifier's importance in the objective relative to the others, 1 by default)");
+      }
+      qis.add(new QuasiIdentifier(col, h, level, maxLevel, weight, q.origin()));
     }
     if (qis.isEmpty()) {
       throw c.error("quasi-identifiers", "must declare at least one quasi-identifier");
@@ -193,10 +207,17 @@ public record PrivacySpec(int k, double maxSuppression, List<QuasiIdentifier> qu
       return new KmAnonymity(s.string("person"), item, kk, m, h, remedy, s.origin());
     });
     String objective = c.string("objective", "loss");
+    io.appianon.privacy.Objective parsed;
     try {
-      io.appianon.privacy.Objective.parse(objective);
+      parsed = io.appianon.privacy.Objective.parse(objective);
     } catch (IllegalArgumentException e) {
       throw c.error("objective", e.getMessage());
+    }
+    for (QuasiIdentifier q : qis) {
+      if (q.weight() != 1.0 && !parsed.weighted()) {
+        throw q.origin().error("weight", "weight " + q.weight() + " of '" + q.column() + "' has no effect: "
+            + parsed.whyNotWeighted() + "; remove the weight or choose one of those objectives");
+      }
     }
     long fixed = qis.stream().filter(q -> q.level().isPresent()).count();
     if (fixed > 0 && fixed < qis.size()) {
@@ -213,6 +234,16 @@ public record PrivacySpec(int k, double maxSuppression, List<QuasiIdentifier> qu
 
   public Optional<String> sensitiveColumn() {
     return lDiversity.map(LDiversity::column).or(() -> tCloseness.map(TCloseness::column));
+  }
+
+  /** The weight of each quasi-identifier in the objective, in order (1 where the policy gives none). */
+  public List<Double> weights() {
+    return quasiIdentifiers.stream().map(QuasiIdentifier::weight).toList();
+  }
+
+  /** Whether the policy gives any quasi-identifier a weight other than 1. */
+  public boolean weighted() {
+    return quasiIdentifiers.stream().anyMatch(q -> q.weight() != 1.0);
   }
 
   public boolean levelsFixed() {

@@ -66,7 +66,17 @@ public final class Anonymizer {
   /** As above, the search choosing no level above {@code maxLevels} (one per QI; negative: no cap). */
   public PrivacyResult apply(Dataset<Row> data, List<QuasiIdentifier> qis, Optional<String> sensitiveColumn,
       List<PrivacyModel> models, double maxSuppression, Objective objective, List<Integer> maxLevels) {
-    SearchConfig config = new SearchConfig(models, maxSuppression, objective, maxLevels);
+    return apply(data, qis, sensitiveColumn, models, maxSuppression, objective, maxLevels, List.of());
+  }
+
+  /**
+   * As above, the objective weighing each QI by {@code weights} (one per QI, each > 0; empty: all 1), the analyst's
+   * priorities (see {@link Objective}).
+   */
+  public PrivacyResult apply(Dataset<Row> data, List<QuasiIdentifier> qis, Optional<String> sensitiveColumn,
+      List<PrivacyModel> models, double maxSuppression, Objective objective, List<Integer> maxLevels,
+      List<Double> weights) {
+    SearchConfig config = new SearchConfig(models, maxSuppression, objective, maxLevels, weights);
     FrequencyTable table = FrequencyTable.build(data, qis, sensitiveColumn);
     return apply(data, table, config, Optional.empty());
   }
@@ -78,7 +88,14 @@ public final class Anonymizer {
    */
   public PrivacyResult applyFixed(Dataset<Row> data, List<QuasiIdentifier> qis, Optional<String> sensitiveColumn,
       List<PrivacyModel> models, double maxSuppression, Objective objective, List<Integer> levels) {
-    SearchConfig config = new SearchConfig(models, maxSuppression, objective);
+    return applyFixed(data, qis, sensitiveColumn, models, maxSuppression, objective, levels, List.of());
+  }
+
+  /** As above, the reported objective value weighing each QI by {@code weights} (empty: all 1). */
+  public PrivacyResult applyFixed(Dataset<Row> data, List<QuasiIdentifier> qis, Optional<String> sensitiveColumn,
+      List<PrivacyModel> models, double maxSuppression, Objective objective, List<Integer> levels,
+      List<Double> weights) {
+    SearchConfig config = new SearchConfig(models, maxSuppression, objective, List.of(), weights);
     Objects.requireNonNull(levels, "levels");
     if (levels.size() != qis.size()) {
       throw new IllegalArgumentException("Invalid levels " + levels + ": " + levels.size() + " levels for "

@@ -33,6 +33,10 @@ import java.util.Set;
  * therefore prunes with lower bounds that are monotone: for loss, entropy, precision and intensity the value of the
  * node without suppression (separable per attribute, so computed without rolling up); for discernibility the sum of
  * squared sizes of all classes; for average class size, with a zero suppression limit, records / all classes / k.
+ *
+ * <p><b>Attribute weights</b> ({@link Objective}, "Attribute weights") multiply each attribute's term by a positive
+ * constant, so the weighted objectives keep both properties: monotone without suppression, and bounded from below by
+ * the value without suppression. {@link #metrics} stays unweighted; only {@link #value} and the bounds take them.
  */
 public final class InformationLoss {
   private final RollUp rollUp;
@@ -200,25 +204,29 @@ public final class InformationLoss {
       intensity.put(name, intensity(a, st.levels()[a]));
       loss.put(name, loss(a, st.levels()[a], st.suppressedByLabel(), st.suppressed()));
     }
-    double nue = nonUniformEntropy(st.levels(), st.suppressedByLabel(), st.suppressed());
-    return new LossMetrics(intensity, intensity(st.levels()), loss, loss(st.levels(), st.suppressedByLabel(),
-        st.suppressed()), discernibility(st), averageClassSize(st, kRef), nue, entropyTop == 0 ? 0.0 : nue / entropyTop,
-        precisionLoss(st.levels(), st.suppressed()), arxAverageClassSize(st), arxLoss(st.levels(),
-        st.suppressedByLabel(), st.suppressed()), height(st.levels()));
+    double nue = nonUniformEntropy(st.levels(), null, st.suppressedByLabel(), st.suppressed());
+    return new LossMetrics(intensity, intensity(st.levels(), null), loss, loss(st.levels(), null,
+        st.suppressedByLabel(), st.suppressed()), discernibility(st), averageClassSize(st, kRef), nue,
+        entropyTop == 0 ? 0.0 : nue / entropyTop, precisionLoss(st.levels(), null, st.suppressed()),
+        arxAverageClassSize(st), arxLoss(st.levels(), null, st.suppressedByLabel(), st.suppressed()),
+        unweightedHeight(st.levels()));
   }
 
-  /** The objective's value of an assessed node. */
-  double value(Objective objective, NodeStats st, long kRef) {
+  /**
+   * The objective's value of an assessed node, with the attribute weights {@code w} (one per quasi-identifier, each
+   * > 0; null: all 1, the unweighted value). See {@link Objective} for how each objective takes them.
+   */
+  double value(Objective objective, double[] w, NodeStats st, long kRef) {
     return switch (objective) {
-      case LOSS -> loss(st.levels(), st.suppressedByLabel(), st.suppressed());
-      case NON_UNIFORM_ENTROPY -> nonUniformEntropy(st.levels(), st.suppressedByLabel(), st.suppressed());
+      case LOSS -> loss(st.levels(), w, st.suppressedByLabel(), st.suppressed());
+      case NON_UNIFORM_ENTROPY -> nonUniformEntropy(st.levels(), w, st.suppressedByLabel(), st.suppressed());
       case DISCERNIBILITY -> discernibility(st);
       case AVERAGE_CLASS_SIZE -> averageClassSize(st, kRef);
-      case PRECISION_LOSS -> precisionLoss(st.levels(), st.suppressed());
-      case GENERALIZATION_INTENSITY -> intensity(st.levels());
-      case LOSS_ARX -> arxLoss(st.levels(), st.suppressedByLabel(), st.suppressed());
+      case PRECISION_LOSS -> precisionLoss(st.levels(), w, st.suppressed());
+      case GENERALIZATION_INTENSITY -> intensity(st.levels(), w);
+      case LOSS_ARX -> arxLoss(st.levels(), w, st.suppressedByLabel(), st.suppressed());
       case AVERAGE_CLASS_SIZE_ARX -> arxAverageClassSize(st);
-      case HEIGHT -> height(st.levels());
+      case HEIGHT -> height(st.levels(), w);
     };
   }
 
@@ -231,15 +239,16 @@ public final class InformationLoss {
   /**
    * A lower bound of the objective at this node and every successor, from the levels alone: the value without
    * suppression, bitwise equal to {@link #value} when nothing is suppressed. Negative infinity when unavailable.
+   * With weights it stays a bound: each attribute's term only grows with suppression, and the weights are positive.
    */
-  double cheapBound(Objective objective, int[] levels) {
+  double cheapBound(Objective objective, double[] w, int[] levels) {
     return switch (objective) {
-      case LOSS -> loss(levels, null, 0);
-      case NON_UNIFORM_ENTROPY -> nonUniformEntropy(levels, null, 0);
-      case PRECISION_LOSS -> precisionLoss(levels, 0);
-      case GENERALIZATION_INTENSITY -> intensity(levels);
-      case LOSS_ARX -> arxLoss(levels, null, 0);
-      case HEIGHT -> height(levels);
+      case LOSS -> loss(levels, w, null, 0);
+      case NON_UNIFORM_ENTROPY -> nonUniformEntropy(levels, w, null, 0);
+      case PRECISION_LOSS -> precisionLoss(levels, w, 0);
+      case GENERALIZATION_INTENSITY -> intensity(levels, w);
+      case LOSS_ARX -> arxLoss(levels, w, null, 0);
+      case HEIGHT -> height(levels, w);
       case DISCERNIBILITY, AVERAGE_CLASS_SIZE, AVERAGE_CLASS_SIZE_ARX -> Double.NEGATIVE_INFINITY;
     };
   }
@@ -248,7 +257,7 @@ public final class InformationLoss {
    * A lower bound of the objective at every feasible successor of an assessed node (and at the node itself if it is
    * feasible). {@code zeroLimit}: no record may be suppressed.
    */
-  double successorBound(Objective objective, NodeStats st, long kRef, boolean zeroLimit) {
+  double successorBound(Objective objective, double[] w, NodeStats st, long kRef, boolean zeroLimit) {
     return switch (objective) {
       case DISCERNIBILITY -> st.sumSquaresAll();
       case AVERAGE_CLASS_SIZE -> zeroLimit && st.classes() > 0
@@ -256,7 +265,7 @@ public final class InformationLoss {
       // with no suppression allowed a feasible successor keeps every record in at most as many classes
       case AVERAGE_CLASS_SIZE_ARX -> zeroLimit && st.classes() > 0 ? (double) n / st.classes()
           : Double.NEGATIVE_INFINITY;
-      default -> cheapBound(objective, st.levels());
+      default -> cheapBound(objective, w, st.levels());
     };
   }
 
@@ -265,12 +274,41 @@ public final class InformationLoss {
     return (double) level / max;
   }
 
-  private double intensity(int[] levels) {
+  /** Attribute a's weight: 1 without weights (and 1.0 * x == x, so the unweighted sums are unchanged). */
+  private static double weight(double[] w, int a) {
+    return w == null ? 1.0 : w[a];
+  }
+
+  /** The weights' sum, the denominator of a weighted mean: the number of attributes without weights. */
+  private static double weightSum(double[] w, int q) {
+    if (w == null) {
+      return q;
+    }
+    double sum = 0.0;
+    for (double x : w) {
+      sum += x;
+    }
+    return sum;
+  }
+
+  /** Attribute a's weight in a weighted sum, as ARX normalizes it: w_a / max w (1 without weights). */
+  private static double sumWeight(double[] w, int a) {
+    if (w == null) {
+      return 1.0;
+    }
+    double max = 0.0;
+    for (double x : w) {
+      max = Math.max(max, x);
+    }
+    return w[a] / max;
+  }
+
+  private double intensity(int[] levels, double[] w) {
     double sum = 0.0;
     for (int a = 0; a < levels.length; a++) {
-      sum += intensity(a, levels[a]);
+      sum += weight(w, a) * intensity(a, levels[a]);
     }
-    return sum / levels.length;
+    return sum / weightSum(w, levels.length);
   }
 
   private double loss(int a, int level, long[][] suppByLabel, long suppressed) {
@@ -288,15 +326,15 @@ public final class InformationLoss {
     return (sum + suppressed) / n;
   }
 
-  private double loss(int[] levels, long[][] suppByLabel, long suppressed) {
+  private double loss(int[] levels, double[] w, long[][] suppByLabel, long suppressed) {
     double sum = 0.0;
     for (int a = 0; a < levels.length; a++) {
-      sum += loss(a, levels[a], suppByLabel, suppressed);
+      sum += weight(w, a) * loss(a, levels[a], suppByLabel, suppressed);
     }
-    return sum / levels.length;
+    return sum / weightSum(w, levels.length);
   }
 
-  private double nonUniformEntropy(int[] levels, long[][] suppByLabel, long suppressed) {
+  private double nonUniformEntropy(int[] levels, double[] w, long[][] suppByLabel, long suppressed) {
     double total = 0.0;
     for (int a = 0; a < levels.length; a++) {
       long[] c = cnt[a][levels[a]];
@@ -307,21 +345,21 @@ public final class InformationLoss {
         long kept = supp == null ? c[g] : c[g] - supp[g];
         sum += kept * lg[g];
       }
-      total += sum + suppressed * log2n - ent0[a];
+      total += sumWeight(w, a) * (sum + suppressed * log2n - ent0[a]);
     }
     return total;
   }
 
-  private double precisionLoss(int[] levels, long suppressed) {
+  private double precisionLoss(int[] levels, double[] w, long suppressed) {
     if (n == 0) {
       return 0.0;
     }
     double sum = 0.0;
     for (int a = 0; a < levels.length; a++) {
       int max = rollUp.heights[a] - 1;
-      sum += ((double) (n - suppressed) * levels[a] + (double) suppressed * max) / max;
+      sum += weight(w, a) * (((double) (n - suppressed) * levels[a] + (double) suppressed * max) / max);
     }
-    return sum / ((double) n * levels.length);
+    return sum / ((double) n * weightSum(w, levels.length));
   }
 
   private long discernibility(NodeStats st) {
@@ -344,19 +382,31 @@ public final class InformationLoss {
    * loss only grows with suppression, and the combination is monotone in each, so the value without suppression
    * bounds it from below as for {@link Objective#LOSS}.
    */
-  private double arxLoss(int[] levels, long[][] suppByLabel, long suppressed) {
+  private double arxLoss(int[] levels, double[] w, long[][] suppByLabel, long suppressed) {
     double logSum = 0.0;
     for (int a = 0; a < levels.length; a++) {
-      logSum += Math.log1p(loss(a, levels[a], suppByLabel, suppressed));
+      logSum += weight(w, a) * Math.log1p(loss(a, levels[a], suppByLabel, suppressed));
     }
-    return levels.length == 0 ? 0.0 : Math.expm1(logSum / levels.length);
+    return levels.length == 0 ? 0.0 : Math.expm1(logSum / weightSum(w, levels.length));
   }
 
   /** ARX's height: the sum of the levels (suppression does not change it). */
-  private static long height(int[] levels) {
+  private static long unweightedHeight(int[] levels) {
     long sum = 0;
     for (int l : levels) {
       sum += l;
+    }
+    return sum;
+  }
+
+  /** ARX's height with weights: the sum of (w_a / max w) * level; the plain sum of levels without weights. */
+  private static double height(int[] levels, double[] w) {
+    if (w == null) {
+      return unweightedHeight(levels);
+    }
+    double sum = 0.0;
+    for (int a = 0; a < levels.length; a++) {
+      sum += sumWeight(w, a) * levels[a];
     }
     return sum;
   }

@@ -3,7 +3,9 @@ package io.appianon.privacy;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 
 /**
@@ -28,7 +30,9 @@ import java.util.Objects;
  *       prunes all its successors. The loss metrics are not monotone with suppression, so a feasible node does not
  *       prune its successors unless its bound says so; with no suppression the bound equals the value and it does.
  * </ol>
- * {@link #exhaustive} assesses every node, for tests and benchmarks. Instances are not thread-safe.
+ * The analyst's weights ({@link SearchConfig#weights()}) enter the objective and its bounds alike, so both phases
+ * are unchanged by them. {@link #exhaustive} assesses every node, for tests and benchmarks. Instances are not
+ * thread-safe.
  */
 public final class LatticeSearch {
   private static final double EPS = 1e-9;
@@ -137,9 +141,11 @@ public final class LatticeSearch {
     long start = System.nanoTime();
     int m = configs.size();
     ModelSet[] sets = new ModelSet[m];
+    double[][] weights = new double[m][];
     boolean sens = false;
     for (int i = 0; i < m; i++) {
       sets[i] = new ModelSet(configs.get(i), table.totalRecords(), context);
+      weights[i] = configs.get(i).weightArray(attributes.size());
       sens |= sets[i].usesSensitive;
     }
     int[] best = new int[m];
@@ -155,7 +161,7 @@ public final class LatticeSearch {
       for (int i = 0; i < m; i++) {
         NodeStats st = sets[i].assess(rollUp, context, buf, null);
         if (st.suppressed() <= sets[i].allowed) {
-          double v = loss.value(configs.get(i).objective(), st, sets[i].kRef);
+          double v = loss.value(configs.get(i).objective(), weights[i], st, sets[i].kRef);
           if (best[i] < 0 || better(v, node, bestValue[i], best[i])) {
             best[i] = node;
             bestValue[i] = v;
@@ -208,11 +214,20 @@ public final class LatticeSearch {
     rollUp.rollUp(levels, ms.usesSensitive);
     NodeStats st = ms.assess(rollUp, context, levels, null);
     LossMetrics metrics = loss.metrics(st, ms.kRef);
-    double value = loss.value(config.objective(), st, ms.kRef);
+    double value = loss.value(config.objective(), config.weightArray(attributes.size()), st, ms.kRef);
     List<Integer> lv = Arrays.stream(levels).boxed().toList();
     return new SearchResult(attributes, lv, st.suppressed() <= ms.allowed, table.totalRecords(), st.suppressed(),
         st.keptClasses(), st.minKept(), config.objective(), value, metrics, strategy, lattice.size(), evaluated,
-        lattice.size() - evaluated, rollUps, (System.nanoTime() - startNanos) / 1_000_000);
+        lattice.size() - evaluated, rollUps, (System.nanoTime() - startNanos) / 1_000_000, weights(config));
+  }
+
+  /** The weight of each quasi-identifier in the objective, by name (1 where none is given). */
+  private Map<String, Double> weights(SearchConfig config) {
+    Map<String, Double> m = new LinkedHashMap<>();
+    for (int a = 0; a < attributes.size(); a++) {
+      m.put(attributes.get(a), config.weights().isEmpty() ? 1.0 : config.weights().get(a));
+    }
+    return m;
   }
 
   /** The classes of a node with their labels and suppression flags under a configuration. */
@@ -239,6 +254,8 @@ public final class LatticeSearch {
     private final SearchConfig config;
     private final ModelSet ms;
     private final Objective objective;
+    /** The objective's attribute weights, null when none (see {@link SearchConfig#weightArray}). */
+    private final double[] weights;
     private final boolean zeroLimit;
     private final int size;
     private final byte[] pm;
@@ -258,6 +275,7 @@ public final class LatticeSearch {
       this.config = config;
       this.ms = new ModelSet(config, table.totalRecords(), context);
       this.objective = config.objective();
+      this.weights = config.weightArray(attributes.size());
       this.zeroLimit = ms.allowed == 0;
       this.size = lattice.size();
       this.pm = new byte[size];
@@ -288,9 +306,9 @@ public final class LatticeSearch {
       boolean feasible = st.suppressed() <= ms.allowed;
       full[node] = feasible ? TRUE : FALSE;
       if (feasible) {
-        value[node] = loss.value(objective, st, ms.kRef);
+        value[node] = loss.value(objective, weights, st, ms.kRef);
       }
-      successorBound[node] = loss.successorBound(objective, st, ms.kRef, zeroLimit);
+      successorBound[node] = loss.successorBound(objective, weights, st, ms.kRef, zeroLimit);
       if (st.suppressed() < minSupp || (st.suppressed() == minSupp && lattice.compareTie(node, minSuppNode) < 0)) {
         minSupp = st.suppressed();
         minSuppNode = node;
@@ -413,7 +431,7 @@ public final class LatticeSearch {
       if (cheap) {
         for (int node : order) {
           lattice.levels(node, buf);
-          lb[node] = loss.cheapBound(objective, buf);
+          lb[node] = loss.cheapBound(objective, weights, buf);
         }
         Integer[] boxed = Arrays.stream(order).boxed().toArray(Integer[]::new);
         // stable sort: equal bounds keep the bottom-up (tie-break) order

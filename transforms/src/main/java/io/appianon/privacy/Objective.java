@@ -15,6 +15,21 @@ package io.appianon.privacy;
  * with the lowest loss and replaces it only by one with lower loss, or equal loss on a lower lattice level (sum of
  * levels); among nodes equal in both, the winner depends on ARX's traversal order, where this search takes the
  * lexicographically smaller level vector.
+ *
+ * <p><b>Attribute weights</b> (the policy's {@code weight} per quasi-identifier, {@link SearchConfig#weights()}; 1 by
+ * default) say which attributes the analyst needs most. The objectives that combine per-attribute values take them
+ * ({@link #weighted()}): {@link #LOSS}, {@link #PRECISION_LOSS} and {@link #GENERALIZATION_INTENSITY} become the
+ * weighted mean {@code sum(w_a x_a) / sum(w_a)}; {@link #LOSS_ARX} the weighted geometric mean
+ * {@code exp(sum(w_a ln(1 + L_a)) / sum(w_a)) - 1}; the sums {@link #NON_UNIFORM_ENTROPY} and {@link #HEIGHT}
+ * become {@code sum((w_a / max w) x_a)} as in ARX (its SUM aggregate with weights normalized by the largest). Equal
+ * weights give the unweighted value for the means (exactly when all are 1) and rank nodes as without weights for
+ * the sums. The weighted means rank nodes as ARX's arithmetic-mean aggregate with the same attribute weights does.
+ * ARX's weighted geometric mean multiplies each {@code 1 + L_a} by its weight, which scales every node's value by the
+ * same factor: in ARX weights do not change the optimum of its loss, so an ARX run of {@code loss-arx} with weights
+ * is reproduced here by {@code loss-arx} without them. Weights are positive, so every weighted objective is still a
+ * positive combination of per-attribute values that grow with generalization and with suppression: the search's
+ * lower bounds stay valid. {@link #DISCERNIBILITY}, {@link #AVERAGE_CLASS_SIZE} and {@link #AVERAGE_CLASS_SIZE_ARX}
+ * measure equivalence classes, not attributes, and refuse weights other than 1.
  */
 public enum Objective {
   /** Iyengar's loss metric averaged over attributes ({@link LossMetrics#loss()}). */
@@ -36,7 +51,27 @@ public enum Objective {
   /** ARX's height: the sum of the levels (not normalized, unlike {@link #GENERALIZATION_INTENSITY}). */
   HEIGHT;
 
-  /** The value minimized for this objective. */
+  /** Why {@link #DISCERNIBILITY} and the class-size objectives refuse weights. */
+  static final String NOT_WEIGHTED = "measures equivalence classes, not attributes, so a weight cannot steer it"
+      + " (weights apply to loss, precision-loss, generalization-intensity, non-uniform-entropy, loss-arx and"
+      + " height)";
+
+  /** Whether the policy's attribute weights apply (see the class comment); the others refuse weights other than 1. */
+  public boolean weighted() {
+    return this != DISCERNIBILITY && this != AVERAGE_CLASS_SIZE && this != AVERAGE_CLASS_SIZE_ARX;
+  }
+
+  /** Why this objective refuses weights, for a policy error; empty when it takes them. */
+  public String whyNotWeighted() {
+    return weighted() ? "" : "objective " + configName() + " " + NOT_WEIGHTED;
+  }
+
+  /** The configuration name, e.g. {@code loss-arx}. */
+  public String configName() {
+    return name().toLowerCase(java.util.Locale.ROOT).replace('_', '-');
+  }
+
+  /** The value minimized for this objective (unweighted: {@link LossMetrics} holds the unweighted figures). */
   public double value(LossMetrics m) {
     return switch (this) {
       case LOSS -> m.loss();

@@ -114,6 +114,72 @@ class InformationLossTest {
     }
   }
 
+  /** The objective at (sex, decade) with weights w under one objective, (F, 20-29) suppressed (k=2, 20 %). */
+  private static double weighted(Objective o, List<Double> w) {
+    SearchConfig c = new SearchConfig(SearchConfig.kAnonymity(2, 0.2).models(), 0.2, o, List.of(), w);
+    SearchResult r = new LatticeSearch(table()).evaluate(List.of(0, 1), c);
+    assertEquals(1, r.suppressedRecords());
+    return r.objectiveValue();
+  }
+
+  /**
+   * Attribute weights (issue 22 item 4), computed by hand at (sex, decade) with (F, 25) suppressed: per attribute
+   * loss sex 1/5, age (2 x 1/3 + 2 x 1/3 + 1) / 5 = 7/15; precision terms sex (4 x 0 + 1 x 1) / 1 = 1, age
+   * (4 x 1 + 1 x 2) / 2 = 3; intensity sex 0, age 1/2; entropy sex log2 5, age 2 log2 3 + log2 5 (see above).
+   * Means divide by the weights' sum, sums weigh by w / max w (as ARX); the report keeps the unweighted figures.
+   */
+  @Test
+  void weightedObjectivesByHand() {
+    List<Double> w = List.of(2.0, 1.0); // sex counts twice
+    assertEquals((2 * 0.2 + 7.0 / 15) / 3, weighted(Objective.LOSS, w), EPS);
+    assertEquals((2 * 1 + 3) / (5.0 * 3), weighted(Objective.PRECISION_LOSS, w), EPS);
+    assertEquals((2 * 0 + 0.5) / 3, weighted(Objective.GENERALIZATION_INTENSITY, w), EPS);
+    assertEquals(Math.exp((2 * Math.log(1.2) + Math.log(1 + 7.0 / 15)) / 3) - 1, weighted(Objective.LOSS_ARX, w),
+        EPS);
+    assertEquals(1.0 * 0 + 0.5 * 1, weighted(Objective.HEIGHT, w), EPS);
+    assertEquals(1.0 * log2(5) + 0.5 * (2 * log2(3) + log2(5)), weighted(Objective.NON_UNIFORM_ENTROPY, w), EPS);
+    // the other way round age counts more, and its larger loss weighs more
+    assertEquals((0.2 + 3 * 7.0 / 15) / 4, weighted(Objective.LOSS, List.of(1.0, 3.0)), EPS);
+    // equal weights are the unweighted value: exactly at 1, and for any common value up to rounding
+    for (Objective o : Objective.values()) {
+      if (o.weighted()) {
+        double plain = weighted(o, List.of());
+        assertEquals(plain, weighted(o, List.of(1.0, 1.0)), 0.0, o.toString());
+        assertEquals(plain, weighted(o, List.of(4.0, 4.0)), 1e-12, o.toString());
+      }
+    }
+    // the report's loss block stays unweighted; the search block records the weights
+    SearchResult r = new LatticeSearch(table()).evaluate(List.of(0, 1),
+        new SearchConfig(SearchConfig.kAnonymity(2, 0.2).models(), 0.2, Objective.LOSS, List.of(), w));
+    assertEquals(1.0 / 3, r.loss().loss(), EPS);
+    assertEquals(java.util.Map.of("sex", 2.0, "age", 1.0), r.toMap().get("weights"));
+    assertEquals(java.util.Map.of("sex", 1.0, "age", 1.0), new LatticeSearch(table()).evaluate(List.of(0, 1),
+        SearchConfig.kAnonymity(2, 0.2)).toMap().get("weights"));
+  }
+
+  /** Weights must be positive and finite, one per quasi-identifier, and only for objectives over attributes. */
+  @Test
+  void weightsAreValidated() {
+    var models = SearchConfig.kAnonymity(2, 0).models();
+    assertTrue(assertThrows(IllegalArgumentException.class, () -> new SearchConfig(models, 0, Objective.LOSS,
+        List.of(), List.of(1.0, 0.0))).getMessage().contains("each must be finite and > 0"));
+    assertThrows(IllegalArgumentException.class, () -> new SearchConfig(models, 0, Objective.LOSS, List.of(),
+        List.of(1.0, Double.NaN)));
+    assertThrows(IllegalArgumentException.class, () -> new SearchConfig(models, 0, Objective.LOSS, List.of(),
+        List.of(Double.POSITIVE_INFINITY, 1.0)));
+    for (Objective o : List.of(Objective.DISCERNIBILITY, Objective.AVERAGE_CLASS_SIZE,
+        Objective.AVERAGE_CLASS_SIZE_ARX)) {
+      IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+          () -> new SearchConfig(models, 0, o, List.of(), List.of(2.0, 1.0)));
+      assertTrue(e.getMessage().contains("measures equivalence classes, not attributes"), e.getMessage());
+      // weight 1 everywhere is no weight at all
+      assertEquals(List.of(1.0, 1.0), new SearchConfig(models, 0, o, List.of(), List.of(1.0, 1.0)).weights());
+    }
+    SearchConfig three = new SearchConfig(models, 0, Objective.LOSS, List.of(), List.of(1.0, 2.0, 3.0));
+    assertTrue(assertThrows(IllegalArgumentException.class, () -> new LatticeSearch(table()).search(three))
+        .getMessage().contains("3 weights for 2 quasi-identifiers"));
+  }
+
   @Test
   void infeasibleWhenSuppressionExceedsTheLimit() {
     LatticeSearch search = new LatticeSearch(table());
