@@ -361,20 +361,10 @@ public final class PersonProfiles {
       ra = relational.get(p) != null ? relational.get(p).length : ra;
       ia = items.get(p).isEmpty() ? ia : items.get(p).get(0).length;
     }
-    @SuppressWarnings("unchecked")
-    List<String>[] relValues = new List[ra];
-    List<Map<String, Integer>> relIndex = new ArrayList<>();
-    for (int a = 0; a < ra; a++) {
-      relValues[a] = new ArrayList<>();
-      relIndex.add(new HashMap<>());
-    }
-    @SuppressWarnings("unchecked")
-    List<String>[] itemValues = new List[ia];
-    List<Map<String, Integer>> itemIndex = new ArrayList<>();
-    for (int a = 0; a < ia; a++) {
-      itemValues[a] = new ArrayList<>();
-      itemIndex.add(new HashMap<>());
-    }
+    List<String>[] relValues = lists(ra);
+    List<Map<String, Integer>> relIndex = indexes(ra);
+    List<String>[] itemValues = lists(ia);
+    List<Map<String, Integer>> itemIndex = indexes(ia);
     int[][] relCodes = new int[n][];
     int[][][] itemCodes = new int[n][][];
     for (int p = 0; p < n; p++) {
@@ -388,6 +378,23 @@ public final class PersonProfiles {
     }
     dictionary = new Dictionary(relValues, relCodes, itemValues, itemCodes);
     return dictionary;
+  }
+
+  @SuppressWarnings("unchecked")
+  private static List<String>[] lists(int n) {
+    List<String>[] out = new List[n];
+    for (int a = 0; a < n; a++) {
+      out[a] = new ArrayList<>();
+    }
+    return out;
+  }
+
+  private static List<Map<String, Integer>> indexes(int n) {
+    List<Map<String, Integer>> out = new ArrayList<>();
+    for (int a = 0; a < n; a++) {
+      out.add(new HashMap<>());
+    }
+    return out;
   }
 
   private static int[] code(String[] values, List<String>[] dict, List<Map<String, Integer>> index) {
