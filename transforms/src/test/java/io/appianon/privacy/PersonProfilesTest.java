@@ -42,11 +42,8 @@ class PersonProfilesTest {
     assertEquals(0, p.violators(2, 1, flat, new int[] {0}, flat, new int[] {0}));
   }
 
-  @Test
-  void rareSingleItemsGoWhereverTheyAreHeld() {
-    // Class of 8, k = 3, m = 2: A is held by 2 persons and C by 1 (rare singles), B by 5. A goes from p0 and p1, C
-    // from p5 (which also breaks the rare pairs {A, B} and {B, C}); B stays everywhere.
-    String[][] baskets = {{"A", "B"}, {"A"}, {"B"}, {"B"}, {"B"}, {"B", "C"}, {}, {}};
+  /** One relational class "c", a person per basket, each item one value. */
+  private static PersonProfiles oneClass(String[][] baskets) {
     PersonProfiles p = new PersonProfiles();
     for (String[] b : baskets) {
       List<String[]> items = new ArrayList<>();
@@ -55,6 +52,15 @@ class PersonProfilesTest {
       }
       p.add(new String[] {"c"}, items);
     }
+    return p;
+  }
+
+  @Test
+  void rareSingleItemsGoWhereverTheyAreHeld() {
+    // Class of 8, k = 3, m = 2: A is held by 2 persons and C by 1 (rare singles), B by 5. A goes from p0 and p1, C
+    // from p5 (which also breaks the rare pairs {A, B} and {B, C}); B stays everywhere.
+    String[][] baskets = {{"A", "B"}, {"A"}, {"B"}, {"B"}, {"B"}, {"B", "C"}, {}, {}};
+    PersonProfiles p = oneClass(baskets);
     Hierarchy[] flat = {Hierarchy.flat("x")};
     List<Map.Entry<Integer, String>> list = new ArrayList<>();
     p.removeRare(3, 2, flat, new int[] {0}, flat, new int[] {0}, list);
@@ -68,14 +74,7 @@ class PersonProfilesTest {
     // common; the pair is rare: p0 loses A (3 holders < 4). p6's rare pair {D, E}: D and E tie at 3 holders, so the
     // smaller value, D, goes.
     String[][] baskets = {{"A", "B"}, {"A"}, {"A"}, {"B"}, {"B"}, {"B"}, {"D", "E"}, {"D"}, {"D"}, {"E"}, {"E"}};
-    PersonProfiles p = new PersonProfiles();
-    for (String[] b : baskets) {
-      List<String[]> items = new ArrayList<>();
-      for (String i : b) {
-        items.add(new String[] {i});
-      }
-      p.add(new String[] {"c"}, items);
-    }
+    PersonProfiles p = oneClass(baskets);
     Hierarchy[] flat = {Hierarchy.flat("x")};
     List<Map.Entry<Integer, String>> list = new ArrayList<>();
     PersonProfiles.Removal r = p.removeRare(2, 2, flat, new int[] {0}, flat, new int[] {0}, list);
