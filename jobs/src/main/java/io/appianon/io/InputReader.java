@@ -326,43 +326,62 @@ public final class InputReader {
    * are not valid in the declared encoding (U+FFFD after decoding, or invalid UTF-8) makes the row's only reason
    * {@link #REASON_MALFORMED_ENCODING}: its other failures would be consequences of it. A value of a {@code unique}
    * column that occurs more than once puts every occurrence in quarantine ({@link #REASON_DUPLICATE} + column).
+   *
+   * <p>Three projections, each small enough for the JIT: the typed values and the encoding check (every value parsed
+   * once), the reason (comparisons of those), the result. Written as one, the parse of each value appeared both in the
+   * value and in its reason, and the whole-stage code of the projection outgrew what HotSpot compiles, so it ran in
+   * the interpreter (JFR of the 1M-row baseline: about half of the read's CPU).
    */
   private Dataset<Row> validate(Dataset<Row> raw, List<ColumnSpec> declared, InputSpec in) {
-    List<Column> selected = new ArrayList<>();
-    List<Column> reasons = new ArrayList<>();
-    reasons.add(when(col(CORRUPT).isNotNull(), lit("malformed record (wrong number of columns or broken quoting)")));
+    // Spark's constraint propagation adds, for every alias of the projections below, a copy of every constraint that
+    // holds its expression: with two aliases per column it grew to exponential size and the planner ran out of heap
+    // (3 GB) on a 12-column policy. Its use (inferring not-null filters) gains nothing on an input that is read whole;
+    // Spark's configuration guide names plans "with a large number of predicates and aliases" as the case to turn it
+    // off. Set for the session, as the optimizer runs when the job's actions run.
+    spark.conf().set("spark.sql.constraintPropagation.enabled", "false");
     StructType rawSchema = raw.schema();
-    // All text of the row in one value, checked once (a check per column made the generated code of the projection
-    // too large to compile).
+    // 1. typed values beside the values as read, and the encoding check of all text of the row in one value (a check
+    //    per column made the generated code too large to compile)
+    List<Column> parsed = new ArrayList<>();
     List<Column> text = new ArrayList<>();
     text.add(col(CORRUPT));
-    for (ColumnSpec c : declared) {
-      if (rawSchema.apply(c.name()).dataType().equals(DataTypes.StringType)) {
-        text.add(col(c.name()));
-      }
+    for (String c : raw.columns()) {
+      parsed.add(col(c));
     }
-    Column encodingBad = malformed(concat_ws("", text.toArray(new Column[0])));
-    for (ColumnSpec c : declared) {
+    for (int i = 0; i < declared.size(); i++) {
+      ColumnSpec c = declared.get(i);
       Column v = col(c.name());
       DataType actual = rawSchema.apply(c.name()).dataType();
-      Column typed;
-      Column present;
+      if (actual.equals(DataTypes.StringType)) {
+        text.add(v);
+        Column s = trim(v);
+        parsed.add(s.isNotNull().and(s.notEqual(lit(""))).as(present(i)));
+        parsed.add(when(s.notEqual(lit("")), parse(s, c.type(), in)).as(typed(i)));
+      } else {
+        parsed.add(v.isNotNull().as(present(i)));
+        parsed.add((actual.equals(c.type().sparkType()) ? v : v.cast(c.type().sparkType())).as(typed(i)));
+      }
+    }
+    parsed.add(malformed(concat_ws("", text.toArray(new Column[0]))).as(ENCODING_BAD));
+
+    // 2. the reasons, from the typed values
+    List<Column> reasons = new ArrayList<>();
+    reasons.add(when(col(CORRUPT).isNotNull(), lit("malformed record (wrong number of columns or broken quoting)")));
+    for (int i = 0; i < declared.size(); i++) {
+      ColumnSpec c = declared.get(i);
+      Column v = col(c.name());
+      Column typed = col(typed(i));
+      Column present = col(present(i));
       if (c.unique()) {
-        Column key = actual.equals(DataTypes.StringType) ? trim(v) : v;
+        Column key = rawSchema.apply(c.name()).dataType().equals(DataTypes.StringType) ? trim(v) : v;
         reasons.add(when(key.isNotNull().and(key.notEqual(lit("")))
                 .and(functions.count(lit(1)).over(Window.partitionBy(key)).gt(1)),
             lit(REASON_DUPLICATE + c.name())));
       }
-      if (actual.equals(DataTypes.StringType)) {
-        Column s = trim(v);
-        present = s.isNotNull().and(s.notEqual(lit("")));
-        typed = when(present, parse(s, c.type(), in)).otherwise(lit(null).cast(c.type().sparkType()));
+      if (rawSchema.apply(c.name()).dataType().equals(DataTypes.StringType)) {
         // Reasons name the column and the rule, never the value: they are counted in the report.
         reasons.add(when(present.and(typed.isNull()), lit(c.name() + ": not a valid "
             + c.type().configName() + formatHint(c.type(), in))));
-      } else {
-        present = v.isNotNull();
-        typed = actual.equals(c.type().sparkType()) ? v : v.cast(c.type().sparkType());
       }
       if (c.required()) {
         reasons.add(when(not(present), lit(c.name() + ": required value missing")));
@@ -385,17 +404,19 @@ public final class InputReader {
         reasons.add(when(present.and(v.cast("string").rlike(c.pattern().get()).equalTo(lit(false))),
             lit(c.name() + ": does not match pattern " + c.pattern().get())));
       }
-      selected.add(typed.as(c.name()));
     }
     Column joined = concat_ws("; ", array(reasons.toArray(new Column[0])));
-    Column reason = when(encodingBad, lit(REASON_MALFORMED_ENCODING + " (not valid " + in.encoding() + ")"))
+    Column reason = when(col(ENCODING_BAD), lit(REASON_MALFORMED_ENCODING + " (not valid " + in.encoding() + ")"))
         .when(col(CORRUPT).startsWith(MultiLineCsv.BROKEN), lit(REASON_BROKEN_QUOTE))
         .when(joined.equalTo(lit("")), lit(null).cast("string")).otherwise(joined);
-    // The reason is computed once, in a projection of its own, and referred to below: written out in each of the
-    // columns that use it, the generated code grew beyond the JVM's 64 KB per method and Spark fell back to
-    // interpreting the whole projection.
-    Dataset<Row> reasoned = raw.withColumn(REASON, reason);
+    Dataset<Row> reasoned = raw.select(parsed.toArray(new Column[0])).withColumn(REASON, reason);
+
+    // 3. the result: typed values, the reason, and for invalid rows what quarantine shows
     Column why = col(REASON);
+    List<Column> selected = new ArrayList<>();
+    for (int i = 0; i < declared.size(); i++) {
+      selected.add(col(typed(i)).as(declared.get(i).name()));
+    }
     selected.add(why);
     Column[] rawCols = declared.stream().map(c -> col(c.name()).cast("string").as(c.name())).toArray(Column[]::new);
     selected.add(when(why.isNotNull(), struct(rawCols)).as(RAW));
@@ -407,6 +428,16 @@ public final class InputReader {
       selected.add(col(LINES));
     }
     return reasoned.select(selected.toArray(new Column[0]));
+  }
+
+  private static final String ENCODING_BAD = "_encoding_bad";
+
+  private static String typed(int i) {
+    return "_typed_" + i;
+  }
+
+  private static String present(int i) {
+    return "_present_" + i;
   }
 
   /**
