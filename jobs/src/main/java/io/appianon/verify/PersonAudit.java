@@ -7,7 +7,9 @@ import static org.apache.spark.sql.functions.count;
 import static org.apache.spark.sql.functions.lit;
 import static org.apache.spark.sql.functions.max;
 import static org.apache.spark.sql.functions.min;
+import static org.apache.spark.sql.functions.monotonically_increasing_id;
 import static org.apache.spark.sql.functions.percentile_approx;
+import static org.apache.spark.sql.functions.row_number;
 import static org.apache.spark.sql.functions.struct;
 import static org.apache.spark.sql.functions.to_json;
 
@@ -26,6 +28,7 @@ import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
+import org.apache.spark.sql.expressions.Window;
 
 /**
  * The attacker's view of a written release, checked with code of its own (it shares nothing with the stage that
@@ -113,41 +116,57 @@ public final class PersonAudit {
       Column[] icols = spec.items().stream().map(i -> col(i.column())).toArray(Column[]::new);
       items = written.get(d).select(col(personCol.get(d)).as(P), to_json(struct(icols)).as("i")).distinct();
     }
-    // Each of these is read by several counts below: computed once (without, every count re-read the files).
+    // Coded as numbers before anything is joined or counted: a person, a class and an item become one number each
+    // (dictionaries of the distinct values, exact: no hashing), so the itemsets below are rows of four numbers instead
+    // of a pseudonym and two JSON texts (at 16M purchase rows the pairs alone were 72M such rows and spilled to disk).
+    // Each coded table is read by several counts: checkpointed once, which also fixes the person numbers.
     List<Dataset<Row>> kept = new ArrayList<>();
     classes = keep(classes, kept);
     if (items != null) {
       items = keep(items, kept);
     }
-    long total = classes.count();
-    Dataset<Row> violating = classes.join(classes.groupBy(C).agg(count(lit(1)).as("n")).where(col("n").lt(spec.k())),
-        List.of(C).stream().collect(toSeq()), "left_semi").select(col(P));
+    Dataset<Row> classCodes = code(classes.select(col(C)).distinct(), C, "cid");
+    // checkpointed, not only persisted: a lost block must fail rather than be recomputed with other numbers
+    Dataset<Row> personCodes = classes.withColumn("pid", monotonically_increasing_id())
+        .join(classCodes, List.of(C).stream().collect(toSeq())).select(col(P), col("pid"), col("cid"))
+        .localCheckpoint(true);
+    kept.add(personCodes);
+    Dataset<Row> coded = personCodes.select(col("pid"), col("cid"));
+    Dataset<Row> codedItems = null;
+    if (items != null) {
+      Dataset<Row> itemCodes = code(items.select(col("i")).distinct(), "i", "iid");
+      codedItems = keep(items.join(itemCodes, List.of("i").stream().collect(toSeq()))
+          .join(personCodes, List.of(P).stream().collect(toSeq())).select(col("pid"), col("iid").as("i")), kept);
+    }
+    long total = coded.count();
+    Dataset<Row> violating = coded.join(coded.groupBy("cid").agg(count(lit(1)).as("n")).where(col("n").lt(spec.k())),
+        List.of("cid").stream().collect(toSeq()), "left_semi").select(col("pid"));
     Map<Integer, Long> bySize = new TreeMap<>();
     bySize.put(0, violating.count());
-    if (items != null && spec.m() >= 1) {
-      Dataset<Row> pi = items.join(classes, List.of(P).stream().collect(toSeq()));
+    if (codedItems != null && spec.m() >= 1) {
       // itemsets of size s as self-joins with strictly rising items: i1 < i2 < ... (each set once per person)
-      Dataset<Row> sets = pi.select(col(P), col(C), col("i").as("i1"));
+      Dataset<Row> sets = codedItems.join(coded, List.of("pid").stream().collect(toSeq()))
+          .select(col("pid"), col("cid"), col("i").as("i1"));
       List<String> names = new ArrayList<>(List.of("i1"));
       for (int s = 1; s <= spec.m(); s++) {
         if (s > 1) {
           String prev = names.get(names.size() - 1);
           String next = "i" + s;
-          Dataset<Row> other = items.select(col(P).as("p2"), col("i").as(next));
-          sets = sets.join(other, sets.col(P).equalTo(other.col("p2")).and(other.col(next).gt(sets.col(prev))))
+          Dataset<Row> other = codedItems.select(col("pid").as("p2"), col("i").as(next));
+          sets = sets.join(other, sets.col("pid").equalTo(other.col("p2")).and(other.col(next).gt(sets.col(prev))))
               .drop("p2");
           names.add(next);
         }
         List<Column> keys = new ArrayList<>();
-        keys.add(col(C));
+        keys.add(col("cid"));
         names.forEach(n -> keys.add(col(n)));
         // a person's (distinct) items give each of their sets once, so the rows of a set are its distinct persons
         Dataset<Row> rare = sets.groupBy(keys.toArray(new Column[0])).agg(count(lit(1)).as("n"))
             .where(col("n").lt(spec.k())).drop("n");
-        List<String> joinKeys = new ArrayList<>(List.of(C));
+        List<String> joinKeys = new ArrayList<>(List.of("cid"));
         joinKeys.addAll(names);
         sets = keep(sets, kept);
-        Dataset<Row> v = keep(sets.join(rare, joinKeys.stream().collect(toSeq()), "left_semi").select(col(P))
+        Dataset<Row> v = keep(sets.join(rare, joinKeys.stream().collect(toSeq()), "left_semi").select(col("pid"))
             .distinct(), kept);
         bySize.put(s, v.count());
         violating = violating.union(v);
@@ -155,11 +174,12 @@ public final class PersonAudit {
     }
     long violatingPersons = violating.distinct().count();
     // full knowledge: the class and the whole item set
-    Dataset<Row> full = items == null ? classes.withColumn("set", lit("")) : classes.join(
-        items.groupBy(P).agg(array_sort(collect_set(col("i"))).as("set")), List.of(P).stream().collect(toSeq()), "left");
+    Dataset<Row> full = codedItems == null ? coded.withColumn("set", lit("")) : coded.join(
+        codedItems.groupBy("pid").agg(array_sort(collect_set(col("i"))).as("set")),
+        List.of("pid").stream().collect(toSeq()), "left");
     Map<String, Long> histogram = new TreeMap<>();
     long unique = 0;
-    for (Row r : full.groupBy(col(C), col("set")).agg(count(lit(1)).as("n")).groupBy(col("n")).count()
+    for (Row r : full.groupBy(col("cid"), col("set")).agg(count(lit(1)).as("n")).groupBy(col("n")).count()
         .collectAsList()) {
       long size = r.getLong(0);
       long classesOfSize = r.getLong(1);
@@ -184,6 +204,14 @@ public final class PersonAudit {
         + qis.stream().map(PrivacySpec.QuasiIdentifier::column).toList() + " + items "
         + spec.items().stream().map(PersonSpec.ItemColumn::column).toList();
     return new Result(model, total, violatingPersons, bySize, unique, histogram, rows);
+  }
+
+  /**
+   * The distinct values of {@code column} in {@code distinct}, numbered 0, 1, ... in their order (one sorted partition:
+   * there are at most as many as persons, and in practice far fewer).
+   */
+  private static Dataset<Row> code(Dataset<Row> distinct, String column, String code) {
+    return distinct.withColumn(code, row_number().over(Window.orderBy(col(column))).minus(1).cast("int"));
   }
 
   /** {@code d} persisted (memory, then disk), remembered in {@code kept} to be released at the end. */
