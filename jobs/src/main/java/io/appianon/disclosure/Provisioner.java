@@ -1,11 +1,10 @@
 package io.appianon.disclosure;
 
+import io.appianon.core.Text;
 import io.appianon.job.JobConfig;
 import io.appianon.release.FileDigests;
 import io.appianon.release.Json;
 import io.appianon.release.JsonLinesLog;
-import io.appianon.release.ReleaseStore;
-import io.appianon.policy.Text;
 import io.appianon.release.Manifest;
 import io.appianon.release.MethodStore;
 import io.appianon.release.OwnerOnly;
@@ -13,6 +12,7 @@ import io.appianon.release.ParquetLabels;
 import io.appianon.release.Rekeying;
 import io.appianon.release.ReleaseException;
 import io.appianon.release.ReleaseKind;
+import io.appianon.release.ReleaseStore;
 import io.appianon.release.SecretBox;
 import io.appianon.technique.PseudonymKey;
 import java.io.IOException;

@@ -1,9 +1,9 @@
 package io.appianon.disclosure;
 
+import io.appianon.core.Conf;
+import io.appianon.core.Origin;
+import io.appianon.core.Text;
 import io.appianon.job.JobConfig;
-import io.appianon.policy.Conf;
-import io.appianon.policy.Origin;
-import io.appianon.policy.Text;
 import io.appianon.release.JsonLinesLog;
 import io.appianon.release.Manifest;
 import io.appianon.release.OwnerOnly;

@@ -1,8 +1,8 @@
 package io.appianon.disclosure;
 
+import io.appianon.core.Text;
 import io.appianon.job.JobConfig;
 import io.appianon.policy.DatasetPolicy;
-import io.appianon.policy.Text;
 import io.appianon.release.Manifest;
 import io.appianon.release.ParquetLabels;
 import io.appianon.release.ReleaseException;

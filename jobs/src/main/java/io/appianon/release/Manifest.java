@@ -1,8 +1,8 @@
 package io.appianon.release;
 
-import io.appianon.pipeline.Lineage;
+import io.appianon.core.Lineage;
+import io.appianon.core.Text;
 import io.appianon.policy.DatasetPolicy;
-import io.appianon.policy.Text;
 import io.appianon.report.TypedColumns;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;

@@ -5,10 +5,10 @@ import static org.apache.spark.sql.functions.count;
 import static org.apache.spark.sql.functions.lit;
 import static org.apache.spark.sql.functions.when;
 
-import io.appianon.pipeline.Lineage;
-import io.appianon.policy.ColumnRole;
+import io.appianon.core.ColumnRole;
+import io.appianon.core.Lineage;
+import io.appianon.core.Text;
 import io.appianon.policy.DatasetPolicy;
-import io.appianon.policy.Text;
 import io.appianon.release.Json;
 import java.io.IOException;
 import java.io.UncheckedIOException;

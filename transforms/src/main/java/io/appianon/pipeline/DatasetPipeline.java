@@ -7,9 +7,10 @@ import static org.apache.spark.sql.functions.rand;
 import static org.apache.spark.sql.functions.sum;
 import static org.apache.spark.sql.functions.when;
 
+import io.appianon.core.Lineage;
+import io.appianon.core.Text;
 import io.appianon.policy.DatasetPolicy;
 import io.appianon.policy.PrivacySpec;
-import io.appianon.policy.Text;
 import io.appianon.privacy.Anonymizer;
 import io.appianon.privacy.DistinctLDiversity;
 import io.appianon.privacy.EntropyLDiversity;

@@ -1,8 +1,9 @@
 package io.appianon.pipeline;
 
+import io.appianon.core.Lineage;
+import io.appianon.core.Origin;
 import io.appianon.policy.ColumnSpec;
 import io.appianon.policy.DatasetPolicy;
-import io.appianon.policy.Origin;
 import io.appianon.policy.PrivacySpec;
 import io.appianon.technique.DeleteColumns;
 import io.appianon.technique.Schemas;

@@ -7,11 +7,12 @@ import static org.apache.spark.sql.functions.lit;
 import static org.apache.spark.sql.functions.min;
 import static org.apache.spark.sql.functions.when;
 
+import io.appianon.core.Lineage;
+import io.appianon.core.Text;
 import io.appianon.hierarchy.Hierarchy;
 import io.appianon.policy.DatasetPolicy;
 import io.appianon.policy.PersonSpec;
 import io.appianon.policy.PrivacySpec;
-import io.appianon.policy.Text;
 import io.appianon.privacy.PartitionedProfiles;
 import io.appianon.privacy.PersonProfiles;
 import io.appianon.privacy.PrivacyUnsatisfiableException;

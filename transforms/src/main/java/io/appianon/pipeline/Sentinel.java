@@ -2,10 +2,11 @@ package io.appianon.pipeline;
 
 import static org.apache.spark.sql.functions.col;
 
-import io.appianon.policy.ColumnRole;
+import io.appianon.core.ColumnRole;
+import io.appianon.core.Lineage;
+import io.appianon.core.Text;
 import io.appianon.policy.ColumnSpec;
 import io.appianon.policy.DatasetPolicy;
-import io.appianon.policy.Text;
 import io.appianon.technique.TechniqueContext;
 import io.appianon.technique.scrub.Action;
 import io.appianon.technique.scrub.PiiKind;

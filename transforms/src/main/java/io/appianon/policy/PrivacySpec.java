@@ -1,5 +1,7 @@
 package io.appianon.policy;
 
+import io.appianon.core.Conf;
+import io.appianon.core.Origin;
 import io.appianon.hierarchy.Hierarchy;
 import io.appianon.hierarchy.HierarchyResolver;
 import io.appianon.privacy.DistinctLDiversity;

@@ -8,10 +8,10 @@ import static org.apache.spark.sql.functions.to_date;
 import static org.apache.spark.sql.functions.when;
 import static org.apache.spark.sql.functions.year;
 
-import io.appianon.pipeline.Lineage;
-import io.appianon.policy.Conf;
-import io.appianon.policy.Origin;
-import io.appianon.policy.Text;
+import io.appianon.core.Conf;
+import io.appianon.core.Lineage;
+import io.appianon.core.Origin;
+import io.appianon.core.Text;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
 import java.util.Optional;

@@ -8,10 +8,10 @@ import static org.apache.spark.sql.functions.lit;
 import static org.apache.spark.sql.functions.quarter;
 import static org.apache.spark.sql.functions.year;
 
-import io.appianon.pipeline.Lineage;
-import io.appianon.policy.Conf;
-import io.appianon.policy.Origin;
-import io.appianon.policy.Text;
+import io.appianon.core.Conf;
+import io.appianon.core.Lineage;
+import io.appianon.core.Origin;
+import io.appianon.core.Text;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;

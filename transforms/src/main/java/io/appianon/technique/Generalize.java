@@ -4,12 +4,12 @@ import static org.apache.spark.sql.functions.col;
 import static org.apache.spark.sql.functions.lit;
 import static org.apache.spark.sql.functions.when;
 
+import io.appianon.core.Conf;
+import io.appianon.core.Lineage;
+import io.appianon.core.Origin;
+import io.appianon.core.Text;
 import io.appianon.hierarchy.Hierarchy;
 import io.appianon.hierarchy.HierarchyResolver;
-import io.appianon.pipeline.Lineage;
-import io.appianon.policy.Conf;
-import io.appianon.policy.Origin;
-import io.appianon.policy.Text;
 import java.util.Optional;
 import java.util.Set;
 import org.apache.spark.sql.Column;

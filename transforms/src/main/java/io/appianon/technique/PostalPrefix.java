@@ -7,10 +7,10 @@ import static org.apache.spark.sql.functions.regexp_replace;
 import static org.apache.spark.sql.functions.substring;
 import static org.apache.spark.sql.functions.when;
 
-import io.appianon.pipeline.Lineage;
-import io.appianon.policy.Conf;
-import io.appianon.policy.Origin;
-import io.appianon.policy.Text;
+import io.appianon.core.Conf;
+import io.appianon.core.Lineage;
+import io.appianon.core.Origin;
+import io.appianon.core.Text;
 import java.util.Optional;
 import java.util.Set;
 import org.apache.spark.sql.Column;

@@ -2,10 +2,10 @@ package io.appianon.technique;
 
 import static org.apache.spark.sql.functions.col;
 
-import io.appianon.pipeline.Lineage;
-import io.appianon.policy.Conf;
-import io.appianon.policy.Origin;
-import io.appianon.policy.Text;
+import io.appianon.core.Conf;
+import io.appianon.core.Lineage;
+import io.appianon.core.Origin;
+import io.appianon.core.Text;
 import io.appianon.technique.scrub.Action;
 import io.appianon.technique.scrub.PiiKind;
 import io.appianon.technique.scrub.ScrubFunctions;

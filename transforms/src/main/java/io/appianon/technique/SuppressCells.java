@@ -6,10 +6,10 @@ import static org.apache.spark.sql.functions.lit;
 import static org.apache.spark.sql.functions.not;
 import static org.apache.spark.sql.functions.when;
 
-import io.appianon.pipeline.Lineage;
-import io.appianon.policy.Conf;
-import io.appianon.policy.Origin;
-import io.appianon.policy.Text;
+import io.appianon.core.Conf;
+import io.appianon.core.Lineage;
+import io.appianon.core.Origin;
+import io.appianon.core.Text;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;

@@ -1,7 +1,5 @@
-package io.appianon.pipeline;
+package io.appianon.core;
 
-import io.appianon.policy.ColumnRole;
-import io.appianon.policy.Text;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
