@@ -3,6 +3,7 @@ package io.appianon.job;
 import static org.apache.spark.sql.functions.col;
 
 import io.appianon.core.PolicyException;
+import io.appianon.core.Processing;
 import io.appianon.disclosure.HistoryEntry;
 import io.appianon.disclosure.ReleaseDisclosure;
 import io.appianon.hierarchy.HierarchyResolver;
@@ -501,7 +502,7 @@ public final class AnonymizeJob {
   private static Map<String, Object> columnsReport(PipelineResult result) {
     Map<String, List<String>> byKind = new TreeMap<>();
     result.lineage().columns().forEach((col, e) -> {
-      List<String> kinds = e.kinds().isEmpty() ? List.of("kept") : e.kinds();
+      List<String> kinds = e.kinds().isEmpty() ? List.of("kept") : e.kinds().stream().map(Processing::key).toList();
       for (String k : new java.util.LinkedHashSet<>(kinds)) {
         byKind.computeIfAbsent(k, x -> new ArrayList<>()).add(col);
       }

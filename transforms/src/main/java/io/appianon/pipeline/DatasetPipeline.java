@@ -8,6 +8,7 @@ import static org.apache.spark.sql.functions.sum;
 import static org.apache.spark.sql.functions.when;
 
 import io.appianon.core.Lineage;
+import io.appianon.core.Processing;
 import io.appianon.core.Text;
 import io.appianon.policy.DatasetPolicy;
 import io.appianon.policy.PrivacySpec;
@@ -510,7 +511,7 @@ public final class DatasetPipeline {
     for (PrivacySpec.QuasiIdentifier q : p.quasiIdentifiers()) {
       if ((!p.levelsFixed() || releaseDecided.contains(q.column())) && lineage.has(q.column())) {
         // Searched levels differ between releases; the public wording must not, so it names the ladder instead.
-        lineage.process(q.column(), "generalized", Text.of(
+        lineage.process(q.column(), Processing.GENERALIZED, Text.of(
             "k-匿名化に必要な粒度まで階層（" + ladder(q) + "）に沿って一般化",
             "generalized along the hierarchy (" + ladder(q) + ") as far as k-anonymity requires"));
         continue;
@@ -518,14 +519,14 @@ public final class DatasetPipeline {
       int level = levels.get(q.column());
       if (level > 0 && lineage.has(q.column())) {
         String example = q.hierarchy().labels(level).stream().limit(3).reduce((a, b) -> a + "、" + b).orElse("");
-        lineage.process(q.column(), "generalized", level == q.hierarchy().maxLevel()
+        lineage.process(q.column(), Processing.GENERALIZED, level == q.hierarchy().maxLevel()
             ? Text.of("全て「*」に一般化", "generalized to '*' (all values)")
             : Text.of("「" + example + "」などの区分に一般化", "generalized to groups such as " + example));
       }
     }
     p.kmAnonymity().ifPresent(km -> {
       if (km.remedy().equals("generalize") && lineage.has(km.item())) {
-        lineage.process(km.item(), "generalized", Text.of(
+        lineage.process(km.item(), Processing.GENERALIZED, Text.of(
             "同一人物の任意の" + km.m() + "項目の組合せが" + km.k() + "人以上に共通するまで階層に沿って一般化",
             "generalized along the hierarchy until every combination of up to " + km.m() + " of a person's values is"
                 + " shared by at least " + km.k() + " persons (k^m-anonymity)"));

@@ -2,6 +2,7 @@ package io.appianon.pipeline;
 
 import io.appianon.core.Lineage;
 import io.appianon.core.Origin;
+import io.appianon.core.Processing;
 import io.appianon.policy.ColumnSpec;
 import io.appianon.policy.DatasetPolicy;
 import io.appianon.policy.PrivacySpec;
@@ -107,12 +108,12 @@ public record Plan(StructType inputSchema, StructType outputSchema, Lineage line
       String out = e.getKey();
       Lineage.Entry entry = e.getValue();
       String src = entry.source();
-      List<String> kinds = entry.kinds();
+      List<Processing> kinds = entry.kinds();
       Origin at = policy.column(src).map(ColumnSpec::origin).orElse(transforms);
       String from = src.equals(out) ? "column '" + out + "'" : "column '" + out + "' (from '" + src + "')";
       switch (entry.role()) {
         case IDENTIFIER -> {
-          if (!(kinds.contains("generalized") || kinds.contains("pseudonymized"))) {
+          if (!(kinds.contains(Processing.GENERALIZED) || kinds.contains(Processing.PSEUDONYMIZED))) {
             throw transforms.error(from + " has role identifier (APPI Rule 34 item 1) and would be published as is:"
                 + " delete it (type = delete) or generalize it (e.g. address-to-prefecture)");
           }
@@ -122,13 +123,13 @@ public record Plan(StructType inputSchema, StructType outputSchema, Lineage line
         case FINANCIAL -> throw transforms.error(from + " has role financial (PPC Rule 31 item 3: card numbers, bank"
             + " accounts, whose misuse could cause financial harm) and would be published: delete it (type = delete)");
         case LINKING -> {
-          if (!kinds.contains("pseudonymized")) {
+          if (!kinds.contains(Processing.PSEUDONYMIZED)) {
             throw transforms.error(from + " has role linking (APPI Rule 34 item 3) and would be published as is:"
                 + " pseudonymize it (type = pseudonymize) or delete it");
           }
         }
         case FREE_TEXT -> {
-          if (!kinds.contains("scrubbed")) {
+          if (!kinds.contains(Processing.SCRUBBED)) {
             throw transforms.error(from + " has role free-text and would be published without scrubbing:"
                 + " scrub it (type = scrub) or delete it");
           }

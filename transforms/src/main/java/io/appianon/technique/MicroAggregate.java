@@ -18,6 +18,7 @@ import static org.apache.spark.sql.functions.when;
 import io.appianon.core.Conf;
 import io.appianon.core.Lineage;
 import io.appianon.core.Origin;
+import io.appianon.core.Processing;
 import io.appianon.core.Text;
 import java.util.ArrayList;
 import java.util.List;
@@ -157,7 +158,7 @@ public record MicroAggregate(Origin origin, List<String> columns, int k, List<St
     String rj = Rounding.describeJa(round);
     String re = Rounding.describeEn(round);
     for (String c : columns) {
-      lineage.process(c, "micro-aggregated", Text.of(
+      lineage.process(c, Processing.MICRO_AGGREGATED, Text.of(
           inJa + sortJa + "に並べて" + k + "件以上ずつのグループに分け、各グループの" + meanJa + "に置き換え"
               + (rj.isEmpty() ? "" : "て" + rj) + "た（ミクロアグリゲーション）",
           "micro-aggregated: records sorted by " + sortEn + inEn + " and split into groups of at least " + k

@@ -10,6 +10,7 @@ import static org.apache.spark.sql.functions.when;
 import io.appianon.core.Conf;
 import io.appianon.core.Lineage;
 import io.appianon.core.Origin;
+import io.appianon.core.Processing;
 import io.appianon.core.Text;
 import java.util.Optional;
 import java.util.Set;
@@ -48,7 +49,7 @@ public record PostalPrefix(Origin origin, String column, String output, int digi
 
   @Override
   public void describe(Lineage lineage) {
-    lineage.derive(column, output, "generalized",
+    lineage.derive(column, output, Processing.GENERALIZED,
         Text.of("上" + digits + "桁のみ", "first " + digits + " digits only"), category, !output.equals(column));
   }
 
