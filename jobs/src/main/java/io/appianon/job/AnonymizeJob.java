@@ -20,9 +20,9 @@ import io.appianon.release.MethodStore;
 import io.appianon.release.OwnerOnly;
 import io.appianon.release.ReleaseStore;
 import io.appianon.release.SecretBox;
+import io.appianon.release.TypedColumns;
 import io.appianon.report.DataDictionary;
 import io.appianon.report.ReleaseReport;
-import io.appianon.report.TypedColumns;
 import io.appianon.technique.PseudonymKey;
 import io.appianon.technique.TechniqueContext;
 import io.appianon.verify.PersonAudit;
@@ -456,7 +456,7 @@ public final class AnonymizeJob {
   private DatasetRun writeDataset(Prepared p, PipelineResult result, Path staging) {
     String name = p.policy().name();
     long tw = System.nanoTime();
-    // typed companions of the band and period labels (functions of the label only): io.appianon.report.TypedColumns
+    // typed companions of the band and period labels (functions of the label only): io.appianon.release.TypedColumns
     TypedColumns.add(p.policy(), result.output()).write().mode(SaveMode.ErrorIfExists)
         .option("compression", config.compression())
         // file: URI, not a bare path: the release store is a local/shared POSIX folder (java.nio rename), and a

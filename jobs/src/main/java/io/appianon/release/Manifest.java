@@ -4,7 +4,6 @@ import io.appianon.core.Lineage;
 import io.appianon.core.Processing;
 import io.appianon.core.Text;
 import io.appianon.policy.DatasetPolicy;
-import io.appianon.report.TypedColumns;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;

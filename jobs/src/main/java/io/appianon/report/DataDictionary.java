@@ -11,6 +11,7 @@ import io.appianon.core.Processing;
 import io.appianon.core.Text;
 import io.appianon.policy.DatasetPolicy;
 import io.appianon.release.Json;
+import io.appianon.release.TypedColumns;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
