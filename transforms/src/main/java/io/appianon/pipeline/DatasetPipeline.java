@@ -13,21 +13,14 @@ import io.appianon.core.Text;
 import io.appianon.policy.DatasetPolicy;
 import io.appianon.policy.PrivacySpec;
 import io.appianon.privacy.Anonymizer;
-import io.appianon.privacy.DistinctLDiversity;
-import io.appianon.privacy.EntropyLDiversity;
-import io.appianon.privacy.EqualDistanceTCloseness;
-import io.appianon.privacy.HierarchicalDistanceTCloseness;
-import io.appianon.privacy.KAnonymity;
 import io.appianon.privacy.KmAnonymity;
 import io.appianon.privacy.KmResult;
 import io.appianon.privacy.Mondrian;
 import io.appianon.privacy.Objective;
-import io.appianon.privacy.OrderedDistanceTCloseness;
 import io.appianon.privacy.PrivacyModel;
 import io.appianon.privacy.PrivacyResult;
 import io.appianon.privacy.PrivacyUnsatisfiableException;
 import io.appianon.privacy.QuasiIdentifier;
-import io.appianon.privacy.RecursiveCLDiversity;
 import io.appianon.technique.Technique;
 import io.appianon.technique.TechniqueContext;
 import java.util.ArrayList;
@@ -415,7 +408,7 @@ public final class DatasetPipeline {
       if (fixed) {
         List<Integer> levels = p.quasiIdentifiers().stream()
             .map(q -> given.isPresent() ? given.get().get(q.column()) : q.level().orElseThrow()).toList();
-        r = new Anonymizer().applyFixed(kept, qis, p.sensitiveColumn(), models(p), maxSuppression, objective,
+        r = new Anonymizer().applyFixed(kept, qis, p.sensitiveColumn(), p.classModels(), maxSuppression, objective,
             levels, p.weights());
       } else {
         r = search(kept, p, maxSuppression);
@@ -428,7 +421,7 @@ public final class DatasetPipeline {
     }
     Map<String, Integer> levels = r.search().levelsByAttribute();
     Map<String, Object> report = new LinkedHashMap<>();
-    report.put("models", models(p).stream().map(PrivacyModel::describe).toList());
+    report.put("models", p.classModels().stream().map(PrivacyModel::describe).toList());
     report.put("k", p.k());
     report.put("k_achieved", r.kAchieved());
     report.put("max_suppression", p.maxSuppression());
@@ -449,7 +442,7 @@ public final class DatasetPipeline {
    * its max-levels.
    */
   private static PrivacyResult search(Dataset<Row> kept, PrivacySpec p, double maxSuppression) {
-    return new Anonymizer().apply(kept, qis(p), p.sensitiveColumn(), models(p), maxSuppression,
+    return new Anonymizer().apply(kept, qis(p), p.sensitiveColumn(), p.classModels(), maxSuppression,
         Objective.parse(p.objective()), p.quasiIdentifiers().stream().map(PrivacySpec.QuasiIdentifier::cap).toList(),
         p.weights());
   }
@@ -460,23 +453,6 @@ public final class DatasetPipeline {
       qis.add(QuasiIdentifier.of(q.column(), q.hierarchy()));
     }
     return qis;
-  }
-
-  /** The privacy models a policy declares: k-anonymity, and l-diversity / t-closeness when configured. */
-  static List<PrivacyModel> models(PrivacySpec p) {
-    List<PrivacyModel> models = new ArrayList<>();
-    models.add(new KAnonymity(p.k()));
-    p.lDiversity().ifPresent(l -> models.add(switch (l.variant()) {
-      case "entropy" -> new EntropyLDiversity(l.l());
-      case "recursive" -> new RecursiveCLDiversity(l.c(), (int) l.l());
-      default -> new DistinctLDiversity((int) l.l());
-    }));
-    p.tCloseness().ifPresent(t -> models.add(switch (t.distance()) {
-      case "ordered" -> new OrderedDistanceTCloseness(t.t());
-      case "hierarchical" -> new HierarchicalDistanceTCloseness(t.t(), t.hierarchy().orElseThrow());
-      default -> new EqualDistanceTCloseness(t.t());
-    }));
-    return models;
   }
 
   /**
@@ -524,19 +500,7 @@ public final class DatasetPipeline {
             : Text.of("「" + example + "」などの区分に一般化", "generalized to groups such as " + example));
       }
     }
-    p.kmAnonymity().ifPresent(km -> {
-      if (km.remedy().equals("generalize") && lineage.has(km.item())) {
-        lineage.process(km.item(), Processing.GENERALIZED, Text.of(
-            "同一人物の任意の" + km.m() + "項目の組合せが" + km.k() + "人以上に共通するまで階層に沿って一般化",
-            "generalized along the hierarchy until every combination of up to " + km.m() + " of a person's values is"
-                + " shared by at least " + km.k() + " persons (k^m-anonymity)"));
-      } else {
-        lineage.records(Text.of(
-            km.item() + "のうち" + km.k() + "人未満にしか共通しない組合せ（" + km.m() + "項目まで）を生む値のレコードは削除",
-            "records with " + km.item() + " values that would make a combination of up to " + km.m()
-                + " values shared by fewer than " + km.k() + " persons were deleted (k^m-anonymity)"));
-      }
-    });
+    p.models().forEach(m -> m.describe(lineage)); // what each declared model does (k^m-anonymity)
     lineage.records(Text.of(
         "準識別子（" + String.join("、", p.columns()) + "）の組合せが同じレコードが" + p.k()
             + "件未満となるレコードは削除（k-匿名化）",

@@ -54,16 +54,15 @@ public record DryRun(StructType inputSchema, StructType outputSchema, Lineage li
       for (PrivacySpec.QuasiIdentifier q : privacy.quasiIdentifiers()) {
         Schemas.require(output, q.column(), q.origin(), "column");
       }
-      privacy.lDiversity().ifPresent(l -> Schemas.require(output, l.column(), l.origin(), "column"));
-      privacy.tCloseness().ifPresent(t -> Schemas.require(output, t.column(), t.origin(), "column"));
-      privacy.kmAnonymity().ifPresent(km -> {
-        Schemas.require(output, km.person(), km.origin(), "person");
-        if (km.hierarchy().isPresent()) {
-          Schemas.requireString(output, km.item(), km.origin(), "item"); // hierarchy labels are strings
-        } else {
-          Schemas.require(output, km.item(), km.origin(), "item");
+      for (ModelSpec m : privacy.models()) { // the columns each declared model reads
+        for (ModelSpec.ColumnNeed n : m.needs()) {
+          if (n.string()) {
+            Schemas.requireString(output, n.column(), n.origin(), n.key());
+          } else {
+            Schemas.require(output, n.column(), n.origin(), n.key());
+          }
         }
-      });
+      }
     });
     checkRoles(policy, lineage);
     return new DryRun(input, schema, lineage);
