@@ -78,7 +78,8 @@ public record PrivacySpec(int k, double maxSuppression, List<QuasiIdentifier> qu
       return switch (variant) {
         case "entropy" -> new EntropyLDiversity(l);
         case "recursive" -> new RecursiveCLDiversity(c, (int) l);
-        default -> new DistinctLDiversity((int) l);
+        case "distinct" -> new DistinctLDiversity((int) l);
+        default -> throw new IllegalArgumentException("Unknown l-diversity variant: " + variant);
       };
     }
 
@@ -123,7 +124,8 @@ public record PrivacySpec(int k, double maxSuppression, List<QuasiIdentifier> qu
       return switch (distance) {
         case "ordered" -> new OrderedDistanceTCloseness(t);
         case "hierarchical" -> new HierarchicalDistanceTCloseness(t, hierarchy.orElseThrow());
-        default -> new EqualDistanceTCloseness(t);
+        case "equal" -> new EqualDistanceTCloseness(t);
+        default -> throw new IllegalArgumentException("Unknown t-closeness distance: " + distance);
       };
     }
 
