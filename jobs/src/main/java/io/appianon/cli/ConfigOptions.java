@@ -2,8 +2,8 @@ package io.appianon.cli;
 
 import com.typesafe.config.Config;
 import com.typesafe.config.ConfigFactory;
+import io.appianon.core.PolicyException;
 import io.appianon.job.JobConfig;
-import io.appianon.policy.PolicyException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;

@@ -1,8 +1,8 @@
 package io.appianon.cli;
 
+import io.appianon.core.PolicyException;
 import io.appianon.disclosure.AnnouncementException;
 import io.appianon.io.InputException;
-import io.appianon.policy.PolicyException;
 import io.appianon.privacy.PrivacyUnsatisfiableException;
 import io.appianon.release.MethodKeyException;
 import io.appianon.release.ReleaseException;
@@ -17,12 +17,12 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.Callable;
-import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.ArgSpec;
 import picocli.CommandLine.Model.OptionSpec;
 import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.ParseResult;
+import picocli.CommandLine;
 
 /**
  * {@code appi-anon <command> [options]}: the command line of the batch jobs, on picocli. One class per command

@@ -1,7 +1,7 @@
 package io.appianon.cli;
 
+import io.appianon.core.PolicyException;
 import io.appianon.job.JobConfig;
-import io.appianon.policy.PolicyException;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Path;

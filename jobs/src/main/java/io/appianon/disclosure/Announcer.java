@@ -1,6 +1,5 @@
 package io.appianon.disclosure;
 
-import io.appianon.job.JobConfig;
 import io.appianon.policy.DatasetPolicy;
 import io.appianon.release.Manifest;
 import io.appianon.release.ReleaseStore;
@@ -22,12 +21,12 @@ public final class Announcer {
   private Announcer() {}
 
   /** Appends the announcement under the output root's lock and returns it. */
-  public static HistoryEntry announce(JobConfig config, List<DatasetPolicy> policies, Clock clock) {
+  public static HistoryEntry announce(DisclosureSettings config, List<DatasetPolicy> policies, Clock clock) {
     return announce(config, policies, java.util.Optional.empty(), clock);
   }
 
-  /** As {@link #announce(JobConfig, List, Clock)}, with the release's person-level model. */
-  public static HistoryEntry announce(JobConfig config, List<DatasetPolicy> policies,
+  /** As {@link #announce(DisclosureSettings, List, Clock)}, with the release's person-level model. */
+  public static HistoryEntry announce(DisclosureSettings config, List<DatasetPolicy> policies,
       Optional<io.appianon.policy.PersonSpec> persons, Clock clock) {
     DisclosureConfig dc = config.disclosure();
     try (ReleaseStore store = ReleaseStore.open(config.output())) {

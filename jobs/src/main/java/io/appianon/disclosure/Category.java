@@ -1,6 +1,6 @@
 package io.appianon.disclosure;
 
-import io.appianon.policy.Text;
+import io.appianon.core.Text;
 
 /**
  * A category of information relating to individuals, as published (「性別」), and how it was processed.

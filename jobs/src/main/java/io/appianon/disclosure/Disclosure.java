@@ -1,8 +1,8 @@
 package io.appianon.disclosure;
 
+import io.appianon.core.Text;
 import io.appianon.pipeline.DatasetPipeline;
 import io.appianon.policy.DatasetPolicy;
-import io.appianon.policy.Text;
 import io.appianon.release.FileDigests;
 import io.appianon.release.Json;
 import io.appianon.release.Manifest;
@@ -38,7 +38,7 @@ public record Disclosure(List<DatasetDisclosure> datasets, List<ProvisionMethod>
       java.util.Optional<io.appianon.policy.PersonSpec> persons) {
     List<DatasetDisclosure> out = new ArrayList<>();
     for (DatasetPolicy p : policies) {
-      io.appianon.pipeline.Lineage lineage = persons
+      io.appianon.core.Lineage lineage = persons
           .map(s -> io.appianon.pipeline.ReleasePrivacy.plannedLineage(s, policies, p))
           .orElseGet(() -> DatasetPipeline.plannedLineage(p));
       out.add(DatasetDisclosure.fromManifest(Manifest.dataset(p, lineage, 0)));

@@ -1,7 +1,7 @@
 package io.appianon.disclosure;
 
-import io.appianon.policy.Conf;
-import io.appianon.policy.Text;
+import io.appianon.core.Conf;
+import io.appianon.core.Text;
 import java.nio.file.Path;
 import java.time.DateTimeException;
 import java.time.Duration;

@@ -4,7 +4,7 @@ import com.github.mustachejava.DefaultMustacheFactory;
 import com.github.mustachejava.Mustache;
 import com.github.mustachejava.MustacheException;
 import com.github.mustachejava.MustacheResolver;
-import io.appianon.policy.PolicyException;
+import io.appianon.core.PolicyException;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.InputStreamReader;

@@ -1,6 +1,6 @@
 package io.appianon.disclosure;
 
-import io.appianon.policy.Text;
+import io.appianon.core.Text;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Collections;

@@ -1,6 +1,6 @@
 package io.appianon.disclosure;
 
-import io.appianon.policy.Text;
+import io.appianon.core.Text;
 import io.appianon.release.Manifest;
 import java.util.LinkedHashMap;
 import java.util.Map;

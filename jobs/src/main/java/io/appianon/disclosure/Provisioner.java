@@ -1,11 +1,9 @@
 package io.appianon.disclosure;
 
-import io.appianon.job.JobConfig;
+import io.appianon.core.Text;
 import io.appianon.release.FileDigests;
 import io.appianon.release.Json;
 import io.appianon.release.JsonLinesLog;
-import io.appianon.release.ReleaseStore;
-import io.appianon.policy.Text;
 import io.appianon.release.Manifest;
 import io.appianon.release.MethodStore;
 import io.appianon.release.OwnerOnly;
@@ -13,6 +11,7 @@ import io.appianon.release.ParquetLabels;
 import io.appianon.release.Rekeying;
 import io.appianon.release.ReleaseException;
 import io.appianon.release.ReleaseKind;
+import io.appianon.release.ReleaseStore;
 import io.appianon.release.SecretBox;
 import io.appianon.technique.PseudonymKey;
 import java.io.IOException;
@@ -80,7 +79,7 @@ public final class Provisioner {
     }
   }
 
-  private final JobConfig config;
+  private final DisclosureSettings config;
   private final DisclosureConfig disclosure;
   private final Clock clock;
   private final Map<String, String> env;
@@ -88,7 +87,7 @@ public final class Provisioner {
   private final Supplier<PseudonymKey> keys;
 
   /** A provisioner for the log and for releases without pseudonyms (re-keying needs the constructor below). */
-  public Provisioner(JobConfig config, Clock clock) {
+  public Provisioner(DisclosureSettings config, Clock clock) {
     this(config, clock, Map.of(), () -> {
       throw new IllegalStateException("re-keying pseudonyms needs a SparkSession");
     }, PseudonymKey::generate);
@@ -99,7 +98,7 @@ public final class Provisioner {
    * @param spark the session that re-keys pseudonym columns, asked for only when a release has some
    * @param keys a fresh random key per provision ({@link PseudonymKey#generate}; tests may watch the key they get)
    */
-  public Provisioner(JobConfig config, Clock clock, Map<String, String> env, Supplier<SparkSession> spark,
+  public Provisioner(DisclosureSettings config, Clock clock, Map<String, String> env, Supplier<SparkSession> spark,
       Supplier<PseudonymKey> keys) {
     this.config = config;
     this.disclosure = config.disclosure();

@@ -1,7 +1,7 @@
 package io.appianon.disclosure;
 
-import io.appianon.policy.Conf;
-import io.appianon.policy.Text;
+import io.appianon.core.Conf;
+import io.appianon.core.Text;
 import io.appianon.release.Manifest;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;

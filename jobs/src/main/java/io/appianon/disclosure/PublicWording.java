@@ -1,6 +1,6 @@
 package io.appianon.disclosure;
 
-import io.appianon.policy.Text;
+import io.appianon.core.Text;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;

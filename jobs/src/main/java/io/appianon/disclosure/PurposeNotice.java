@@ -1,9 +1,8 @@
 package io.appianon.disclosure;
 
-import io.appianon.job.JobConfig;
-import io.appianon.policy.Conf;
-import io.appianon.policy.Origin;
-import io.appianon.policy.Text;
+import io.appianon.core.Conf;
+import io.appianon.core.Origin;
+import io.appianon.core.Text;
 import io.appianon.release.JsonLinesLog;
 import io.appianon.release.Manifest;
 import io.appianon.release.OwnerOnly;
@@ -35,18 +34,18 @@ public final class PurposeNotice {
   private PurposeNotice() {}
 
   /** {@code appianon.release.purpose}: required for the pseudonymous kind (checked when it is needed). */
-  public static Text purpose(JobConfig config) {
+  public static Text purpose(DisclosureSettings config) {
     Conf release = new Conf(config.raw(), new Origin(config.file(), "")).section("appianon").section("release");
     return release.optText("purpose").orElseThrow(() -> release.error("purpose", "missing: a pseudonymous release"
         + " needs its purpose of use, purpose { ja = \"...\", en = \"...\" } (APPI Art. 41(3)-(4))"));
   }
 
-  public static Path dir(JobConfig config) {
+  public static Path dir(DisclosureSettings config) {
     return config.output().resolve(DisclosureHistory.DIR).resolve(DIR);
   }
 
   /** The last published notice, if any. */
-  public static Optional<Map<String, Object>> last(JobConfig config) {
+  public static Optional<Map<String, Object>> last(DisclosureSettings config) {
     Path log = dir(config).resolve(LOG);
     if (!Files.isRegularFile(log)) {
       return Optional.empty();
@@ -60,7 +59,7 @@ public final class PurposeNotice {
   }
 
   /** The notice in effect for the configured purpose; throws {@link AnnouncementException} when none matches. */
-  public static Map<String, Object> require(JobConfig config) {
+  public static Map<String, Object> require(DisclosureSettings config) {
     Text purpose = purpose(config);
     Optional<Map<String, Object>> last = last(config);
     if (last.isEmpty()) {
@@ -78,7 +77,7 @@ public final class PurposeNotice {
   }
 
   /** Publishes a notice of the configured purpose unless it is the one in effect; returns the notice in effect. */
-  public static Map<String, Object> announce(JobConfig config, Instant now) throws IOException {
+  public static Map<String, Object> announce(DisclosureSettings config, Instant now) throws IOException {
     Text purpose = purpose(config);
     Optional<Map<String, Object>> last = last(config);
     if (last.isPresent() && Manifest.text(purpose).equals(last.get().get("purpose"))) {
@@ -99,7 +98,8 @@ public final class PurposeNotice {
     return notice;
   }
 
-  private static String page(JobConfig config, Text purpose, LocalDate date, Optional<Map<String, Object>> last) {
+  private static String page(DisclosureSettings config, Text purpose, LocalDate date,
+      Optional<Map<String, Object>> last) {
     String what = last.isPresent() ? "仮名加工情報の利用目的の変更について" : "仮名加工情報の利用目的について";
     String whatEn = last.isPresent() ? "Change of the purpose of use of pseudonymously processed information"
         : "Purpose of use of pseudonymously processed information";

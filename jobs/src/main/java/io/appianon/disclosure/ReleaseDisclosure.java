@@ -1,8 +1,7 @@
 package io.appianon.disclosure;
 
-import io.appianon.job.JobConfig;
+import io.appianon.core.Text;
 import io.appianon.policy.DatasetPolicy;
-import io.appianon.policy.Text;
 import io.appianon.release.Manifest;
 import io.appianon.release.ParquetLabels;
 import io.appianon.release.ReleaseException;
@@ -23,12 +22,13 @@ import java.util.Optional;
  * footers, the final check on what was actually produced, and the release's entry in the disclosure history.
  */
 public final class ReleaseDisclosure {
-  private final JobConfig config;
+  private final DisclosureSettings config;
   private final DisclosureConfig disclosure;
   private final DisclosureHistory history;
   private final AnnouncementGate.ReleaseDecision planned;
 
-  private ReleaseDisclosure(JobConfig config, DisclosureHistory history, AnnouncementGate.ReleaseDecision planned) {
+  private ReleaseDisclosure(DisclosureSettings config, DisclosureHistory history,
+      AnnouncementGate.ReleaseDecision planned) {
     this.config = config;
     this.disclosure = config.disclosure();
     this.history = history;
@@ -39,13 +39,13 @@ public final class ReleaseDisclosure {
    * Checks, before any data is read, that the planned release is covered by the announcement in effect (or that none
    * is in effect); throws {@link AnnouncementException} when the release must wait for a new announcement.
    */
-  public static ReleaseDisclosure prepare(JobConfig config, String releaseId, List<DatasetPolicy> policies,
+  public static ReleaseDisclosure prepare(DisclosureSettings config, String releaseId, List<DatasetPolicy> policies,
       Instant now) {
     return prepare(config, releaseId, policies, java.util.Optional.empty(), now);
   }
 
-  /** As {@link #prepare(JobConfig, String, List, Instant)}, with the release's person-level model. */
-  public static ReleaseDisclosure prepare(JobConfig config, String releaseId, List<DatasetPolicy> policies,
+  /** As {@link #prepare(DisclosureSettings, String, List, Instant)}, with the release's person-level model. */
+  public static ReleaseDisclosure prepare(DisclosureSettings config, String releaseId, List<DatasetPolicy> policies,
       java.util.Optional<io.appianon.policy.PersonSpec> persons, Instant now) {
     if (DisclosureHistory.DIR.equals(releaseId)) {
       throw new ReleaseException("release id '" + releaseId + "' is reserved for the disclosure history");

@@ -2,6 +2,8 @@ package io.appianon.job;
 
 import static org.apache.spark.sql.functions.col;
 
+import io.appianon.core.PolicyException;
+import io.appianon.core.Processing;
 import io.appianon.disclosure.HistoryEntry;
 import io.appianon.disclosure.ReleaseDisclosure;
 import io.appianon.hierarchy.HierarchyResolver;
@@ -9,12 +11,8 @@ import io.appianon.io.InputReader;
 import io.appianon.pipeline.DatasetPipeline;
 import io.appianon.pipeline.PipelineResult;
 import io.appianon.pipeline.ReleasePrivacy;
-import io.appianon.policy.PersonSpec;
-import io.appianon.verify.PersonAudit;
-import io.appianon.verify.ReleaseVerifier;
-import io.appianon.verify.VerificationReport;
 import io.appianon.policy.DatasetPolicy;
-import io.appianon.policy.PolicyException;
+import io.appianon.policy.PersonSpec;
 import io.appianon.policy.PolicyLoader;
 import io.appianon.release.Json;
 import io.appianon.release.Manifest;
@@ -22,11 +20,14 @@ import io.appianon.release.MethodStore;
 import io.appianon.release.OwnerOnly;
 import io.appianon.release.ReleaseStore;
 import io.appianon.release.SecretBox;
+import io.appianon.release.TypedColumns;
 import io.appianon.report.DataDictionary;
 import io.appianon.report.ReleaseReport;
-import io.appianon.report.TypedColumns;
 import io.appianon.technique.PseudonymKey;
 import io.appianon.technique.TechniqueContext;
+import io.appianon.verify.PersonAudit;
+import io.appianon.verify.ReleaseVerifier;
+import io.appianon.verify.VerificationReport;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Path;
@@ -114,9 +115,9 @@ public final class AnonymizeJob {
       }
     }
     this.policies = List.copyOf(list);
-    Optional<io.appianon.policy.Conf> block = config.raw().hasPath(PersonSpec.KEY)
-        ? Optional.of(new io.appianon.policy.Conf(config.raw().getConfig(PersonSpec.KEY),
-            new io.appianon.policy.Origin(config.file(), PersonSpec.KEY)))
+    Optional<io.appianon.core.Conf> block = config.raw().hasPath(PersonSpec.KEY)
+        ? Optional.of(new io.appianon.core.Conf(config.raw().getConfig(PersonSpec.KEY),
+            new io.appianon.core.Origin(config.file(), PersonSpec.KEY)))
         : Optional.empty();
     this.persons = block.map(c -> PersonSpec.parse(c, hierarchies, policies));
     if (block.isPresent() && persons.isEmpty()) {
@@ -217,7 +218,7 @@ public final class AnonymizeJob {
         Map<String, Object> reports = new LinkedHashMap<>();
         List<Map<String, Object>> manifests = new ArrayList<>();
         List<String> personLines = new ArrayList<>();
-        Map<String, io.appianon.pipeline.Lineage> lineages = new LinkedHashMap<>();
+        Map<String, io.appianon.core.Lineage> lineages = new LinkedHashMap<>();
         // release-wide sections of report.json beside "datasets": persons, verification
         Map<String, Object> releaseChecks = new LinkedHashMap<>();
         Map<String, Object> methodParams = new LinkedHashMap<>();
@@ -455,7 +456,7 @@ public final class AnonymizeJob {
   private DatasetRun writeDataset(Prepared p, PipelineResult result, Path staging) {
     String name = p.policy().name();
     long tw = System.nanoTime();
-    // typed companions of the band and period labels (functions of the label only): io.appianon.report.TypedColumns
+    // typed companions of the band and period labels (functions of the label only): io.appianon.release.TypedColumns
     TypedColumns.add(p.policy(), result.output()).write().mode(SaveMode.ErrorIfExists)
         .option("compression", config.compression())
         // file: URI, not a bare path: the release store is a local/shared POSIX folder (java.nio rename), and a
@@ -501,7 +502,7 @@ public final class AnonymizeJob {
   private static Map<String, Object> columnsReport(PipelineResult result) {
     Map<String, List<String>> byKind = new TreeMap<>();
     result.lineage().columns().forEach((col, e) -> {
-      List<String> kinds = e.kinds().isEmpty() ? List.of("kept") : e.kinds();
+      List<String> kinds = e.kinds().isEmpty() ? List.of("kept") : e.kinds().stream().map(Processing::key).toList();
       for (String k : new java.util.LinkedHashSet<>(kinds)) {
         byKind.computeIfAbsent(k, x -> new ArrayList<>()).add(col);
       }

@@ -5,11 +5,12 @@ import com.typesafe.config.ConfigException;
 import com.typesafe.config.ConfigFactory;
 import com.typesafe.config.ConfigParseOptions;
 import com.typesafe.config.ConfigValue;
+import io.appianon.core.Conf;
+import io.appianon.core.Origin;
+import io.appianon.core.PolicyException;
+import io.appianon.core.Text;
 import io.appianon.disclosure.DisclosureConfig;
-import io.appianon.policy.Conf;
-import io.appianon.policy.Origin;
-import io.appianon.policy.PolicyException;
-import io.appianon.policy.Text;
+import io.appianon.disclosure.DisclosureSettings;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
@@ -26,7 +27,7 @@ import java.util.Set;
 public record JobConfig(String file, Optional<String> releaseId, Path output, boolean overwrite, String compression,
     Path quarantineDir, Path methodStoreDir, boolean keepSecret, Path hierarchiesDir, List<Path> datasets,
     Map<String, String> inputOverrides, Text producerName, Text producerContact, String sparkMaster,
-    Map<String, String> sparkConf, Config raw) {
+    Map<String, String> sparkConf, Config raw) implements DisclosureSettings {
 
   public static JobConfig load(Path file, Config overrides) {
     String name = file.toString();

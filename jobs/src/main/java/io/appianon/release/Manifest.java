@@ -1,9 +1,9 @@
 package io.appianon.release;
 
-import io.appianon.pipeline.Lineage;
+import io.appianon.core.Lineage;
+import io.appianon.core.Processing;
+import io.appianon.core.Text;
 import io.appianon.policy.DatasetPolicy;
-import io.appianon.policy.Text;
-import io.appianon.report.TypedColumns;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -65,7 +65,7 @@ public final class Manifest {
     d.put("record_processing", records2);
     // which published columns hold keyed pseudonyms: `provide` re-keys them for each recipient (release/Rekeying)
     d.put(PSEUDONYM_COLUMNS, lineage.columns().entrySet().stream()
-        .filter(e -> e.getValue().kinds().contains("pseudonymized")).map(Map.Entry::getKey).toList());
+        .filter(e -> e.getValue().kinds().contains(Processing.PSEUDONYMIZED)).map(Map.Entry::getKey).toList());
     return d;
   }
 

@@ -1,6 +1,6 @@
 package io.appianon.release;
 
-import io.appianon.policy.Text;
+import io.appianon.core.Text;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;

@@ -1,7 +1,7 @@
 package io.appianon.release;
 
-import io.appianon.policy.Conf;
-import io.appianon.policy.Text;
+import io.appianon.core.Conf;
+import io.appianon.core.Text;
 import java.util.Arrays;
 import java.util.stream.Collectors;
 

@@ -5,11 +5,13 @@ import static org.apache.spark.sql.functions.count;
 import static org.apache.spark.sql.functions.lit;
 import static org.apache.spark.sql.functions.when;
 
-import io.appianon.pipeline.Lineage;
-import io.appianon.policy.ColumnRole;
+import io.appianon.core.ColumnRole;
+import io.appianon.core.Lineage;
+import io.appianon.core.Processing;
+import io.appianon.core.Text;
 import io.appianon.policy.DatasetPolicy;
-import io.appianon.policy.Text;
 import io.appianon.release.Json;
+import io.appianon.release.TypedColumns;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
@@ -170,7 +172,7 @@ public final class DataDictionary {
     }
     ColumnRole role = e.role();
     return role != ColumnRole.LINKING && role != ColumnRole.FREE_TEXT && role != ColumnRole.IDENTIFIER
-        && role != ColumnRole.ID_CODE && !e.kinds().contains("pseudonymized") && !e.kinds().contains("scrubbed");
+        && role != ColumnRole.ID_CODE && !e.kinds().contains(Processing.PSEUDONYMIZED) && !e.kinds().contains(Processing.SCRUBBED);
   }
 
   /** The Parquet physical type (and logical annotation) Spark writes for a Spark SQL type. */

@@ -2,10 +2,10 @@ package io.appianon.report;
 
 import com.github.mustachejava.DefaultMustacheFactory;
 import com.github.mustachejava.Mustache;
+import io.appianon.core.Text;
 import io.appianon.hierarchy.Hierarchy;
 import io.appianon.policy.DatasetPolicy;
 import io.appianon.policy.PrivacySpec;
-import io.appianon.policy.Text;
 import java.io.IOException;
 import java.io.StringWriter;
 import java.io.UncheckedIOException;

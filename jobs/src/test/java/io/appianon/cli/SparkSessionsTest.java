@@ -7,8 +7,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.typesafe.config.ConfigFactory;
 import io.appianon.TestProject;
+import io.appianon.core.PolicyException;
 import io.appianon.job.JobConfig;
-import io.appianon.policy.PolicyException;
 import org.apache.spark.SparkConf;
 import org.junit.jupiter.api.Test;
 

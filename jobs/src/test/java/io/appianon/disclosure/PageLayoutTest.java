@@ -4,8 +4,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.appianon.TestProject;
+import io.appianon.core.Text;
 import io.appianon.job.JobConfig;
-import io.appianon.policy.Text;
 import io.appianon.testing.Tools;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;

@@ -4,9 +4,9 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.appianon.core.Text;
 import io.appianon.job.AnonymizeJob;
 import io.appianon.job.JobConfig;
-import io.appianon.policy.Text;
 import io.appianon.release.Manifest;
 import io.appianon.testing.Fixture;
 import java.io.ByteArrayInputStream;

@@ -9,8 +9,8 @@ import io.appianon.TestSpark;
 import io.appianon.cli.CliContext;
 import io.appianon.cli.ExitCode;
 import io.appianon.job.JobConfig;
-import io.appianon.release.Manifest;
 import io.appianon.release.Json;
+import io.appianon.release.Manifest;
 import io.appianon.testing.Cli;
 import io.appianon.testing.Fixture;
 import io.appianon.testing.MutableClock;
@@ -144,8 +144,8 @@ class PublishedCategoriesTest {
   }
 
   private static Map<String, Object> category(String column, String ja, String en) {
-    return Map.of("column", column, "category", Manifest.text(io.appianon.policy.Text.of(ja, en)), "processing",
-        Manifest.text(io.appianon.policy.Text.of("加工なし", "not processed")));
+    return Map.of("column", column, "category", Manifest.text(io.appianon.core.Text.of(ja, en)), "processing",
+        Manifest.text(io.appianon.core.Text.of("加工なし", "not processed")));
   }
 
   @Test

@@ -8,7 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.typesafe.config.ConfigFactory;
 import io.appianon.TestProject;
 import io.appianon.TestSpark;
-import io.appianon.policy.PolicyException;
+import io.appianon.core.PolicyException;
 import io.appianon.release.Json;
 import io.appianon.technique.PseudonymKey;
 import io.appianon.testing.Attacker;

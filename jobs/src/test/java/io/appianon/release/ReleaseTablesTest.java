@@ -6,8 +6,8 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.appianon.TestSpark;
+import io.appianon.core.PolicyException;
 import io.appianon.job.AnonymizeJob;
-import io.appianon.policy.PolicyException;
 import io.appianon.technique.PseudonymKey;
 import io.appianon.testing.Fixture;
 import java.nio.file.Path;

@@ -4,9 +4,9 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.appianon.core.Origin;
 import io.appianon.hierarchy.Hierarchy;
 import io.appianon.policy.DatasetPolicy;
-import io.appianon.policy.Origin;
 import io.appianon.policy.PrivacySpec;
 import io.appianon.testing.TestSpark;
 import java.nio.file.Path;

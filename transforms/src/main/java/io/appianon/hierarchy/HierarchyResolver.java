@@ -1,6 +1,6 @@
 package io.appianon.hierarchy;
 
-import io.appianon.policy.Origin;
+import io.appianon.core.Origin;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;

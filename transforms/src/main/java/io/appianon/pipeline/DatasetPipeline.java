@@ -7,25 +7,20 @@ import static org.apache.spark.sql.functions.rand;
 import static org.apache.spark.sql.functions.sum;
 import static org.apache.spark.sql.functions.when;
 
+import io.appianon.core.Lineage;
+import io.appianon.core.Processing;
+import io.appianon.core.Text;
 import io.appianon.policy.DatasetPolicy;
 import io.appianon.policy.PrivacySpec;
-import io.appianon.policy.Text;
 import io.appianon.privacy.Anonymizer;
-import io.appianon.privacy.DistinctLDiversity;
-import io.appianon.privacy.EntropyLDiversity;
-import io.appianon.privacy.EqualDistanceTCloseness;
-import io.appianon.privacy.HierarchicalDistanceTCloseness;
-import io.appianon.privacy.KAnonymity;
 import io.appianon.privacy.KmAnonymity;
 import io.appianon.privacy.KmResult;
 import io.appianon.privacy.Mondrian;
 import io.appianon.privacy.Objective;
-import io.appianon.privacy.OrderedDistanceTCloseness;
 import io.appianon.privacy.PrivacyModel;
 import io.appianon.privacy.PrivacyResult;
 import io.appianon.privacy.PrivacyUnsatisfiableException;
 import io.appianon.privacy.QuasiIdentifier;
-import io.appianon.privacy.RecursiveCLDiversity;
 import io.appianon.technique.Technique;
 import io.appianon.technique.TechniqueContext;
 import java.util.ArrayList;
@@ -413,7 +408,7 @@ public final class DatasetPipeline {
       if (fixed) {
         List<Integer> levels = p.quasiIdentifiers().stream()
             .map(q -> given.isPresent() ? given.get().get(q.column()) : q.level().orElseThrow()).toList();
-        r = new Anonymizer().applyFixed(kept, qis, p.sensitiveColumn(), models(p), maxSuppression, objective,
+        r = new Anonymizer().applyFixed(kept, qis, p.sensitiveColumn(), p.classModels(), maxSuppression, objective,
             levels, p.weights());
       } else {
         r = search(kept, p, maxSuppression);
@@ -426,7 +421,7 @@ public final class DatasetPipeline {
     }
     Map<String, Integer> levels = r.search().levelsByAttribute();
     Map<String, Object> report = new LinkedHashMap<>();
-    report.put("models", models(p).stream().map(PrivacyModel::describe).toList());
+    report.put("models", p.classModels().stream().map(PrivacyModel::describe).toList());
     report.put("k", p.k());
     report.put("k_achieved", r.kAchieved());
     report.put("max_suppression", p.maxSuppression());
@@ -447,7 +442,7 @@ public final class DatasetPipeline {
    * its max-levels.
    */
   private static PrivacyResult search(Dataset<Row> kept, PrivacySpec p, double maxSuppression) {
-    return new Anonymizer().apply(kept, qis(p), p.sensitiveColumn(), models(p), maxSuppression,
+    return new Anonymizer().apply(kept, qis(p), p.sensitiveColumn(), p.classModels(), maxSuppression,
         Objective.parse(p.objective()), p.quasiIdentifiers().stream().map(PrivacySpec.QuasiIdentifier::cap).toList(),
         p.weights());
   }
@@ -458,23 +453,6 @@ public final class DatasetPipeline {
       qis.add(QuasiIdentifier.of(q.column(), q.hierarchy()));
     }
     return qis;
-  }
-
-  /** The privacy models a policy declares: k-anonymity, and l-diversity / t-closeness when configured. */
-  static List<PrivacyModel> models(PrivacySpec p) {
-    List<PrivacyModel> models = new ArrayList<>();
-    models.add(new KAnonymity(p.k()));
-    p.lDiversity().ifPresent(l -> models.add(switch (l.variant()) {
-      case "entropy" -> new EntropyLDiversity(l.l());
-      case "recursive" -> new RecursiveCLDiversity(l.c(), (int) l.l());
-      default -> new DistinctLDiversity((int) l.l());
-    }));
-    p.tCloseness().ifPresent(t -> models.add(switch (t.distance()) {
-      case "ordered" -> new OrderedDistanceTCloseness(t.t());
-      case "hierarchical" -> new HierarchicalDistanceTCloseness(t.t(), t.hierarchy().orElseThrow());
-      default -> new EqualDistanceTCloseness(t.t());
-    }));
-    return models;
   }
 
   /**
@@ -509,7 +487,7 @@ public final class DatasetPipeline {
     for (PrivacySpec.QuasiIdentifier q : p.quasiIdentifiers()) {
       if ((!p.levelsFixed() || releaseDecided.contains(q.column())) && lineage.has(q.column())) {
         // Searched levels differ between releases; the public wording must not, so it names the ladder instead.
-        lineage.process(q.column(), "generalized", Text.of(
+        lineage.process(q.column(), Processing.GENERALIZED, Text.of(
             "k-匿名化に必要な粒度まで階層（" + ladder(q) + "）に沿って一般化",
             "generalized along the hierarchy (" + ladder(q) + ") as far as k-anonymity requires"));
         continue;
@@ -517,24 +495,12 @@ public final class DatasetPipeline {
       int level = levels.get(q.column());
       if (level > 0 && lineage.has(q.column())) {
         String example = q.hierarchy().labels(level).stream().limit(3).reduce((a, b) -> a + "、" + b).orElse("");
-        lineage.process(q.column(), "generalized", level == q.hierarchy().maxLevel()
+        lineage.process(q.column(), Processing.GENERALIZED, level == q.hierarchy().maxLevel()
             ? Text.of("全て「*」に一般化", "generalized to '*' (all values)")
             : Text.of("「" + example + "」などの区分に一般化", "generalized to groups such as " + example));
       }
     }
-    p.kmAnonymity().ifPresent(km -> {
-      if (km.remedy().equals("generalize") && lineage.has(km.item())) {
-        lineage.process(km.item(), "generalized", Text.of(
-            "同一人物の任意の" + km.m() + "項目の組合せが" + km.k() + "人以上に共通するまで階層に沿って一般化",
-            "generalized along the hierarchy until every combination of up to " + km.m() + " of a person's values is"
-                + " shared by at least " + km.k() + " persons (k^m-anonymity)"));
-      } else {
-        lineage.records(Text.of(
-            km.item() + "のうち" + km.k() + "人未満にしか共通しない組合せ（" + km.m() + "項目まで）を生む値のレコードは削除",
-            "records with " + km.item() + " values that would make a combination of up to " + km.m()
-                + " values shared by fewer than " + km.k() + " persons were deleted (k^m-anonymity)"));
-      }
-    });
+    p.models().forEach(m -> m.describe(lineage)); // what each declared model does (k^m-anonymity)
     lineage.records(Text.of(
         "準識別子（" + String.join("、", p.columns()) + "）の組合せが同じレコードが" + p.k()
             + "件未満となるレコードは削除（k-匿名化）",

@@ -1,5 +1,6 @@
 package io.appianon.pipeline;
 
+import io.appianon.core.Lineage;
 import java.util.Map;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;

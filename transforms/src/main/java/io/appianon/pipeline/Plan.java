@@ -1,30 +1,18 @@
 package io.appianon.pipeline;
 
-import io.appianon.policy.ColumnSpec;
+import io.appianon.core.Lineage;
 import io.appianon.policy.DatasetPolicy;
-import io.appianon.policy.Origin;
-import io.appianon.policy.PrivacySpec;
+import io.appianon.policy.DryRun;
 import io.appianon.technique.DeleteColumns;
-import io.appianon.technique.Schemas;
 import io.appianon.technique.Technique;
-import io.appianon.technique.TechniqueContext;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import org.apache.spark.sql.types.StructField;
 import org.apache.spark.sql.types.StructType;
 
 /**
- * The dry run of a policy: the declared input schema pushed through every technique's schema pass, the lineage of
- * every output column, and the APPI rules checked on it, all without data:
- * <ul>
- *   <li>an identifier (Rule 34 item 1) reaches the output only generalized or replaced;</li>
- *   <li>an identification code (item 2) never reaches the output;</li>
- *   <li>a linking code (item 3) reaches it only pseudonymized;</li>
- *   <li>free text reaches it only scrubbed;</li>
- *   <li>every published column has a category for the public manifest;</li>
- *   <li>the quasi-identifiers and the sensitive attribute exist in the output.</li>
- * </ul>
+ * How the pipeline runs a policy: its {@link DryRun} (the schema pass, the lineage of every output column and the APPI
+ * role rules, all without data), the sentinel's checks on the published columns, and the columns no technique reads.
  *
  * <p>It also says where the rows are cached: {@code cachedSteps} leading techniques compute each row on its own
  * ({@link Technique.Evaluation#ROW_LOCAL} or {@code ROW_COSTLY}) and run while the rows are read, before the one
@@ -34,47 +22,12 @@ import org.apache.spark.sql.types.StructType;
 public record Plan(StructType inputSchema, StructType outputSchema, Lineage lineage, List<String> unreadColumns,
     int cachedSteps, boolean cacheAgain) {
 
-  public static StructType declaredSchema(DatasetPolicy policy) {
-    StructType s = new StructType();
-    for (ColumnSpec c : policy.columns()) {
-      if (c.name().startsWith(TechniqueContext.HIDDEN_PREFIX)) {
-        throw c.origin().error("name", "column names may not start with " + TechniqueContext.HIDDEN_PREFIX);
-      }
-      s = s.add(c.name(), c.type().sparkType(), true);
-    }
-    return s;
-  }
-
   public static Plan of(DatasetPolicy policy) {
-    StructType input = declaredSchema(policy);
-    Lineage lineage = new Lineage();
-    for (ColumnSpec c : policy.columns()) {
-      lineage.input(c.name(), c.role(), c.category());
-    }
-    StructType schema = input;
-    for (Technique t : policy.techniques()) {
-      schema = t.transformSchema(schema);
-      t.describe(lineage);
-    }
-    final StructType output = schema;
-    // no privacy block: only where the release kind allows it (PolicyLoader); nothing to find in the output then
-    policy.declaredPrivacy().ifPresent(privacy -> {
-      for (PrivacySpec.QuasiIdentifier q : privacy.quasiIdentifiers()) {
-        Schemas.require(output, q.column(), q.origin(), "column");
-      }
-      privacy.lDiversity().ifPresent(l -> Schemas.require(output, l.column(), l.origin(), "column"));
-      privacy.tCloseness().ifPresent(t -> Schemas.require(output, t.column(), t.origin(), "column"));
-      privacy.kmAnonymity().ifPresent(km -> {
-        Schemas.require(output, km.person(), km.origin(), "person");
-        if (km.hierarchy().isPresent()) {
-          Schemas.requireString(output, km.item(), km.origin(), "item"); // hierarchy labels are strings
-        } else {
-          Schemas.require(output, km.item(), km.origin(), "item");
-        }
-      });
-    });
-    checkRoles(policy, lineage);
-    Sentinel.describe(policy, output, lineage);
+    DryRun dry = DryRun.of(policy); // schema pass + APPI role rules: throws PolicyException naming the key
+    StructType input = dry.inputSchema();
+    StructType schema = dry.outputSchema();
+    Lineage lineage = dry.lineage();
+    Sentinel.describe(policy, schema, lineage);
     // Columns the leading delete steps remove are never read by any technique: a reader need not keep them.
     List<String> unread = new ArrayList<>();
     for (Technique t : policy.techniques()) {
@@ -98,53 +51,6 @@ public record Plan(StructType inputSchema, StructType outputSchema, Lineage line
       default -> true;
     });
     return new Plan(input, schema, lineage, List.copyOf(unread), cached, again);
-  }
-
-  private static void checkRoles(DatasetPolicy policy, Lineage lineage) {
-    Origin transforms = new Origin(policy.file(), "dataset.transforms");
-    for (Map.Entry<String, Lineage.Entry> e : lineage.columns().entrySet()) {
-      String out = e.getKey();
-      Lineage.Entry entry = e.getValue();
-      String src = entry.source();
-      List<String> kinds = entry.kinds();
-      Origin at = policy.column(src).map(ColumnSpec::origin).orElse(transforms);
-      String from = src.equals(out) ? "column '" + out + "'" : "column '" + out + "' (from '" + src + "')";
-      switch (entry.role()) {
-        case IDENTIFIER -> {
-          if (!(kinds.contains("generalized") || kinds.contains("pseudonymized"))) {
-            throw transforms.error(from + " has role identifier (APPI Rule 34 item 1) and would be published as is:"
-                + " delete it (type = delete) or generalize it (e.g. address-to-prefecture)");
-          }
-        }
-        case ID_CODE -> throw transforms.error(from + " has role id-code (APPI Rule 34 item 2) and would be"
-            + " published: individual identification codes must be deleted (type = delete)");
-        case FINANCIAL -> throw transforms.error(from + " has role financial (PPC Rule 31 item 3: card numbers, bank"
-            + " accounts, whose misuse could cause financial harm) and would be published: delete it (type = delete)");
-        case LINKING -> {
-          if (!kinds.contains("pseudonymized")) {
-            throw transforms.error(from + " has role linking (APPI Rule 34 item 3) and would be published as is:"
-                + " pseudonymize it (type = pseudonymize) or delete it");
-          }
-        }
-        case FREE_TEXT -> {
-          if (!kinds.contains("scrubbed")) {
-            throw transforms.error(from + " has role free-text and would be published without scrubbing:"
-                + " scrub it (type = scrub) or delete it");
-          }
-        }
-        default -> { }
-      }
-      if (entry.category().isEmpty()) {
-        throw at.error("category", "published column '" + out + "' has no category: every category of information"
-            + " in a release must be disclosed (APPI Art. 43(3)); add category { ja = ..., en = ... }");
-      }
-    }
-    for (PrivacySpec.QuasiIdentifier q : policy.quasiIdentifiers()) {
-      if (!lineage.has(q.column())) {
-        throw policy.privacy().origin().error("quasi-identifiers", "quasi-identifier '" + q.column()
-            + "' is not in the output");
-      }
-    }
   }
 
   /** The output columns in order, without hidden bookkeeping columns. */

@@ -7,11 +7,13 @@ import static org.apache.spark.sql.functions.lit;
 import static org.apache.spark.sql.functions.min;
 import static org.apache.spark.sql.functions.when;
 
+import io.appianon.core.Lineage;
+import io.appianon.core.Processing;
+import io.appianon.core.Text;
 import io.appianon.hierarchy.Hierarchy;
 import io.appianon.policy.DatasetPolicy;
 import io.appianon.policy.PersonSpec;
 import io.appianon.policy.PrivacySpec;
-import io.appianon.policy.Text;
 import io.appianon.privacy.PartitionedProfiles;
 import io.appianon.privacy.PersonProfiles;
 import io.appianon.privacy.PrivacyUnsatisfiableException;
@@ -405,7 +407,7 @@ public final class ReleasePrivacy {
     }
     for (String column : decided) {
       if (lineage.has(column)) {
-        lineage.process(column, "generalized", Text.of(
+        lineage.process(column, Processing.GENERALIZED, Text.of(
             "同一人物の他のデータと組み合わせても" + spec.k() + "人以上に共通するよう、必要に応じて階層に沿って一般化",
             "generalized along its hierarchy where needed so that, joined with the person's other data, it is shared"
                 + " by at least " + spec.k() + " persons"));

@@ -2,10 +2,12 @@ package io.appianon.pipeline;
 
 import static org.apache.spark.sql.functions.col;
 
-import io.appianon.policy.ColumnRole;
+import io.appianon.core.ColumnRole;
+import io.appianon.core.Lineage;
+import io.appianon.core.Processing;
+import io.appianon.core.Text;
 import io.appianon.policy.ColumnSpec;
 import io.appianon.policy.DatasetPolicy;
-import io.appianon.policy.Text;
 import io.appianon.technique.TechniqueContext;
 import io.appianon.technique.scrub.Action;
 import io.appianon.technique.scrub.PiiKind;
@@ -44,7 +46,7 @@ public final class Sentinel {
   public static final String TECHNIQUE = "sentinel";
   public static final String METRIC = "values_with_identifiers";
   /** The lineage kind of a column the sentinel scrubs (not "scrubbed": that one exempts a column from the check). */
-  public static final String KIND = "sentinel-scrubbed";
+  public static final Processing KIND = Processing.SENTINEL_SCRUBBED;
   private static final Set<ColumnRole> CHECKED = EnumSet.of(ColumnRole.ATTRIBUTE, ColumnRole.QUASI_IDENTIFIER,
       ColumnRole.SENSITIVE);
   private static final Set<PiiKind> KINDS = EnumSet.allOf(PiiKind.class);
@@ -59,7 +61,7 @@ public final class Sentinel {
         continue;
       }
       Lineage.Entry e = lineage.entry(f.name());
-      if (CHECKED.contains(e.role()) && !e.kinds().contains("scrubbed")) {
+      if (CHECKED.contains(e.role()) && !e.kinds().contains(Processing.SCRUBBED)) {
         out.put(f.name(), policy.column(e.source()).map(ColumnSpec::sentinel).orElse("fail"));
       }
     }

@@ -1,5 +1,9 @@
 package io.appianon.policy;
 
+import io.appianon.core.ColumnRole;
+import io.appianon.core.Conf;
+import io.appianon.core.Origin;
+import io.appianon.core.Text;
 import java.io.Serializable;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;

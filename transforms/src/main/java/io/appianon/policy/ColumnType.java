@@ -1,5 +1,6 @@
 package io.appianon.policy;
 
+import io.appianon.core.Origin;
 import java.util.Arrays;
 import java.util.stream.Collectors;
 import org.apache.spark.sql.types.DataType;

@@ -1,5 +1,6 @@
 package io.appianon.policy;
 
+import io.appianon.core.Text;
 import io.appianon.technique.Technique;
 import java.io.Serializable;
 import java.util.List;

@@ -1,5 +1,6 @@
 package io.appianon.policy;
 
+import io.appianon.core.Conf;
 import java.io.Serializable;
 import java.nio.charset.Charset;
 import java.util.Set;

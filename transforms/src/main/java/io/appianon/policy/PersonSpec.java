@@ -1,5 +1,8 @@
 package io.appianon.policy;
 
+import io.appianon.core.Conf;
+import io.appianon.core.Origin;
+import io.appianon.core.PolicyException;
 import io.appianon.hierarchy.Hierarchy;
 import io.appianon.hierarchy.HierarchyResolver;
 import io.appianon.technique.Pseudonymize;

@@ -4,8 +4,11 @@ import com.typesafe.config.Config;
 import com.typesafe.config.ConfigException;
 import com.typesafe.config.ConfigFactory;
 import com.typesafe.config.ConfigParseOptions;
+import io.appianon.core.Conf;
+import io.appianon.core.Origin;
+import io.appianon.core.PolicyException;
+import io.appianon.core.Text;
 import io.appianon.hierarchy.HierarchyResolver;
-import io.appianon.pipeline.Plan;
 import io.appianon.technique.Technique;
 import io.appianon.technique.Techniques;
 import java.nio.file.Files;
@@ -19,7 +22,7 @@ import java.util.Set;
 /**
  * Reads a dataset policy file (HOCON) into an immutable, validated {@link DatasetPolicy}. Everything that can be
  * checked without data is checked here, so a bad policy fails before Spark reads a row: unknown keys, transforms,
- * columns and types, parameter ranges, missing hierarchies, and the APPI role rules ({@link Plan}).
+ * columns and types, parameter ranges, missing hierarchies, and the APPI role rules ({@link DryRun}).
  */
 public final class PolicyLoader {
   private PolicyLoader() {}
@@ -92,7 +95,7 @@ public final class PolicyLoader {
     Optional<PrivacySpec> privacy = d.optSection("privacy").map(s -> PrivacySpec.parse(s, hierarchies));
     DatasetPolicy policy = new DatasetPolicy(d.origin().file(), name, title, input, List.copyOf(columns),
         List.copyOf(techniques), privacy, d.bool("shuffle-records", true));
-    Plan.of(policy); // schema pass + APPI role rules: throws PolicyException naming the key
+    DryRun.of(policy); // schema pass + APPI role rules: throws PolicyException naming the key
     return policy;
   }
 }

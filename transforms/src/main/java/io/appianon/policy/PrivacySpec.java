@@ -1,11 +1,17 @@
 package io.appianon.policy;
 
+import io.appianon.core.Conf;
+import io.appianon.core.Lineage;
+import io.appianon.core.Origin;
+import io.appianon.core.Processing;
+import io.appianon.core.Text;
 import io.appianon.hierarchy.Hierarchy;
 import io.appianon.hierarchy.HierarchyResolver;
 import io.appianon.privacy.DistinctLDiversity;
 import io.appianon.privacy.EntropyLDiversity;
 import io.appianon.privacy.EqualDistanceTCloseness;
 import io.appianon.privacy.HierarchicalDistanceTCloseness;
+import io.appianon.privacy.KAnonymity;
 import io.appianon.privacy.OrderedDistanceTCloseness;
 import io.appianon.privacy.PrivacyModel;
 import io.appianon.privacy.RecursiveCLDiversity;
@@ -15,15 +21,28 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
+import java.util.stream.Stream;
 
 /**
  * The privacy model of a dataset: k-anonymity over the declared quasi-identifiers (each with a generalization
  * hierarchy and either a fixed level or none, to let the search choose), optional l-diversity and t-closeness on a
- * sensitive attribute, and the largest share of records that may be suppressed to reach it.
+ * sensitive attribute, and the largest share of records that may be suppressed to reach it. The models beside
+ * k-anonymity are {@link ModelSpec}s, each parsed from its own block by the {@link PrivacyModels} catalogue.
  */
-public record PrivacySpec(int k, double maxSuppression, List<QuasiIdentifier> quasiIdentifiers,
-    Optional<LDiversity> lDiversity, Optional<TCloseness> tCloseness, Optional<KmAnonymity> kmAnonymity,
+public record PrivacySpec(int k, double maxSuppression, List<QuasiIdentifier> quasiIdentifiers, List<ModelSpec> models,
     String objective, boolean compareLocalRecoding, Origin origin) implements Serializable {
+
+  public PrivacySpec {
+    models = List.copyOf(models);
+  }
+
+  /** A spec with the models of today's catalogue in their typed slots. */
+  public PrivacySpec(int k, double maxSuppression, List<QuasiIdentifier> quasiIdentifiers,
+      Optional<LDiversity> lDiversity, Optional<TCloseness> tCloseness, Optional<KmAnonymity> kmAnonymity,
+      String objective, boolean compareLocalRecoding, Origin origin) {
+    this(k, maxSuppression, quasiIdentifiers, Stream.of(lDiversity, tCloseness, kmAnonymity).flatMap(Optional::stream)
+        .map(ModelSpec.class::cast).toList(), objective, compareLocalRecoding, origin);
+  }
 
   /** The largest {@code weight} a quasi-identifier may have (1 is the default; the ratio is what matters). */
   public static final double MAX_WEIGHT = 1000.0;
@@ -52,29 +71,97 @@ public record PrivacySpec(int k, double maxSuppression, List<QuasiIdentifier> qu
   }
 
   /** l-diversity of a sensitive column: variant distinct, entropy or recursive (with c). */
-  public record LDiversity(String column, double l, String variant, double c, Origin origin) implements Serializable {
+  public record LDiversity(String column, double l, String variant, double c, Origin origin) implements ModelSpec {
 
     /** The privacy model this declares (its constructor checks l and c). */
     public PrivacyModel model() {
       return switch (variant) {
         case "entropy" -> new EntropyLDiversity(l);
         case "recursive" -> new RecursiveCLDiversity(c, (int) l);
-        default -> new DistinctLDiversity((int) l);
+        case "distinct" -> new DistinctLDiversity((int) l);
+        default -> throw new IllegalArgumentException("Unknown l-diversity variant: " + variant);
       };
+    }
+
+    @Override
+    public Optional<PrivacyModel> classModel() {
+      return Optional.of(model());
+    }
+
+    @Override
+    public Optional<String> sensitiveColumn() {
+      return Optional.of(column);
+    }
+
+    @Override
+    public List<ColumnNeed> needs() {
+      return List.of(new ColumnNeed(column, origin, "column", false));
+    }
+
+    static LDiversity parse(Conf s, PrivacyModels.Context context) {
+      s.allowOnly(Set.of("column", "l", "variant", "c"));
+      double l = s.number("l");
+      String variant = s.string("variant", "distinct");
+      if (!Set.of("distinct", "entropy", "recursive").contains(variant)) {
+        throw s.error("variant", "invalid value '" + variant + "' (expected distinct, entropy or recursive)");
+      }
+      if (!variant.equals("entropy") && (l != Math.rint(l) || l > Integer.MAX_VALUE)) {
+        throw s.error("l", "invalid value " + l + " (variant " + variant + " needs a whole number l >= 2)");
+      }
+      LDiversity spec = new LDiversity(s.string("column"), l, variant, s.number("c", 1.0), s.origin());
+      // the model's own checks, so that plan refuses exactly what the run would
+      checked(s, () -> spec.model());
+      return spec;
     }
   }
 
   /** t-closeness of a sensitive column: distance equal, ordered or hierarchical (with a hierarchy). */
   public record TCloseness(String column, double t, String distance, Optional<Hierarchy> hierarchy, Origin origin)
-      implements Serializable {
+      implements ModelSpec {
 
     /** The privacy model this declares (its constructor checks t and the hierarchy). */
     public PrivacyModel model() {
       return switch (distance) {
         case "ordered" -> new OrderedDistanceTCloseness(t);
         case "hierarchical" -> new HierarchicalDistanceTCloseness(t, hierarchy.orElseThrow());
-        default -> new EqualDistanceTCloseness(t);
+        case "equal" -> new EqualDistanceTCloseness(t);
+        default -> throw new IllegalArgumentException("Unknown t-closeness distance: " + distance);
       };
+    }
+
+    @Override
+    public Optional<PrivacyModel> classModel() {
+      return Optional.of(model());
+    }
+
+    @Override
+    public Optional<String> sensitiveColumn() {
+      return Optional.of(column);
+    }
+
+    @Override
+    public List<ColumnNeed> needs() {
+      return List.of(new ColumnNeed(column, origin, "column", false));
+    }
+
+    static TCloseness parse(Conf s, PrivacyModels.Context context) {
+      s.allowOnly(Set.of("column", "t", "distance", "hierarchy"));
+      double t = s.number("t");
+      if (t <= 0 || t > 1) {
+        throw s.error("t", "invalid value " + t + " (must be in (0, 1])");
+      }
+      String distance = s.string("distance", "equal");
+      if (!Set.of("equal", "ordered", "hierarchical").contains(distance)) {
+        throw s.error("distance", "invalid value '" + distance + "' (expected equal, ordered or hierarchical)");
+      }
+      Optional<Hierarchy> h = s.optString("hierarchy")
+          .map(n -> context.hierarchies().resolve(n, s.origin().child("hierarchy")));
+      if (distance.equals("hierarchical") && h.isEmpty()) {
+        throw s.error("hierarchy", "missing: hierarchical distance needs a hierarchy");
+      }
+      TCloseness spec = new TCloseness(s.string("column"), t, distance, h, s.origin());
+      checked(s, () -> spec.model());
+      return spec;
     }
   }
 
@@ -96,11 +183,62 @@ public record PrivacySpec(int k, double maxSuppression, List<QuasiIdentifier> qu
    * ({@code remedy = suppress}).
    */
   public record KmAnonymity(String person, String item, int k, int m, Optional<Hierarchy> hierarchy, String remedy,
-      Origin origin) implements Serializable {}
+      Origin origin) implements ModelSpec {
+
+    @Override
+    public List<ColumnNeed> needs() {
+      // hierarchy labels are strings
+      return List.of(new ColumnNeed(person, origin, "person", false),
+          new ColumnNeed(item, origin, "item", hierarchy.isPresent()));
+    }
+
+    @Override
+    public void describe(Lineage lineage) {
+      if (remedy.equals("generalize") && lineage.has(item)) {
+        lineage.process(item, Processing.GENERALIZED, Text.of(
+            "同一人物の任意の" + m + "項目の組合せが" + k + "人以上に共通するまで階層に沿って一般化",
+            "generalized along the hierarchy until every combination of up to " + m + " of a person's values is"
+                + " shared by at least " + k + " persons (k^m-anonymity)"));
+      } else {
+        lineage.records(Text.of(
+            item + "のうち" + k + "人未満にしか共通しない組合せ（" + m + "項目まで）を生む値のレコードは削除",
+            "records with " + item + " values that would make a combination of up to " + m
+                + " values shared by fewer than " + k + " persons were deleted (k^m-anonymity)"));
+      }
+    }
+
+    static KmAnonymity parse(Conf s, PrivacyModels.Context context) {
+      s.allowOnly(Set.of("person", "item", "k", "m", "hierarchy", "remedy"));
+      int kk = s.integer("k", context.k());
+      if (kk < 2) {
+        throw s.error("k", "invalid value " + kk + " (must be >= 2)");
+      }
+      int m = s.integer("m", 2);
+      if (m < 1 || m > 3) {
+        throw s.error("m", "invalid value " + m + " (must be 1, 2 or 3)");
+      }
+      Optional<Hierarchy> h = s.optString("hierarchy")
+          .map(n -> context.hierarchies().resolve(n, s.origin().child("hierarchy")));
+      String remedy = s.string("remedy", h.isPresent() ? "generalize" : "suppress");
+      if (!Set.of("generalize", "suppress").contains(remedy)) {
+        throw s.error("remedy", "invalid value '" + remedy + "' (expected generalize or suppress)");
+      }
+      if (remedy.equals("generalize") && h.isEmpty()) {
+        throw s.error("hierarchy", "missing: remedy = generalize needs the items' hierarchy");
+      }
+      String item = s.string("item");
+      if (context.quasiIdentifiers().stream().anyMatch(q -> q.column().equals(item))) {
+        throw s.error("item", "'" + item + "' is a quasi-identifier; k^m-anonymity needs a column of its own");
+      }
+      return new KmAnonymity(s.string("person"), item, kk, m, h, remedy, s.origin());
+    }
+  }
 
   static PrivacySpec parse(Conf c, HierarchyResolver hierarchies) {
-    c.allowOnly(Set.of("k", "max-suppression", "quasi-identifiers", "l-diversity", "t-closeness", "objective",
-        "compare-local-recoding", "km-anonymity"));
+    Set<String> keys = new HashSet<>(Set.of("k", "max-suppression", "quasi-identifiers", "objective",
+        "compare-local-recoding"));
+    keys.addAll(PrivacyModels.keys());
+    c.allowOnly(keys);
     int k = c.integer("k");
     if (k < 2) {
       throw c.error("k", "invalid value " + k + " (must be >= 2)");
@@ -149,63 +287,7 @@ public record PrivacySpec(int k, double maxSuppression, List<QuasiIdentifier> qu
     if (qis.isEmpty()) {
       throw c.error("quasi-identifiers", "must declare at least one quasi-identifier");
     }
-    Optional<LDiversity> ld = c.optSection("l-diversity").map(s -> {
-      s.allowOnly(Set.of("column", "l", "variant", "c"));
-      double l = s.number("l");
-      String variant = s.string("variant", "distinct");
-      if (!Set.of("distinct", "entropy", "recursive").contains(variant)) {
-        throw s.error("variant", "invalid value '" + variant + "' (expected distinct, entropy or recursive)");
-      }
-      if (!variant.equals("entropy") && (l != Math.rint(l) || l > Integer.MAX_VALUE)) {
-        throw s.error("l", "invalid value " + l + " (variant " + variant + " needs a whole number l >= 2)");
-      }
-      LDiversity spec = new LDiversity(s.string("column"), l, variant, s.number("c", 1.0), s.origin());
-      // the model's own checks, so that plan refuses exactly what the run would
-      checked(s, () -> spec.model());
-      return spec;
-    });
-    Optional<TCloseness> tc = c.optSection("t-closeness").map(s -> {
-      s.allowOnly(Set.of("column", "t", "distance", "hierarchy"));
-      double t = s.number("t");
-      if (t <= 0 || t > 1) {
-        throw s.error("t", "invalid value " + t + " (must be in (0, 1])");
-      }
-      String distance = s.string("distance", "equal");
-      if (!Set.of("equal", "ordered", "hierarchical").contains(distance)) {
-        throw s.error("distance", "invalid value '" + distance + "' (expected equal, ordered or hierarchical)");
-      }
-      Optional<Hierarchy> h = s.optString("hierarchy").map(n -> hierarchies.resolve(n, s.origin().child("hierarchy")));
-      if (distance.equals("hierarchical") && h.isEmpty()) {
-        throw s.error("hierarchy", "missing: hierarchical distance needs a hierarchy");
-      }
-      TCloseness spec = new TCloseness(s.string("column"), t, distance, h, s.origin());
-      checked(s, () -> spec.model());
-      return spec;
-    });
-    Optional<KmAnonymity> km = c.optSection("km-anonymity").map(s -> {
-      s.allowOnly(Set.of("person", "item", "k", "m", "hierarchy", "remedy"));
-      int kk = s.integer("k", k);
-      if (kk < 2) {
-        throw s.error("k", "invalid value " + kk + " (must be >= 2)");
-      }
-      int m = s.integer("m", 2);
-      if (m < 1 || m > 3) {
-        throw s.error("m", "invalid value " + m + " (must be 1, 2 or 3)");
-      }
-      Optional<Hierarchy> h = s.optString("hierarchy").map(n -> hierarchies.resolve(n, s.origin().child("hierarchy")));
-      String remedy = s.string("remedy", h.isPresent() ? "generalize" : "suppress");
-      if (!Set.of("generalize", "suppress").contains(remedy)) {
-        throw s.error("remedy", "invalid value '" + remedy + "' (expected generalize or suppress)");
-      }
-      if (remedy.equals("generalize") && h.isEmpty()) {
-        throw s.error("hierarchy", "missing: remedy = generalize needs the items' hierarchy");
-      }
-      String item = s.string("item");
-      if (qis.stream().anyMatch(q -> q.column().equals(item))) {
-        throw s.error("item", "'" + item + "' is a quasi-identifier; k^m-anonymity needs a column of its own");
-      }
-      return new KmAnonymity(s.string("person"), item, kk, m, h, remedy, s.origin());
-    });
+    List<ModelSpec> models = PrivacyModels.parse(c, new PrivacyModels.Context(hierarchies, k, qis));
     String objective = c.string("objective", "loss");
     io.appianon.privacy.Objective parsed;
     try {
@@ -224,7 +306,7 @@ public record PrivacySpec(int k, double maxSuppression, List<QuasiIdentifier> qu
       throw c.error("quasi-identifiers", "give a level for every quasi-identifier (fixed levels) or for none (the"
           + " search chooses them); " + fixed + " of " + qis.size() + " have one");
     }
-    return new PrivacySpec(k, maxSupp, List.copyOf(qis), ld, tc, km, objective, c.bool("compare-local-recoding", false),
+    return new PrivacySpec(k, maxSupp, List.copyOf(qis), models, objective, c.bool("compare-local-recoding", false),
         c.origin());
   }
 
@@ -233,7 +315,34 @@ public record PrivacySpec(int k, double maxSuppression, List<QuasiIdentifier> qu
   }
 
   public Optional<String> sensitiveColumn() {
-    return lDiversity.map(LDiversity::column).or(() -> tCloseness.map(TCloseness::column));
+    return models.stream().flatMap(m -> m.sensitiveColumn().stream()).findFirst();
+  }
+
+  /** The models the search checks on every equivalence class: k-anonymity, then the declared ones that have one. */
+  public List<PrivacyModel> classModels() {
+    List<PrivacyModel> out = new ArrayList<>();
+    out.add(new KAnonymity(k));
+    models.forEach(m -> m.classModel().ifPresent(out::add));
+    return out;
+  }
+
+  /** The declared l-diversity, if any. */
+  public Optional<LDiversity> lDiversity() {
+    return declared(LDiversity.class);
+  }
+
+  /** The declared t-closeness, if any. */
+  public Optional<TCloseness> tCloseness() {
+    return declared(TCloseness.class);
+  }
+
+  /** The declared k^m-anonymity, if any. */
+  public Optional<KmAnonymity> kmAnonymity() {
+    return declared(KmAnonymity.class);
+  }
+
+  private <T extends ModelSpec> Optional<T> declared(Class<T> type) {
+    return models.stream().filter(type::isInstance).map(type::cast).findFirst();
   }
 
   /** The weight of each quasi-identifier in the objective, in order (1 where the policy gives none). */

@@ -6,10 +6,11 @@ import static org.apache.spark.sql.functions.substring;
 import static org.apache.spark.sql.functions.trim;
 import static org.apache.spark.sql.functions.when;
 
-import io.appianon.pipeline.Lineage;
-import io.appianon.policy.Conf;
-import io.appianon.policy.Origin;
-import io.appianon.policy.Text;
+import io.appianon.core.Conf;
+import io.appianon.core.Lineage;
+import io.appianon.core.Origin;
+import io.appianon.core.Processing;
+import io.appianon.core.Text;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
@@ -59,7 +60,7 @@ public record AddressToPrefecture(Origin origin, String column, String output, O
 
   @Override
   public void describe(Lineage lineage) {
-    lineage.derive(column, output, "generalized",
+    lineage.derive(column, output, Processing.GENERALIZED,
         Text.of("都道府県のみ（市区町村以下は削除）", "prefecture only (city, street and building deleted)"), category, true);
   }
 

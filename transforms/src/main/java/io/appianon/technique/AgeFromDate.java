@@ -8,10 +8,11 @@ import static org.apache.spark.sql.functions.to_date;
 import static org.apache.spark.sql.functions.when;
 import static org.apache.spark.sql.functions.year;
 
-import io.appianon.pipeline.Lineage;
-import io.appianon.policy.Conf;
-import io.appianon.policy.Origin;
-import io.appianon.policy.Text;
+import io.appianon.core.Conf;
+import io.appianon.core.Lineage;
+import io.appianon.core.Origin;
+import io.appianon.core.Processing;
+import io.appianon.core.Text;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
 import java.util.Optional;
@@ -68,7 +69,7 @@ public record AgeFromDate(Origin origin, String column, String output, Optional<
   @Override
   public void describe(Lineage lineage) {
     String at = referenceDate.map(LocalDate::toString).orElse(referenceColumn.orElse(""));
-    lineage.derive(column, output, "age", Text.of(at + " 時点の満年齢に変換", "converted to age in years at " + at),
+    lineage.derive(column, output, Processing.AGE, Text.of(at + " 時点の満年齢に変換", "converted to age in years at " + at),
         category, !keepSource && !output.equals(column));
   }
 

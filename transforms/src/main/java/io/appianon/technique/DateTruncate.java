@@ -8,10 +8,11 @@ import static org.apache.spark.sql.functions.lit;
 import static org.apache.spark.sql.functions.quarter;
 import static org.apache.spark.sql.functions.year;
 
-import io.appianon.pipeline.Lineage;
-import io.appianon.policy.Conf;
-import io.appianon.policy.Origin;
-import io.appianon.policy.Text;
+import io.appianon.core.Conf;
+import io.appianon.core.Lineage;
+import io.appianon.core.Origin;
+import io.appianon.core.Processing;
+import io.appianon.core.Text;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -63,7 +64,7 @@ public record DateTruncate(Origin origin, String column, String output, String u
   @Override
   public void describe(Lineage lineage) {
     Text u = UNITS.get(unit);
-    lineage.derive(column, output, "generalized", Text.of(u.ja() + "に一般化", "generalized to " + u.en()), category,
+    lineage.derive(column, output, Processing.GENERALIZED, Text.of(u.ja() + "に一般化", "generalized to " + u.en()), category,
         true);
   }
 

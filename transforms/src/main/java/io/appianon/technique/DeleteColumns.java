@@ -1,9 +1,9 @@
 package io.appianon.technique;
 
-import io.appianon.pipeline.Lineage;
-import io.appianon.policy.Conf;
-import io.appianon.policy.Origin;
-import io.appianon.policy.Text;
+import io.appianon.core.Conf;
+import io.appianon.core.Lineage;
+import io.appianon.core.Origin;
+import io.appianon.core.Text;
 import java.util.List;
 import java.util.Set;
 import org.apache.spark.sql.Dataset;

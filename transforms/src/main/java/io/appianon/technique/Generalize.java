@@ -4,12 +4,13 @@ import static org.apache.spark.sql.functions.col;
 import static org.apache.spark.sql.functions.lit;
 import static org.apache.spark.sql.functions.when;
 
+import io.appianon.core.Conf;
+import io.appianon.core.Lineage;
+import io.appianon.core.Origin;
+import io.appianon.core.Processing;
+import io.appianon.core.Text;
 import io.appianon.hierarchy.Hierarchy;
 import io.appianon.hierarchy.HierarchyResolver;
-import io.appianon.pipeline.Lineage;
-import io.appianon.policy.Conf;
-import io.appianon.policy.Origin;
-import io.appianon.policy.Text;
 import java.util.Optional;
 import java.util.Set;
 import org.apache.spark.sql.Column;
@@ -66,9 +67,9 @@ public record Generalize(Origin origin, String column, String output, Hierarchy 
     String example = hierarchy.labels(level).stream().limit(3).reduce((a, b) -> a + "、" + b).orElse("");
     Text how = Text.of("「" + example + "」などの区分に一般化", "generalized to categories such as " + example);
     if (output.equals(column)) {
-      lineage.process(column, "generalized", how);
+      lineage.process(column, Processing.GENERALIZED, how);
     } else {
-      lineage.derive(column, output, "generalized", how, category, true);
+      lineage.derive(column, output, Processing.GENERALIZED, how, category, true);
     }
   }
 

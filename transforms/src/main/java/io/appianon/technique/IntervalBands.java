@@ -6,10 +6,11 @@ import static org.apache.spark.sql.functions.floor;
 import static org.apache.spark.sql.functions.lit;
 import static org.apache.spark.sql.functions.when;
 
-import io.appianon.pipeline.Lineage;
-import io.appianon.policy.Conf;
-import io.appianon.policy.Origin;
-import io.appianon.policy.Text;
+import io.appianon.core.Conf;
+import io.appianon.core.Lineage;
+import io.appianon.core.Origin;
+import io.appianon.core.Processing;
+import io.appianon.core.Text;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
@@ -67,7 +68,7 @@ public record IntervalBands(Origin origin, String column, String output, Optiona
     Text how = width.map(w -> Text.of(TopBottomCode.fmt(w) + "刻みの区間に一般化",
             "generalized to bands of " + TopBottomCode.fmt(w)))
         .orElseGet(() -> Text.of("区間（" + boundsText() + "）に一般化", "generalized to bands (" + boundsText() + ")"));
-    lineage.derive(column, output, "generalized", how, category, !output.equals(column));
+    lineage.derive(column, output, Processing.GENERALIZED, how, category, !output.equals(column));
   }
 
   private String boundsText() {

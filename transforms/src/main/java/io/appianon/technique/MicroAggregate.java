@@ -15,10 +15,11 @@ import static org.apache.spark.sql.functions.row_number;
 import static org.apache.spark.sql.functions.sum;
 import static org.apache.spark.sql.functions.when;
 
-import io.appianon.pipeline.Lineage;
-import io.appianon.policy.Conf;
-import io.appianon.policy.Origin;
-import io.appianon.policy.Text;
+import io.appianon.core.Conf;
+import io.appianon.core.Lineage;
+import io.appianon.core.Origin;
+import io.appianon.core.Processing;
+import io.appianon.core.Text;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -157,7 +158,7 @@ public record MicroAggregate(Origin origin, List<String> columns, int k, List<St
     String rj = Rounding.describeJa(round);
     String re = Rounding.describeEn(round);
     for (String c : columns) {
-      lineage.process(c, "micro-aggregated", Text.of(
+      lineage.process(c, Processing.MICRO_AGGREGATED, Text.of(
           inJa + sortJa + "に並べて" + k + "件以上ずつのグループに分け、各グループの" + meanJa + "に置き換え"
               + (rj.isEmpty() ? "" : "て" + rj) + "た（ミクロアグリゲーション）",
           "micro-aggregated: records sorted by " + sortEn + inEn + " and split into groups of at least " + k

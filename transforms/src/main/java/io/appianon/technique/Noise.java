@@ -12,10 +12,11 @@ import static org.apache.spark.sql.functions.randn;
 import static org.apache.spark.sql.functions.signum;
 import static org.apache.spark.sql.functions.when;
 
-import io.appianon.pipeline.Lineage;
-import io.appianon.policy.Conf;
-import io.appianon.policy.Origin;
-import io.appianon.policy.Text;
+import io.appianon.core.Conf;
+import io.appianon.core.Lineage;
+import io.appianon.core.Origin;
+import io.appianon.core.Processing;
+import io.appianon.core.Text;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -113,7 +114,7 @@ public record Noise(Origin origin, List<String> columns, String distribution, do
     }
     Text how = Text.of(ja + "し" + String.join("、", then) + "た", String.join(", ", en));
     for (String c : columns) {
-      lineage.process(c, "noise-added", how);
+      lineage.process(c, Processing.NOISE_ADDED, how);
     }
   }
 

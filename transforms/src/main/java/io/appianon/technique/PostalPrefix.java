@@ -7,10 +7,11 @@ import static org.apache.spark.sql.functions.regexp_replace;
 import static org.apache.spark.sql.functions.substring;
 import static org.apache.spark.sql.functions.when;
 
-import io.appianon.pipeline.Lineage;
-import io.appianon.policy.Conf;
-import io.appianon.policy.Origin;
-import io.appianon.policy.Text;
+import io.appianon.core.Conf;
+import io.appianon.core.Lineage;
+import io.appianon.core.Origin;
+import io.appianon.core.Processing;
+import io.appianon.core.Text;
 import java.util.Optional;
 import java.util.Set;
 import org.apache.spark.sql.Column;
@@ -48,7 +49,7 @@ public record PostalPrefix(Origin origin, String column, String output, int digi
 
   @Override
   public void describe(Lineage lineage) {
-    lineage.derive(column, output, "generalized",
+    lineage.derive(column, output, Processing.GENERALIZED,
         Text.of("上" + digits + "桁のみ", "first " + digits + " digits only"), category, !output.equals(column));
   }
 

@@ -3,10 +3,11 @@ package io.appianon.technique;
 import static org.apache.spark.sql.functions.col;
 
 
-import io.appianon.pipeline.Lineage;
-import io.appianon.policy.Conf;
-import io.appianon.policy.Origin;
-import io.appianon.policy.Text;
+import io.appianon.core.Conf;
+import io.appianon.core.Lineage;
+import io.appianon.core.Origin;
+import io.appianon.core.Processing;
+import io.appianon.core.Text;
 import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
 import java.util.Arrays;
@@ -72,7 +73,7 @@ public record Pseudonymize(Origin origin, List<String> columns, String domain, i
   @Override
   public void describe(Lineage lineage) {
     for (String c : columns) {
-      lineage.process(c, "pseudonymized", Text.of(
+      lineage.process(c, Processing.PSEUDONYMIZED, Text.of(
           "リリースごとに異なる秘密鍵を用いた復元できない仮IDに置換（鍵は作成後に破棄）",
           "replaced by a temporary ID that cannot be restored (keyed hash with a per-release secret, destroyed after"
               + " creation)"));

@@ -6,10 +6,11 @@ import static org.apache.spark.sql.functions.count;
 import static org.apache.spark.sql.functions.lit;
 import static org.apache.spark.sql.functions.when;
 
-import io.appianon.pipeline.Lineage;
-import io.appianon.policy.Conf;
-import io.appianon.policy.Origin;
-import io.appianon.policy.Text;
+import io.appianon.core.Conf;
+import io.appianon.core.Lineage;
+import io.appianon.core.Origin;
+import io.appianon.core.Processing;
+import io.appianon.core.Text;
 import java.util.Optional;
 import java.util.Set;
 import org.apache.spark.sql.Column;
@@ -53,7 +54,7 @@ public record RareValues(Origin origin, String column, long minCount, Optional<S
   @Override
   public void describe(Lineage lineage) {
     String r = replacement.orElse(null);
-    lineage.process(column, "rare-values-suppressed", Text.of(
+    lineage.process(column, Processing.RARE_VALUES_SUPPRESSED, Text.of(
         minCount + "件未満の値は" + (r == null ? "削除" : "「" + r + "」にまとめた"),
         "values held by fewer than " + minCount + " records " + (r == null ? "removed" : "grouped as '" + r + "'")));
   }

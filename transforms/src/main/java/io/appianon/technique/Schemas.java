@@ -1,6 +1,6 @@
 package io.appianon.technique;
 
-import io.appianon.policy.Origin;
+import io.appianon.core.Origin;
 import java.util.Arrays;
 import java.util.Locale;
 import java.util.Set;

@@ -2,10 +2,11 @@ package io.appianon.technique;
 
 import static org.apache.spark.sql.functions.col;
 
-import io.appianon.pipeline.Lineage;
-import io.appianon.policy.Conf;
-import io.appianon.policy.Origin;
-import io.appianon.policy.Text;
+import io.appianon.core.Conf;
+import io.appianon.core.Lineage;
+import io.appianon.core.Origin;
+import io.appianon.core.Processing;
+import io.appianon.core.Text;
 import io.appianon.technique.scrub.Action;
 import io.appianon.technique.scrub.PiiKind;
 import io.appianon.technique.scrub.ScrubFunctions;
@@ -77,7 +78,7 @@ public record Scrub(Origin origin, List<String> columns, Set<PiiKind> kinds, Act
     List<String> tags = kinds.stream().sorted().map(PiiKind::tag).toList();
     String list = String.join(" ", tags);
     for (String col : columns) {
-      lineage.process(col, "scrubbed", action == Action.DELETE_MATCH
+      lineage.process(col, Processing.SCRUBBED, action == Action.DELETE_MATCH
           ? Text.of("記述中の個人識別符号・氏名・住所・連絡先等を削除", "identification codes, names, addresses and contact"
               + " details in the text deleted")
           : Text.of("記述中の個人識別符号・氏名・住所・連絡先等を " + list + " 等の記号に置換",

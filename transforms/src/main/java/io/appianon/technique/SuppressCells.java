@@ -6,10 +6,11 @@ import static org.apache.spark.sql.functions.lit;
 import static org.apache.spark.sql.functions.not;
 import static org.apache.spark.sql.functions.when;
 
-import io.appianon.pipeline.Lineage;
-import io.appianon.policy.Conf;
-import io.appianon.policy.Origin;
-import io.appianon.policy.Text;
+import io.appianon.core.Conf;
+import io.appianon.core.Lineage;
+import io.appianon.core.Origin;
+import io.appianon.core.Processing;
+import io.appianon.core.Text;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
@@ -84,7 +85,7 @@ public record SuppressCells(Origin origin, List<String> columns, String where, O
   @Override
   public void describe(Lineage lineage) {
     for (String c : columns) {
-      lineage.process(c, "suppressed", description.orElseGet(() -> marker
+      lineage.process(c, Processing.SUPPRESSED, description.orElseGet(() -> marker
           .map(m -> Text.of("条件（" + where + "）に該当するレコードでは「" + m + "」に置き換えた",
               "replaced by '" + m + "' in records where " + where))
           .orElseGet(() -> Text.of("条件（" + where + "）に該当するレコードでは削除（空欄）した",

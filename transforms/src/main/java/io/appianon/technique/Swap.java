@@ -10,10 +10,11 @@ import static org.apache.spark.sql.functions.pmod;
 import static org.apache.spark.sql.functions.row_number;
 import static org.apache.spark.sql.functions.xxhash64;
 
-import io.appianon.pipeline.Lineage;
-import io.appianon.policy.Conf;
-import io.appianon.policy.Origin;
-import io.appianon.policy.Text;
+import io.appianon.core.Conf;
+import io.appianon.core.Lineage;
+import io.appianon.core.Origin;
+import io.appianon.core.Processing;
+import io.appianon.core.Text;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -98,7 +99,7 @@ public record Swap(Origin origin, List<String> columns, List<String> within, Opt
     String togetherJa = columns.size() > 1 ? "（" + String.join("・", columns) + "を組にして）" : "";
     String togetherEn = columns.size() > 1 ? " (" + String.join(", ", columns) + " together)" : "";
     for (String c : columns) {
-      lineage.process(c, "swapped", Text.of(
+      lineage.process(c, Processing.SWAPPED, Text.of(
           groupJa + "の間で値を無作為に入れ替えた" + togetherJa + "（値の分布は保たれるが、個々のレコードとの対応は失われる）",
           "values randomly swapped between " + groupEn + togetherEn
               + " (the distribution of values is kept, the link to each record is broken)"));

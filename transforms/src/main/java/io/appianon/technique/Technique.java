@@ -1,7 +1,7 @@
 package io.appianon.technique;
 
-import io.appianon.pipeline.Lineage;
-import io.appianon.policy.Origin;
+import io.appianon.core.Lineage;
+import io.appianon.core.Origin;
 import java.io.Serializable;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
@@ -21,7 +21,7 @@ public interface Technique extends Serializable {
   Origin origin();
 
   /**
-   * Checks the input schema and derives the output schema. Throws {@link io.appianon.policy.PolicyException} naming
+   * Checks the input schema and derives the output schema. Throws {@link io.appianon.core.PolicyException} naming
    * the policy file and key when a column is missing or has the wrong type.
    */
   StructType transformSchema(StructType schema);

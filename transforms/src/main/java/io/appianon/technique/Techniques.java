@@ -1,7 +1,7 @@
 package io.appianon.technique;
 
+import io.appianon.core.Conf;
 import io.appianon.hierarchy.HierarchyResolver;
-import io.appianon.policy.Conf;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.function.BiFunction;

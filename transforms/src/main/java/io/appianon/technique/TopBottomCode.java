@@ -6,10 +6,11 @@ import static org.apache.spark.sql.functions.lit;
 import static org.apache.spark.sql.functions.percentile_approx;
 import static org.apache.spark.sql.functions.when;
 
-import io.appianon.pipeline.Lineage;
-import io.appianon.policy.Conf;
-import io.appianon.policy.Origin;
-import io.appianon.policy.Text;
+import io.appianon.core.Conf;
+import io.appianon.core.Lineage;
+import io.appianon.core.Origin;
+import io.appianon.core.Processing;
+import io.appianon.core.Text;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -161,7 +162,7 @@ public record TopBottomCode(Origin origin, String column, Optional<Double> upper
       ja.add(th + "以下は" + lowerLabel.map(l -> "「" + l + "」にまとめた").orElse(th + "に置換"));
       en.add("values of " + thEn + " and under " + lowerLabel.map(l -> "grouped as '" + l + "'").orElse("capped"));
     }
-    lineage.process(column, "top-bottom-coded", Text.of(String.join("、", ja), String.join("; ", en)));
+    lineage.process(column, Processing.TOP_BOTTOM_CODED, Text.of(String.join("、", ja), String.join("; ", en)));
   }
 
   @Override

@@ -7,8 +7,8 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.appianon.TestSpark;
-import io.appianon.policy.Origin;
-import io.appianon.policy.PolicyException;
+import io.appianon.core.Origin;
+import io.appianon.core.PolicyException;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;

@@ -6,11 +6,11 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.typesafe.config.ConfigFactory;
 import io.appianon.TestSpark;
+import io.appianon.core.Conf;
+import io.appianon.core.Origin;
+import io.appianon.core.PolicyException;
 import io.appianon.hierarchy.HierarchyResolver;
-import io.appianon.policy.Conf;
 import io.appianon.policy.DatasetPolicy;
-import io.appianon.policy.Origin;
-import io.appianon.policy.PolicyException;
 import io.appianon.policy.PolicyLoader;
 import io.appianon.privacy.KmAnonymity;
 import io.appianon.privacy.PrivacyUnsatisfiableException;

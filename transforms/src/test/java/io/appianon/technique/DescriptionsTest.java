@@ -2,9 +2,9 @@ package io.appianon.technique;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
-import io.appianon.pipeline.Lineage;
-import io.appianon.policy.ColumnRole;
-import io.appianon.policy.Text;
+import io.appianon.core.ColumnRole;
+import io.appianon.core.Lineage;
+import io.appianon.core.Text;
 import java.util.List;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;

@@ -4,10 +4,10 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.typesafe.config.ConfigFactory;
+import io.appianon.core.Conf;
+import io.appianon.core.Origin;
+import io.appianon.core.PolicyException;
 import io.appianon.hierarchy.HierarchyResolver;
-import io.appianon.policy.Conf;
-import io.appianon.policy.Origin;
-import io.appianon.policy.PolicyException;
 import io.appianon.policy.PolicyLoader;
 import java.nio.file.Path;
 import org.apache.spark.sql.types.DataTypes;

@@ -5,7 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.appianon.policy.PolicyException;
+import io.appianon.core.PolicyException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;

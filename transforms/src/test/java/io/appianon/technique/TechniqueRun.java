@@ -3,9 +3,9 @@ package io.appianon.technique;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import com.typesafe.config.ConfigFactory;
+import io.appianon.core.Conf;
+import io.appianon.core.Origin;
 import io.appianon.hierarchy.HierarchyResolver;
-import io.appianon.policy.Conf;
-import io.appianon.policy.Origin;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashMap;

@@ -1,4 +1,4 @@
-package io.appianon.policy;
+package io.appianon.core;
 
 /**
  * A configuration error: a policy or job config that cannot be run. The message always names the file and the key,

@@ -1,4 +1,4 @@
-package io.appianon.policy;
+package io.appianon.core;
 
 import java.io.Serializable;
 import java.util.Objects;

@@ -1,4 +1,4 @@
-package io.appianon.policy;
+package io.appianon.core;
 
 import com.typesafe.config.Config;
 import com.typesafe.config.ConfigException;

@@ -1,7 +1,5 @@
-package io.appianon.pipeline;
+package io.appianon.core;
 
-import io.appianon.policy.ColumnRole;
-import io.appianon.policy.Text;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -21,7 +19,7 @@ public final class Lineage {
     private final ColumnRole role;
     private Text category;
     private final List<Text> processing = new ArrayList<>();
-    private final List<String> kinds = new ArrayList<>();
+    private final List<Processing> kinds = new ArrayList<>();
 
     Entry(String source, ColumnRole role, Text category) {
       this.source = source;
@@ -52,8 +50,8 @@ public final class Lineage {
       return List.copyOf(processing);
     }
 
-    /** Short machine-readable kinds of processing applied (deleted, pseudonymized, generalized, ...). */
-    public List<String> kinds() {
+    /** The kinds of processing applied, in order (pseudonymized, generalized, ...). */
+    public List<Processing> kinds() {
       return List.copyOf(kinds);
     }
   }
@@ -89,7 +87,7 @@ public final class Lineage {
   }
 
   /** The column was changed in place. */
-  public void process(String column, String kind, Text how) {
+  public void process(String column, Processing kind, Text how) {
     Entry e = entry(column);
     e.processing.add(how);
     e.kinds.add(kind);
@@ -99,7 +97,7 @@ public final class Lineage {
    * A new column derived from {@code from}; it inherits the source's category unless {@code category} is given. When
    * {@code dropSource}, the source column is gone afterwards (without being listed as deleted: it lives on, processed).
    */
-  public void derive(String from, String to, String kind, Text how, Optional<Text> category, boolean dropSource) {
+  public void derive(String from, String to, Processing kind, Text how, Optional<Text> category, boolean dropSource) {
     Entry src = entry(from);
     Entry e = src.copy();
     e.processing.add(how);

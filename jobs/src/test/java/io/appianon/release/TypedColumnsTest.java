@@ -1,4 +1,4 @@
-package io.appianon.report;
+package io.appianon.release;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;

@@ -1,4 +1,4 @@
-package io.appianon.report;
+package io.appianon.release;
 
 import static org.apache.spark.sql.functions.add_months;
 import static org.apache.spark.sql.functions.col;
