@@ -8,8 +8,6 @@ import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.TreeMap;
-import java.util.TreeSet;
 
 /**
  * Persons held in memory for the person-level search: each person's relational values (or none) and item values, as
@@ -144,25 +142,28 @@ public final class PersonProfiles {
     for (int p = 0; p < n; p++) {
       baskets[p] = Arrays.stream(codes.items()[p]).sorted().distinct().toArray();
     }
-    int[] classSize = new int[codes.classCount()];
-    for (int c : classes) {
-      classSize[c]++;
-    }
-    // An itemset of size <= m with its class, as one key: class and item codes of 21 bits each when they fit in a
-    // long (m <= 2), else a string.
     boolean packed = packs(m, codes.classCount(), codes.itemNames().length);
     Support support = new Support(packed);
-    for (int p = 0; p < n; p++) {
-      forEachSubset(baskets[p], m, classes[p], packed, (key, name, set, size) -> support.add(key, name));
-    }
     boolean[] violating = new boolean[n];
-    for (int p = 0; p < n; p++) {
-      boolean[] bad = {classSize[classes[p]] < k};
-      if (!bad[0]) {
+    // Class by class: an itemset's support counts the persons of one class, so each class needs only its own small
+    // map (one map for the whole partition held millions of keys, and its lookups missed the CPU caches).
+    for (int[] members : byClass(classes, codes.classCount())) {
+      if (members.length < k) {
+        for (int p : members) {
+          violating[p] = true;
+        }
+        continue;
+      }
+      support.clear();
+      for (int p : members) {
+        forEachSubset(baskets[p], m, classes[p], packed, (key, name, set, size) -> support.add(key, name));
+      }
+      for (int p : members) {
+        boolean[] bad = {false};
         forEachSubset(baskets[p], m, classes[p], packed, (key, name, set, size) -> bad[0] |= support.get(key, name)
             < k);
+        violating[p] = bad[0];
       }
-      violating[p] = bad[0];
     }
     return violating;
   }
@@ -172,7 +173,8 @@ public final class PersonProfiles {
    * persons in a relational class of fewer than k persons are left for suppression; then, in rounds until nothing
    * changes, every itemset of at most m of a person's remaining items shared by fewer than k persons (of their class)
    * loses one item, the one of the itemset that fewest persons of the class have (ties: the smallest value), and all
-   * the round's removals happen together.
+   * the round's removals happen together. Supports count persons of one class, so the classes go through their rounds
+   * one after the other; {@link Removal#rounds} is the most rounds a class took.
    *
    * @param removedItems the removed (person index, generalized item) pairs, or null when not needed
    */
@@ -182,82 +184,120 @@ public final class PersonProfiles {
     NodeCodes codes = codes(relHierarchies, relLevels, itemHierarchies, itemLevels);
     int[] classes = codes.classes();
     String[] itemNames = codes.itemNames();
-    List<TreeMap<Integer, Long>> baskets = new ArrayList<>(n);
+    // each person's distinct generalized items, ascending, with the item dataset's rows behind each
+    int[][] basket = new int[n][];
+    long[][] basketRows = new long[n][];
     long totalRows = 0;
     for (int p = 0; p < n; p++) {
-      TreeMap<Integer, Long> basket = new TreeMap<>();
       int[] mine = codes.items()[p];
+      Integer[] order = new Integer[mine.length];
       for (int i = 0; i < mine.length; i++) {
-        basket.merge(mine[i], rows.get(p)[i], Long::sum);
+        order[i] = i;
         totalRows += rows.get(p)[i];
       }
-      baskets.add(basket);
+      Arrays.sort(order, (x, y) -> Integer.compare(mine[x], mine[y]));
+      int[] b = new int[mine.length];
+      long[] r = new long[mine.length];
+      int len = 0;
+      for (int i : order) {
+        if (len > 0 && b[len - 1] == mine[i]) {
+          r[len - 1] += rows.get(p)[i];
+        } else {
+          b[len] = mine[i];
+          r[len++] = rows.get(p)[i];
+        }
+      }
+      basket[p] = Arrays.copyOf(b, len);
+      basketRows[p] = Arrays.copyOf(r, len);
     }
-    int[] classSize = new int[codes.classCount()];
-    for (int c : classes) {
-      classSize[c]++;
-    }
-    boolean[] small = new boolean[n];
     long smallPersons = 0;
-    for (int p = 0; p < n; p++) {
-      small[p] = classSize[classes[p]] < k;
-      smallPersons += small[p] ? 1 : 0;
-    }
     long removedRows = 0;
     long removedPairs = 0;
     int rounds = 0;
     boolean packed = packs(m, codes.classCount(), itemNames.length);
-    while (m > 0) {
-      Support support = new Support(packed);
-      LongIntHashMap single = new LongIntHashMap();
-      for (int p = 0; p < n; p++) {
-        if (small[p]) {
-          continue;
-        }
-        int[] b = baskets.get(p).keySet().stream().mapToInt(Integer::intValue).toArray();
-        forEachSubset(b, m, classes[p], packed, (key, name, set, size) -> support.add(key, name));
-        for (int i : b) {
-          single.addTo(((long) classes[p] << 32) | i, 1);
-        }
+    Support support = new Support(packed);
+    LongIntHashMap single = new LongIntHashMap();
+    for (int[] members : byClass(classes, codes.classCount())) {
+      if (members.length < k) {
+        smallPersons += members.length;
+        continue;
       }
-      List<int[]> removals = new ArrayList<>(); // (person, item)
-      for (int person = 0; person < n; person++) {
-        final int p = person;
-        if (small[p]) {
-          continue;
-        }
-        int cls = classes[p];
-        int[] b = baskets.get(p).keySet().stream().mapToInt(Integer::intValue).toArray();
-        TreeSet<Integer> victims = new TreeSet<>();
-        forEachSubset(b, m, cls, packed, (key, name, set, size) -> {
-          if (support.get(key, name) < k) {
-            int victim = set[0];
-            for (int j = 1; j < size; j++) {
-              int a = set[j];
-              int sa = single.get(((long) cls << 32) | a);
-              int sv = single.get(((long) cls << 32) | victim);
-              if (sa < sv || (sa == sv && itemNames[a].compareTo(itemNames[victim]) < 0)) {
-                victim = a;
-              }
-            }
-            victims.add(victim);
+      for (int round = 1; m > 0; round++) {
+        support.clear();
+        Support.clear(single);
+        for (int p : members) {
+          forEachSubset(basket[p], m, classes[p], packed, (key, name, set, size) -> support.add(key, name));
+          for (int i : basket[p]) {
+            single.addTo(i, 1);
           }
-        });
-        victims.forEach(v -> removals.add(new int[] {p, v}));
-      }
-      if (removals.isEmpty()) {
-        break;
-      }
-      rounds++;
-      for (int[] r : removals) {
-        removedRows += baskets.get(r[0]).remove(r[1]);
-        removedPairs++;
-        if (removedItems != null) {
-          removedItems.add(Map.entry(r[0], itemNames[r[1]]));
+        }
+        List<int[]> removals = new ArrayList<>(); // (person, item)
+        for (int p : members) {
+          java.util.BitSet victims = new java.util.BitSet();
+          forEachSubset(basket[p], m, classes[p], packed, (key, name, set, size) -> {
+            if (support.get(key, name) < k) {
+              int victim = set[0];
+              for (int j = 1; j < size; j++) {
+                int a = set[j];
+                int sa = single.get(a);
+                int sv = single.get(victim);
+                if (sa < sv || (sa == sv && itemNames[a].compareTo(itemNames[victim]) < 0)) {
+                  victim = a;
+                }
+              }
+              victims.set(victim);
+            }
+          });
+          for (int v = victims.nextSetBit(0); v >= 0; v = victims.nextSetBit(v + 1)) {
+            removals.add(new int[] {p, v});
+          }
+        }
+        if (removals.isEmpty()) {
+          break;
+        }
+        rounds = Math.max(rounds, round);
+        for (int[] r : removals) {
+          removedRows += remove(basket, basketRows, r[0], r[1]);
+          removedPairs++;
+          if (removedItems != null) {
+            removedItems.add(Map.entry(r[0], itemNames[r[1]]));
+          }
         }
       }
     }
     return new Removal(smallPersons, removedPairs, removedRows, totalRows, rounds);
+  }
+
+  /** Removes {@code item} from person {@code p}'s basket; returns the rows it stood for. */
+  private static long remove(int[][] basket, long[][] basketRows, int p, int item) {
+    int at = Arrays.binarySearch(basket[p], item);
+    long gone = basketRows[p][at];
+    int[] b = new int[basket[p].length - 1];
+    long[] r = new long[b.length];
+    System.arraycopy(basket[p], 0, b, 0, at);
+    System.arraycopy(basket[p], at + 1, b, at, b.length - at);
+    System.arraycopy(basketRows[p], 0, r, 0, at);
+    System.arraycopy(basketRows[p], at + 1, r, at, r.length - at);
+    basket[p] = b;
+    basketRows[p] = r;
+    return gone;
+  }
+
+  /** The persons of each class (person indexes ascending within a class), by a counting sort of their class codes. */
+  private static int[][] byClass(int[] classes, int classCount) {
+    int[] size = new int[classCount];
+    for (int c : classes) {
+      size[c]++;
+    }
+    int[][] out = new int[classCount][];
+    for (int c = 0; c < classCount; c++) {
+      out[c] = new int[size[c]];
+    }
+    int[] at = new int[classCount];
+    for (int p = 0; p < classes.length; p++) {
+      out[classes[p]][at[classes[p]]++] = p;
+    }
+    return out;
   }
 
   /**
@@ -278,6 +318,7 @@ public final class PersonProfiles {
 
   /** Persons per itemset key, in primitive maps (the hot loop of every count). */
   private static final class Support {
+    private static final int LARGE = 1 << 16;
     private final LongIntHashMap packed;
     private final ObjectIntHashMap<String> named;
 
@@ -296,6 +337,25 @@ public final class PersonProfiles {
 
     int get(long key, String name) {
       return packed != null ? packed.get(key) : named.get(name);
+    }
+
+    /** Empties the map for the next class; a large one is dropped, as clearing costs its whole capacity. */
+    void clear() {
+      if (packed != null) {
+        clear(packed);
+      } else if (named.size() > LARGE) {
+        named.release();
+      } else {
+        named.clear();
+      }
+    }
+
+    static void clear(LongIntHashMap map) {
+      if (map.size() > LARGE) {
+        map.release();
+      } else {
+        map.clear();
+      }
     }
   }
 
