@@ -135,43 +135,9 @@ public final class ReleasePrivacy {
     }
 
     // 2. The persons' base profile (original values), cached for the search.
-    Dataset<Row> persons = null;
-    for (Input i : domain) {
-      Dataset<Row> p = i.processed().kept().select(col(quote(personColumn(i))).as(PartitionedProfiles.PERSON));
-      persons = persons == null ? p : persons.union(p);
-    }
-    persons = persons.distinct();
-    Dataset<Row> base = persons;
-    if (relational.isPresent()) {
-      List<Column> aggs = new ArrayList<>();
-      for (Dim d : dims) {
-        if (!d.item()) {
-          aggs.add(min(col(quote(d.column())).cast("string")).as(d.column()));
-        }
-      }
-      Dataset<Row> rel = relational.get().processed().kept()
-          .withColumnRenamed(personColumn(relational.get()), PartitionedProfiles.PERSON)
-          .groupBy(col(PartitionedProfiles.PERSON))
-          .agg(aggs.get(0), aggs.subList(1, aggs.size()).toArray(new Column[0]))
-          .withColumn("__has_rel", lit(true));
-      base = base.join(rel, toSeq(PartitionedProfiles.PERSON), "left");
-    }
-    if (itemInput.isPresent()) {
-      List<Column> cols = new ArrayList<>();
-      cols.add(col(quote(personColumn(itemInput.get()))).as(PartitionedProfiles.PERSON));
-      for (Dim d : dims) {
-        if (d.item()) {
-          cols.add(col(quote(d.column())).cast("string").as("__item_" + d.column()));
-        }
-      }
-      List<Column> keyList = new ArrayList<>(List.of(col(PartitionedProfiles.PERSON)));
-      dims.stream().filter(Dim::item).forEach(d -> keyList.add(col(quote("__item_" + d.column()))));
-      Column[] keys = keyList.toArray(new Column[0]);
-      Dataset<Row> items = itemInput.get().processed().kept().select(cols.toArray(new Column[0]))
-          .groupBy(keys).agg(org.apache.spark.sql.functions.count(lit(1)).as(ROWS))
-          .withColumn(HAS_ITEM, lit(true));
-      base = base.join(items, toSeq(PartitionedProfiles.PERSON), "left");
-    }
+    Map<String, Dataset<Row>> processedRows = new LinkedHashMap<>();
+    domain.forEach(i -> processedRows.put(i.policy().name(), i.processed().kept()));
+    Dataset<Row> base = base(processedRows, byName, dims);
     PartitionedProfiles parts = null;
     try {
       // Every class of every node the search may choose lies inside one class at the caps: spread by it, each
@@ -684,13 +650,22 @@ public final class ReleasePrivacy {
   /** The profiles of the datasets' outputs, values as they will be published (level 0), spread by class. */
   private PartitionedProfiles outputProfiles(Map<String, PipelineResult> results, Map<String, Input> byName,
       List<Dim> dims) {
-    Dataset<Row> persons = null;
-    for (Map.Entry<String, PipelineResult> e : results.entrySet()) {
-      Dataset<Row> p = e.getValue().output()
-          .select(col(quote(personColumn(byName.get(e.getKey())))).as(PartitionedProfiles.PERSON));
-      persons = persons == null ? p : persons.union(p);
-    }
-    Dataset<Row> base = persons.distinct();
+    Map<String, Dataset<Row>> outputs = new LinkedHashMap<>();
+    results.forEach((name, r) -> outputs.put(name, r.output()));
+    Dataset<Row> base = base(outputs, byName, dims);
+    return PartitionedProfiles.of(layout(base, dims), relCount(dims), dims.size() - relCount(dims),
+        group(base, dims, new int[dims.size()]), partitions(base, 0));
+  }
+
+  /**
+   * The persons' base profile from each dataset's rows (the processed inputs, or a round's outputs): per person, the
+   * relational values (from the relational dataset) and one row per distinct item with the item dataset's rows behind
+   * it. When the domain is just the relational and the item dataset, every person is in one of them: one full outer
+   * join on the person (a distinct of every dataset's persons and two joins, each a shuffle keyed by the pseudonym,
+   * were a fifth of the stage at 4M); a dataset of the domain that is neither adds its persons with no values.
+   */
+  private Dataset<Row> base(Map<String, Dataset<Row>> rowsByDataset, Map<String, Input> byName, List<Dim> dims) {
+    Dataset<Row> rel = null;
     if (spec.relational().isPresent()) {
       Input r = byName.get(spec.relational().get());
       List<Column> aggs = new ArrayList<>();
@@ -699,28 +674,48 @@ public final class ReleasePrivacy {
           aggs.add(min(col(quote(d.column())).cast("string")).as(d.column()));
         }
       }
-      Dataset<Row> rel = results.get(r.policy().name()).output()
+      rel = rowsByDataset.get(r.policy().name())
           .withColumnRenamed(personColumn(r), PartitionedProfiles.PERSON)
           .groupBy(col(PartitionedProfiles.PERSON))
           .agg(aggs.get(0), aggs.subList(1, aggs.size()).toArray(new Column[0]))
           .withColumn("__has_rel", lit(true));
-      base = base.join(rel, toSeq(PartitionedProfiles.PERSON), "left");
     }
+    Dataset<Row> items = null;
     if (!spec.items().isEmpty()) {
       Input i = byName.get(spec.items().get(0).dataset());
       List<Column> cols = new ArrayList<>();
       cols.add(col(quote(personColumn(i))).as(PartitionedProfiles.PERSON));
+      List<Column> keys = new ArrayList<>(List.of(col(PartitionedProfiles.PERSON)));
       for (Dim d : dims) {
         if (d.item()) {
           cols.add(col(quote(d.column())).cast("string").as("__item_" + d.column()));
+          keys.add(col(quote("__item_" + d.column())));
         }
       }
-      Dataset<Row> items = results.get(i.policy().name()).output().select(cols.toArray(new Column[0])).distinct()
+      items = rowsByDataset.get(i.policy().name()).select(cols.toArray(new Column[0]))
+          .groupBy(keys.toArray(new Column[0])).agg(org.apache.spark.sql.functions.count(lit(1)).as(ROWS))
           .withColumn(HAS_ITEM, lit(true));
+    }
+    java.util.Set<String> others = new java.util.LinkedHashSet<>(rowsByDataset.keySet());
+    spec.relational().ifPresent(others::remove);
+    spec.items().forEach(ic -> others.remove(ic.dataset()));
+    if (others.isEmpty() && (rel != null || items != null)) {
+      return rel == null ? items : items == null ? rel : rel.join(items, toSeq(PartitionedProfiles.PERSON), "full_outer");
+    }
+    Dataset<Row> persons = null;
+    for (Map.Entry<String, Dataset<Row>> e : rowsByDataset.entrySet()) {
+      Dataset<Row> p = e.getValue()
+          .select(col(quote(personColumn(byName.get(e.getKey())))).as(PartitionedProfiles.PERSON));
+      persons = persons == null ? p : persons.union(p);
+    }
+    Dataset<Row> base = persons.distinct();
+    if (rel != null) {
+      base = base.join(rel, toSeq(PartitionedProfiles.PERSON), "left");
+    }
+    if (items != null) {
       base = base.join(items, toSeq(PartitionedProfiles.PERSON), "left");
     }
-    return PartitionedProfiles.of(layout(base, dims), relCount(dims), dims.size() - relCount(dims),
-        group(base, dims, new int[dims.size()]), partitions(base, 0));
+    return base;
   }
 
   private String personColumn(Input i) {
