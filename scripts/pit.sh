@@ -45,7 +45,7 @@ case "$scope" in
     ;;
   technique)
     classes='io.appianon.technique.Scrub,io.appianon.technique.Scrub$*,io.appianon.technique.scrub.TextScrubber*,io.appianon.technique.scrub.PiiDetector,io.appianon.technique.scrub.RecentResults*,io.appianon.technique.scrub.Action,io.appianon.technique.scrub.Match,io.appianon.technique.scrub.Candidate,io.appianon.technique.scrub.ScrubFunctions,io.appianon.technique.Pseudonymize*,io.appianon.technique.PseudonymKey,io.appianon.technique.DeleteColumns'
-    tests='io.appianon.technique.scrub.ScrubTextScrubberTest,io.appianon.technique.scrub.RecentResultsTest,io.appianon.technique.scrub.*DetectorTest,io.appianon.technique.scrub.DetectorNormalizationTest,io.appianon.technique.scrub.WrittenFormsTest,io.appianon.technique.scrub.ScrubFunctionsSparkTest,io.appianon.technique.PseudonymizeTest,io.appianon.technique.IdentifierTechniquesTest'
+    tests='io.appianon.technique.scrub.ScrubTextScrubberTest,io.appianon.technique.scrub.OverlapResolutionTest,io.appianon.technique.scrub.RecentResultsTest,io.appianon.technique.scrub.*DetectorTest,io.appianon.technique.scrub.DetectorNormalizationTest,io.appianon.technique.scrub.WrittenFormsTest,io.appianon.technique.scrub.ScrubFunctionsSparkTest,io.appianon.technique.PseudonymizeTest,io.appianon.technique.IdentifierTechniquesTest'
     ;;
   pipeline)
     classes='io.appianon.pipeline.DatasetPipeline*,io.appianon.technique.TechniqueContext*,io.appianon.technique.DeleteRecords,io.appianon.privacy.Anonymizer'

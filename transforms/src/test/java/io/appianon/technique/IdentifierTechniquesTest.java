@@ -57,10 +57,27 @@ class IdentifierTechniquesTest {
   }
 
   @Test
+  void scrubLooksForEveryKindUnlessTold() {
+    Dataset<Row> in = TechniqueRun.spark().createDataFrame(List.of(RowFactory.create("担当の山田太郎さん")),
+        new StructType().add("note", DataTypes.StringType));
+    assertEquals(List.of("担当の[NAME]さん"), TechniqueRun.run("type = scrub, columns = [note]", in).column("note"));
+    assertEquals(List.of("担当のさん"), TechniqueRun.run("type = scrub, columns = [note], kinds = [phone, all], action"
+        + " = delete", in).column("note"));
+    PolicyException e = assertThrows(PolicyException.class, () -> TechniqueRun.parse("type = scrub, columns = []"));
+    assertTrue(e.getMessage().contains("columns"), e.getMessage());
+  }
+
+  @Test
   void deleteRemovesExactlyTheNamedColumns() {
     TechniqueRun.Result r = TechniqueRun.run("type = delete, columns = [note, other]", notes());
     assertEquals(List.of("memo"), List.of(r.schema().fieldNames()));
     assertEquals(Arrays.asList("taro@example.com宛", null, "03-1234-5678まで"), r.column("memo"));
+  }
+
+  @Test
+  void deleteNeedsAColumn() {
+    PolicyException e = assertThrows(PolicyException.class, () -> TechniqueRun.parse("type = delete, columns = []"));
+    assertTrue(e.getMessage().contains("columns"), e.getMessage());
   }
 
   private static String hmac(byte[] key, String domain, String value) throws Exception {
@@ -94,6 +111,25 @@ class IdentifierTechniquesTest {
     assertEquals(hmac(k, "person", "M2").substring(0, 16), b.get(1).getString(1));
     assertEquals("S2", b.get(1).getString(2));
     assertTrue(!key.isDestroyed(), "applying uses a copy of the key");
+  }
+
+  @Test
+  void aDestroyedKeyIsZeroedAndARestoredKeyIsTheSame() throws Exception {
+    PseudonymKey key = PseudonymKey.generate();
+    byte[] secret = key.bytes();
+    assertEquals(HexFormat.of().formatHex(secret), key.toHexForScanning());
+    assertEquals(HexFormat.of().formatHex(secret), PseudonymKey.fromBytes(secret).toHexForScanning());
+    assertThrows(IllegalArgumentException.class, () -> PseudonymKey.fromBytes(new byte[31]));
+    key.destroy();
+    assertTrue(key.isDestroyed());
+    // what is left of the key object: its serialized form holds 32 zero bytes where the secret was
+    java.io.ByteArrayOutputStream bytes = new java.io.ByteArrayOutputStream();
+    try (java.io.ObjectOutputStream out = new java.io.ObjectOutputStream(bytes)) {
+      out.writeObject(key);
+    }
+    String stream = HexFormat.of().formatHex(bytes.toByteArray());
+    assertTrue(!stream.contains(HexFormat.of().formatHex(secret)), "the secret is still in the object");
+    assertTrue(stream.contains("00".repeat(32)), "the bytes are zeroed");
   }
 
   @Test
