@@ -130,6 +130,19 @@ class DatasetPipelineKmTest {
     }
   }
 
+  /** A share exactly at the limit is allowed: k^m deletes 3 of the 23 records at max-suppression 3/23. */
+  @Test
+  void kmMayDeleteExactlyTheLimit() {
+    PipelineResult r = new DatasetPipeline(policy(Double.toString(3.0 / 23),
+        "person = member, item = item, m = 2, remedy = suppress")).run(baskets(), ctx());
+    try {
+      assertEquals(Map.of(DatasetPipeline.REASON_KM, 3L), r.suppressedByReason());
+      assertEquals(20, r.published());
+    } finally {
+      r.cleanup().run();
+    }
+  }
+
   /**
    * The 23 baskets, and m10, m11 in 九州 and m12 in 北海道 buying 野菜: 26 rows, two regions below k = 3. k^m deletes
    * the 3 records of 時計 and 文具 first; k-anonymity must then delete the 3 records of 九州 and 北海道, 3 of the 23

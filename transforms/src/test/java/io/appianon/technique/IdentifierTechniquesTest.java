@@ -98,6 +98,9 @@ class IdentifierTechniquesTest {
 
     // one column: its name is the domain, 32 hex digits by default
     Technique one = TechniqueRun.parse("type = pseudonymize, columns = [member]");
+    StructType numeric = new StructType().add("member", DataTypes.LongType).add("shop", DataTypes.LongType);
+    assertEquals(new StructType().add("member", DataTypes.StringType).add("shop", DataTypes.LongType),
+        one.transformSchema(numeric), "a numeric id becomes its hex pseudonym");
     List<Row> a = one.apply(in, new TechniqueContext(Optional.of(key), 1)).collectAsList();
     assertEquals(hmac(k, "member", "M1").substring(0, 32), a.get(0).getString(0));
     assertEquals(null, a.get(1).get(0), "null stays null");
@@ -111,6 +114,16 @@ class IdentifierTechniquesTest {
     assertEquals(hmac(k, "person", "M2").substring(0, 16), b.get(1).getString(1));
     assertEquals("S2", b.get(1).getString(2));
     assertTrue(!key.isDestroyed(), "applying uses a copy of the key");
+  }
+
+  @Test
+  void aMisspelledKeyIsRefusedNotIgnored() {
+    for (String t : List.of("type = pseudonymize, columns = [m], lenght = 16", "type = scrub, columns = [m], acton = delete",
+        "type = delete, columns = [m], colums = [n]")) {
+      PolicyException e = assertThrows(PolicyException.class, () -> TechniqueRun.parse(t), t);
+      String key = t.substring(t.lastIndexOf(", ") + 2, t.lastIndexOf(" ="));
+      assertTrue(e.getMessage().contains(key), e.getMessage());
+    }
   }
 
   @Test
