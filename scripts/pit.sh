@@ -3,20 +3,37 @@
 # and reports which mutations no test notices. Not part of `mvn verify` (too slow for CI on 2 cores).
 #
 # Usage: scripts/pit.sh [SCOPE]
-#   models  (default) the privacy models and the search, against the tests that need no Spark (minutes):
-#           k-anonymity, l-diversity (3 variants), t-closeness (3 distances), the model set, the lattice search,
-#           roll-up and information loss, the person-level driver count and rare-item removal
+#   models  (default) the privacy models' checks of one class: k-anonymity, l-diversity (3 variants), t-closeness
+#           (3 distances), the model set and its suppression allowance, against their driver tests and the search's
+#           tests (which run every model over whole lattices)
+#   search  the lattice search, roll-up and information loss against the search's tests (slow: each mutant re-runs
+#           the exhaustive comparison, about 30 s; hours on 2 cores)
 #   profiles the person-level driver code (count and rare-item removal) against its driver tests (minutes)
 #   persons the person-level stage's Spark code and the release stage (PartitionedProfiles, ReleasePrivacy),
 #           against their Spark tests (an hour or more)
-# Report: transforms/target/pit-reports/index.html (and mutations.xml); the summary line is printed at the end.
+#   technique the identifier techniques: the scrub of free text (detection's overlap resolution, replacement by tag
+#           or deletion, the per-task memory, the Spark function and its counter), keyed pseudonyms (HMAC, key) and
+#           the deletion of identifier columns, against the scrub and pseudonym tests (Spark only where the code
+#           runs only under Spark; the detectors themselves are not mutated: their recall is measured by the
+#           labelled sets of ScrubRecallPrecisionTest / ScrubHeldOutQualityTest)
+#   pipeline the dataset pipeline's enforcement: record deletion by rule (delete-records, the deletion mark),
+#           the counting pass, k^m-anonymity's suppression and the budget it leaves, the privacy stage's levels and
+#           suppression of failing classes (Anonymizer's Spark output), the person/item drops, the record shuffle,
+#           against the pipeline's Spark tests (about half an hour; the lineage wording is not mutated)
+# PIT_THREADS (default 1) sets PIT's worker count; 2 halves the wall time when the machine is otherwise idle.
+# Report: transforms/target/pit-reports/SCOPE/index.html (and mutations.xml); the summary line is printed at the end.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 scope="${1:-models}"
+excluded_methods=''
 case "$scope" in
   models)
-    classes='io.appianon.privacy.KAnonymity,io.appianon.privacy.*LDiversity,io.appianon.privacy.*TCloseness,io.appianon.privacy.ModelSet,io.appianon.privacy.LatticeSearch*,io.appianon.privacy.Lattice,io.appianon.privacy.RollUp,io.appianon.privacy.InformationLoss,io.appianon.privacy.PersonProfiles*'
-    tests='io.appianon.privacy.LatticeSearchTest,io.appianon.privacy.PrivacyModelsTest,io.appianon.privacy.InformationLossTest,io.appianon.privacy.FrequencyTableBuilderTest,io.appianon.privacy.PersonProfilesTest'
+    classes='io.appianon.privacy.KAnonymity,io.appianon.privacy.*LDiversity,io.appianon.privacy.*TCloseness,io.appianon.privacy.ModelSet,io.appianon.privacy.SensitiveContext'
+    tests='io.appianon.privacy.PrivacyModelsTest,io.appianon.privacy.LatticeSearchTest'
+    ;;
+  search)
+    classes='io.appianon.privacy.LatticeSearch*,io.appianon.privacy.Lattice,io.appianon.privacy.RollUp,io.appianon.privacy.InformationLoss'
+    tests='io.appianon.privacy.LatticeSearchTest,io.appianon.privacy.InformationLossTest,io.appianon.privacy.FrequencyTableBuilderTest'
     ;;
   profiles)
     classes='io.appianon.privacy.PersonProfiles*'
@@ -26,9 +43,20 @@ case "$scope" in
     classes='io.appianon.privacy.PartitionedProfiles*,io.appianon.pipeline.ReleasePrivacy*'
     tests='io.appianon.privacy.PartitionedProfilesTest,io.appianon.pipeline.ReleasePrivacyTest'
     ;;
-  *) echo "scripts/pit.sh: unknown scope '$scope' (models | profiles | persons)" >&2; exit 2 ;;
+  technique)
+    classes='io.appianon.technique.Scrub,io.appianon.technique.Scrub$*,io.appianon.technique.scrub.TextScrubber*,io.appianon.technique.scrub.PiiDetector,io.appianon.technique.scrub.RecentResults*,io.appianon.technique.scrub.Action,io.appianon.technique.scrub.Match,io.appianon.technique.scrub.Candidate,io.appianon.technique.scrub.ScrubFunctions,io.appianon.technique.Pseudonymize*,io.appianon.technique.PseudonymKey,io.appianon.technique.DeleteColumns'
+    tests='io.appianon.technique.scrub.ScrubTextScrubberTest,io.appianon.technique.scrub.OverlapResolutionTest,io.appianon.technique.scrub.RecentResultsTest,io.appianon.technique.scrub.*DetectorTest,io.appianon.technique.scrub.DetectorNormalizationTest,io.appianon.technique.scrub.WrittenFormsTest,io.appianon.technique.scrub.ScrubFunctionsSparkTest,io.appianon.technique.PseudonymizeTest,io.appianon.technique.IdentifierTechniquesTest'
+    ;;
+  pipeline)
+    classes='io.appianon.pipeline.DatasetPipeline*,io.appianon.technique.TechniqueContext*,io.appianon.technique.DeleteRecords,io.appianon.privacy.Anonymizer'
+    tests='io.appianon.pipeline.DatasetPipeline*Test,io.appianon.pipeline.DeletedRecordsTakeNoPartTest,io.appianon.privacy.AnonymizerTest'
+    excluded_methods=',describePrivacy,describeShuffle,plannedLineage,ladder,secs,metric,caps,withRiskThreshold,withPopulation'
+    ;;
+  *) echo "scripts/pit.sh: unknown scope '$scope' (models | search | profiles | persons | technique | pipeline)" >&2; exit 2 ;;
 esac
+mkdir -p target
 mvn -B -q -pl transforms -am test-compile -DskipTests
 mvn -B -pl transforms org.pitest:pitest-maven:mutationCoverage \
-  -DtargetClasses="$classes" -DtargetTests="$tests" -DexcludedMethods='toString,hashCode,equals,describe' -DtimeoutConstant=60000 \
+  -DtargetClasses="$classes" -DtargetTests="$tests" -DexcludedMethods="toString,hashCode,equals,describe$excluded_methods" \
+  -DtimeoutConstant=60000 -Dthreads="${PIT_THREADS:-1}" -DreportsDirectory="$PWD/transforms/target/pit-reports/$scope" \
   | tee target/pit-"$scope".log | grep -E '>> Generated|>> Line Coverage|Test strength|Mutations with no coverage|KILLED|SURVIVED|NO_COVERAGE|ERROR' || true

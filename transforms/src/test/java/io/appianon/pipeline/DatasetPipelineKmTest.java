@@ -130,6 +130,52 @@ class DatasetPipelineKmTest {
     }
   }
 
+  /** A share exactly at the limit is allowed: k^m deletes 3 of the 23 records at max-suppression 3/23. */
+  @Test
+  void kmMayDeleteExactlyTheLimit() {
+    PipelineResult r = new DatasetPipeline(policy(Double.toString(3.0 / 23),
+        "person = member, item = item, m = 2, remedy = suppress")).run(baskets(), ctx());
+    try {
+      assertEquals(Map.of(DatasetPipeline.REASON_KM, 3L), r.suppressedByReason());
+      assertEquals(20, r.published());
+    } finally {
+      r.cleanup().run();
+    }
+  }
+
+  /**
+   * The 23 baskets, and m10, m11 in 九州 and m12 in 北海道 buying 野菜: 26 rows, two regions below k = 3. k^m deletes
+   * the 3 records of 時計 and 文具 first; k-anonymity must then delete the 3 records of 九州 and 北海道, 3 of the 23
+   * rows left (13 %). What k^m deleted counts against the same limit: max-suppression 0.25 allows 6.5 of 26 rows,
+   * (6.5 - 3) / 23 = 15.2 % of the rest, enough; 0.2 allows 5.2, (5.2 - 3) / 23 = 9.6 %, not enough (0.2 of the rest
+   * would be).
+   */
+  @Test
+  void recordsDeletedForKmCountAgainstTheLimitOfTheClassesBelowK() {
+    List<Row> rows = new ArrayList<>(baskets().collectAsList());
+    rows.add(RowFactory.create("m10", "九州", "野菜"));
+    rows.add(RowFactory.create("m11", "九州", "野菜"));
+    rows.add(RowFactory.create("m12", "北海道", "野菜"));
+    Dataset<Row> input = spark.createDataFrame(rows, baskets().schema());
+    String km = "person = member, item = item, m = 2, remedy = suppress";
+    // the region at level 0 (a search would generalize it to * rather than suppress)
+    java.util.function.Function<String, DatasetPolicy> fixed = max -> PolicyLoader.parse(new Conf(ConfigFactory
+        .parseString(POLICY.formatted(max, km).replace("hierarchy = none }", "hierarchy = none, level = 0 }")),
+        new Origin("baskets.conf", "")), hierarchies);
+    PipelineResult r = new DatasetPipeline(fixed.apply("0.25")).run(input, ctx());
+    try {
+      assertEquals(Map.of(DatasetPipeline.REASON_KM, 3L, DatasetPipeline.REASON_PRIVACY, 3L), r.suppressedByReason());
+      assertEquals(20, r.published());
+      assertEquals(List.of("関東"), r.output().select("region").distinct().collectAsList().stream()
+          .map(x -> x.getString(0)).toList());
+    } finally {
+      r.cleanup().run();
+    }
+    PrivacyUnsatisfiableException e = assertThrows(PrivacyUnsatisfiableException.class,
+        () -> new DatasetPipeline(fixed.apply("0.2")).run(input, ctx()));
+    assertTrue(e.getMessage().startsWith("baskets.conf: ") && e.getMessage().contains("k=3"), e.getMessage());
+  }
+
   @Test
   void failsWhenSuppressingItemsExceedsTheLimit() {
     PrivacyUnsatisfiableException e = assertThrows(PrivacyUnsatisfiableException.class,

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotSame;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertSame;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
@@ -58,6 +59,19 @@ class RecentResultsTest {
         assertEquals(SCRUBBER.scrubWithFlag(longText), recent.scrubWithFlag(longText));
         assertNotSame(recent.scrubWithFlag(longText), recent.scrubWithFlag(longText), "a long text is not kept");
         assertEquals(3, recent.size());
+    }
+
+    @Test
+    void theBoundsAreInclusive() {
+        RecentResults one = new RecentResults(SCRUBBER, 1, 4);
+        TextScrubber.Result a = one.scrubWithFlag("特になし");
+        assertSame(a, one.scrubWithFlag("特になし"), "a text of exactly maxLength characters is kept");
+        one.scrubWithFlag("満足です");
+        assertEquals(1, one.size(), "capacity 1 keeps the last text");
+        RecentResults empty = new RecentResults(SCRUBBER, 1, 0);
+        assertSame(empty.scrubWithFlag(""), empty.scrubWithFlag(""), "maxLength 0 keeps the empty text");
+        assertThrows(IllegalArgumentException.class, () -> new RecentResults(SCRUBBER, 0, 4));
+        assertThrows(IllegalArgumentException.class, () -> new RecentResults(SCRUBBER, 1, -1));
     }
 
     @Test
