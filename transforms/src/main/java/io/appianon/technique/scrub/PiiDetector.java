@@ -29,7 +29,8 @@ import java.util.Set;
  * <p><b>Overlaps.</b> The result has no overlapping matches. Candidates are ranked by specificity
  * tier first (1: check-digit validated or labelled codes MY_NUMBER, CREDIT_CARD, DRIVERS_LICENSE, ID_NUMBER;
  * 2: structural patterns EMAIL, PHONE, PASSPORT, POSTAL_CODE; 3: linguistic PERSON_NAME, ADDRESS), then by
- * length (longest wins), then by enum order; they are taken greedily. A 12-digit number passing both the My
+ * length (longest wins), then by enum order; they are taken greedily. An e-mail address that wholly contains the
+ * detections chosen inside it (a validated code as its local part) replaces them, so no part of the address is left. A 12-digit number passing both the My
  * Number and the licence check is therefore reported as {@link PiiKind#MY_NUMBER} (the My Number check digit
  * is statutory while the licence algorithm is only a reconstruction; the number is deleted either way),
  * unless a licence label (免許証, 免許証番号...) stands before it.
@@ -96,12 +97,39 @@ public final class PiiDetector implements Serializable {
                 chosen.add(c);
             }
         }
+        emailsWhole(candidates, chosen);
         chosen.sort(Comparator.comparingInt(Candidate::start));
         List<Match> matches = new ArrayList<>(chosen.size());
         for (Candidate c : chosen) {
             matches.add(new Match(c.kind(), c.start(), c.end(), text.substring(c.start(), c.end())));
         }
         return matches;
+    }
+
+    /**
+     * An e-mail address is one identifier: where the specificity rule gave part of it to a more specific kind (a
+     * validated code as its local part, {@code 123456789018@example.com}), replacing only that part would leave the
+     * rest of the address in the text. An e-mail candidate that wholly contains every chosen detection it overlaps
+     * takes their place.
+     */
+    private static void emailsWhole(List<Candidate> candidates, List<Candidate> chosen) {
+        for (Candidate e : candidates) {
+            if (e.kind() != PiiKind.EMAIL || chosen.contains(e)) {
+                continue;
+            }
+            List<Candidate> inside = new ArrayList<>();
+            boolean whole = true;
+            for (Candidate o : chosen) {
+                if (o.overlaps(e)) {
+                    whole &= o.start() >= e.start() && o.end() <= e.end();
+                    inside.add(o);
+                }
+            }
+            if (whole && !inside.isEmpty()) {
+                chosen.removeAll(inside);
+                chosen.add(e);
+            }
+        }
     }
 
     private static Candidate inOriginal(NormalizedText view, Candidate c) {
