@@ -9,7 +9,6 @@ import static org.apache.spark.sql.functions.max;
 import static org.apache.spark.sql.functions.min;
 import static org.apache.spark.sql.functions.monotonically_increasing_id;
 import static org.apache.spark.sql.functions.percentile_approx;
-import static org.apache.spark.sql.functions.row_number;
 import static org.apache.spark.sql.functions.struct;
 import static org.apache.spark.sql.functions.to_json;
 
@@ -28,7 +27,6 @@ import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
-import org.apache.spark.sql.expressions.Window;
 
 /**
  * The attacker's view of a written release, checked with code of its own (it shares nothing with the stage that
@@ -126,6 +124,7 @@ public final class PersonAudit {
       items = keep(items, kept);
     }
     Dataset<Row> classCodes = code(classes.select(col(C)).distinct(), C, "cid");
+    kept.add(classCodes);
     // checkpointed, not only persisted: a lost block must fail rather than be recomputed with other numbers
     Dataset<Row> personCodes = classes.withColumn("pid", monotonically_increasing_id())
         .join(classCodes, List.of(C).stream().collect(toSeq())).select(col(P), col("pid"), col("cid"))
@@ -135,6 +134,7 @@ public final class PersonAudit {
     Dataset<Row> codedItems = null;
     if (items != null) {
       Dataset<Row> itemCodes = code(items.select(col("i")).distinct(), "i", "iid");
+      kept.add(itemCodes);
       codedItems = keep(items.join(itemCodes, List.of("i").stream().collect(toSeq()))
           .join(personCodes, List.of(P).stream().collect(toSeq())).select(col("pid"), col("iid").as("i")), kept);
     }
@@ -207,11 +207,12 @@ public final class PersonAudit {
   }
 
   /**
-   * The distinct values of {@code column} in {@code distinct}, numbered 0, 1, ... in their order (one sorted partition:
-   * there are at most as many as persons, and in practice far fewer).
+   * The distinct values of {@code column} in {@code distinct}, each with a number of its own (unique, not dense: Spark's
+   * partition-wise ids, so no single partition has to number them all), frozen by a local checkpoint so every use
+   * sees the same numbers.
    */
   private static Dataset<Row> code(Dataset<Row> distinct, String column, String code) {
-    return distinct.withColumn(code, row_number().over(Window.orderBy(col(column))).minus(1).cast("int"));
+    return distinct.select(col(column), monotonically_increasing_id().as(code)).localCheckpoint(true);
   }
 
   /** {@code d} persisted (memory, then disk), remembered in {@code kept} to be released at the end. */
