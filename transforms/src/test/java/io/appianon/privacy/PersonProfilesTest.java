@@ -158,6 +158,29 @@ class PersonProfilesTest {
   }
 
 
+  @Test
+  void aPersonLosingSeveralItemsCountsTheRowsOfEachAndTheRoundsAreTheMostAClassTook() {
+    // Class c: p0 bought at A (3 rows), B (5 rows) and C (7 rows), p1 at C (1 row). k = 2, m = 1: A and B are held by
+    // p0 alone and both go from p0's basket in one round (3 + 5 rows); C is held by both. Class d: two persons with
+    // the same single item, nothing to remove. Rounds: one (the most any class took).
+    PersonProfiles p = new PersonProfiles();
+    p.add(new String[] {"c"}, List.<String[]>of(new String[] {"A"}, new String[] {"B"}, new String[] {"C"}),
+        new long[] {3, 5, 7});
+    p.add(new String[] {"c"}, List.<String[]>of(new String[] {"C"}), new long[] {1});
+    p.add(new String[] {"d"}, List.<String[]>of(new String[] {"A"}), new long[] {2});
+    p.add(new String[] {"d"}, List.<String[]>of(new String[] {"A"}), new long[] {4});
+    Hierarchy[] rel = {Hierarchy.flat("c")};
+    Hierarchy[] flat = {Hierarchy.flat("x")};
+    List<Map.Entry<Integer, String>> list = new ArrayList<>();
+    PersonProfiles.Removal r = p.removeRare(2, 1, rel, new int[] {0}, flat, new int[] {0}, list);
+    assertEquals(List.of(Map.entry(0, "A"), Map.entry(0, "B")), list);
+    assertEquals(2, r.removedPairs());
+    assertEquals(8, r.removedRows());
+    assertEquals(3 + 5 + 7 + 1 + 2 + 4, r.totalRows());
+    assertEquals(0, r.violators());
+    assertEquals(1, r.rounds());
+  }
+
   /**
    * The removal rule from its statement, slowly: persons of classes below k take no part; in rounds, every itemset of
    * at most m of a person's remaining items held by fewer than k persons of the class loses its item held by fewest
