@@ -60,8 +60,8 @@ for n in "${SIZES[@]}"; do
     echo "generating $members members, $n purchases into $data" >&2
     # Into a scratch directory first: an interrupted generation must not be taken for cached data by the next run.
     rm -rf "$data.partial"
-    java -cp "$CP" io.appianon.generate.SampleDataGenerator \
-      --members "$members" --purchases "$n" --out "$data.partial" >&2
+    # scripts/generate.sh runs the generator from the jobs test classes (it is not in the jars)
+    "$ROOT/scripts/generate.sh" --members "$members" --purchases "$n" --out "$data.partial" >&2
     rm -rf "$data"
     mv "$data.partial" "$data"
   fi

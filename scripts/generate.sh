@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Generates synthetic survey.csv / purchases.csv of any size with
-# io.appianon.generate.SampleDataGenerator (pure Java, no Spark needed).
+# io.appianon.generate.SampleDataGenerator (pure Java, no Spark needed). The generator is test support of the jobs
+# module (jobs/src/test/java), not part of the production jars: this script runs it from the test classes.
 set -euo pipefail
 
 usage() {
@@ -22,8 +23,8 @@ usage: scripts/generate.sh [options]
                          200 labelled opinions, hierarchies)
   -h, --help             this text
 
-Builds the jobs module (and the transforms module it uses) first when their classes are missing or older than
-the sources.
+Compiles the jobs module's test classes (mvn test-compile; the generator lives there, not in the jars) first when
+they are missing or older than the sources.
 JAVA_OPTS is passed to java (default -Xmx256m: the generator streams).
 Example: scripts/generate.sh --members 1000000 --purchases 16000000 --out /data/big
 USAGE
@@ -62,13 +63,16 @@ fi
 
 # shellcheck source=lib.sh
 source "$root/scripts/lib.sh"
-main_class="$root/jobs/target/classes/io/appianon/generate/SampleDataGenerator.class"
-if [ ! -f "$main_class" ] || [ ! -d "$root/transforms/target/classes" ] || [ -n "$(find "$root/jobs/src/main/java" \
-    "$root/transforms/src/main/java" -name '*.java' -newer "$main_class" -print -quit)" ]; then
-  echo "building jobs module ..." >&2
-  mvn -B -q -o -pl jobs -am compile || mvn -B -q -pl jobs -am compile
+# The generator is test support (jobs/src/test/java/io/appianon/generate) and needs only the JDK and one class of
+# transforms (CheckDigits): the test classes plus the transforms classes are its whole class path.
+main_class="$root/jobs/target/test-classes/io/appianon/generate/SampleDataGenerator.class"
+if [ ! -f "$main_class" ] || [ ! -d "$root/transforms/target/classes" ] || [ -n "$(find \
+    "$root/jobs/src/test/java/io/appianon/generate" "$root/transforms/src/main/java" -name '*.java' \
+    -newer "$main_class" -print -quit)" ]; then
+  echo "compiling the generator (jobs test classes) ..." >&2
+  mvn -B -q -o -pl jobs -am test-compile || mvn -B -q -pl jobs -am test-compile
 fi
 
 # shellcheck disable=SC2086
-exec java ${JAVA_OPTS:--Xmx256m} -cp "$APP_CLASSES" io.appianon.generate.SampleDataGenerator \
+exec java ${JAVA_OPTS:--Xmx256m} -cp "$GENERATOR_CLASSES" io.appianon.generate.SampleDataGenerator \
   ${args[@]+"${args[@]}"} --out "$out"

@@ -2,8 +2,10 @@
 # shellcheck shell=bash
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 LAUNCHER="$ROOT/jobs/target/launcher"
-# The project's own classes: the jobs module and the transforms module it uses (the generator needs both too).
+# The project's own classes: the jobs module and the transforms module it uses.
 APP_CLASSES="$ROOT/jobs/target/classes:$ROOT/transforms/target/classes"
+# The synthetic data generator: test support of the jobs module (not in the jars), see scripts/generate.sh.
+GENERATOR_CLASSES="$ROOT/jobs/target/test-classes:$ROOT/transforms/target/classes"
 
 # Builds transforms and jobs (skipping tests) and writes the launcher files, unless they are newer than the sources.
 build_if_needed() {

@@ -26,14 +26,14 @@ import picocli.CommandLine;
 
 /**
  * {@code appi-anon <command> [options]}: the command line of the batch jobs, on picocli. One class per command
- * ({@link JobCommands}, {@link DisclosureCommands}, {@link GenerateCommand}); each has its own {@code --help}. Errors
- * end with a one-line message on stderr and a distinct exit code ({@link ExitCode}).
+ * ({@link JobCommands}, {@link DisclosureCommands}); each has its own {@code --help}. Errors end with a one-line
+ * message on stderr and a distinct exit code ({@link ExitCode}). Synthetic test data is no command: scripts/generate.sh
+ * runs the generator from the test classes (it is not in the jar).
  */
 public final class Main {
   /** Options that take a value, so that the command may follow options (as scripts/submit.sh passes it). */
   private static final Set<String> VALUE_OPTIONS = Set.of("--config", "--release-id", "--output", "--set",
-      "--reuse-secret", "--recipient", "--recipient-name", "--method", "--file", "--members", "--purchases",
-      "--seed", "--out", "--encoding", "--labelled-opinions");
+      "--reuse-secret", "--recipient", "--recipient-name", "--method", "--file");
 
   private Main() {}
 
@@ -64,16 +64,13 @@ public final class Main {
   /** As {@link #run(String[], PrintStream, PrintStream)} with an injected clock, environment and SparkSession. */
   public static int run(String[] args, PrintStream out, PrintStream err, CliContext ctx) {
     String[] normalized = normalize(args);
-    if (normalized.length > 0 && normalized[0].equals("generate")) {
-      return execute(normalized, new Env(out, err, ctx, null));
-    }
     RunAudit audit = new RunAudit(args, ctx.clock());
     int code = execute(normalized, new Env(out, audit.tee(err), ctx, audit));
     return audit.finish(code, err);
   }
 
   /**
-   * What a command runs with: its output streams, the context and the audit record of the run (none for generate).
+   * What a command runs with: its output streams, the context and the audit record of the run.
    *
    * @param out standard output
    * @param err standard error (copied into the audit record)
@@ -104,7 +101,6 @@ public final class Main {
     cl.addSubcommand("anonymize", new JobCommands.Anonymize(env));
     cl.addSubcommand("plan", new JobCommands.Plan(env));
     cl.addSubcommand("validate", new JobCommands.Validate(env));
-    cl.addSubcommand("generate", new GenerateCommand(env));
     cl.addSubcommand("announce", new DisclosureCommands.Announce(env));
     cl.addSubcommand("provide", new DisclosureCommands.Provide(env));
     cl.addSubcommand("provisions", new DisclosureCommands.Provisions(env));
@@ -218,7 +214,8 @@ public final class Main {
       }
       CommandLine c = u.getCommandLine();
       return c.getParent() == null ? "unknown command '" + first + "' (" + String.join(", ",
-          c.getSubcommands().keySet()) + ")" : "unexpected argument " + first;
+          c.getSubcommands().keySet()) + ")" + (first.equals("generate") ? "; synthetic data: scripts/generate.sh" : "")
+          : "unexpected argument " + first;
     }
     if (e instanceof CommandLine.MissingParameterException m && !m.getMissing().isEmpty()) {
       if (e.getMessage().startsWith("Missing required parameter for option")

@@ -43,7 +43,8 @@ public record PostalPrefix(Origin origin, String column, String output, int digi
   @Override
   public StructType transformSchema(StructType schema) {
     Schemas.requireString(schema, column, origin, "column");
-    StructType out = Schemas.drop(schema, column);
+    // in place, where apply's withColumn keeps it; a new output column comes last
+    StructType out = output.equals(column) ? schema : Schemas.drop(schema, column);
     return Schemas.replace(out, output, DataTypes.StringType);
   }
 
