@@ -34,8 +34,9 @@ def main():
             f"select count(distinct m) from pairs where (cls, i1, i2) in"
             f" (select cls, i1, i2 from pairs group by all having count(*) < {k})",
         "unique under full knowledge of their items":
-            "select count(*) from (select cls, items from (select cls, string_agg(it, ',' order by it) items from pi"
-            " group by m, cls) group by all having count(*) = 1)",
+            # every person, with or without purchases (a person with none is known by their class and no items)
+            "select count(*) from (select cls, items from (select s.m, s.cls, string_agg(i.it, ',' order by i.it)"
+            " items from s left join i using (m) group by s.m, s.cls) group by all having count(*) = 1)",
     }
     out = {name: c.sql(sql).fetchone()[0] for name, sql in q.items()}
     rows, qty, first, last = c.sql(f"""select count(*), sum(quantity_from), min(purchase_month_from),
