@@ -40,4 +40,31 @@ public interface ModelSpec extends Serializable {
    * a string (hierarchy labels are).
    */
   record ColumnNeed(String column, Origin origin, String key, boolean string) implements Serializable {}
+
+  /**
+   * A model checked on every equivalence class against the distribution of one sensitive column (l-diversity,
+   * t-closeness): its class model, its column and that column's need follow from {@link #column} and {@link #model}.
+   */
+  interface OfSensitiveColumn extends ModelSpec {
+    /** The sensitive column. */
+    String column();
+
+    /** The privacy model this declares (its constructor checks the parameters). */
+    PrivacyModel model();
+
+    @Override
+    default Optional<PrivacyModel> classModel() {
+      return Optional.of(model());
+    }
+
+    @Override
+    default Optional<String> sensitiveColumn() {
+      return Optional.of(column());
+    }
+
+    @Override
+    default List<ColumnNeed> needs() {
+      return List.of(new ColumnNeed(column(), origin(), "column", false));
+    }
+  }
 }

@@ -71,9 +71,11 @@ public record PrivacySpec(int k, double maxSuppression, List<QuasiIdentifier> qu
   }
 
   /** l-diversity of a sensitive column: variant distinct, entropy or recursive (with c). */
-  public record LDiversity(String column, double l, String variant, double c, Origin origin) implements ModelSpec {
+  public record LDiversity(String column, double l, String variant, double c, Origin origin)
+      implements ModelSpec.OfSensitiveColumn {
 
     /** The privacy model this declares (its constructor checks l and c). */
+    @Override
     public PrivacyModel model() {
       return switch (variant) {
         case "entropy" -> new EntropyLDiversity(l);
@@ -81,21 +83,6 @@ public record PrivacySpec(int k, double maxSuppression, List<QuasiIdentifier> qu
         case "distinct" -> new DistinctLDiversity((int) l);
         default -> throw new IllegalArgumentException("Unknown l-diversity variant: " + variant);
       };
-    }
-
-    @Override
-    public Optional<PrivacyModel> classModel() {
-      return Optional.of(model());
-    }
-
-    @Override
-    public Optional<String> sensitiveColumn() {
-      return Optional.of(column);
-    }
-
-    @Override
-    public List<ColumnNeed> needs() {
-      return List.of(new ColumnNeed(column, origin, "column", false));
     }
 
     static LDiversity parse(Conf s, PrivacyModels.Context context) {
@@ -117,9 +104,10 @@ public record PrivacySpec(int k, double maxSuppression, List<QuasiIdentifier> qu
 
   /** t-closeness of a sensitive column: distance equal, ordered or hierarchical (with a hierarchy). */
   public record TCloseness(String column, double t, String distance, Optional<Hierarchy> hierarchy, Origin origin)
-      implements ModelSpec {
+      implements ModelSpec.OfSensitiveColumn {
 
     /** The privacy model this declares (its constructor checks t and the hierarchy). */
+    @Override
     public PrivacyModel model() {
       return switch (distance) {
         case "ordered" -> new OrderedDistanceTCloseness(t);
@@ -127,21 +115,6 @@ public record PrivacySpec(int k, double maxSuppression, List<QuasiIdentifier> qu
         case "equal" -> new EqualDistanceTCloseness(t);
         default -> throw new IllegalArgumentException("Unknown t-closeness distance: " + distance);
       };
-    }
-
-    @Override
-    public Optional<PrivacyModel> classModel() {
-      return Optional.of(model());
-    }
-
-    @Override
-    public Optional<String> sensitiveColumn() {
-      return Optional.of(column);
-    }
-
-    @Override
-    public List<ColumnNeed> needs() {
-      return List.of(new ColumnNeed(column, origin, "column", false));
     }
 
     static TCloseness parse(Conf s, PrivacyModels.Context context) {
