@@ -287,7 +287,7 @@ public final class DatasetPipeline {
     report.put("techniques", p.techniqueReport());
     report.put("privacy", privacy.report());
     return new PipelineResult(out, p.processed(), keptRows - privacy.suppressed(), suppressed, report, lineage,
-        p.readsInput(), p.cleanup());
+        p.readsInput(), p.cleanup(), privacy.suppressedRows());
   }
 
   /** Persons to leave out of a dataset: the {@code key} column of {@code persons} matched to its {@code column}. */
@@ -334,7 +334,8 @@ public final class DatasetPipeline {
   }
 
   /** What the privacy stage produced. */
-  record PrivacyOutcome(Dataset<Row> data, long suppressed, Map<String, Integer> levels, Map<String, Object> report) {}
+  record PrivacyOutcome(Dataset<Row> data, long suppressed, Map<String, Integer> levels, Map<String, Object> report,
+      Optional<Dataset<Row>> suppressedRows) {}
 
   /** What the k^m-anonymity stage produced: the data, the records it deleted, and its report. */
   record KmOutcome(Dataset<Row> data, long removed, Map<String, Object> report) {}
@@ -394,7 +395,7 @@ public final class DatasetPipeline {
     report.put("levels_chosen_by", "none: no privacy model applied (the policy declares no privacy block)");
     report.put("input_records", keptRows);
     report.put("output_records", keptRows);
-    return new PrivacyOutcome(kept, 0, Map.of(), report);
+    return new PrivacyOutcome(kept, 0, Map.of(), report, Optional.empty());
   }
 
   private PrivacyOutcome applyPrivacy(Dataset<Row> kept, long keptRows, double maxSuppression,
@@ -434,7 +435,8 @@ public final class DatasetPipeline {
       // Mondrian multidimensional local recoding on the same records, for comparison only (not published).
       report.put("local_recoding_comparison", new Mondrian(p.k()).apply(kept, qis).toMap());
     }
-    return new PrivacyOutcome(r.output(), r.suppressedRecords(), levels, report);
+    return new PrivacyOutcome(r.output(), r.suppressedRecords(), levels, report,
+        r.suppressedRecords() > 0 ? Optional.of(r.suppressedRows()) : Optional.empty());
   }
 
   /**
