@@ -1,5 +1,6 @@
 package io.appianon.pipeline;
 
+import static org.apache.spark.sql.functions.broadcast;
 import static org.apache.spark.sql.functions.col;
 import static org.apache.spark.sql.functions.count;
 import static org.apache.spark.sql.functions.lit;
@@ -21,6 +22,7 @@ import io.appianon.privacy.PrivacyModel;
 import io.appianon.privacy.PrivacyResult;
 import io.appianon.privacy.PrivacyUnsatisfiableException;
 import io.appianon.privacy.QuasiIdentifier;
+import io.appianon.privacy.SuppressedClasses;
 import io.appianon.technique.Technique;
 import io.appianon.technique.TechniqueContext;
 import java.util.ArrayList;
@@ -52,6 +54,12 @@ public final class DatasetPipeline {
 
   private final DatasetPolicy policy;
   private final Plan plan;
+  /**
+   * The rows the last {@link #finish} kept after the release stage's removals, cached for its privacy models and its
+   * output (three passes that joined the removed items each time); released by the next call or by the result's
+   * cleanup (the release stage checkpoints each round's output before the next).
+   */
+  private Dataset<Row> afterRemovals;
 
   public DatasetPipeline(DatasetPolicy policy) {
     this.policy = policy;
@@ -242,13 +250,17 @@ public final class DatasetPipeline {
     Map<String, Long> suppressed = new TreeMap<>(p.suppressed());
     Dataset<Row> kept = p.kept();
     long keptRows = p.keptRows();
+    releaseRemovals();
     if (drop.isPresent()) {
-      Column match = kept.col("`" + drop.get().column().replace("`", "``") + "`").equalTo(drop.get().persons().col(drop.get().key()));
-      long removed = kept.join(drop.get().persons(), match, "left_semi").count();
-      kept = kept.join(drop.get().persons(), match, "left_anti");
-      if (removed > 0) {
-        suppressed.merge(REASON_PERSON, removed, Long::sum);
-        keptRows -= removed;
+      // the persons: at most the release's suppression budget, broadcast (no shuffle of the rows)
+      Dataset<Row> persons = broadcast(drop.get().persons());
+      Column match = kept.col("`" + drop.get().column().replace("`", "``") + "`").equalTo(persons.col(drop.get().key()));
+      kept = kept.join(persons, match, "left_anti");
+      long left = items.isPresent() ? kept.count() : cacheRemovals(kept);
+      kept = items.isPresent() ? kept : afterRemovals;
+      if (left < keptRows) {
+        suppressed.merge(REASON_PERSON, keptRows - left, Long::sum);
+        keptRows = left;
       }
     }
     if (items.isPresent()) {
@@ -256,11 +268,11 @@ public final class DatasetPipeline {
       Dataset<Row> keyed = kept.withColumn(ITEM_KEY, d.itemKey());
       Column match = keyed.col("`" + d.column().replace("`", "``") + "`").equalTo(d.removed().col(d.personKey()))
           .and(keyed.col(ITEM_KEY).equalTo(d.removed().col(d.itemKeyColumn())));
-      long removed = keyed.join(d.removed(), match, "left_semi").count();
-      kept = keyed.join(d.removed(), match, "left_anti").drop(ITEM_KEY);
-      if (removed > 0) {
-        suppressed.merge(REASON_RARE_ITEM, removed, Long::sum);
-        keptRows -= removed;
+      long left = cacheRemovals(keyed.join(d.removed(), match, "left_anti").drop(ITEM_KEY));
+      kept = afterRemovals;
+      if (left < keptRows) {
+        suppressed.merge(REASON_RARE_ITEM, keptRows - left, Long::sum);
+        keptRows = left;
       }
     }
     long t1 = System.nanoTime();
@@ -286,8 +298,25 @@ public final class DatasetPipeline {
     Map<String, Object> report = new LinkedHashMap<>();
     report.put("techniques", p.techniqueReport());
     report.put("privacy", privacy.report());
+    Runnable cleanup = afterRemovals == null ? p.cleanup() : () -> {
+      releaseRemovals();
+      p.cleanup().run();
+    };
     return new PipelineResult(out, p.processed(), keptRows - privacy.suppressed(), suppressed, report, lineage,
-        p.readsInput(), p.cleanup(), privacy.suppressedRows());
+        p.readsInput(), cleanup, privacy.suppressedClasses());
+  }
+
+  /** Caches {@code rows} as {@link #afterRemovals}; returns their number. */
+  private long cacheRemovals(Dataset<Row> rows) {
+    afterRemovals = rows.persist(StorageLevel.MEMORY_AND_DISK());
+    return afterRemovals.count();
+  }
+
+  private void releaseRemovals() {
+    if (afterRemovals != null) {
+      afterRemovals.unpersist(false);
+      afterRemovals = null;
+    }
   }
 
   /** Persons to leave out of a dataset: the {@code key} column of {@code persons} matched to its {@code column}. */
@@ -335,7 +364,7 @@ public final class DatasetPipeline {
 
   /** What the privacy stage produced. */
   record PrivacyOutcome(Dataset<Row> data, long suppressed, Map<String, Integer> levels, Map<String, Object> report,
-      Optional<Dataset<Row>> suppressedRows) {}
+      Optional<SuppressedClasses> suppressedClasses) {}
 
   /** What the k^m-anonymity stage produced: the data, the records it deleted, and its report. */
   record KmOutcome(Dataset<Row> data, long removed, Map<String, Object> report) {}
@@ -436,7 +465,7 @@ public final class DatasetPipeline {
       report.put("local_recoding_comparison", new Mondrian(p.k()).apply(kept, qis).toMap());
     }
     return new PrivacyOutcome(r.output(), r.suppressedRecords(), levels, report,
-        r.suppressedRecords() > 0 ? Optional.of(r.suppressedRows()) : Optional.empty());
+        r.suppressedRecords() > 0 ? Optional.of(r.suppressedClasses()) : Optional.empty());
   }
 
   /**

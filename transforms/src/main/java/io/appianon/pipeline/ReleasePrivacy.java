@@ -233,6 +233,7 @@ public final class ReleasePrivacy {
           || spec.items().stream().anyMatch(ic -> ic.dataset().equals(i.policy().name())));
       Dataset<Row> affected = null; // persons whose classes the datasets' own models changed, over the rounds
       for (int round = 1; ; round++) {
+        long tr = System.nanoTime();
         results.clear();
         for (Input i : domain) {
           String name = i.policy().name();
@@ -261,10 +262,21 @@ public final class ReleasePrivacy {
         // every class, so only the classes the datasets' own models changed are checked again (when the domain is the
         // relational and the item dataset; otherwise every output is profiled again).
         PartitionedProfiles out;
+        Dataset<Row> ownRows = null;
+        long tc = System.nanoTime();
         if (local) {
-          Dataset<Row> ownRows = itemInput.flatMap(i -> results.get(i.policy().name()).privacySuppressed())
+          // the item rows the item dataset's own models suppressed: its rows before the stage's removals in the
+          // suppressed classes (the dataset is not computed again), less the persons and items the stage removed
+          Dataset<Row> gonePersons = drop;
+          Dataset<Row> rare = removed;
+          ownRows = itemInput.flatMap(i -> results.get(i.policy().name()).privacySuppressed()
+              .map(s -> s.rowsOf(processed.get(i.policy().name()).kept())))
               .map(o -> o.select(col(quote(personColumn(itemInput.get()))).as(PartitionedProfiles.PERSON),
-                  itemName(dims, o).as(PartitionedProfiles.ITEM)))
+                  itemName(dims, o).as(PartitionedProfiles.ITEM))
+                  .join(broadcast(gonePersons), toSeq(PartitionedProfiles.PERSON), "left_anti")
+                  .join(rare.select(col(PartitionedProfiles.PERSON), col(PartitionedProfiles.ITEM)),
+                      toSeq(PartitionedProfiles.PERSON, PartitionedProfiles.ITEM), "left_anti")
+                  .localCheckpoint(true))
               .orElse(null);
           Dataset<Row> touched = lost;
           if (ownRows != null) {
@@ -305,6 +317,13 @@ public final class ReleasePrivacy {
         if (lost != null) {
           lost.unpersist(false);
         }
+        if (ownRows != null) {
+          ownRows.unpersist(false);
+        }
+        LOG.info("[persons] round {}: outputs computed in {} s, checked in {} s ({})", round,
+            String.format(Locale.ROOT, "%.1f", (tc - tr) / 1e9),
+            String.format(Locale.ROOT, "%.1f", (System.nanoTime() - tc) / 1e9),
+            local ? (affected == null ? 0 : affected.count()) + " persons' classes again" : "every output profiled");
         rounds.add(Map.of("round", round, "persons_suppressed_so_far", dropped, "persons_added", added,
             "rare_items_added", addedItems));
         LOG.info("[persons] round {}: {} persons suppressed, {} more to suppress{}", round, dropped, added,

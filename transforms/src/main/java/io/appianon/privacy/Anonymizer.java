@@ -116,7 +116,8 @@ public final class Anonymizer {
           result.suppressedShare(), "levels " + result.levelsByAttribute() + caps(table, config));
     }
     ClassSnapshot snapshot = search.snapshot(result.levels(), config);
-    Dataset<Row> output = transform(data, table.qis(), snapshot, "left_anti");
+    SuppressedClasses suppressed = new SuppressedClasses(table.qis(), snapshot);
+    Dataset<Row> output = suppressed.remove(data);
     RiskReport before = RiskMetrics.before(table, riskThreshold, population);
     RiskReport after = RiskMetrics.after(table, snapshot, riskThreshold, population);
     LossMetrics lossBefore = search.informationLoss().metrics(Collections.nCopies(table.qiCount(), 0));
@@ -124,8 +125,7 @@ public final class Anonymizer {
     long minCount = config.models().stream().mapToLong(PrivacyModel::minimumClassSize).max().orElse(1);
     UtilityReport utility = UtilityMetrics.of(table, snapshot, minCount);
     return new PrivacyResult(output, result, table.totalRecords(), result.suppressedRecords(),
-        result.minClassSize(), before, after, lossBefore, result.loss(), utility,
-        transform(data, table.qis(), snapshot, "left_semi"));
+        result.minClassSize(), before, after, lossBefore, result.loss(), utility, suppressed);
   }
 
   /** The caps in words, for a refusal: an analyst asked for them, so say they are why k could not be met. */
@@ -140,43 +140,6 @@ public final class Anonymizer {
     }
     return out.isEmpty() ? "" : " (the best the policy's maximum levels allow: " + String.join(", ", out)
         + "; raise a max-level or max-suppression, or lower k)";
-  }
-
-  /**
-   * Generalizes the QI columns to the snapshot's levels and removes its failing classes ({@code join} "left_anti"),
-   * or keeps only them ("left_semi": the suppressed rows).
-   */
-  static Dataset<Row> transform(Dataset<Row> data, List<QuasiIdentifier> qis, ClassSnapshot snapshot, String join) {
-    int q = qis.size();
-    int[] levels = snapshot.levels();
-    Dataset<Row> out = data;
-    for (int a = 0; a < q; a++) {
-      if (levels[a] > 0) {
-        QuasiIdentifier qi = qis.get(a);
-        out = out.withColumn(qi.column(), qi.hierarchy().generalize(column(qi.column()).cast("string"), levels[a]));
-      }
-    }
-    List<Row> failing = new ArrayList<>();
-    for (int c = 0; c < snapshot.size(); c++) {
-      if (snapshot.failed()[c]) {
-        failing.add(RowFactory.create((Object[]) snapshot.labels()[c]));
-      }
-    }
-    if (failing.isEmpty()) {
-      return join.equals("left_semi") ? out.limit(0) : out;
-    }
-    List<StructField> fields = new ArrayList<>();
-    for (int a = 0; a < q; a++) {
-      fields.add(DataTypes.createStructField("__suppress_" + a, DataTypes.StringType, true));
-    }
-    StructType schema = new StructType(fields.toArray(new StructField[0]));
-    Dataset<Row> failed = data.sparkSession().createDataFrame(failing, schema);
-    Column cond = null;
-    for (int a = 0; a < q; a++) {
-      Column eq = out.col(quote(qis.get(a).column())).cast("string").eqNullSafe(failed.col("__suppress_" + a));
-      cond = cond == null ? eq : cond.and(eq);
-    }
-    return out.join(broadcast(failed), cond, join);
   }
 
   static Column column(String name) {
