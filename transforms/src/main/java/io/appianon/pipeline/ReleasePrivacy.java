@@ -49,10 +49,14 @@ import org.slf4j.LoggerFactory;
  *       persons' profiles are spread over partitions by their class at the caps ({@link PartitionedProfiles}), so
  *       each partition holds whole classes of any node and is counted in memory ({@link PersonProfiles}); only
  *       per-node totals reach the driver.</li>
- *   <li><b>Suppression in persons.</b> The remaining violators are removed with all their rows, in every dataset of
- *       the domain. Then each dataset's own models run at the chosen levels; a person whose relational row they
- *       suppress is removed from the other datasets too, and the model is evaluated again on the outputs, until no
- *       person violates (a fixpoint, at most {@value #MAX_ROUNDS} rounds).</li>
+ *   <li><b>Suppression in persons.</b> At the chosen node each class settles ({@link PersonProfiles#settle}): rare
+ *       items go, then the violators, until the persons left hold the model; they are removed with all their rows, in
+ *       every dataset of the domain. Then each dataset's own models run at the chosen levels; a person whose
+ *       relational row they suppress is removed from the other datasets too, and the classes those models changed
+ *       (the persons they removed or whose item rows they suppressed) are checked again, from the kept input profiles
+ *       less everything removed, until no person violates (a fixpoint, at most {@value #MAX_ROUNDS} rounds; every
+ *       other class is as it settled). A domain with datasets beyond the relational and the item dataset profiles
+ *       every output again instead.</li>
  * </ol>
  */
 public final class ReleasePrivacy {

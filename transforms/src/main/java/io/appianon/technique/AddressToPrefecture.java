@@ -17,6 +17,7 @@ import java.util.Set;
 import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
+import org.apache.spark.sql.types.DataType;
 import org.apache.spark.sql.types.DataTypes;
 import org.apache.spark.sql.types.StructType;
 
@@ -28,7 +29,7 @@ import org.apache.spark.sql.types.StructType;
  * a made-up one (「あいう県」), becomes null and is counted.
  */
 public record AddressToPrefecture(Origin origin, String column, String output, Optional<Text> category)
-    implements Technique {
+    implements ColumnTechnique {
   public static final String TYPE = "address-to-prefecture";
   /** The 47 prefectures: all have three characters except 神奈川県, 和歌山県 and 鹿児島県. */
   static final List<String> PREFECTURES = List.of("北海道", "青森県", "岩手県", "宮城県", "秋田県", "山形県", "福島県",
@@ -49,13 +50,13 @@ public record AddressToPrefecture(Origin origin, String column, String output, O
   }
 
   @Override
-  public StructType transformSchema(StructType schema) {
+  public void checkInput(StructType schema) {
     Schemas.requireString(schema, column, origin, "column");
-    StructType out = Schemas.drop(schema, column);
-    if (!output.equals(column)) {
-      Schemas.requireAbsent(out, output, origin, "output");
-    }
-    return Schemas.replace(out, output, DataTypes.StringType);
+  }
+
+  @Override
+  public DataType outputType(StructType schema) {
+    return DataTypes.StringType;
   }
 
   @Override
@@ -70,15 +71,22 @@ public record AddressToPrefecture(Origin origin, String column, String output, O
   }
 
   @Override
-  public Dataset<Row> apply(Dataset<Row> data, TechniqueContext ctx) {
+  public Dataset<Row> count(Dataset<Row> data, TechniqueContext ctx) {
     Column v = trim(col(column));
+    Column present = v.isNotNull().and(v.notEqual(lit("")));
+    return ctx.count(data, TYPE, column, "no_prefecture", present.and(prefecture(v).isNull()));
+  }
+
+  @Override
+  public Column value(Dataset<Row> data, TechniqueContext ctx) {
+    return prefecture(trim(col(column)));
+  }
+
+  /** The prefecture the trimmed address starts with, or null. */
+  private static Column prefecture(Column v) {
     Column three = substring(v, 1, 3);
     Column four = substring(v, 1, 4);
-    Column pref = when(three.isin(ofLength(3)), three).when(four.isin(ofLength(4)), four);
-    Column present = v.isNotNull().and(v.notEqual(lit("")));
-    Dataset<Row> out = ctx.count(data, TYPE, column, "no_prefecture", present.and(pref.isNull()));
-    out = out.withColumn(output, pref);
-    return output.equals(column) ? out : out.drop(column);
+    return when(three.isin(ofLength(3)), three).when(four.isin(ofLength(4)), four);
   }
 
   private static Object[] ofLength(int n) {

@@ -20,6 +20,7 @@ import java.util.Set;
 import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
+import org.apache.spark.sql.types.DataType;
 import org.apache.spark.sql.types.DataTypes;
 import org.apache.spark.sql.types.StructType;
 
@@ -28,7 +29,7 @@ import org.apache.spark.sql.types.StructType;
  * as the survey date). The date of birth itself is dropped unless {@code keep-source = true}.
  */
 public record AgeFromDate(Origin origin, String column, String output, Optional<LocalDate> referenceDate,
-    Optional<String> referenceColumn, boolean keepSource, Optional<Text> category) implements Technique {
+    Optional<String> referenceColumn, boolean keepSource, Optional<Text> category) implements ColumnTechnique {
   public static final String TYPE = "age";
 
   public static AgeFromDate parse(Conf c) {
@@ -56,14 +57,19 @@ public record AgeFromDate(Origin origin, String column, String output, Optional<
   }
 
   @Override
-  public StructType transformSchema(StructType schema) {
+  public void checkInput(StructType schema) {
     Schemas.requireTemporal(schema, column, origin, "column");
     referenceColumn.ifPresent(r -> Schemas.requireTemporal(schema, r, origin, "reference"));
-    StructType out = keepSource || output.equals(column) ? schema : Schemas.drop(schema, column);
-    if (!output.equals(column)) {
-      Schemas.requireAbsent(out, output, origin, "output");
-    }
-    return Schemas.replace(out, output, DataTypes.IntegerType);
+  }
+
+  @Override
+  public DataType outputType(StructType schema) {
+    return DataTypes.IntegerType;
+  }
+
+  @Override
+  public boolean keepsInput() {
+    return keepSource;
   }
 
   @Override
@@ -79,7 +85,7 @@ public record AgeFromDate(Origin origin, String column, String output, Optional<
   }
 
   @Override
-  public Dataset<Row> apply(Dataset<Row> data, TechniqueContext ctx) {
+  public Column value(Dataset<Row> data, TechniqueContext ctx) {
     Column ref = referenceDate.map(d -> lit(java.sql.Date.valueOf(d))).orElseGet(() -> col(referenceColumn.get()));
     // Whole years: the year difference, less one before the birthday in the reference year. (months_between, used
     // before, counts 29 February to 28 February as whole years because both are month ends: a year too old.)
@@ -87,8 +93,6 @@ public record AgeFromDate(Origin origin, String column, String output, Optional<
     Column at = to_date(ref);
     Column beforeBirthday = month(at).lt(month(birth))
         .or(month(at).equalTo(month(birth)).and(dayofmonth(at).lt(dayofmonth(birth))));
-    Column age = year(at).minus(year(birth)).minus(when(beforeBirthday, lit(1)).otherwise(lit(0))).cast("int");
-    Dataset<Row> out = data.withColumn(output, age);
-    return keepSource || output.equals(column) ? out : out.drop(column);
+    return year(at).minus(year(birth)).minus(when(beforeBirthday, lit(1)).otherwise(lit(0))).cast("int");
   }
 }

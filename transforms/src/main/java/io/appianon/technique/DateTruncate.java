@@ -19,6 +19,7 @@ import java.util.Set;
 import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
+import org.apache.spark.sql.types.DataType;
 import org.apache.spark.sql.types.DataTypes;
 import org.apache.spark.sql.types.StructType;
 
@@ -27,7 +28,7 @@ import org.apache.spark.sql.types.StructType;
  * {@code 2026-04}, {@code 2026-Q2} or {@code 2026}.
  */
 public record DateTruncate(Origin origin, String column, String output, String unit, Optional<Text> category)
-    implements Technique {
+    implements ColumnTechnique {
   public static final String TYPE = "date-truncate";
   private static final Map<String, Text> UNITS = Map.of(
       "day", Text.of("日単位", "day"),
@@ -52,13 +53,13 @@ public record DateTruncate(Origin origin, String column, String output, String u
   }
 
   @Override
-  public StructType transformSchema(StructType schema) {
+  public void checkInput(StructType schema) {
     Schemas.requireTemporal(schema, column, origin, "column");
-    StructType out = Schemas.drop(schema, column);
-    if (!output.equals(column)) {
-      Schemas.requireAbsent(out, output, origin, "output");
-    }
-    return Schemas.replace(out, output, DataTypes.StringType);
+  }
+
+  @Override
+  public DataType outputType(StructType schema) {
+    return DataTypes.StringType;
   }
 
   @Override
@@ -74,9 +75,9 @@ public record DateTruncate(Origin origin, String column, String output, String u
   }
 
   @Override
-  public Dataset<Row> apply(Dataset<Row> data, TechniqueContext ctx) {
+  public Column value(Dataset<Row> data, TechniqueContext ctx) {
     Column c = col(column);
-    Column v = switch (unit) {
+    return switch (unit) {
       case "day" -> date_format(c, "yyyy-MM-dd");
       case "week" -> date_format(date_trunc("week", c), "yyyy-MM-dd");
       case "month" -> date_format(c, "yyyy-MM");
@@ -84,7 +85,5 @@ public record DateTruncate(Origin origin, String column, String output, String u
       case "year" -> year(c).cast("string");
       default -> throw new IllegalStateException(unit);
     };
-    Dataset<Row> out = data.withColumn(output, v);
-    return output.equals(column) ? out : out.drop(column);
   }
 }

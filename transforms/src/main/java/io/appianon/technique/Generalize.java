@@ -16,6 +16,7 @@ import java.util.Set;
 import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
+import org.apache.spark.sql.types.DataType;
 import org.apache.spark.sql.types.DataTypes;
 import org.apache.spark.sql.types.StructType;
 
@@ -26,7 +27,7 @@ import org.apache.spark.sql.types.StructType;
  * they are always counted. Quasi-identifiers are generalized by the privacy stage instead, whose level may be searched.
  */
 public record Generalize(Origin origin, String column, String output, Hierarchy hierarchy, int level,
-    String unmapped, String unmappedLabel, Optional<Text> category) implements Technique {
+    String unmapped, String unmappedLabel, Optional<Text> category) implements ColumnTechnique {
   public static final String TYPE = "generalize";
 
   public static Generalize parse(Conf c, HierarchyResolver hierarchies) {
@@ -53,13 +54,13 @@ public record Generalize(Origin origin, String column, String output, Hierarchy 
   }
 
   @Override
-  public StructType transformSchema(StructType schema) {
+  public void checkInput(StructType schema) {
     Schemas.require(schema, column, origin, "column");
-    if (!output.equals(column)) {
-      Schemas.requireAbsent(schema, output, origin, "output");
-    }
-    StructType out = output.equals(column) ? schema : Schemas.drop(schema, column);
-    return Schemas.replace(out, output, DataTypes.StringType);
+  }
+
+  @Override
+  public DataType outputType(StructType schema) {
+    return DataTypes.StringType;
   }
 
   @Override
@@ -79,20 +80,23 @@ public record Generalize(Origin origin, String column, String output, Hierarchy 
   }
 
   @Override
-  public Dataset<Row> apply(Dataset<Row> data, TechniqueContext ctx) {
+  public Dataset<Row> count(Dataset<Row> data, TechniqueContext ctx) {
+    Column v = col(column).cast("string");
+    return ctx.count(data, TYPE, column, "unmapped", v.isNotNull().and(Hierarchies.knownValue(hierarchy, v).isNull()));
+  }
+
+  @Override
+  public Column value(Dataset<Row> data, TechniqueContext ctx) {
     Column v = col(column).cast("string");
     Column known = Hierarchies.knownValue(hierarchy, v);
-    Dataset<Row> out = ctx.count(data, TYPE, column, "unmapped", v.isNotNull().and(known.isNull()));
     Column fallback = switch (unmapped) {
       case "null" -> lit(null).cast("string");
       case "keep" -> v;
       case "label" -> lit(unmappedLabel);
       default -> lit(Hierarchy.ROOT);
     };
-    Column g = when(v.isNull(), lit(null).cast("string"))
+    return when(v.isNull(), lit(null).cast("string"))
         .when(known.isNull(), fallback)
         .otherwise(hierarchy.generalize(v, level));
-    out = out.withColumn(output, g);
-    return output.equals(column) ? out : out.drop(column);
   }
 }

@@ -17,6 +17,7 @@ import java.util.Set;
 import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
+import org.apache.spark.sql.types.DataType;
 import org.apache.spark.sql.types.DataTypes;
 import org.apache.spark.sql.types.StructType;
 
@@ -26,7 +27,7 @@ import org.apache.spark.sql.types.StructType;
  * below the first bound become {@code <first}. Built from {@code floor}/{@code when}, no UDF.
  */
 public record IntervalBands(Origin origin, String column, String output, Optional<Double> width,
-    List<Double> bounds, Optional<Text> category) implements Technique {
+    List<Double> bounds, Optional<Text> category) implements ColumnTechnique {
   public static final String TYPE = "interval";
 
   public static IntervalBands parse(Conf c) {
@@ -54,13 +55,13 @@ public record IntervalBands(Origin origin, String column, String output, Optiona
   }
 
   @Override
-  public StructType transformSchema(StructType schema) {
+  public void checkInput(StructType schema) {
     Schemas.requireNumeric(schema, column, origin, "column");
-    StructType out = Schemas.drop(schema, column);
-    if (!output.equals(column)) {
-      Schemas.requireAbsent(out, output, origin, "output");
-    }
-    return Schemas.replace(out, output, DataTypes.StringType);
+  }
+
+  @Override
+  public DataType outputType(StructType schema) {
+    return DataTypes.StringType;
   }
 
   @Override
@@ -88,7 +89,7 @@ public record IntervalBands(Origin origin, String column, String output, Optiona
   }
 
   @Override
-  public Dataset<Row> apply(Dataset<Row> data, TechniqueContext ctx) {
+  public Column value(Dataset<Row> data, TechniqueContext ctx) {
     boolean integral = Schemas.isIntegral(data.schema().apply(column).dataType());
     Column v = col(column);
     Column label;
@@ -108,8 +109,7 @@ public record IntervalBands(Origin origin, String column, String output, Optiona
         label = when(v.geq(lit(b)), lit(text)).otherwise(label);
       }
     }
-    Dataset<Row> out = data.withColumn(output, when(v.isNull(), lit(null).cast("string")).otherwise(label));
-    return output.equals(column) ? out : out.drop(column);
+    return when(v.isNull(), lit(null).cast("string")).otherwise(label);
   }
 
   private static Column num(Column c, boolean integral) {

@@ -17,12 +17,13 @@ import java.util.Set;
 import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
+import org.apache.spark.sql.types.DataType;
 import org.apache.spark.sql.types.DataTypes;
 import org.apache.spark.sql.types.StructType;
 
 /** Truncates a postal code to its first {@code digits} digits (e.g. {@code 160-0023} → {@code 160}). */
 public record PostalPrefix(Origin origin, String column, String output, int digits, Optional<Text> category)
-    implements Technique {
+    implements ColumnTechnique {
   public static final String TYPE = "postal-prefix";
 
   public static PostalPrefix parse(Conf c) {
@@ -41,11 +42,13 @@ public record PostalPrefix(Origin origin, String column, String output, int digi
   }
 
   @Override
-  public StructType transformSchema(StructType schema) {
+  public void checkInput(StructType schema) {
     Schemas.requireString(schema, column, origin, "column");
-    // in place, where apply's withColumn keeps it; a new output column comes last
-    StructType out = output.equals(column) ? schema : Schemas.drop(schema, column);
-    return Schemas.replace(out, output, DataTypes.StringType);
+  }
+
+  @Override
+  public DataType outputType(StructType schema) {
+    return DataTypes.StringType;
   }
 
   @Override
@@ -60,10 +63,8 @@ public record PostalPrefix(Origin origin, String column, String output, int digi
   }
 
   @Override
-  public Dataset<Row> apply(Dataset<Row> data, TechniqueContext ctx) {
+  public Column value(Dataset<Row> data, TechniqueContext ctx) {
     Column d = regexp_replace(col(column), "[^0-9]", "");
-    Dataset<Row> out = data.withColumn(output,
-        when(length(d).geq(lit(digits)), substring(d, 1, digits)).otherwise(lit(null).cast("string")));
-    return output.equals(column) ? out : out.drop(column);
+    return when(length(d).geq(lit(digits)), substring(d, 1, digits)).otherwise(lit(null).cast("string"));
   }
 }

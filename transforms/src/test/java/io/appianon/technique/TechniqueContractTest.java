@@ -136,6 +136,40 @@ class TechniqueContractTest {
     assertEquals(List.of(), failures, "techniques that break their contract");
   }
 
+  /**
+   * A one-column technique writes its output in the input's place, or as a new column last: the schema pass and
+   * apply agree on names, types and order either way (they are written once, in {@link ColumnTechnique}; before,
+   * three techniques declared an in-place output last while apply kept its place).
+   */
+  @Test
+  void everyColumnTechniqueDeclaresItsOutputInPlaceAndAsANewColumn(@TempDir Path dir) throws IOException {
+    Files.writeString(dir.resolve("food.csv"), "きゅうり;野菜;食品;*\nりんご;果物;食品;*\n洗剤;日用品;雑貨;*\n",
+        StandardCharsets.UTF_8);
+    HierarchyResolver hierarchies = new HierarchyResolver(dir);
+    Dataset<Row> input = input();
+    List<String> checked = new ArrayList<>();
+    List<String> failures = new ArrayList<>();
+    for (Map.Entry<String, Case> e : CASES.entrySet()) {
+      String policy = e.getValue().policy().replaceAll(",\\s*output = \\w+", "");
+      if (!(Techniques.parse(TechniqueRun.conf(policy), hierarchies) instanceof ColumnTechnique one)) {
+        continue;
+      }
+      for (String output : List.of(one.column(), "derived_" + one.column())) {
+        Technique t = Techniques.parse(TechniqueRun.conf(policy + ", output = " + output), hierarchies);
+        Dataset<Row> out = t.apply(input, new TechniqueContext(Optional.empty(), 5L));
+        StructType visible = new StructType(Arrays.stream(out.schema().fields())
+            .filter(f -> !f.name().startsWith(TechniqueContext.HIDDEN_PREFIX)).toArray(StructField[]::new));
+        List<String> declared = namesAndTypes(t.transformSchema(input.schema()));
+        if (!declared.equals(namesAndTypes(visible))) {
+          failures.add(e.getKey() + " -> " + output + ": declared " + declared + ", applied " + namesAndTypes(visible));
+        }
+        checked.add(e.getKey() + " -> " + output);
+      }
+    }
+    assertEquals(List.of(), failures);
+    assertEquals(12, checked.size(), "six one-column techniques, in place and new: " + checked);
+  }
+
   private static void check(String type, Case c, Dataset<Row> input, HierarchyResolver hierarchies) {
     Technique t = Techniques.parse(TechniqueRun.conf(c.policy()), hierarchies);
     assertEquals(type, t.type());
