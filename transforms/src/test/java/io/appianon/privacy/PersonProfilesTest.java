@@ -181,6 +181,51 @@ class PersonProfilesTest {
     assertEquals(1, r.rounds());
   }
 
+  @Test
+  void aClassTakingTwoRoundsLosesAnEarlierItemAfterALaterOneAndCountsItsRows() {
+    // One class, k = 2, m = 2. Holders: A p0 p1 (2), B p1 p2 p3 (3), Z p0 (1). Round 1: p0's single {Z} and pair
+    // {A, Z} are rare (Z the rarer: 1 < 2): Z goes from p0; p1's pair {A, B} is rare (A the rarer: 2 < 3): A goes from
+    // p1. Round 2: A now has one holder, p0, so A goes from p0 (the item before Z in p0's basket). Round 3: nothing.
+    // Rows removed: Z 5 + A 7 (p1) + A 3 (p0) = 15 of 3 + 5 + 7 + 11 + 13 + 17 = 56.
+    PersonProfiles p = new PersonProfiles();
+    p.add(new String[] {"c"}, List.<String[]>of(new String[] {"A"}, new String[] {"Z"}), new long[] {3, 5});
+    p.add(new String[] {"c"}, List.<String[]>of(new String[] {"A"}, new String[] {"B"}), new long[] {7, 11});
+    p.add(new String[] {"c"}, List.<String[]>of(new String[] {"B"}), new long[] {13});
+    p.add(new String[] {"c"}, List.<String[]>of(new String[] {"B"}), new long[] {17});
+    Hierarchy[] flat = {Hierarchy.flat("x")};
+    List<Map.Entry<Integer, String>> list = new ArrayList<>();
+    PersonProfiles.Removal r = p.removeRare(2, 2, flat, new int[] {0}, flat, new int[] {0}, list);
+    assertEquals(List.of(Map.entry(0, "Z"), Map.entry(1, "A"), Map.entry(0, "A")), list);
+    assertEquals(2, r.rounds());
+    assertEquals(3, r.removedPairs());
+    assertEquals(15, r.removedRows());
+    assertEquals(56, r.totalRows());
+    assertEquals(0, r.violators());
+    List<Person> persons = List.of(new Person("p0", "c", Set.of("A", "Z")), new Person("p1", "c", Set.of("A", "B")),
+        new Person("p2", "c", Set.of("B")), new Person("p3", "c", Set.of("B")));
+    assertEquals(rule(persons, 2, 2), Set.copyOf(list), "the rule from its statement");
+  }
+
+  @Test
+  void aTieGoesToTheSmallerValueWhicheverOfTheTwoWasSeenFirst() {
+    // k = 2, m = 2, one class. p0 bought E before D: D is held by p0, p1, p2 and E by p0, p3, p4 (3 each); the pair
+    // {D, E} only by p0. The tie goes to the smaller value, D, although E was seen first. p5 bought G before H, and
+    // H's holders (p5, p6, p7, p10: 4) outnumber G's (p5, p8, p9: 3): the rarer G goes from p5. One round: D keeps
+    // two holders and G two.
+    String[][] baskets = {{"E", "D"}, {"D"}, {"D"}, {"E"}, {"E"}, {"G", "H"}, {"H"}, {"H"}, {"G"}, {"G"}, {"H"}};
+    PersonProfiles p = oneClass(baskets);
+    Hierarchy[] flat = {Hierarchy.flat("x")};
+    List<Map.Entry<Integer, String>> list = new ArrayList<>();
+    PersonProfiles.Removal r = p.removeRare(2, 2, flat, new int[] {0}, flat, new int[] {0}, list);
+    assertEquals(List.of(Map.entry(0, "D"), Map.entry(5, "G")), list);
+    assertEquals(1, r.rounds());
+    List<Person> persons = new ArrayList<>();
+    for (int i = 0; i < baskets.length; i++) {
+      persons.add(new Person("p" + i, "c", Set.of(baskets[i])));
+    }
+    assertEquals(rule(persons, 2, 2), Set.copyOf(list), "the rule from its statement");
+  }
+
   /**
    * The removal rule from its statement, slowly: persons of classes below k take no part; in rounds, every itemset of
    * at most m of a person's remaining items held by fewer than k persons of the class loses its item held by fewest
