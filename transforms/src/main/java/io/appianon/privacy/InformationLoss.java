@@ -217,56 +217,27 @@ public final class InformationLoss {
    * > 0; null: all 1, the unweighted value). See {@link Objective} for how each objective takes them.
    */
   double value(Objective objective, double[] w, NodeStats st, long kRef) {
-    return switch (objective) {
-      case LOSS -> loss(st.levels(), w, st.suppressedByLabel(), st.suppressed());
-      case NON_UNIFORM_ENTROPY -> nonUniformEntropy(st.levels(), w, st.suppressedByLabel(), st.suppressed());
-      case DISCERNIBILITY -> discernibility(st);
-      case AVERAGE_CLASS_SIZE -> averageClassSize(st, kRef);
-      case PRECISION_LOSS -> precisionLoss(st.levels(), w, st.suppressed());
-      case GENERALIZATION_INTENSITY -> intensity(st.levels(), w);
-      case LOSS_ARX -> arxLoss(st.levels(), w, st.suppressedByLabel(), st.suppressed());
-      case AVERAGE_CLASS_SIZE_ARX -> arxAverageClassSize(st);
-      case HEIGHT -> height(st.levels(), w);
-    };
+    return objective.value(this, w, st, kRef);
   }
 
   /** Whether {@link #cheapBound} is available (the metric is separable per attribute without suppression). */
   static boolean hasCheapBound(Objective objective) {
-    return objective != Objective.DISCERNIBILITY && objective != Objective.AVERAGE_CLASS_SIZE
-        && objective != Objective.AVERAGE_CLASS_SIZE_ARX;
+    return objective.hasCheapBound();
   }
 
-  /**
-   * A lower bound of the objective at this node and every successor, from the levels alone: the value without
-   * suppression, bitwise equal to {@link #value} when nothing is suppressed. Negative infinity when unavailable.
-   * With weights it stays a bound: each attribute's term only grows with suppression, and the weights are positive.
-   */
+  /** The objective's lower bound from the levels alone ({@link Objective#cheapBound}). */
   double cheapBound(Objective objective, double[] w, int[] levels) {
-    return switch (objective) {
-      case LOSS -> loss(levels, w, null, 0);
-      case NON_UNIFORM_ENTROPY -> nonUniformEntropy(levels, w, null, 0);
-      case PRECISION_LOSS -> precisionLoss(levels, w, 0);
-      case GENERALIZATION_INTENSITY -> intensity(levels, w);
-      case LOSS_ARX -> arxLoss(levels, w, null, 0);
-      case HEIGHT -> height(levels, w);
-      case DISCERNIBILITY, AVERAGE_CLASS_SIZE, AVERAGE_CLASS_SIZE_ARX -> Double.NEGATIVE_INFINITY;
-    };
+    return objective.cheapBound(this, w, levels);
   }
 
-  /**
-   * A lower bound of the objective at every feasible successor of an assessed node (and at the node itself if it is
-   * feasible). {@code zeroLimit}: no record may be suppressed.
-   */
+  /** The objective's lower bound at every feasible successor ({@link Objective#successorBound}). */
   double successorBound(Objective objective, double[] w, NodeStats st, long kRef, boolean zeroLimit) {
-    return switch (objective) {
-      case DISCERNIBILITY -> st.sumSquaresAll();
-      case AVERAGE_CLASS_SIZE -> zeroLimit && st.classes() > 0
-          ? ((double) n / st.classes()) / kRef : Double.NEGATIVE_INFINITY;
-      // with no suppression allowed a feasible successor keeps every record in at most as many classes
-      case AVERAGE_CLASS_SIZE_ARX -> zeroLimit && st.classes() > 0 ? (double) n / st.classes()
-          : Double.NEGATIVE_INFINITY;
-      default -> cheapBound(objective, w, st.levels());
-    };
+    return objective.successorBound(this, w, st, kRef, zeroLimit);
+  }
+
+  /** The number of records. */
+  long records() {
+    return n;
   }
 
   private double intensity(int a, int level) {
@@ -303,7 +274,7 @@ public final class InformationLoss {
     return w[a] / max;
   }
 
-  private double intensity(int[] levels, double[] w) {
+  double intensity(int[] levels, double[] w) {
     double sum = 0.0;
     for (int a = 0; a < levels.length; a++) {
       sum += weight(w, a) * intensity(a, levels[a]);
@@ -326,7 +297,7 @@ public final class InformationLoss {
     return (sum + suppressed) / n;
   }
 
-  private double loss(int[] levels, double[] w, long[][] suppByLabel, long suppressed) {
+  double loss(int[] levels, double[] w, long[][] suppByLabel, long suppressed) {
     double sum = 0.0;
     for (int a = 0; a < levels.length; a++) {
       sum += weight(w, a) * loss(a, levels[a], suppByLabel, suppressed);
@@ -334,7 +305,7 @@ public final class InformationLoss {
     return sum / weightSum(w, levels.length);
   }
 
-  private double nonUniformEntropy(int[] levels, double[] w, long[][] suppByLabel, long suppressed) {
+  double nonUniformEntropy(int[] levels, double[] w, long[][] suppByLabel, long suppressed) {
     double total = 0.0;
     for (int a = 0; a < levels.length; a++) {
       long[] c = cnt[a][levels[a]];
@@ -350,7 +321,7 @@ public final class InformationLoss {
     return total;
   }
 
-  private double precisionLoss(int[] levels, double[] w, long suppressed) {
+  double precisionLoss(int[] levels, double[] w, long suppressed) {
     if (n == 0) {
       return 0.0;
     }
@@ -362,7 +333,7 @@ public final class InformationLoss {
     return sum / ((double) n * weightSum(w, levels.length));
   }
 
-  private long discernibility(NodeStats st) {
+  long discernibility(NodeStats st) {
     return st.sumSquaresKept() + st.suppressed() * n;
   }
 
@@ -372,7 +343,7 @@ public final class InformationLoss {
   }
 
   /** ARX: records / (kept classes + 1 when any record is suppressed); infinite when there is no class. */
-  private double arxAverageClassSize(NodeStats st) {
+  double arxAverageClassSize(NodeStats st) {
     long classes = st.keptClasses() + (st.suppressed() > 0 ? 1 : 0);
     return classes == 0 ? Double.POSITIVE_INFINITY : (double) n / classes;
   }
@@ -382,7 +353,7 @@ public final class InformationLoss {
    * loss only grows with suppression, and the combination is monotone in each, so the value without suppression
    * bounds it from below as for {@link Objective#LOSS}.
    */
-  private double arxLoss(int[] levels, double[] w, long[][] suppByLabel, long suppressed) {
+  double arxLoss(int[] levels, double[] w, long[][] suppByLabel, long suppressed) {
     double logSum = 0.0;
     for (int a = 0; a < levels.length; a++) {
       logSum += weight(w, a) * Math.log1p(loss(a, levels[a], suppByLabel, suppressed));
@@ -400,7 +371,7 @@ public final class InformationLoss {
   }
 
   /** ARX's height with weights: the sum of (w_a / max w) * level; the plain sum of levels without weights. */
-  private static double height(int[] levels, double[] w) {
+  static double height(int[] levels, double[] w) {
     if (w == null) {
       return unweightedHeight(levels);
     }
@@ -411,7 +382,7 @@ public final class InformationLoss {
     return sum;
   }
 
-  private double averageClassSize(NodeStats st, long kRef) {
+  double averageClassSize(NodeStats st, long kRef) {
     return averageClassSize(st, kRef, n);
   }
 }

@@ -33,23 +33,193 @@ package io.appianon.privacy;
  */
 public enum Objective {
   /** Iyengar's loss metric averaged over attributes ({@link LossMetrics#loss()}). */
-  LOSS,
+  LOSS {
+    @Override
+    double value(InformationLoss il, double[] w, NodeStats st, long kRef) {
+      return il.loss(st.levels(), w, st.suppressedByLabel(), st.suppressed());
+    }
+
+    @Override
+    double cheapBound(InformationLoss il, double[] w, int[] levels) {
+      return il.loss(levels, w, null, 0);
+    }
+
+    @Override
+    public double value(LossMetrics m) {
+      return m.loss();
+    }
+  },
   /** Non-uniform entropy in bits (Gionis and Tassa). */
-  NON_UNIFORM_ENTROPY,
+  NON_UNIFORM_ENTROPY {
+    @Override
+    double value(InformationLoss il, double[] w, NodeStats st, long kRef) {
+      return il.nonUniformEntropy(st.levels(), w, st.suppressedByLabel(), st.suppressed());
+    }
+
+    @Override
+    double cheapBound(InformationLoss il, double[] w, int[] levels) {
+      return il.nonUniformEntropy(levels, w, null, 0);
+    }
+
+    @Override
+    public double value(LossMetrics m) {
+      return m.nonUniformEntropy();
+    }
+  },
   /** Discernibility (Bayardo and Agrawal). */
-  DISCERNIBILITY,
+  DISCERNIBILITY {
+    @Override
+    double value(InformationLoss il, double[] w, NodeStats st, long kRef) {
+      return il.discernibility(st);
+    }
+
+    @Override
+    double successorBound(InformationLoss il, double[] w, NodeStats st, long kRef, boolean zeroLimit) {
+      return st.sumSquaresAll();
+    }
+
+    @Override
+    public double value(LossMetrics m) {
+      return m.discernibility();
+    }
+  },
   /** Average equivalence class size (LeFevre, DeWitt and Ramakrishnan). */
-  AVERAGE_CLASS_SIZE,
+  AVERAGE_CLASS_SIZE {
+    @Override
+    double value(InformationLoss il, double[] w, NodeStats st, long kRef) {
+      return il.averageClassSize(st, kRef);
+    }
+
+    @Override
+    double successorBound(InformationLoss il, double[] w, NodeStats st, long kRef, boolean zeroLimit) {
+      // with no suppression allowed a feasible successor keeps every record in at most as many classes
+      return zeroLimit && st.classes() > 0 ? ((double) il.records() / st.classes()) / kRef : Double.NEGATIVE_INFINITY;
+    }
+
+    @Override
+    public double value(LossMetrics m) {
+      return m.averageClassSize();
+    }
+  },
   /** One minus Sweeney's precision. */
-  PRECISION_LOSS,
+  PRECISION_LOSS {
+    @Override
+    double value(InformationLoss il, double[] w, NodeStats st, long kRef) {
+      return il.precisionLoss(st.levels(), w, st.suppressed());
+    }
+
+    @Override
+    double cheapBound(InformationLoss il, double[] w, int[] levels) {
+      return il.precisionLoss(levels, w, 0);
+    }
+
+    @Override
+    public double value(LossMetrics m) {
+      return m.precisionLoss();
+    }
+  },
   /** Mean of level / max level over attributes. */
-  GENERALIZATION_INTENSITY,
+  GENERALIZATION_INTENSITY {
+    @Override
+    double value(InformationLoss il, double[] w, NodeStats st, long kRef) {
+      return il.intensity(st.levels(), w);
+    }
+
+    @Override
+    double cheapBound(InformationLoss il, double[] w, int[] levels) {
+      return il.intensity(levels, w);
+    }
+
+    @Override
+    public double value(LossMetrics m) {
+      return m.intensity();
+    }
+  },
   /** ARX's loss: the per-attribute losses of {@link #LOSS} combined by the geometric mean of (1 + L), minus 1. */
-  LOSS_ARX,
+  LOSS_ARX {
+    @Override
+    double value(InformationLoss il, double[] w, NodeStats st, long kRef) {
+      return il.arxLoss(st.levels(), w, st.suppressedByLabel(), st.suppressed());
+    }
+
+    @Override
+    double cheapBound(InformationLoss il, double[] w, int[] levels) {
+      return il.arxLoss(levels, w, null, 0);
+    }
+
+    @Override
+    public double value(LossMetrics m) {
+      return m.arxLoss();
+    }
+  },
   /** ARX's average class size: records / (kept classes + 1 when any record is suppressed), not divided by k. */
-  AVERAGE_CLASS_SIZE_ARX,
+  AVERAGE_CLASS_SIZE_ARX {
+    @Override
+    double value(InformationLoss il, double[] w, NodeStats st, long kRef) {
+      return il.arxAverageClassSize(st);
+    }
+
+    @Override
+    double successorBound(InformationLoss il, double[] w, NodeStats st, long kRef, boolean zeroLimit) {
+      return zeroLimit && st.classes() > 0 ? (double) il.records() / st.classes() : Double.NEGATIVE_INFINITY;
+    }
+
+    @Override
+    public double value(LossMetrics m) {
+      return m.arxAverageClassSize();
+    }
+  },
   /** ARX's height: the sum of the levels (not normalized, unlike {@link #GENERALIZATION_INTENSITY}). */
-  HEIGHT;
+  HEIGHT {
+    @Override
+    double value(InformationLoss il, double[] w, NodeStats st, long kRef) {
+      return InformationLoss.height(st.levels(), w);
+    }
+
+    @Override
+    double cheapBound(InformationLoss il, double[] w, int[] levels) {
+      return InformationLoss.height(levels, w);
+    }
+
+    @Override
+    public double value(LossMetrics m) {
+      return m.height();
+    }
+  };
+
+  /**
+   * The objective's value of an assessed node, with the attribute weights {@code w} (one per quasi-identifier, each
+   * > 0; null: all 1, the unweighted value).
+   */
+  abstract double value(InformationLoss il, double[] w, NodeStats st, long kRef);
+
+  /**
+   * A lower bound of the value at this node and every successor, from the levels alone: the value without
+   * suppression, bitwise equal to {@link #value(InformationLoss, double[], NodeStats, long)} when nothing is
+   * suppressed. Negative infinity when the objective has none (it is not separable per attribute).
+   */
+  double cheapBound(InformationLoss il, double[] w, int[] levels) {
+    return Double.NEGATIVE_INFINITY;
+  }
+
+  /**
+   * Whether {@link #cheapBound} is available: for the objectives that combine per-attribute values (those that take
+   * weights), which are separable per attribute when nothing is suppressed.
+   */
+  final boolean hasCheapBound() {
+    return weighted();
+  }
+
+  /**
+   * A lower bound of the value at every feasible successor of an assessed node (and at the node itself if it is
+   * feasible). {@code zeroLimit}: no record may be suppressed.
+   */
+  double successorBound(InformationLoss il, double[] w, NodeStats st, long kRef, boolean zeroLimit) {
+    return cheapBound(il, w, st.levels());
+  }
+
+  /** The value minimized for this objective (unweighted: {@link LossMetrics} holds the unweighted figures). */
+  public abstract double value(LossMetrics m);
 
   /** Why {@link #DISCERNIBILITY} and the class-size objectives refuse weights. */
   static final String NOT_WEIGHTED = "measures equivalence classes, not attributes, so a weight cannot steer it"
@@ -69,21 +239,6 @@ public enum Objective {
   /** The configuration name, e.g. {@code loss-arx}. */
   public String configName() {
     return name().toLowerCase(java.util.Locale.ROOT).replace('_', '-');
-  }
-
-  /** The value minimized for this objective (unweighted: {@link LossMetrics} holds the unweighted figures). */
-  public double value(LossMetrics m) {
-    return switch (this) {
-      case LOSS -> m.loss();
-      case NON_UNIFORM_ENTROPY -> m.nonUniformEntropy();
-      case DISCERNIBILITY -> m.discernibility();
-      case AVERAGE_CLASS_SIZE -> m.averageClassSize();
-      case PRECISION_LOSS -> m.precisionLoss();
-      case GENERALIZATION_INTENSITY -> m.intensity();
-      case LOSS_ARX -> m.arxLoss();
-      case AVERAGE_CLASS_SIZE_ARX -> m.arxAverageClassSize();
-      case HEIGHT -> m.height();
-    };
   }
 
   /** Parses a configuration name such as {@code loss}, {@code non-uniform-entropy}, {@code discernibility}. */
