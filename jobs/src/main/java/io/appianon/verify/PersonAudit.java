@@ -15,6 +15,7 @@ import static org.apache.spark.sql.functions.to_json;
 import io.appianon.policy.DatasetPolicy;
 import io.appianon.policy.PersonSpec;
 import io.appianon.policy.PrivacySpec;
+import io.appianon.report.AuditSection;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -62,18 +63,10 @@ public final class PersonAudit {
           + " would be unique to an attacker who knew all of their items";
     }
 
-    public Map<String, Object> toMap() {
-      Map<String, Object> m = new LinkedHashMap<>();
-      m.put("model", model);
-      m.put("holds", holds());
-      m.put("persons", persons);
-      m.put("violating_persons", violatingPersons);
-      m.put("violating_persons_by_itemset_size", violatingByItemsetSize);
-      m.put("unique_under_full_item_knowledge", uniqueUnderFullKnowledge);
-      m.put("full_item_knowledge_class_sizes", fullKnowledgeClassSizes);
-      m.put("rows_per_person", rowsPerPerson);
-      m.put("in_words", summary());
-      return m;
+    /** The report.json section {@code persons.audit_of_published_files}. */
+    public AuditSection report() {
+      return new AuditSection(model, holds(), persons, violatingPersons, violatingByItemsetSize,
+          uniqueUnderFullKnowledge, fullKnowledgeClassSizes, rowsPerPerson, summary());
     }
   }
 

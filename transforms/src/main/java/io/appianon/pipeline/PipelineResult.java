@@ -1,6 +1,7 @@
 package io.appianon.pipeline;
 
 import io.appianon.core.Lineage;
+import io.appianon.report.PipelineReport;
 import java.util.Map;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
@@ -12,7 +13,7 @@ import org.apache.spark.sql.Row;
  * {@code cleanup} frees the pipeline's own cache, if it made one.
  */
 public record PipelineResult(Dataset<Row> output, long processed, long published,
-    Map<String, Long> suppressedByReason, Map<String, Object> report, Lineage lineage, boolean readsInput,
+    Map<String, Long> suppressedByReason, PipelineReport report, Lineage lineage, boolean readsInput,
     Runnable cleanup) {
 
   public long suppressed() {

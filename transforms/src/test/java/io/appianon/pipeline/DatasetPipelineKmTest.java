@@ -14,6 +14,7 @@ import io.appianon.policy.DatasetPolicy;
 import io.appianon.policy.PolicyLoader;
 import io.appianon.privacy.KmAnonymity;
 import io.appianon.privacy.PrivacyUnsatisfiableException;
+import io.appianon.report.ReportJson;
 import io.appianon.technique.PseudonymKey;
 import io.appianon.technique.TechniqueContext;
 import java.io.IOException;
@@ -93,7 +94,8 @@ class DatasetPipelineKmTest {
 
   @SuppressWarnings("unchecked")
   private static Map<String, Object> km(PipelineResult r) {
-    return (Map<String, Object>) ((Map<String, Object>) r.report().get("privacy")).get("km_anonymity");
+    return (Map<String, Object>) ((Map<String, Object>) ReportJson.toMap(r.report()).get("privacy"))
+        .get("km_anonymity");
   }
 
   @Test

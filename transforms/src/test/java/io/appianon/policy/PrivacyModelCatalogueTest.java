@@ -14,6 +14,7 @@ import io.appianon.pipeline.PipelineResult;
 import io.appianon.privacy.EquivalenceClass;
 import io.appianon.privacy.PrivacyModel;
 import io.appianon.privacy.SensitiveContext;
+import io.appianon.report.ReportJson;
 import io.appianon.technique.TechniqueContext;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -120,7 +121,7 @@ class PrivacyModelCatalogueTest {
         // k = 2 alone keeps all 10 records; classes of at least 4 keep only A's 5 (B's 3 and C's 2 suppressed)
         assertEquals(5, r.output().count());
         assertEquals(5, r.output().where("pref = 'A'").count());
-        Map<?, ?> privacy = (Map<?, ?>) r.report().get("privacy");
+        Map<?, ?> privacy = (Map<?, ?>) ReportJson.toMap(r.report()).get("privacy");
         assertEquals(List.of("k-anonymity (k=2)", "classes of at least 4"), privacy.get("models"));
       } finally {
         r.cleanup().run();
