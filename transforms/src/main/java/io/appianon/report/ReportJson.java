@@ -21,8 +21,13 @@ public final class ReportJson {
       .disable(MapperFeature.SORT_CREATOR_PROPERTIES_FIRST)
       .enable(SerializationFeature.ORDER_MAP_ENTRIES_BY_KEYS)
       .build();
-  /** For {@link #toMap}: maps keep their own order (e.g. a distribution's bars), as report.html draws them. */
-  private static final ObjectMapper VIEW = MAPPER.copy().disable(SerializationFeature.ORDER_MAP_ENTRIES_BY_KEYS);
+  /**
+   * For {@link #toMap}: the same names, but a record's keys in the order of its components and a map's in its own
+   * (e.g. a distribution's bars), as report.html lists and draws them.
+   */
+  private static final ObjectMapper VIEW = JsonMapper.builder()
+      .propertyNamingStrategy(PropertyNamingStrategies.SNAKE_CASE)
+      .build();
 
   private ReportJson() {}
 
@@ -32,8 +37,8 @@ public final class ReportJson {
   }
 
   /**
-   * A report record as the nested maps, lists, strings, numbers and booleans report.json holds (with the same keys
-   * and values; the entries of a map in their own order).
+   * A report record as the nested maps, lists, strings, numbers and booleans report.json holds (the same keys and
+   * values; in the order of the record's components and the maps' own).
    */
   public static Map<String, Object> toMap(Object report) {
     return VIEW.convertValue(report, new TypeReference<Map<String, Object>>() {});
