@@ -27,6 +27,7 @@ import io.appianon.report.PrivacySection;
 import io.appianon.report.ReleaseReport;
 import io.appianon.report.ReleaseSection;
 import io.appianon.report.ReportJson;
+import io.appianon.report.VerificationSection;
 import io.appianon.technique.PseudonymKey;
 import io.appianon.technique.TechniqueContext;
 import io.appianon.verify.PersonAudit;
@@ -225,7 +226,7 @@ public final class AnonymizeJob {
         Map<String, io.appianon.core.Lineage> lineages = new LinkedHashMap<>();
         // release-wide sections of report.json beside "datasets": persons, verification
         Object personsReport = null;
-        Object verificationReport = null;
+        VerificationSection verificationReport = null;
         Map<String, Object> methodParams = new LinkedHashMap<>();
         InputReader reader = new InputReader(spark);
         List<Prepared> prepared = new ArrayList<>();
@@ -261,7 +262,7 @@ public final class AnonymizeJob {
           // Every model the policies declare, checked on the written files by code that shares nothing with the
           // enforcement (io.appianon.verify): a release on which one does not hold is not published.
           VerificationReport verification = ReleaseVerifier.verify(spark, policies, staging);
-          verificationReport = verification.toMap();
+          verificationReport = verification.report();
           if (!verification.holds()) {
             throw io.appianon.privacy.PrivacyUnsatisfiableException.onWrittenFiles(config.file(),
                 String.join("; ", verification.failures()));

@@ -9,4 +9,4 @@ import java.util.Map;
  */
 public record ReleaseSection(String releaseId, String createdAt, Map<String, DatasetSection> datasets,
     @JsonInclude(JsonInclude.Include.NON_NULL) Object persons,
-    @JsonInclude(JsonInclude.Include.NON_NULL) Object verification, double elapsedSeconds) {}
+    @JsonInclude(JsonInclude.Include.NON_NULL) VerificationSection verification, double elapsedSeconds) {}
