@@ -23,6 +23,7 @@ import io.appianon.release.SecretBox;
 import io.appianon.release.TypedColumns;
 import io.appianon.report.DataDictionary;
 import io.appianon.report.DatasetSection;
+import io.appianon.report.PersonsSection;
 import io.appianon.report.PrivacySection;
 import io.appianon.report.ReleaseReport;
 import io.appianon.report.ReleaseSection;
@@ -225,7 +226,7 @@ public final class AnonymizeJob {
         List<String> personLines = new ArrayList<>();
         Map<String, io.appianon.core.Lineage> lineages = new LinkedHashMap<>();
         // release-wide sections of report.json beside "datasets": persons, verification
-        Object personsReport = null;
+        PersonsSection personsReport = null;
         VerificationSection verificationReport = null;
         Map<String, Object> methodParams = new LinkedHashMap<>();
         InputReader reader = new InputReader(spark);
@@ -237,7 +238,7 @@ public final class AnonymizeJob {
           }
           // The release-level stage: the person, not the row, is the unit of privacy across linked datasets.
           Map<String, PipelineResult> results = new LinkedHashMap<>();
-          Map<String, Object> personReport = null;
+          PersonsSection personReport = null;
           if (persons.isPresent()) {
             List<ReleasePrivacy.Input> inputs = new ArrayList<>();
             for (Prepared p : prepared) {
@@ -271,19 +272,17 @@ public final class AnonymizeJob {
           if (persons.isPresent()) {
             // The audit reads the written Parquet back, as an attacker would, with code of its own.
             PersonAudit.Result audit = PersonAudit.run(spark, staging, policies, persons.get());
-            personReport.put("audit_of_published_files", audit.report());
+            personReport = personReport.withAudit(audit.report());
             LOG.info("[persons] audit of the written files: {}", audit.summary());
             if (!audit.holds()) {
               throw io.appianon.privacy.PrivacyUnsatisfiableException.onWrittenFiles(persons.get().origin().file(),
                   audit.summary());
             }
             personsReport = personReport;
-            @SuppressWarnings("unchecked")
-            List<String> words = (List<String>) personReport.get("in_words");
-            personLines.addAll(words);
+            personLines.addAll(personReport.inWords());
             personLines.add("audit of the written files: " + audit.summary());
-            methodParams.put("persons", Map.of("levels", personReport.get("levels"),
-                "suppressed_persons", personReport.get("suppressed_persons")));
+            methodParams.put("persons", Map.of("levels", personReport.levels(),
+                "suppressed_persons", personReport.suppressedPersons()));
           }
         } finally {
           for (Prepared p : prepared) {

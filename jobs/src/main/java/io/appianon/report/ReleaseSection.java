@@ -8,5 +8,5 @@ import java.util.Map;
  * the written files (each absent when the run has none), and the time of the whole run.
  */
 public record ReleaseSection(String releaseId, String createdAt, Map<String, DatasetSection> datasets,
-    @JsonInclude(JsonInclude.Include.NON_NULL) Object persons,
+    @JsonInclude(JsonInclude.Include.NON_NULL) PersonsSection persons,
     @JsonInclude(JsonInclude.Include.NON_NULL) VerificationSection verification, double elapsedSeconds) {}
