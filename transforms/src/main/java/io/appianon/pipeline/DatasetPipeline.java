@@ -288,7 +288,7 @@ public final class DatasetPipeline {
 
     PipelineReport report = new PipelineReport(p.techniqueReport(), privacyReport);
     return new PipelineResult(out, p.processed(), keptRows - privacy.suppressed(), suppressed, report, lineage,
-        p.readsInput(), p.cleanup());
+        p.readsInput(), p.cleanup(), privacy.suppressedRows());
   }
 
   /** Persons to leave out of a dataset: the {@code key} column of {@code persons} matched to its {@code column}. */
@@ -326,7 +326,8 @@ public final class DatasetPipeline {
   }
 
   /** What the privacy stage produced. */
-  record PrivacyOutcome(Dataset<Row> data, long suppressed, Map<String, Integer> levels, PrivacySection report) {}
+  record PrivacyOutcome(Dataset<Row> data, long suppressed, Map<String, Integer> levels, PrivacySection report,
+      Optional<Dataset<Row>> suppressedRows) {}
 
   /** What the k^m-anonymity stage produced: the data, the records it deleted, and its report. */
   record KmOutcome(Dataset<Row> data, long removed, KmSection report) {}
@@ -368,7 +369,7 @@ public final class DatasetPipeline {
    * made them, nothing is suppressed for a model, and the report says plainly that no model was applied.
    */
   private static PrivacyOutcome noModel(Dataset<Row> kept, long keptRows) {
-    return new PrivacyOutcome(kept, 0, Map.of(), PrivacySection.none(keptRows));
+    return new PrivacyOutcome(kept, 0, Map.of(), PrivacySection.none(keptRows), Optional.empty());
   }
 
   private PrivacyOutcome applyPrivacy(Dataset<Row> kept, long keptRows, double maxSuppression,
@@ -402,7 +403,8 @@ public final class DatasetPipeline {
       // Mondrian multidimensional local recoding on the same records, for comparison only (not published).
       report = report.withLocalRecodingComparison(new Mondrian(p.k()).apply(kept, qis));
     }
-    return new PrivacyOutcome(r.output(), r.suppressedRecords(), levels, report);
+    return new PrivacyOutcome(r.output(), r.suppressedRecords(), levels, report,
+        r.suppressedRecords() > 0 ? Optional.of(r.suppressedRows()) : Optional.empty());
   }
 
   /**

@@ -1,10 +1,12 @@
 package io.appianon.pipeline;
 
+import static org.apache.spark.sql.functions.broadcast;
 import static org.apache.spark.sql.functions.coalesce;
 import static org.apache.spark.sql.functions.col;
 import static org.apache.spark.sql.functions.concat_ws;
 import static org.apache.spark.sql.functions.lit;
 import static org.apache.spark.sql.functions.min;
+import static org.apache.spark.sql.functions.sum;
 import static org.apache.spark.sql.functions.when;
 
 import io.appianon.core.Lineage;
@@ -27,6 +29,7 @@ import java.util.Map;
 import java.util.Optional;
 import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Encoders;
 import org.apache.spark.sql.Row;
 import org.apache.spark.storage.StorageLevel;
 import org.slf4j.Logger;
@@ -68,6 +71,7 @@ public final class ReleasePrivacy {
 
   private final PersonSpec spec;
   private final int partitions;
+  private final boolean profileAllOutputs;
 
   public ReleasePrivacy(PersonSpec spec) {
     this(spec, 0);
@@ -75,8 +79,17 @@ public final class ReleasePrivacy {
 
   /** As {@link #ReleasePrivacy(PersonSpec)}, the profiles spread over {@code partitions} partitions (0: by size). */
   ReleasePrivacy(PersonSpec spec, int partitions) {
+    this(spec, partitions, false);
+  }
+
+  /**
+   * As above; with {@code profileAllOutputs}, each round profiles every output again instead of checking only the
+   * classes the datasets' own models changed (what a domain with other datasets does; tests compare the two).
+   */
+  ReleasePrivacy(PersonSpec spec, int partitions, boolean profileAllOutputs) {
     this.spec = spec;
     this.partitions = partitions;
+    this.profileAllOutputs = profileAllOutputs;
   }
 
   /** One dataset of the release, after {@link DatasetPipeline#process}. */
@@ -216,6 +229,10 @@ public final class ReleasePrivacy {
       }
       Map<String, PipelineResult> results = new LinkedHashMap<>();
       List<Map<String, Object>> rounds = new ArrayList<>();
+      boolean local = !profileAllOutputs && domain.stream().allMatch(i -> spec.relational()
+          .map(i.policy().name()::equals).orElse(false)
+          || spec.items().stream().anyMatch(ic -> ic.dataset().equals(i.policy().name())));
+      Dataset<Row> affected = null; // persons whose classes the datasets' own models changed, over the rounds
       for (int round = 1; ; round++) {
         results.clear();
         for (Input i : domain) {
@@ -228,16 +245,51 @@ public final class ReleasePrivacy {
           // Computed once, here: the check below and the write read the same rows, and the check's query plan stays
           // small (the outputs' plans hold every hierarchy as a map literal).
           results.put(name, new PipelineResult(r.output().localCheckpoint(true), r.processed(), r.published(),
-              r.suppressedByReason(), r.report(), r.lineage(), r.readsInput(), r.cleanup()));
+              r.suppressedByReason(), r.report(), r.lineage(), r.readsInput(), r.cleanup(), r.privacySuppressed()));
+        }
+        // The persons whose relational row the dataset's own models suppressed leave every dataset.
+        Dataset<Row> lost = null;
+        if (relational.isPresent()) {
+          Input r = relational.get();
+          Dataset<Row> before = r.processed().kept().select(col(quote(personColumn(r))).as(PartitionedProfiles.PERSON))
+              .join(drop, toSeq(PartitionedProfiles.PERSON), "left_anti");
+          Dataset<Row> after = results.get(r.policy().name()).output()
+              .select(col(quote(personColumn(r))).as(PartitionedProfiles.PERSON));
+          lost = before.except(after).localCheckpoint(true);
         }
         // On the outputs: items that became rare (persons removed, rows the datasets' own models suppressed) are
-        // removed too, when the policy allows; then the persons still violating, and those whose relational row the
-        // dataset's own models suppressed, are suppressed.
-        PartitionedProfiles out = outputProfiles(results, byName, dims);
+        // removed too, when the policy allows; then the persons still violating are suppressed. The stage settled
+        // every class, so only the classes the datasets' own models changed are checked again (when the domain is the
+        // relational and the item dataset; otherwise every output is profiled again).
+        PartitionedProfiles out;
+        if (local) {
+          Dataset<Row> ownRows = itemInput.flatMap(i -> results.get(i.policy().name()).privacySuppressed())
+              .map(o -> o.select(col(quote(personColumn(itemInput.get()))).as(PartitionedProfiles.PERSON),
+                  itemName(dims, o).as(PartitionedProfiles.ITEM)))
+              .orElse(null);
+          Dataset<Row> touched = lost;
+          if (ownRows != null) {
+            Dataset<Row> p = ownRows.select(col(PartitionedProfiles.PERSON));
+            touched = touched == null ? p : touched.union(p);
+          }
+          if (touched != null) {
+            Dataset<Row> all = (affected == null ? touched : affected.union(touched)).distinct().localCheckpoint(true);
+            if (affected != null) {
+              affected.unpersist(false);
+            }
+            affected = all;
+          }
+          out = affected == null || affected.isEmpty() ? null : recheck(parts, dims, node, affected,
+              lost == null ? drop : drop.union(lost), removed, ownRows);
+        } else {
+          out = outputProfiles(results, byName, dims);
+        }
         int[][] asIs = split(dims, new int[dims.size()]);
-        Dataset<Row> outDecided = out.apply(spec.k(), spec.m(), relHierarchies(dims), asIs[0], itemHierarchies(dims),
-            asIs[1], itemRemedy);
-        out.unpersist();
+        Dataset<Row> outDecided = out == null ? decided.limit(0) : out.apply(spec.k(), spec.m(), relHierarchies(dims),
+            asIs[0], itemHierarchies(dims), asIs[1], itemRemedy);
+        if (out != null) {
+          out.unpersist();
+        }
         long addedItems = 0;
         Dataset<Row> moreItems = null;
         if (itemRemedy) {
@@ -246,16 +298,14 @@ public final class ReleasePrivacy {
         }
         Dataset<Row> more = outDecided.where(col(PartitionedProfiles.ITEM).isNull())
             .select(col(PartitionedProfiles.PERSON));
-        if (relational.isPresent()) {
-          Input r = relational.get();
-          Dataset<Row> before = r.processed().kept().select(col(quote(personColumn(r))).as(PartitionedProfiles.PERSON))
-              .join(drop, toSeq(PartitionedProfiles.PERSON), "left_anti");
-          Dataset<Row> after = results.get(r.policy().name()).output()
-              .select(col(quote(personColumn(r))).as(PartitionedProfiles.PERSON));
-          more = more.union(before.except(after));
+        if (lost != null) {
+          more = more.union(lost);
         }
         more = more.distinct().localCheckpoint(true);
         long added = more.count();
+        if (lost != null) {
+          lost.unpersist(false);
+        }
         rounds.add(Map.of("round", round, "persons_suppressed_so_far", dropped, "persons_added", added,
             "rare_items_added", addedItems));
         LOG.info("[persons] round {}: {} persons suppressed, {} more to suppress{}", round, dropped, added,
@@ -329,6 +379,9 @@ public final class ReleasePrivacy {
       LOG.info("[persons] done: levels {}, {} of {} persons suppressed ({} s)", levels(dims, node), dropped, total,
           String.format(Locale.ROOT, "%.1f", (System.nanoTime() - t0) / 1e9));
       drop.unpersist(false);
+      if (affected != null) {
+        affected.unpersist(false);
+      }
       return new Outcome(Map.copyOf(results), report, total, dropped);
     } finally {
       if (parts != null) {
@@ -639,6 +692,97 @@ public final class ReleasePrivacy {
     Dataset<Row> base = base(outputs, byName, dims);
     return PartitionedProfiles.of(layout(base, dims), relCount(dims), dims.size() - relCount(dims),
         group(base, dims, new int[dims.size()]), partitions(base, 0));
+  }
+
+  /** An item as {@link PersonProfiles} names it, from rows whose item columns are already at the node's levels. */
+  private static Column itemName(List<Dim> dims, Dataset<Row> rows) {
+    List<Column> parts = new ArrayList<>();
+    for (Dim d : dims) {
+      if (d.item()) {
+        parts.add(coalesce(rows.col(quote(d.column())).cast("string"), lit(NULL)));
+      }
+    }
+    return concat_ws(SEP, parts.toArray(new Column[0]));
+  }
+
+  /**
+   * The profiles, as the outputs hold them, of the classes (at {@code node}) of the {@code affected} persons: their
+   * input profiles ({@code parts}) less the persons {@code gone}, the rare items {@code removed} and the item rows the
+   * item dataset's own models suppressed ({@code ownRows}: person, item; or null), values generalized to the node
+   * (so assessed at level 0, as the outputs are). Every other class is as the stage settled it.
+   */
+  private PartitionedProfiles recheck(PartitionedProfiles parts, List<Dim> dims, int[] node, Dataset<Row> affected,
+      Dataset<Row> gone, Dataset<Row> removed, Dataset<Row> ownRows) {
+    Dataset<Row> rows = parts.rows();
+    String[] c = rows.columns();
+    int rc = relCount(dims);
+    int ic = dims.size() - rc;
+    List<Column> rel = new ArrayList<>();
+    List<Column> item = new ArrayList<>();
+    for (int d = 0, r = 0, i = 0; d < dims.size(); d++) {
+      Dim dim = dims.get(d);
+      int level = Math.min(node[d], dim.hierarchy().maxLevel());
+      if (dim.item()) {
+        item.add(dim.hierarchy().generalize(col(quote(c[3 + rc + i])), level).as("__i" + i++));
+      } else {
+        rel.add(dim.hierarchy().generalize(col(quote(c[2 + r])), level).as("__r" + r++));
+      }
+    }
+    Column hasRel = coalesce(col(quote(c[1])), lit(false));
+    List<Column> cls = new ArrayList<>();
+    rel.forEach(x -> cls.add(coalesce(x, lit(NULL))));
+    Column key = rc == 0 ? lit(NO_CLASS)
+        : when(hasRel, concat_ws(SEP, cls.toArray(new Column[0]))).otherwise(lit(NO_CLASS));
+    Object[] keys = rows.join(broadcast(affected), toSeq(PartitionedProfiles.PERSON), "left_semi").select(key)
+        .distinct().as(Encoders.STRING()).collectAsList().toArray();
+    List<Column> cols = new ArrayList<>(List.of(col(PartitionedProfiles.PERSON), hasRel.as("__has_rel")));
+    cols.addAll(rel);
+    cols.add(coalesce(col(quote(c[2 + rc])), lit(false)).as(HAS_ITEM));
+    cols.addAll(item);
+    cols.add(col(quote(c[3 + rc + ic])).as(ROWS));
+    Dataset<Row> sub = rows.where(key.isin(keys)).join(gone, toSeq(PartitionedProfiles.PERSON), "left_anti")
+        .select(cols.toArray(new Column[0]));
+    List<String> relNames = new ArrayList<>();
+    List<String> itemNames = new ArrayList<>();
+    for (int r = 0; r < rc; r++) {
+      relNames.add("__r" + r);
+    }
+    for (int i = 0; i < ic; i++) {
+      itemNames.add("__i" + i);
+    }
+    // a person with a relational row keeps it whatever items go
+    List<Column> relOnly = new ArrayList<>(List.of(col(PartitionedProfiles.PERSON), lit(true).as("__has_rel")));
+    relNames.forEach(n -> relOnly.add(col(n)));
+    relOnly.add(lit(false).as(HAS_ITEM));
+    itemNames.forEach(n -> relOnly.add(lit(null).cast("string").as(n)));
+    relOnly.add(lit(0L).as(ROWS));
+    Dataset<Row> relRows = sub.where(col("__has_rel")).select(relOnly.toArray(new Column[0])).distinct();
+    List<Column> name = new ArrayList<>();
+    itemNames.forEach(n -> name.add(coalesce(col(n), lit(NULL))));
+    List<Column> group = new ArrayList<>(List.of(col(PartitionedProfiles.PERSON), col("__has_rel")));
+    relNames.forEach(n -> group.add(col(n)));
+    group.add(col(HAS_ITEM));
+    itemNames.forEach(n -> group.add(col(n)));
+    group.add(col(PartitionedProfiles.ITEM));
+    Dataset<Row> itemRows = sub.where(col(HAS_ITEM))
+        .withColumn(PartitionedProfiles.ITEM, concat_ws(SEP, name.toArray(new Column[0])))
+        .join(removed.select(col(PartitionedProfiles.PERSON), col(PartitionedProfiles.ITEM)),
+            toSeq(PartitionedProfiles.PERSON, PartitionedProfiles.ITEM), "left_anti")
+        .groupBy(group.toArray(new Column[0])).agg(sum(col(ROWS)).as(ROWS));
+    if (ownRows != null) {
+      Dataset<Row> own = ownRows.groupBy(col(PartitionedProfiles.PERSON), col(PartitionedProfiles.ITEM))
+          .agg(org.apache.spark.sql.functions.count(lit(1)).as("__gone"));
+      itemRows = itemRows.join(own, toSeq(PartitionedProfiles.PERSON, PartitionedProfiles.ITEM), "left")
+          .withColumn(ROWS, col(ROWS).minus(coalesce(col("__gone"), lit(0L))))
+          .where(col(ROWS).gt(0));
+    }
+    Column[] order = java.util.Arrays.stream(relRows.columns()).map(n -> col(quote(n))).toArray(Column[]::new);
+    Dataset<Row> layout = relRows.union(itemRows.select(order));
+    List<Column> at0 = new ArrayList<>();
+    relNames.forEach(n -> at0.add(coalesce(col(n), lit(NULL))));
+    Column group0 = rc == 0 ? lit(NO_CLASS)
+        : when(col("__has_rel"), concat_ws(SEP, at0.toArray(new Column[0]))).otherwise(lit(NO_CLASS));
+    return PartitionedProfiles.of(layout, rc, ic, group0, layout.sparkSession().sparkContext().defaultParallelism());
   }
 
   /**

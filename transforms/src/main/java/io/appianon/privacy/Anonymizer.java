@@ -116,7 +116,7 @@ public final class Anonymizer {
           result.suppressedShare(), "levels " + result.levelsByAttribute() + caps(table, config));
     }
     ClassSnapshot snapshot = search.snapshot(result.levels(), config);
-    Dataset<Row> output = transform(data, table.qis(), snapshot);
+    Dataset<Row> output = transform(data, table.qis(), snapshot, "left_anti");
     RiskReport before = RiskMetrics.before(table, riskThreshold, population);
     RiskReport after = RiskMetrics.after(table, snapshot, riskThreshold, population);
     LossMetrics lossBefore = search.informationLoss().metrics(Collections.nCopies(table.qiCount(), 0));
@@ -124,7 +124,8 @@ public final class Anonymizer {
     long minCount = config.models().stream().mapToLong(PrivacyModel::minimumClassSize).max().orElse(1);
     UtilityReport utility = UtilityMetrics.of(table, snapshot, minCount);
     return new PrivacyResult(output, result, table.totalRecords(), result.suppressedRecords(),
-        result.minClassSize(), before, after, lossBefore, result.loss(), utility);
+        result.minClassSize(), before, after, lossBefore, result.loss(), utility,
+        transform(data, table.qis(), snapshot, "left_semi"));
   }
 
   /** The caps in words, for a refusal: an analyst asked for them, so say they are why k could not be met. */
@@ -141,8 +142,11 @@ public final class Anonymizer {
         + "; raise a max-level or max-suppression, or lower k)";
   }
 
-  /** Generalizes the QI columns to the snapshot's levels and removes its failing classes. */
-  static Dataset<Row> transform(Dataset<Row> data, List<QuasiIdentifier> qis, ClassSnapshot snapshot) {
+  /**
+   * Generalizes the QI columns to the snapshot's levels and removes its failing classes ({@code join} "left_anti"),
+   * or keeps only them ("left_semi": the suppressed rows).
+   */
+  static Dataset<Row> transform(Dataset<Row> data, List<QuasiIdentifier> qis, ClassSnapshot snapshot, String join) {
     int q = qis.size();
     int[] levels = snapshot.levels();
     Dataset<Row> out = data;
@@ -159,7 +163,7 @@ public final class Anonymizer {
       }
     }
     if (failing.isEmpty()) {
-      return out;
+      return join.equals("left_semi") ? out.limit(0) : out;
     }
     List<StructField> fields = new ArrayList<>();
     for (int a = 0; a < q; a++) {
@@ -172,7 +176,7 @@ public final class Anonymizer {
       Column eq = out.col(quote(qis.get(a).column())).cast("string").eqNullSafe(failed.col("__suppress_" + a));
       cond = cond == null ? eq : cond.and(eq);
     }
-    return out.join(broadcast(failed), cond, "left_anti");
+    return out.join(broadcast(failed), cond, join);
   }
 
   static Column column(String name) {

@@ -118,9 +118,10 @@ public final class PartitionedProfiles {
   }
 
   /**
-   * At one node: with {@code removal}, the (person, item) pairs {@link PersonProfiles#removeRare} removes (the item
-   * named as {@link PersonProfiles} names a generalized item: the item values joined by U+001F, a null as U+0000),
-   * then the persons still violating, as rows {@code (person, item)} with a null item. Kept as a local checkpoint.
+   * At one node, settled ({@link PersonProfiles#settle}): with {@code removal}, the (person, item) pairs removed as
+   * rare (the item named as {@link PersonProfiles} names a generalized item: the item values joined by U+001F, a null
+   * as U+0000), and the persons suppressed, as rows {@code (person, item)} with a null item: the persons left in every
+   * class hold the model. Kept as a local checkpoint.
    */
   public Dataset<Row> apply(int k, int m, Hierarchy[] relHierarchies, int[] relLevels, Hierarchy[] itemHierarchies,
       int[] itemLevels, boolean removal) {
@@ -131,24 +132,21 @@ public final class PartitionedProfiles {
       List<Object> ids = new ArrayList<>();
       PersonProfiles p = PersonProfiles.fromRows(in, rc, ic, ids);
       List<Row> out = new ArrayList<>();
-      PersonProfiles left = p;
-      if (removal && m > 0) {
-        List<Map.Entry<Integer, String>> removed = new ArrayList<>();
-        p.removeRare(k, m, relHierarchies, relLevels, itemHierarchies, itemLevels, removed);
-        for (Map.Entry<Integer, String> e : removed) {
-          out.add(RowFactory.create(ids.get(e.getKey()), e.getValue()));
-        }
-        left = p.without(removed, itemHierarchies, itemLevels);
+      PersonProfiles.Settled settled = p.settle(k, m, relHierarchies, relLevels, itemHierarchies, itemLevels, removal);
+      for (Map.Entry<Integer, String> e : settled.removedItems()) {
+        out.add(RowFactory.create(ids.get(e.getKey()), e.getValue()));
       }
-      boolean[] bad = left.violating(k, m, relHierarchies, relLevels, itemHierarchies, itemLevels);
-      for (int i = 0; i < bad.length; i++) {
-        if (bad[i]) {
-          out.add(RowFactory.create(ids.get(i), null));
-        }
+      for (int i : settled.suppressed()) {
+        out.add(RowFactory.create(ids.get(i), null));
       }
       return out.iterator();
     };
     return rows.mapPartitions(decide, Encoders.row(schema)).localCheckpoint(true);
+  }
+
+  /** The kept rows, in the layout above, spread by class. */
+  public Dataset<Row> rows() {
+    return rows;
   }
 
   /** Releases the kept rows. */

@@ -268,6 +268,68 @@ public final class PersonProfiles {
     return new Removal(smallPersons, removedPairs, removedRows, totalRows, rounds);
   }
 
+  /**
+   * The decisions at one node ({@link PartitionedProfiles#apply}): the removed (person index, generalized item) pairs
+   * and the suppressed persons' indexes, in the order they were decided.
+   */
+  public record Settled(List<Map.Entry<Integer, String>> removedItems, List<Integer> suppressed) {}
+
+  /**
+   * Decides one node until the persons left hold the model: with {@code removal}, the rare items go first ({@link
+   * #removeRare}); then the persons still violating are suppressed, and when removing them can make others violate
+   * (without removal their classes keep other persons; a person left with neither a relational row nor an item leaves
+   * the release and their class), the rest is decided again. Each class settles on its own (supports count persons
+   * of one class), so the release stage needs to check again only the classes a dataset's own models change later.
+   */
+  public Settled settle(int k, int m, Hierarchy[] relHierarchies, int[] relLevels, Hierarchy[] itemHierarchies,
+      int[] itemLevels, boolean removal) {
+    List<Map.Entry<Integer, String>> removedItems = new ArrayList<>();
+    List<Integer> suppressed = new ArrayList<>();
+    PersonProfiles left = this;
+    int[] index = new int[size()];
+    for (int p = 0; p < index.length; p++) {
+      index[p] = p;
+    }
+    while (left.size() > 0) {
+      if (removal && m > 0) {
+        List<Map.Entry<Integer, String>> removed = new ArrayList<>();
+        left.removeRare(k, m, relHierarchies, relLevels, itemHierarchies, itemLevels, removed);
+        for (Map.Entry<Integer, String> e : removed) {
+          removedItems.add(Map.entry(index[e.getKey()], e.getValue()));
+        }
+        left = left.without(removed, itemHierarchies, itemLevels);
+      }
+      boolean[] bad = left.violating(k, m, relHierarchies, relLevels, itemHierarchies, itemLevels);
+      boolean[] gone = new boolean[bad.length];
+      boolean again = false;
+      for (int p = 0; p < bad.length; p++) {
+        if (bad[p]) {
+          suppressed.add(index[p]);
+          gone[p] = true;
+          again |= !removal || m == 0;
+        } else if (left.relational.get(p) == null && left.items.get(p).isEmpty() && !items.get(index[p]).isEmpty()) {
+          gone[p] = true; // every item removed and no relational row: no longer in the release
+          again = true;
+        }
+      }
+      if (!again) {
+        break;
+      }
+      PersonProfiles kept = new PersonProfiles();
+      int[] keptIndex = new int[bad.length];
+      int n = 0;
+      for (int p = 0; p < bad.length; p++) {
+        if (!gone[p]) {
+          kept.add(left.relational.get(p), left.items.get(p), left.rows.get(p));
+          keptIndex[n++] = index[p];
+        }
+      }
+      left = kept;
+      index = Arrays.copyOf(keptIndex, n);
+    }
+    return new Settled(removedItems, suppressed);
+  }
+
   /** Removes {@code item} from person {@code p}'s basket; returns the rows it stood for. */
   private static long remove(int[][] basket, long[][] basketRows, int p, int item) {
     int at = Arrays.binarySearch(basket[p], item);

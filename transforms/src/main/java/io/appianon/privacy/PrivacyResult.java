@@ -17,10 +17,12 @@ import org.apache.spark.sql.Row;
  * @param lossBefore loss metrics of the input (level 0, nothing suppressed)
  * @param lossAfter loss metrics of the output
  * @param utility distribution changes and class sizes of the output
+ * @param suppressedRows the rows removed with their classes, QIs generalized as in the output (lazy; none when nothing
+ *     was suppressed)
  */
 public record PrivacyResult(Dataset<Row> output, SearchResult search, long inputRecords, long suppressedRecords,
     long kAchieved, RiskReport riskBefore, RiskReport riskAfter, LossMetrics lossBefore, LossMetrics lossAfter,
-    UtilityReport utility) {
+    UtilityReport utility, Dataset<Row> suppressedRows) {
 
   /** Records in the output. */
   public long outputRecords() {
