@@ -8,4 +8,8 @@ import java.util.Map;
  */
 public record AuditSection(String model, boolean holds, long persons, long violatingPersons,
     Map<Integer, Long> violatingPersonsByItemsetSize, long uniqueUnderFullItemKnowledge,
-    Map<String, Long> fullItemKnowledgeClassSizes, Map<String, Map<String, Object>> rowsPerPerson, String inWords) {}
+    Map<String, Long> fullItemKnowledgeClassSizes, Map<String, RowsPerPerson> rowsPerPerson, String inWords) {
+
+  /** Rows per person in one dataset: persons with a row there, and the least, median and most rows of one. */
+  public record RowsPerPerson(long persons, long min, long median, long max) {}
+}
