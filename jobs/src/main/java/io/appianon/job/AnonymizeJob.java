@@ -313,7 +313,7 @@ public final class AnonymizeJob {
             verificationReport, (System.nanoTime() - started) / 1e9);
         Json.write(staging.resolve("report.json"), report);
         // for analysts (issue 22): the report as a page with charts, and the data dictionary beside the data
-        ReleaseReport.write(staging, ReportJson.toMap(report), policies);
+        ReleaseReport.write(staging, report, policies);
         DataDictionary.write(spark, staging, releaseId, policies, lineages);
 
         Map<String, Path> policyFiles = new LinkedHashMap<>();
