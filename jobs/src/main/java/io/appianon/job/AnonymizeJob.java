@@ -4,6 +4,7 @@ import static org.apache.spark.sql.functions.col;
 
 import io.appianon.core.PolicyException;
 import io.appianon.core.Processing;
+import io.appianon.core.ReportJson;
 import io.appianon.disclosure.HistoryEntry;
 import io.appianon.disclosure.ReleaseDisclosure;
 import io.appianon.hierarchy.HierarchyResolver;
@@ -27,7 +28,6 @@ import io.appianon.report.PersonsSection;
 import io.appianon.report.PrivacySection;
 import io.appianon.report.ReleaseReport;
 import io.appianon.report.ReleaseSection;
-import io.appianon.report.ReportJson;
 import io.appianon.report.VerificationSection;
 import io.appianon.technique.PseudonymKey;
 import io.appianon.technique.TechniqueContext;

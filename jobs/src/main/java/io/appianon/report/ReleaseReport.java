@@ -2,6 +2,7 @@ package io.appianon.report;
 
 import com.github.mustachejava.DefaultMustacheFactory;
 import com.github.mustachejava.Mustache;
+import io.appianon.core.ReportJson;
 import io.appianon.core.Text;
 import io.appianon.hierarchy.Hierarchy;
 import io.appianon.policy.DatasetPolicy;

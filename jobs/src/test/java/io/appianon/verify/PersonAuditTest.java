@@ -6,8 +6,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.appianon.TestProject;
 import io.appianon.TestSpark;
+import io.appianon.core.ReportJson;
 import io.appianon.job.AnonymizeJob;
-import io.appianon.report.ReportJson;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;

@@ -5,10 +5,10 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.appianon.core.Origin;
+import io.appianon.core.ReportJson;
 import io.appianon.hierarchy.Hierarchy;
 import io.appianon.policy.DatasetPolicy;
 import io.appianon.policy.PrivacySpec;
-import io.appianon.report.ReportJson;
 import io.appianon.testing.TestSpark;
 import java.nio.file.Path;
 import java.util.ArrayList;

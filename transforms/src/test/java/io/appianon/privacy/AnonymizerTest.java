@@ -6,9 +6,9 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.appianon.core.ReportJson;
 import io.appianon.hierarchy.Hierarchy;
 import io.appianon.report.PrivacySection;
-import io.appianon.report.ReportJson;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;

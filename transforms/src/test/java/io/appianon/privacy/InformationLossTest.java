@@ -4,9 +4,9 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.appianon.core.ReportJson;
 import io.appianon.hierarchy.Hierarchy;
 import io.appianon.report.LossSection;
-import io.appianon.report.ReportJson;
 import io.appianon.report.SearchSection;
 import java.util.List;
 import java.util.Optional;

@@ -5,7 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.appianon.report.ReportJson;
+import io.appianon.core.ReportJson;
 import io.appianon.report.RiskSection;
 import java.util.List;
 import java.util.Optional;

@@ -3,7 +3,7 @@ package io.appianon.privacy;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.appianon.report.ReportJson;
+import io.appianon.core.ReportJson;
 import io.appianon.report.UtilitySection;
 import java.util.List;
 import org.apache.spark.sql.Dataset;

@@ -1,4 +1,4 @@
-package io.appianon.report;
+package io.appianon.core;
 
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.MapperFeature;
