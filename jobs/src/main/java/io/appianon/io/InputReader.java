@@ -529,21 +529,6 @@ public final class InputReader {
     return out;
   }
 
-  /**
-   * The source lines of a multi-line CSV input for report.json: every physical line but the header and blank lines
-   * is in one record ({@link MultiLineCsv}), so {@code input = published_or_suppressed + quarantined} holds in lines
-   * as it does in rows (the valid rows' lines are published or suppressed with them).
-   */
-  public static Map<String, Object> linesReport(long lines, long quarantinedLines) {
-    Map<String, Object> m = new java.util.LinkedHashMap<>();
-    m.put("input", lines);
-    m.put("published_or_suppressed", lines - quarantinedLines);
-    m.put("quarantined", quarantinedLines);
-    m.put("reconciled", true);
-    m.put("note", "physical lines of the source in records (header and blank lines excluded)");
-    return m;
-  }
-
   /** The raw (all-string) columns of the declared schema, for quarantine output. */
   public static List<StructField> quarantineFields(DatasetPolicy policy) {
     List<StructField> out = new ArrayList<>();

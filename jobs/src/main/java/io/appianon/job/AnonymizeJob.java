@@ -4,6 +4,7 @@ import static org.apache.spark.sql.functions.col;
 
 import io.appianon.core.PolicyException;
 import io.appianon.core.Processing;
+import io.appianon.core.ReportJson;
 import io.appianon.disclosure.HistoryEntry;
 import io.appianon.disclosure.ReleaseDisclosure;
 import io.appianon.hierarchy.HierarchyResolver;
@@ -22,7 +23,12 @@ import io.appianon.release.ReleaseStore;
 import io.appianon.release.SecretBox;
 import io.appianon.release.TypedColumns;
 import io.appianon.report.DataDictionary;
+import io.appianon.report.DatasetSection;
+import io.appianon.report.PersonsSection;
+import io.appianon.report.PrivacySection;
 import io.appianon.report.ReleaseReport;
+import io.appianon.report.ReleaseSection;
+import io.appianon.report.VerificationSection;
 import io.appianon.technique.PseudonymKey;
 import io.appianon.technique.TechniqueContext;
 import io.appianon.verify.PersonAudit;
@@ -215,12 +221,13 @@ public final class AnonymizeJob {
         staging = store.newStaging(releaseId);
         Path quarantineRoot = config.quarantineDir().resolve(releaseId);
         List<DatasetSummary> summaries = new ArrayList<>();
-        Map<String, Object> reports = new LinkedHashMap<>();
+        Map<String, DatasetSection> reports = new LinkedHashMap<>();
         List<Map<String, Object>> manifests = new ArrayList<>();
         List<String> personLines = new ArrayList<>();
         Map<String, io.appianon.core.Lineage> lineages = new LinkedHashMap<>();
         // release-wide sections of report.json beside "datasets": persons, verification
-        Map<String, Object> releaseChecks = new LinkedHashMap<>();
+        PersonsSection personsReport = null;
+        VerificationSection verificationReport = null;
         Map<String, Object> methodParams = new LinkedHashMap<>();
         InputReader reader = new InputReader(spark);
         List<Prepared> prepared = new ArrayList<>();
@@ -231,7 +238,7 @@ public final class AnonymizeJob {
           }
           // The release-level stage: the person, not the row, is the unit of privacy across linked datasets.
           Map<String, PipelineResult> results = new LinkedHashMap<>();
-          Map<String, Object> personReport = null;
+          PersonsSection personReport = null;
           if (persons.isPresent()) {
             List<ReleasePrivacy.Input> inputs = new ArrayList<>();
             for (Prepared p : prepared) {
@@ -251,12 +258,12 @@ public final class AnonymizeJob {
             reports.put(p.policy().name(), r.report());
             manifests.add(Manifest.dataset(p.policy(), r.result().lineage(), r.summary().published()));
             lineages.put(p.policy().name(), r.result().lineage());
-            methodParams.put(p.policy().name(), r.result().report().get("privacy"));
+            methodParams.put(p.policy().name(), r.result().report().privacy());
           }
           // Every model the policies declare, checked on the written files by code that shares nothing with the
           // enforcement (io.appianon.verify): a release on which one does not hold is not published.
           VerificationReport verification = ReleaseVerifier.verify(spark, policies, staging);
-          releaseChecks.put("verification", verification.toMap());
+          verificationReport = verification.report();
           if (!verification.holds()) {
             throw io.appianon.privacy.PrivacyUnsatisfiableException.onWrittenFiles(config.file(),
                 String.join("; ", verification.failures()));
@@ -265,19 +272,17 @@ public final class AnonymizeJob {
           if (persons.isPresent()) {
             // The audit reads the written Parquet back, as an attacker would, with code of its own.
             PersonAudit.Result audit = PersonAudit.run(spark, staging, policies, persons.get());
-            personReport.put("audit_of_published_files", audit.toMap());
+            personReport = personReport.withAudit(audit.report());
             LOG.info("[persons] audit of the written files: {}", audit.summary());
             if (!audit.holds()) {
               throw io.appianon.privacy.PrivacyUnsatisfiableException.onWrittenFiles(persons.get().origin().file(),
                   audit.summary());
             }
-            releaseChecks.put("persons", personReport);
-            @SuppressWarnings("unchecked")
-            List<String> words = (List<String>) personReport.get("in_words");
-            personLines.addAll(words);
+            personsReport = personReport;
+            personLines.addAll(personReport.inWords());
             personLines.add("audit of the written files: " + audit.summary());
-            methodParams.put("persons", Map.of("levels", personReport.get("levels"),
-                "suppressed_persons", personReport.get("suppressed_persons")));
+            methodParams.put("persons", Map.of("levels", personReport.levels(),
+                "suppressed_persons", personReport.suppressedPersons()));
           }
         } finally {
           for (Prepared p : prepared) {
@@ -304,12 +309,8 @@ public final class AnonymizeJob {
           io.appianon.release.PseudonymousRelease.complete(releaseId, manifest, staging, config.producerName());
         }
         Json.write(staging.resolve("manifest.json"), manifest);
-        Map<String, Object> report = new LinkedHashMap<>();
-        report.put("release_id", releaseId);
-        report.put("created_at", now.toString());
-        report.put("datasets", reports);
-        report.putAll(releaseChecks);
-        report.put("elapsed_seconds", (System.nanoTime() - started) / 1e9);
+        ReleaseSection report = new ReleaseSection(releaseId, now.toString(), reports, personsReport,
+            verificationReport, (System.nanoTime() - started) / 1e9);
         Json.write(staging.resolve("report.json"), report);
         // for analysts (issue 22): the report as a page with charts, and the data dictionary beside the data
         ReleaseReport.write(staging, report, policies);
@@ -407,7 +408,7 @@ public final class AnonymizeJob {
         quarantinedLines);
   }
 
-  private record DatasetRun(DatasetSummary summary, Map<String, Object> report, PipelineResult result) {}
+  private record DatasetRun(DatasetSummary summary, DatasetSection report, PipelineResult result) {}
 
   /** A dataset read, validated, cached and processed up to its privacy models. */
   private record Prepared(DatasetPolicy policy, DatasetPipeline pipeline, TechniqueContext ctx,
@@ -471,35 +472,24 @@ public final class AnonymizeJob {
       throw new IllegalStateException("[" + name + "] counts do not reconcile: input " + input + " != published "
           + published + " + suppressed " + suppressed + " + quarantined " + quarantined);
     }
-    @SuppressWarnings("unchecked")
-    Map<String, Object> privacy = (Map<String, Object>) result.report().get("privacy");
+    PrivacySection privacy = result.report().privacy();
     // no privacy block (pseudonymous kind): k_achieved is null, no k was sought
-    long k = privacy.get("k_achieved") instanceof Number n ? n.longValue() : 0;
+    long k = privacy.kAchieved() == null ? 0 : privacy.kAchieved();
     LOG.info("[{}] published {} rows, suppressed {}, quarantined {}; k achieved {} ({} s)", name, published,
         suppressed, quarantined, k, secs(p.started()));
-    Map<String, Object> rows = new LinkedHashMap<>();
-    rows.put("input", input);
-    rows.put("published", published);
-    rows.put("suppressed", suppressed);
-    rows.put("quarantined", quarantined);
-    rows.put("reconciled", true);
-    if (p.counts().lines() >= 0) {
-      rows.put("source_lines", InputReader.linesReport(p.counts().lines(), p.counts().quarantinedLines()));
-    }
-    rows.put("suppressed_by_reason", result.suppressedByReason());
-    rows.put("quarantined_by_reason", p.quarantinedByReason());
-    Map<String, Object> report = new LinkedHashMap<>();
-    report.put("rows", rows);
-    report.put("columns", columnsReport(result));
-    ((Map<String, Object>) report.get("columns")).put("typed", TypedColumns.published(p.policy(), result.output())
+    DatasetSection.Rows rows = new DatasetSection.Rows(input, published, suppressed, quarantined, true,
+        p.counts().lines() >= 0 ? DatasetSection.SourceLines.of(p.counts().lines(), p.counts().quarantinedLines())
+            : null, result.suppressedByReason(), p.quarantinedByReason());
+    Map<String, List<String>> columns = columnsReport(result);
+    columns.put("typed", TypedColumns.published(p.policy(), result.output())
         .stream().flatMap(t -> t.companions().stream()).toList());
-    report.putAll(result.report());
-    report.put("elapsed_seconds", (System.nanoTime() - p.started()) / 1e9);
+    DatasetSection report = new DatasetSection(rows, columns, result.report().techniques(), privacy,
+        (System.nanoTime() - p.started()) / 1e9);
     return new DatasetRun(new DatasetSummary(name, input, published, suppressed, quarantined, k,
-        result.suppressedByReason(), p.quarantinedByReason(), privacy), report, result);
+        result.suppressedByReason(), p.quarantinedByReason(), ReportJson.toMap(privacy)), report, result);
   }
 
-  private static Map<String, Object> columnsReport(PipelineResult result) {
+  private static Map<String, List<String>> columnsReport(PipelineResult result) {
     Map<String, List<String>> byKind = new TreeMap<>();
     result.lineage().columns().forEach((col, e) -> {
       List<String> kinds = e.kinds().isEmpty() ? List.of("kept") : e.kinds().stream().map(Processing::key).toList();
@@ -508,7 +498,7 @@ public final class AnonymizeJob {
       }
     });
     List<String> deleted = result.lineage().deleted().stream().map(d -> d.column()).toList();
-    Map<String, Object> out = new LinkedHashMap<>();
+    Map<String, List<String>> out = new LinkedHashMap<>();
     out.put("published", List.copyOf(result.lineage().columns().keySet()));
     out.put("deleted", deleted);
     out.putAll(byKind);

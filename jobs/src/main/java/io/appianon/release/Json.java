@@ -3,6 +3,7 @@ package io.appianon.release;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
+import io.appianon.core.ReportJson;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
@@ -10,11 +11,12 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
 
-/** JSON output with Jackson (already on Spark's classpath): pretty, UTF-8, deterministic key order. */
+/**
+ * JSON output with Jackson (already on Spark's classpath): pretty, UTF-8, deterministic key order; report records
+ * written in snake_case by {@link ReportJson}'s rules.
+ */
 public final class Json {
-  private static final ObjectMapper MAPPER = new ObjectMapper()
-      .enable(SerializationFeature.INDENT_OUTPUT)
-      .enable(SerializationFeature.ORDER_MAP_ENTRIES_BY_KEYS);
+  private static final ObjectMapper MAPPER = ReportJson.mapper().copy().enable(SerializationFeature.INDENT_OUTPUT);
 
   private Json() {}
 

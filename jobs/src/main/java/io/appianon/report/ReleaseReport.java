@@ -2,6 +2,7 @@ package io.appianon.report;
 
 import com.github.mustachejava.DefaultMustacheFactory;
 import com.github.mustachejava.Mustache;
+import io.appianon.core.ReportJson;
 import io.appianon.core.Text;
 import io.appianon.hierarchy.Hierarchy;
 import io.appianon.policy.DatasetPolicy;
@@ -18,12 +19,13 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.function.ToDoubleFunction;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
  * {@code report.html} of a release (issue 22): one self-contained page, readable offline (no script, font or image
- * from elsewhere), in Japanese and English, drawn from report.json and the policies by the Mustache template
+ * from elsewhere), in Japanese and English, drawn from report.json's records and the policies by the Mustache template
  * {@code report.html.mustache} beside this class. Charts are inline SVG that the template draws from the numbers of a
  * {@link BarChart}. Per dataset: rows published, suppressed and quarantined by reason, each quasi-identifier's level
  * in words, risk before and after, the class-size histogram, and each attribute's distribution before and after;
@@ -36,8 +38,8 @@ public final class ReleaseReport {
 
   private ReleaseReport() {}
 
-  /** Writes {@code dir/report.html} from the release's report.json content. */
-  public static Path write(Path dir, Map<String, Object> report, List<DatasetPolicy> policies) {
+  /** Writes {@code dir/report.html} from the release's report.json records. */
+  public static Path write(Path dir, ReleaseSection report, List<DatasetPolicy> policies) {
     Path file = dir.resolve(FILE);
     try {
       Files.writeString(file, render(report, policies), StandardCharsets.UTF_8);
@@ -48,154 +50,157 @@ public final class ReleaseReport {
   }
 
   /** The page as a string. */
-  public static String render(Map<String, Object> report, List<DatasetPolicy> policies) {
+  public static String render(ReleaseSection report, List<DatasetPolicy> policies) {
     Mustache template = new DefaultMustacheFactory("io/appianon/report").compile("report.html.mustache");
     StringWriter out = new StringWriter();
     template.execute(out, scope(report, policies));
     return out.toString();
   }
 
-  @SuppressWarnings("unchecked")
-  static Map<String, Object> scope(Map<String, Object> report, List<DatasetPolicy> policies) {
+  /** The template's scope (a map per section, keyed by the template's names). */
+  static Map<String, Object> scope(ReleaseSection report, List<DatasetPolicy> policies) {
     Map<String, Object> s = new LinkedHashMap<>();
-    s.put("release_id", report.get("release_id"));
-    s.put("created_at", report.get("created_at"));
-    Map<String, Object> datasets = map(report.get("datasets"));
+    s.put("release_id", report.releaseId());
+    s.put("created_at", report.createdAt());
     List<Map<String, Object>> ds = new ArrayList<>();
     for (DatasetPolicy p : policies) {
-      Map<String, Object> d = map(datasets.get(p.name()));
-      if (!d.isEmpty()) {
+      DatasetSection d = report.datasets().get(p.name());
+      if (d != null) {
         ds.add(dataset(p, d));
       }
     }
     s.put("datasets", ds);
-    Map<String, Object> persons = map(report.get("persons"));
-    if (!persons.isEmpty()) {
-      s.put("persons", persons(persons, policies));
+    if (report.persons() != null) {
+      s.put("persons", persons(report.persons(), policies));
     }
-    Map<String, Object> verification = map(report.get("verification"));
-    if (!verification.isEmpty()) {
-      s.put("verified", Boolean.TRUE.equals(verification.get("holds")));
+    if (report.verification() != null) {
+      s.put("verified", report.verification().holds());
     }
     return s;
   }
 
-  @SuppressWarnings("unchecked")
-  private static Map<String, Object> dataset(DatasetPolicy p, Map<String, Object> d) {
+  private static Map<String, Object> dataset(DatasetPolicy p, DatasetSection d) {
     Map<String, Object> m = new LinkedHashMap<>();
     m.put("name", p.name());
     m.put("title_ja", p.title().ja());
     m.put("title_en", p.title().en());
-    Map<String, Object> rows = map(d.get("rows"));
+    DatasetSection.Rows rows = d.rows();
     m.put("rows", List.of(
-        row("入力", "input", rows.get("input")), row("公表", "published", rows.get("published")),
-        row("削除（プライバシーモデル）", "suppressed (privacy models)", rows.get("suppressed")),
-        row("隔離（不正な行）", "quarantined (invalid rows)", rows.get("quarantined"))));
-    m.put("suppressed_chart", chartOrNull("suppressed by reason", numbers(rows.get("suppressed_by_reason")), "bad"));
-    m.put("quarantined_chart", chartOrNull("quarantined by reason", numbers(rows.get("quarantined_by_reason")),
-        "bad"));
-    Map<String, Object> privacy = map(d.get("privacy"));
-    m.put("k", privacy.get("k"));
-    m.put("k_achieved", privacy.get("k_achieved"));
-    m.put("levels_chosen_by", privacy.get("levels_chosen_by"));
+        row("入力", "input", rows.input()), row("公表", "published", rows.published()),
+        row("削除（プライバシーモデル）", "suppressed (privacy models)", rows.suppressed()),
+        row("隔離（不正な行）", "quarantined (invalid rows)", rows.quarantined())));
+    m.put("suppressed_chart", chartOrNull("suppressed by reason", numbers(rows.suppressedByReason()), "bad"));
+    m.put("quarantined_chart", chartOrNull("quarantined by reason", numbers(rows.quarantinedByReason()), "bad"));
+    PrivacySection privacy = d.privacy();
+    m.put("k", privacy.k());
+    m.put("k_achieved", privacy.kAchieved());
+    m.put("levels_chosen_by", privacy.levelsChosenBy());
     // no privacy block (pseudonymous kind): the page says so instead of showing empty model figures
-    m.put("has_model", !list(privacy.get("models")).isEmpty());
-    Map<String, Object> levels = map(privacy.get("levels"));
+    m.put("has_model", !privacy.models().isEmpty());
+    Map<String, Integer> levels = privacy.levels();
     List<Map<String, Object>> words = new ArrayList<>();
     for (PrivacySpec.QuasiIdentifier qi : p.quasiIdentifiers()) {
-      if (levels.get(qi.column()) instanceof Number level) {
-        words.add(levelWords(qi.column(), qi.hierarchy(), level.intValue()));
+      Integer level = levels.get(qi.column());
+      if (level != null) {
+        words.add(levelWords(qi.column(), qi.hierarchy(), level));
       }
     }
     m.put("levels", words);
-    Map<String, Object> before = map(privacy.get("risk_before"));
-    Map<String, Object> after = map(privacy.get("risk_after"));
+    RiskSection before = privacy.riskBefore();
+    RiskSection after = privacy.riskAfter();
     List<Map<String, Object>> risk = new ArrayList<>();
-    for (String[] r : new String[][] {
-        {"prosecutor_max", "最大再識別リスク（検察官モデル）", "prosecutor risk, highest"},
-        {"prosecutor_average", "平均再識別リスク", "prosecutor risk, average"},
-        {"records_at_risk", "リスク閾値超の記録の割合", "share of records above the risk threshold"},
-        {"sample_uniques", "一意な記録の割合", "share of unique records"}}) {
-      if (before.containsKey(r[0]) || after.containsKey(r[0])) {
-        Map<String, Object> x = new LinkedHashMap<>();
-        x.put("ja", r[1]);
-        x.put("en", r[2]);
-        x.put("before", fmt(before.get(r[0])));
-        x.put("after", fmt(after.get(r[0])));
-        Map<String, Number> pair = new LinkedHashMap<>();
-        pair.put("before / 加工前", num(before.get(r[0])));
-        pair.put("after / 加工後", num(after.get(r[0])));
-        x.put("chart", BarChart.of(r[2], pair, "after"));
-        risk.add(x);
-      }
+    if (before != null || after != null) {
+      risk.add(risk(before, after, RiskSection::prosecutorMax, "最大再識別リスク（検察官モデル）",
+          "prosecutor risk, highest"));
+      risk.add(risk(before, after, RiskSection::prosecutorAverage, "平均再識別リスク", "prosecutor risk, average"));
+      risk.add(risk(before, after, RiskSection::recordsAtRisk, "リスク閾値超の記録の割合",
+          "share of records above the risk threshold"));
+      risk.add(risk(before, after, RiskSection::sampleUniques, "一意な記録の割合", "share of unique records"));
     }
     m.put("risk", risk);
-    Map<String, Object> utility = map(privacy.get("utility"));
-    m.put("class_chart", chartOrNull("records per class size", sortedBuckets(numbers(
-        map(map(utility.get("class_sizes")).get("histogram")))), "after"));
-    Map<String, Object> classSizes = map(utility.get("class_sizes"));
-    m.put("classes", classSizes.get("classes"));
-    m.put("class_mean", fmt(classSizes.get("mean")));
-    m.put("average_class_size", fmt(map(privacy.get("loss_after")).get("average_class_size")));
+    UtilitySection utility = privacy.utility();
+    UtilitySection.ClassSizes classSizes = utility == null ? null : utility.classSizes();
+    m.put("class_chart", chartOrNull("records per class size",
+        sortedBuckets(numbers(classSizes == null ? Map.of() : classSizes.histogram())), "after"));
+    m.put("classes", classSizes == null ? null : classSizes.classes());
+    m.put("class_mean", fmt(classSizes == null ? null : classSizes.mean()));
+    m.put("average_class_size", fmt(privacy.lossAfter() == null ? null : privacy.lossAfter().averageClassSize()));
     List<Map<String, Object>> attrs = new ArrayList<>();
-    for (Object o : list(utility.get("attributes"))) {
-      Map<String, Object> a = map(o);
+    for (UtilitySection.Attribute a : utility == null ? List.<UtilitySection.Attribute>of() : utility.attributes()) {
       Map<String, Object> x = new LinkedHashMap<>();
-      x.put("attribute", a.get("attribute"));
-      x.put("removed", Boolean.TRUE.equals(a.get("removed")));
-      x.put("test", a.get("test"));
-      x.put("p_value", fmt(a.get("p_value")));
-      x.put("distance", fmt(a.get("distance")));
-      x.put("before", BarChart.of(a.get("attribute") + " before", numbers(a.get("distribution_before")), "before"));
-      x.put("after", BarChart.of(a.get("attribute") + " after", numbers(a.get("distribution_after")), "after"));
+      x.put("attribute", a.attribute());
+      x.put("removed", a.removed());
+      x.put("test", a.test());
+      x.put("p_value", fmt(a.pValue()));
+      x.put("distance", fmt(a.distance()));
+      x.put("before", BarChart.of(a.attribute() + " before", numbers(a.distributionBefore()), "before"));
+      x.put("after", BarChart.of(a.attribute() + " after", numbers(a.distributionAfter()), "after"));
       attrs.add(x);
     }
     m.put("attributes", attrs);
     List<Map<String, Object>> techniques = new ArrayList<>();
-    for (Object o : list(d.get("techniques"))) {
-      Map<String, Object> t = map(o);
-      Map<String, Object> x = new LinkedHashMap<>(t);
-      x.put("value", fmt(t.get("value")));
+    for (TechniqueMetric t : d.techniques()) {
+      Map<String, Object> x = new LinkedHashMap<>();
+      x.put("type", t.type());
+      x.put("column", t.column());
+      x.put("metric", t.metric());
+      x.put("value", fmt(t.value()));
       techniques.add(x);
     }
     m.put("techniques", techniques);
-    Map<String, Object> km = map(privacy.get("km_anonymity"));
-    if (!km.isEmpty()) {
+    if (privacy.kmAnonymity() != null) {
+      // the stage's keys as report.json writes them, in the record's order
       m.put("has_km", true);
-      m.put("km", km.entrySet().stream().map(e -> Map.of("key", e.getKey(), "value", fmt(e.getValue()))).toList());
+      m.put("km", ReportJson.toMap(privacy.kmAnonymity()).entrySet().stream()
+          .map(e -> Map.of("key", e.getKey(), "value", fmt(e.getValue()))).toList());
     }
     return m;
   }
 
-  private static Map<String, Object> persons(Map<String, Object> persons, List<DatasetPolicy> policies) {
+  /** One risk figure before and after (null, shown as a dash and drawn as 0, when a side has no risk section). */
+  private static Map<String, Object> risk(RiskSection before, RiskSection after, ToDoubleFunction<RiskSection> f,
+      String ja, String en) {
+    Double b = before == null ? null : f.applyAsDouble(before);
+    Double a = after == null ? null : f.applyAsDouble(after);
+    Map<String, Object> x = new LinkedHashMap<>();
+    x.put("ja", ja);
+    x.put("en", en);
+    x.put("before", fmt(b));
+    x.put("after", fmt(a));
+    Map<String, Number> pair = new LinkedHashMap<>();
+    pair.put("before / 加工前", num(b));
+    pair.put("after / 加工後", num(a));
+    x.put("chart", BarChart.of(en, pair, "after"));
+    return x;
+  }
+
+  private static Map<String, Object> persons(PersonsSection persons, List<DatasetPolicy> policies) {
     Map<String, Object> m = new LinkedHashMap<>();
-    m.put("model", persons.get("model"));
-    m.put("persons", persons.get("persons"));
-    m.put("suppressed_persons", persons.get("suppressed_persons"));
-    m.put("suppressed_share", fmt(persons.get("suppressed_share")));
+    m.put("model", persons.model());
+    m.put("persons", persons.persons());
+    m.put("suppressed_persons", persons.suppressedPersons());
+    m.put("suppressed_share", fmt(persons.suppressedShare()));
     Map<String, Number> kept = new LinkedHashMap<>();
-    long total = num(persons.get("persons")).longValue();
-    long dropped = num(persons.get("suppressed_persons")).longValue();
+    long total = persons.persons();
+    long dropped = persons.suppressedPersons();
     kept.put("published / 公表", total - dropped);
     kept.put("suppressed / 削除", dropped);
     m.put("persons_chart", BarChart.of("persons", kept, "after"));
     List<Map<String, Object>> words = new ArrayList<>();
-    Map<String, Object> levels = map(persons.get("levels"));
-    for (Map.Entry<String, Object> e : levels.entrySet()) {
+    for (Map.Entry<String, Integer> e : persons.levels().entrySet()) {
       String[] dc = e.getKey().split("\\.", 2);
       Hierarchy h = dc.length == 2 ? hierarchy(policies, dc[0], dc[1]) : null;
-      if (h != null && e.getValue() instanceof Number level) {
-        Map<String, Object> w = levelWords(e.getKey(), h, level.intValue());
-        words.add(w);
+      if (h != null && e.getValue() != null) {
+        words.add(levelWords(e.getKey(), h, e.getValue()));
       }
     }
     m.put("levels", words);
-    m.put("in_words", list(persons.get("in_words")));
-    Map<String, Object> audit = map(persons.get("audit_of_published_files"));
-    m.put("audit_holds", Boolean.TRUE.equals(audit.get("holds")));
-    m.put("audit_words", audit.get("in_words"));
+    m.put("in_words", persons.inWords());
+    AuditSection audit = persons.auditOfPublishedFiles();
+    m.put("audit_holds", audit != null && audit.holds());
+    m.put("audit_words", audit == null ? null : audit.inWords());
     m.put("class_chart", chartOrNull("persons per class size (full item knowledge)",
-        sortedBuckets(numbers(audit.get("full_item_knowledge_class_sizes"))), "after"));
+        sortedBuckets(numbers(audit == null ? Map.of() : audit.fullItemKnowledgeClassSizes())), "after"));
     return m;
   }
 
@@ -277,23 +282,8 @@ public final class ReleaseReport {
     return out;
   }
 
-  @SuppressWarnings("unchecked")
-  private static Map<String, Object> map(Object o) {
-    return o instanceof Map<?, ?> m ? (Map<String, Object>) m : Map.of();
-  }
-
-  private static List<?> list(Object o) {
-    return o instanceof List<?> l ? l : List.of();
-  }
-
-  private static Map<String, Number> numbers(Object o) {
-    Map<String, Number> out = new LinkedHashMap<>();
-    map(o).forEach((k, v) -> {
-      if (v instanceof Number n) {
-        out.put(k, n);
-      }
-    });
-    return out;
+  private static Map<String, Number> numbers(Map<String, ? extends Number> values) {
+    return new LinkedHashMap<>(values);
   }
 
   private static Number num(Object o) {

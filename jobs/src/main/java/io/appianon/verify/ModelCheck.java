@@ -1,7 +1,6 @@
 package io.appianon.verify;
 
-import java.util.LinkedHashMap;
-import java.util.Map;
+import io.appianon.report.VerificationSection;
 import java.util.Optional;
 
 /**
@@ -26,16 +25,9 @@ public record ModelCheck(String model, String requirement, boolean holds, Option
   }
 
   /** The check as report.json shows it; an infinite worst value (a class with no tail) is written as a string. */
-  public Map<String, Object> toMap() {
-    Map<String, Object> m = new LinkedHashMap<>();
-    m.put("model", model);
-    m.put("requirement", requirement);
-    m.put("holds", holds);
-    m.put("worst", worst.map(w -> Double.isFinite(w) ? (Object) w : (Object) String.valueOf(w)).orElse(null));
-    m.put("groups", groups);
-    m.put("violating_groups", violatingGroups);
-    m.put("violating_records", violatingRecords);
-    note.ifPresent(n -> m.put("note", n));
-    return m;
+  public VerificationSection.Check report() {
+    return new VerificationSection.Check(model, requirement, holds,
+        worst.map(w -> Double.isFinite(w) ? (Object) w : (Object) String.valueOf(w)).orElse(null), groups,
+        violatingGroups, violatingRecords, note.orElse(null));
   }
 }

@@ -15,6 +15,7 @@ import static org.apache.spark.sql.functions.to_json;
 import io.appianon.policy.DatasetPolicy;
 import io.appianon.policy.PersonSpec;
 import io.appianon.policy.PrivacySpec;
+import io.appianon.report.AuditSection;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -51,7 +52,8 @@ public final class PersonAudit {
 
   /** What the audit found. {@code holds}: no person violates the model. */
   public record Result(String model, long persons, long violatingPersons, Map<Integer, Long> violatingByItemsetSize,
-      long uniqueUnderFullKnowledge, Map<String, Long> fullKnowledgeClassSizes, Map<String, Map<String, Object>> rowsPerPerson) {
+      long uniqueUnderFullKnowledge, Map<String, Long> fullKnowledgeClassSizes,
+      Map<String, AuditSection.RowsPerPerson> rowsPerPerson) {
 
     public boolean holds() {
       return violatingPersons == 0;
@@ -62,18 +64,10 @@ public final class PersonAudit {
           + " would be unique to an attacker who knew all of their items";
     }
 
-    public Map<String, Object> toMap() {
-      Map<String, Object> m = new LinkedHashMap<>();
-      m.put("model", model);
-      m.put("holds", holds());
-      m.put("persons", persons);
-      m.put("violating_persons", violatingPersons);
-      m.put("violating_persons_by_itemset_size", violatingByItemsetSize);
-      m.put("unique_under_full_item_knowledge", uniqueUnderFullKnowledge);
-      m.put("full_item_knowledge_class_sizes", fullKnowledgeClassSizes);
-      m.put("rows_per_person", rowsPerPerson);
-      m.put("in_words", summary());
-      return m;
+    /** The report.json section {@code persons.audit_of_published_files}. */
+    public AuditSection report() {
+      return new AuditSection(model, holds(), persons, violatingPersons, violatingByItemsetSize,
+          uniqueUnderFullKnowledge, fullKnowledgeClassSizes, rowsPerPerson, summary());
     }
   }
 
@@ -188,16 +182,12 @@ public final class PersonAudit {
       }
       histogram.merge(bucket(size), size * classesOfSize, Long::sum);
     }
-    Map<String, Map<String, Object>> rows = new LinkedHashMap<>();
+    Map<String, AuditSection.RowsPerPerson> rows = new LinkedHashMap<>();
     for (Map.Entry<String, Dataset<Row>> e : written.entrySet()) {
       Row r = e.getValue().groupBy(col(personCol.get(e.getKey()))).agg(count(lit(1)).as("n"))
           .agg(min("n"), percentile_approx(col("n"), lit(0.5), lit(10000)), max("n"), count(lit(1))).first();
-      Map<String, Object> m = new LinkedHashMap<>();
-      m.put("persons", r.isNullAt(3) ? 0L : r.getLong(3));
-      m.put("min", r.isNullAt(0) ? 0L : r.getLong(0));
-      m.put("median", r.isNullAt(1) ? 0L : r.getLong(1));
-      m.put("max", r.isNullAt(2) ? 0L : r.getLong(2));
-      rows.put(e.getKey(), m);
+      rows.put(e.getKey(), new AuditSection.RowsPerPerson(r.isNullAt(3) ? 0L : r.getLong(3),
+          r.isNullAt(0) ? 0L : r.getLong(0), r.isNullAt(1) ? 0L : r.getLong(1), r.isNullAt(2) ? 0L : r.getLong(2)));
     }
     kept.forEach(d -> d.unpersist(false));
     String model = "(k=" + spec.k() + ", k^m with m=" + spec.m() + ")-anonymity of persons over "

@@ -1,5 +1,6 @@
 package io.appianon.verify;
 
+import io.appianon.report.VerificationSection;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -32,14 +33,9 @@ public record VerificationReport(List<DatasetVerification> datasets) {
       return checks.stream().filter(c -> c.model().equals(model)).findFirst();
     }
 
-    public Map<String, Object> toMap() {
-      Map<String, Object> m = new LinkedHashMap<>();
-      m.put("folder", folder);
-      m.put("records", records);
-      m.put("holds", holds());
-      error.ifPresent(e -> m.put("error", e));
-      m.put("checks", checks.stream().map(ModelCheck::toMap).toList());
-      return m;
+    public VerificationSection.Dataset report() {
+      return new VerificationSection.Dataset(folder, records, holds(), error.orElse(null),
+          checks.stream().map(ModelCheck::report).toList());
     }
   }
 
@@ -69,12 +65,9 @@ public record VerificationReport(List<DatasetVerification> datasets) {
   }
 
   /** The report.json section: {@code {"holds": ..., "datasets": {name: {...}}}}. */
-  public Map<String, Object> toMap() {
-    Map<String, Object> m = new LinkedHashMap<>();
-    m.put("holds", holds());
-    Map<String, Object> ds = new LinkedHashMap<>();
-    datasets.forEach(d -> ds.put(d.dataset(), d.toMap()));
-    m.put("datasets", ds);
-    return m;
+  public VerificationSection report() {
+    Map<String, VerificationSection.Dataset> ds = new LinkedHashMap<>();
+    datasets.forEach(d -> ds.put(d.dataset(), d.report()));
+    return new VerificationSection(holds(), ds);
   }
 }

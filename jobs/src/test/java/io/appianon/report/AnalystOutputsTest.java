@@ -114,6 +114,9 @@ class AnalystOutputsTest {
     // the schema is not vacuous: a report with a camelCase key is refused
     String forged = json.replaceFirst("\"k_achieved\"", "\"kAchieved\"");
     assertTrue(!schema.validate(forged, InputFormat.JSON).isEmpty(), "a renamed key must fail the schema");
+    // the kinds of processing that list columns are snake_case too (top-bottom-coded before issue 25)
+    String kebab = json.replaceFirst("\"top_bottom_coded\"", "\"top-bottom-coded\"");
+    assertTrue(!kebab.equals(json) && !schema.validate(kebab, InputFormat.JSON).isEmpty(), "kinds in snake_case");
     // the search's attribute weights are recorded (1 each: the shipped policies give none) and must be positive
     assertTrue(json.contains("\"weights\" : {"), "search.weights recorded");
     String negative = json.replaceFirst("\"weights\" : \\{", "\"weights\" : { \"x\" : -1.0,");

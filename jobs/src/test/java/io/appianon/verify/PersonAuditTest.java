@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.appianon.TestProject;
 import io.appianon.TestSpark;
+import io.appianon.core.ReportJson;
 import io.appianon.job.AnonymizeJob;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -57,7 +58,8 @@ class PersonAuditTest {
     assertTrue(good.holds(), good.summary());
     assertEquals(6, good.persons());
     assertEquals(0, good.uniqueUnderFullKnowledge());
-    assertEquals(Map.of("persons", 6L, "min", 3L, "median", 3L, "max", 3L), good.rowsPerPerson().get("purchases"));
+    assertEquals(Map.of("persons", 6L, "min", 3L, "median", 3L, "max", 3L),
+        ((Map<?, ?>) ReportJson.toMap(good.report()).get("rows_per_person")).get("purchases"));
 
     PersonAudit.Result bad = PersonAudit.run(TestSpark.session(), release(true), job.policies(),
         job.persons().orElseThrow());

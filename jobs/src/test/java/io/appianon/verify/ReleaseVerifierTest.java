@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.appianon.core.Origin;
+import io.appianon.core.ReportJson;
 import io.appianon.hierarchy.Hierarchy;
 import io.appianon.policy.DatasetPolicy;
 import io.appianon.policy.PrivacySpec;
@@ -191,7 +192,7 @@ class ReleaseVerifierTest {
         "recursive-(c,l)-diversity");
     assertFalse(c.holds());
     assertEquals(Double.POSITIVE_INFINITY, c.worst().orElseThrow());
-    assertEquals("Infinity", c.toMap().get("worst"));
+    assertEquals("Infinity", ReportJson.toMap(c.report()).get("worst"));
   }
 
   // ---- t-closeness ---------------------------------------------------------------------------------------------
@@ -368,7 +369,7 @@ class ReleaseVerifierTest {
   void reportMapNamesEveryModelOfEveryDataset() {
     writeDistinct();
     VerificationReport report = verify(spec(2, List.of("zip"), l("distinct", 2, 1), null, null));
-    Map<String, Object> m = report.toMap();
+    Map<String, Object> m = ReportJson.toMap(report.report());
     assertEquals(false, m.get("holds"));
     Map<String, Object> d = (Map<String, Object>) ((Map<String, Object>) m.get("datasets")).get("d");
     assertEquals(7L, d.get("records"));
@@ -387,7 +388,7 @@ class ReleaseVerifierTest {
 
   private static ModelCheck only(VerificationReport report, String model) {
     return report.dataset("d").orElseThrow().check(model)
-        .orElseThrow(() -> new AssertionError("no check " + model + " in " + report.toMap()));
+        .orElseThrow(() -> new AssertionError("no check " + model + " in " + report.report()));
   }
 
   private static PrivacySpec spec(int k, List<String> qis, PrivacySpec.LDiversity l, PrivacySpec.TCloseness t,

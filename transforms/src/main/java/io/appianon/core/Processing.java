@@ -14,14 +14,14 @@ public enum Processing {
   /** Free text with identification codes and names replaced ({@code scrub}). */
   SCRUBBED("scrubbed"),
   /** Free text not scrubbed by the policy, checked by the pipeline's own detectors. */
-  SENTINEL_SCRUBBED("sentinel-scrubbed"),
+  SENTINEL_SCRUBBED("sentinel_scrubbed"),
   /** A date of birth converted to an age. */
   AGE("age"),
   SWAPPED("swapped"),
-  TOP_BOTTOM_CODED("top-bottom-coded"),
-  RARE_VALUES_SUPPRESSED("rare-values-suppressed"),
-  NOISE_ADDED("noise-added"),
-  MICRO_AGGREGATED("micro-aggregated"),
+  TOP_BOTTOM_CODED("top_bottom_coded"),
+  RARE_VALUES_SUPPRESSED("rare_values_suppressed"),
+  NOISE_ADDED("noise_added"),
+  MICRO_AGGREGATED("micro_aggregated"),
   /** Cells replaced by a marker. */
   SUPPRESSED("suppressed");
 

@@ -23,6 +23,10 @@ import io.appianon.privacy.PrivacyResult;
 import io.appianon.privacy.PrivacyUnsatisfiableException;
 import io.appianon.privacy.QuasiIdentifier;
 import io.appianon.privacy.SuppressedClasses;
+import io.appianon.report.KmSection;
+import io.appianon.report.PipelineReport;
+import io.appianon.report.PrivacySection;
+import io.appianon.report.TechniqueMetric;
 import io.appianon.technique.Technique;
 import io.appianon.technique.TechniqueContext;
 import java.util.ArrayList;
@@ -113,7 +117,7 @@ public final class DatasetPipeline {
    * models, and the reports so far. {@code cleanup} frees the pipeline's own cache, if it made one.
    */
   public record Processed(Dataset<Row> kept, long processed, long keptRows, Map<String, Long> suppressed,
-      double suppressionBudget, List<Map<String, Object>> techniqueReport, Map<String, Object> kmReport,
+      double suppressionBudget, List<TechniqueMetric> techniqueReport, KmSection kmReport,
       boolean readsInput, Runnable cleanup) {
 
     /** The same, with other kept rows (e.g. item columns generalized by the release's person-level stage). */
@@ -174,13 +178,13 @@ public final class DatasetPipeline {
         metricTotals[i] += r.getLong(2 + i);
       }
     }
-    List<Map<String, Object>> techniqueReport = new ArrayList<>();
+    List<TechniqueMetric> techniqueReport = new ArrayList<>();
     for (int i = 0; i < metricTotals.length; i++) {
       TechniqueContext.MetricFlag f = ctx.flags().get(i);
-      techniqueReport.add(metric(f.technique(), f.column(), f.metric(), metricTotals[i]));
+      techniqueReport.add(new TechniqueMetric(f.technique(), f.column(), f.metric(), metricTotals[i]));
     }
     for (TechniqueContext.TechniqueMetric m : ctx.computedMetrics()) {
-      techniqueReport.add(metric(m.technique(), m.column(), m.metric(), m.value()));
+      techniqueReport.add(new TechniqueMetric(m.technique(), m.column(), m.metric(), m.value()));
     }
     Sentinel.check(policy, plan, techniqueReport);
 
@@ -193,7 +197,7 @@ public final class DatasetPipeline {
 
     // no privacy block (pseudonymous kind): nothing may be suppressed for a model
     double suppressionBudget = policy.declaredPrivacy().map(PrivacySpec::maxSuppression).orElse(0.0);
-    Map<String, Object> kmReport = null;
+    KmSection kmReport = null;
     if (policy.declaredPrivacy().flatMap(PrivacySpec::kmAnonymity).isPresent()) {
       long tk = System.nanoTime();
       KmOutcome km = applyKm(kept, keptRows);
@@ -280,9 +284,8 @@ public final class DatasetPipeline {
         : noModel(kept, keptRows);
     LOG.info("[{}] privacy stage: levels {}, {} records suppressed ({} s)", policy.name(), privacy.levels(),
         privacy.suppressed(), secs(t1));
-    if (p.kmReport() != null) {
-      privacy.report().put("km_anonymity", p.kmReport());
-    }
+    PrivacySection privacyReport = p.kmReport() == null ? privacy.report()
+        : privacy.report().withKmAnonymity(p.kmReport());
     if (privacy.suppressed() > 0) {
       suppressed.merge(REASON_PRIVACY, privacy.suppressed(), Long::sum);
     }
@@ -295,9 +298,7 @@ public final class DatasetPipeline {
     Lineage lineage = Plan.of(policy).lineage();
     describePrivacy(policy, lineage, privacy.levels(), releaseDecided);
 
-    Map<String, Object> report = new LinkedHashMap<>();
-    report.put("techniques", p.techniqueReport());
-    report.put("privacy", privacy.report());
+    PipelineReport report = new PipelineReport(p.techniqueReport(), privacyReport);
     Runnable cleanup = afterRemovals == null ? p.cleanup() : () -> {
       releaseRemovals();
       p.cleanup().run();
@@ -353,21 +354,12 @@ public final class DatasetPipeline {
     return keyed.repartition(spread, col(RANDOM)).sortWithinPartitions(col(RANDOM)).drop(RANDOM).coalesce(files);
   }
 
-  private static Map<String, Object> metric(String technique, String column, String metric, Object value) {
-    Map<String, Object> m = new LinkedHashMap<>();
-    m.put("type", technique);
-    m.put("column", column);
-    m.put("metric", metric);
-    m.put("value", value);
-    return m;
-  }
-
   /** What the privacy stage produced. */
-  record PrivacyOutcome(Dataset<Row> data, long suppressed, Map<String, Integer> levels, Map<String, Object> report,
+  record PrivacyOutcome(Dataset<Row> data, long suppressed, Map<String, Integer> levels, PrivacySection report,
       Optional<SuppressedClasses> suppressedClasses) {}
 
   /** What the k^m-anonymity stage produced: the data, the records it deleted, and its report. */
-  record KmOutcome(Dataset<Row> data, long removed, Map<String, Object> report) {}
+  record KmOutcome(Dataset<Row> data, long removed, KmSection report) {}
 
   /**
    * k^m-anonymity of the items each person has ({@link KmAnonymity}): the item column is generalized along its
@@ -395,17 +387,9 @@ public final class DatasetPipeline {
             policy.privacy().maxSuppression(), share, "suppressing " + r.suppressedItems().size() + " items"));
       }
     }
-    Map<String, Object> report = new LinkedHashMap<>();
-    report.put("model", model);
-    report.put("remedy", s.remedy());
-    report.put("violating_itemsets_before", r.violationsBefore());
-    report.put("violating_itemsets_after", r.violationsAfter());
-    if (s.remedy().equals("generalize")) {
-      report.put("level", r.level());
-    } else {
-      report.put("suppressed_items", r.suppressedItems().size());
-      report.put("suppressed_records", removed);
-    }
+    boolean generalized = s.remedy().equals("generalize");
+    KmSection report = new KmSection(model, s.remedy(), r.violationsBefore(), r.violationsAfter(),
+        generalized ? r.level() : null, generalized ? null : r.suppressedItems().size(), generalized ? null : removed);
     return new KmOutcome(r.output(), removed, report);
   }
 
@@ -414,17 +398,7 @@ public final class DatasetPipeline {
    * made them, nothing is suppressed for a model, and the report says plainly that no model was applied.
    */
   private static PrivacyOutcome noModel(Dataset<Row> kept, long keptRows) {
-    Map<String, Object> report = new LinkedHashMap<>();
-    report.put("models", List.of());
-    report.put("k", null);
-    report.put("k_achieved", null);
-    report.put("max_suppression", null);
-    report.put("suppressed_records", 0L);
-    report.put("levels", Map.of());
-    report.put("levels_chosen_by", "none: no privacy model applied (the policy declares no privacy block)");
-    report.put("input_records", keptRows);
-    report.put("output_records", keptRows);
-    return new PrivacyOutcome(kept, 0, Map.of(), report, Optional.empty());
+    return new PrivacyOutcome(kept, 0, Map.of(), PrivacySection.none(keptRows), Optional.empty());
   }
 
   private PrivacyOutcome applyPrivacy(Dataset<Row> kept, long keptRows, double maxSuppression,
@@ -450,19 +424,13 @@ public final class DatasetPipeline {
       throw new IllegalStateException("privacy stage saw " + r.inputRecords() + " records, expected " + keptRows);
     }
     Map<String, Integer> levels = r.search().levelsByAttribute();
-    Map<String, Object> report = new LinkedHashMap<>();
-    report.put("models", p.classModels().stream().map(PrivacyModel::describe).toList());
-    report.put("k", p.k());
-    report.put("k_achieved", r.kAchieved());
-    report.put("max_suppression", p.maxSuppression());
-    report.put("suppressed_records", r.suppressedRecords());
-    report.put("levels", levels);
-    report.put("levels_chosen_by", given.isPresent() ? "release person-level stage (at least the dataset's own)"
-        : p.levelsFixed() ? "policy" : "search (objective " + p.objective() + ")");
-    report.putAll(r.toReport());
+    PrivacySection report = PrivacySection.of(p.classModels().stream().map(PrivacyModel::describe).toList(),
+        p.k(), p.maxSuppression(), levels, given.isPresent()
+            ? "release person-level stage (at least the dataset's own)"
+            : p.levelsFixed() ? "policy" : "search (objective " + p.objective() + ")", r);
     if (p.compareLocalRecoding()) {
       // Mondrian multidimensional local recoding on the same records, for comparison only (not published).
-      report.put("local_recoding_comparison", new Mondrian(p.k()).apply(kept, qis).toMap());
+      report = report.withLocalRecodingComparison(new Mondrian(p.k()).apply(kept, qis));
     }
     return new PrivacyOutcome(r.output(), r.suppressedRecords(), levels, report,
         r.suppressedRecords() > 0 ? Optional.of(r.suppressedClasses()) : Optional.empty());

@@ -1,6 +1,7 @@
 package io.appianon.pipeline;
 
 import io.appianon.core.Lineage;
+import io.appianon.report.PipelineReport;
 import java.util.Map;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
@@ -13,7 +14,7 @@ import org.apache.spark.sql.Row;
  * privacy models suppressed, when they suppressed any: the release's person stage checks their persons again.
  */
 public record PipelineResult(Dataset<Row> output, long processed, long published,
-    Map<String, Long> suppressedByReason, Map<String, Object> report, Lineage lineage, boolean readsInput,
+    Map<String, Long> suppressedByReason, PipelineReport report, Lineage lineage, boolean readsInput,
     Runnable cleanup, java.util.Optional<io.appianon.privacy.SuppressedClasses> privacySuppressed) {
 
   public long suppressed() {

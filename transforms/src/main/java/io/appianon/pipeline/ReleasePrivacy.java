@@ -19,6 +19,7 @@ import io.appianon.policy.PrivacySpec;
 import io.appianon.privacy.PartitionedProfiles;
 import io.appianon.privacy.PersonProfiles;
 import io.appianon.privacy.PrivacyUnsatisfiableException;
+import io.appianon.report.PersonsSection;
 import io.appianon.technique.TechniqueContext;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -100,7 +101,7 @@ public final class ReleasePrivacy {
       TechniqueContext ctx) {}
 
   /** The datasets' results and the stage's report (persons, levels, search steps, rounds). */
-  public record Outcome(Map<String, PipelineResult> results, Map<String, Object> report, long persons,
+  public record Outcome(Map<String, PipelineResult> results, PersonsSection report, long persons,
       long suppressedPersons) {}
 
   /** A dimension of the search: a relational quasi-identifier or an item column, with its floor level. */
@@ -360,16 +361,7 @@ public final class ReleasePrivacy {
       for (Input i : domain) {
         describe(spec, i.policy(), results.get(i.policy().name()).lineage(), decidedColumns(spec, i.policy()));
       }
-      Map<String, Object> report = new LinkedHashMap<>();
-      report.put("model", describe());
-      report.put("domain", spec.domain());
-      report.put("datasets", List.copyOf(byName.keySet()));
-      report.put("persons", total);
-      report.put("max_suppression", spec.maxSuppression());
-      report.put("suppressed_persons", dropped);
-      report.put("suppressed_share", total == 0 ? 0.0 : (double) dropped / total);
-      report.put("levels", levels(dims, node));
-      report.put("floor_levels", levels(dims, floors(dims)));
+      PersonsSection.RareItems rareItems = null;
       long rareRows = 0;
       if (itemRemedy) {
         rareRows = results.get(itemInput.get().policy().name()).suppressedByReason()
@@ -380,15 +372,8 @@ public final class ReleasePrivacy {
               "levels " + levels(dims, node) + ": " + rareRows + " " + itemInput.get().policy().name()
                   + " rows would go as rare items, more than max-item-suppression allows"));
         }
-        Map<String, Object> ir = new LinkedHashMap<>();
-        ir.put("dataset", itemInput.get().policy().name());
-        ir.put("max_item_suppression", spec.maxItemSuppression());
-        ir.put("removed_person_items", removedItems);
-        ir.put("removed_rows", rareRows);
-        ir.put("item_rows", itemRows);
-        ir.put("removed_share", itemRows == 0 ? 0.0 : (double) rareRows / itemRows);
-        ir.put("rounds", removalRounds);
-        report.put("rare_items", ir);
+        rareItems = new PersonsSection.RareItems(itemInput.get().policy().name(), spec.maxItemSuppression(),
+            removedItems, rareRows, itemRows, itemRows == 0 ? 0.0 : (double) rareRows / itemRows, removalRounds);
       }
       List<String> words = new ArrayList<>();
       words.add(String.format(Locale.ROOT, "%d persons in %s; %d suppressed with all their rows (%.1f %%, limit %.0f %%)",
@@ -411,10 +396,9 @@ public final class ReleasePrivacy {
               : ": generalized to level " + level + " (values like '" + example + "') for persons"));
         }
       }
-      report.put("in_words", words);
-      report.put("search_steps", steps);
-      report.put("rounds", rounds);
-      report.put("elapsed_seconds", (System.nanoTime() - t0) / 1e9);
+      PersonsSection report = new PersonsSection(describe(), spec.domain(), List.copyOf(byName.keySet()), total,
+          spec.maxSuppression(), dropped, total == 0 ? 0.0 : (double) dropped / total, levels(dims, node),
+          levels(dims, floors(dims)), rareItems, words, steps, rounds, (System.nanoTime() - t0) / 1e9, null);
       LOG.info("[persons] done: levels {}, {} of {} persons suppressed ({} s)", levels(dims, node), dropped, total,
           String.format(Locale.ROOT, "%.1f", (System.nanoTime() - t0) / 1e9));
       drop.unpersist(false);

@@ -8,6 +8,7 @@ import io.appianon.core.Processing;
 import io.appianon.core.Text;
 import io.appianon.policy.ColumnSpec;
 import io.appianon.policy.DatasetPolicy;
+import io.appianon.report.TechniqueMetric;
 import io.appianon.technique.TechniqueContext;
 import io.appianon.technique.scrub.Action;
 import io.appianon.technique.scrub.PiiKind;
@@ -106,13 +107,13 @@ public final class Sentinel {
    * After the counting pass: fails when a column in {@code fail} mode has values with identifiers. {@code report} is
    * the pipeline's technique report (entries with type, column, metric, value).
    */
-  public static void check(DatasetPolicy policy, Plan plan, List<Map<String, Object>> report) {
+  public static void check(DatasetPolicy policy, Plan plan, List<TechniqueMetric> report) {
     Map<String, String> modes = columns(policy, plan.outputSchema(), plan.lineage());
     List<String> found = new ArrayList<>();
-    for (Map<String, Object> m : report) {
-      if (TECHNIQUE.equals(m.get("type")) && "fail".equals(modes.get((String) m.get("column")))
-          && ((Number) m.get("value")).longValue() > 0) {
-        found.add(m.get("column") + " (" + m.get("value") + " rows)");
+    for (TechniqueMetric m : report) {
+      if (TECHNIQUE.equals(m.type()) && "fail".equals(modes.get(m.column()))
+          && ((Number) m.value()).longValue() > 0) {
+        found.add(m.column() + " (" + m.value() + " rows)");
       }
     }
     if (!found.isEmpty()) {

@@ -52,20 +52,4 @@ public record AttributeUtility(String attribute, String test, double statistic, 
   public boolean removed() {
     return REMOVED.equals(test);
   }
-
-  /** A JSON-friendly view (NaN as null). */
-  public Map<String, Object> toMap() {
-    Map<String, Object> m = new LinkedHashMap<>();
-    m.put("attribute", attribute);
-    m.put("test", test);
-    m.put("removed", removed());
-    m.put("statistic", Double.isNaN(statistic) ? null : statistic);
-    m.put("p_value", Double.isNaN(pValue) ? null : pValue);
-    m.put("distance", distance);
-    m.put("values_before", valuesBefore);
-    m.put("values_after", valuesAfter);
-    m.put("distribution_before", distributionBefore);
-    m.put("distribution_after", distributionAfter);
-    return m;
-  }
 }

@@ -1,8 +1,6 @@
 package io.appianon.privacy;
 
 import java.util.Collections;
-import java.util.LinkedHashMap;
-import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
 import org.apache.spark.sql.Dataset;
@@ -22,15 +20,5 @@ public record KmResult(int level, Set<String> suppressedItems, long violationsBe
 
   public KmResult {
     suppressedItems = Collections.unmodifiableSet(new TreeSet<>(suppressedItems));
-  }
-
-  /** A JSON-friendly view (without the dataset). */
-  public Map<String, Object> toMap() {
-    Map<String, Object> m = new LinkedHashMap<>();
-    m.put("level", level);
-    m.put("suppressed_items", suppressedItems);
-    m.put("violations_before", violationsBefore);
-    m.put("violations_after", violationsAfter);
-    return m;
   }
 }

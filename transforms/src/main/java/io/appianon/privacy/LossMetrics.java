@@ -41,22 +41,4 @@ public record LossMetrics(Map<String, Double> intensityByAttribute, double inten
   public double precision() {
     return 1.0 - precisionLoss;
   }
-
-  /** A JSON-friendly view. */
-  public Map<String, Object> toMap() {
-    Map<String, Object> m = new LinkedHashMap<>();
-    m.put("intensity", intensity);
-    m.put("intensity_by_attribute", intensityByAttribute);
-    m.put("loss", loss);
-    m.put("loss_by_attribute", lossByAttribute);
-    m.put("discernibility", discernibility);
-    m.put("average_class_size", Double.isFinite(arxAverageClassSize) ? arxAverageClassSize : null);
-    m.put("average_class_size_over_k", Double.isInfinite(averageClassSize) ? null : averageClassSize);
-    m.put("non_uniform_entropy", nonUniformEntropy);
-    m.put("non_uniform_entropy_share", nonUniformEntropyShare);
-    m.put("precision", precision());
-    m.put("loss_arx", arxLoss);
-    m.put("height", height);
-    return m;
-  }
 }

@@ -30,20 +30,4 @@ public record MondrianResult(Dataset<Row> output, long inputRecords, long suppre
   public MondrianResult {
     lossByAttribute = Collections.unmodifiableMap(new LinkedHashMap<>(lossByAttribute));
   }
-
-  /** A JSON-friendly view (without the dataset). */
-  public Map<String, Object> toMap() {
-    Map<String, Object> m = new LinkedHashMap<>();
-    m.put("input_records", inputRecords);
-    m.put("suppressed_records", suppressedRecords);
-    m.put("partitions", partitions);
-    m.put("min_partition_size", minPartitionSize);
-    m.put("loss", loss);
-    m.put("loss_by_attribute", lossByAttribute);
-    m.put("discernibility", discernibility);
-    m.put("average_class_size_over_k", averageClassSize);
-    m.put("iterations", iterations);
-    m.put("elapsed_millis", elapsedMillis);
-    return m;
-  }
 }

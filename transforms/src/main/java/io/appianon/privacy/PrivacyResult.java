@@ -1,7 +1,5 @@
 package io.appianon.privacy;
 
-import java.util.LinkedHashMap;
-import java.util.Map;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 
@@ -28,21 +26,5 @@ public record PrivacyResult(Dataset<Row> output, SearchResult search, long input
   /** Records in the output. */
   public long outputRecords() {
     return inputRecords - suppressedRecords;
-  }
-
-  /** A JSON-friendly report (maps, lists, strings and numbers only). */
-  public Map<String, Object> toReport() {
-    Map<String, Object> m = new LinkedHashMap<>();
-    m.put("input_records", inputRecords);
-    m.put("output_records", outputRecords());
-    m.put("suppressed_records", suppressedRecords);
-    m.put("k_achieved", kAchieved);
-    m.put("search", search.toMap());
-    m.put("risk_before", riskBefore.toMap());
-    m.put("risk_after", riskAfter.toMap());
-    m.put("loss_before", lossBefore.toMap());
-    m.put("loss_after", lossAfter.toMap());
-    m.put("utility", utility.toMap());
-    return m;
   }
 }

@@ -1,7 +1,5 @@
 package io.appianon.privacy;
 
-import java.util.LinkedHashMap;
-import java.util.Map;
 
 /**
  * Re-identification risk of a release, from its equivalence class sizes (K. El Emam, F. K. Dankar,
@@ -23,20 +21,4 @@ import java.util.Map;
 public record RiskReport(long records, long classes, double prosecutorMax, double prosecutorAverage,
     double riskThreshold, double recordsAtRisk, double sampleUniques, double journalistMax, double marketer,
     boolean populationModel) {
-
-  /** A JSON-friendly view. */
-  public Map<String, Object> toMap() {
-    Map<String, Object> m = new LinkedHashMap<>();
-    m.put("records", records);
-    m.put("classes", classes);
-    m.put("prosecutor_max", prosecutorMax);
-    m.put("prosecutor_average", prosecutorAverage);
-    m.put("risk_threshold", riskThreshold);
-    m.put("records_at_risk", recordsAtRisk);
-    m.put("sample_uniques", sampleUniques);
-    m.put("journalist_max", journalistMax);
-    m.put("journalist_is_upper_bound", !populationModel);
-    m.put("marketer", marketer);
-    return m;
-  }
 }

@@ -64,27 +64,4 @@ public record SearchResult(List<String> attributes, List<Integer> levels, boolea
     }
     return m;
   }
-
-  /** A JSON-friendly view. */
-  public Map<String, Object> toMap() {
-    Map<String, Object> m = new LinkedHashMap<>();
-    m.put("levels", levelsByAttribute());
-    m.put("feasible", feasible);
-    m.put("records", records);
-    m.put("suppressed_records", suppressedRecords);
-    m.put("suppressed_share", suppressedShare());
-    m.put("classes", classes);
-    m.put("min_class_size", minClassSize);
-    m.put("objective", objective.name());
-    m.put("objective_value", objectiveValue);
-    m.put("weights", weights);
-    m.put("loss", loss.toMap());
-    m.put("strategy", strategy);
-    m.put("lattice_size", latticeSize);
-    m.put("nodes_evaluated", nodesEvaluated);
-    m.put("nodes_pruned", nodesPruned);
-    m.put("roll_ups", rollUps);
-    m.put("elapsed_millis", elapsedMillis);
-    return m;
-  }
 }

@@ -1,6 +1,5 @@
 package io.appianon.privacy;
 
-import java.util.ArrayList;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -37,27 +36,5 @@ public record UtilityReport(List<AttributeUtility> attributes, ClassSizes classS
     public ClassSizes {
       histogram = Collections.unmodifiableMap(new LinkedHashMap<>(histogram));
     }
-
-    public Map<String, Object> toMap() {
-      Map<String, Object> m = new LinkedHashMap<>();
-      m.put("classes", classes);
-      m.put("min", min);
-      m.put("max", max);
-      m.put("mean", mean);
-      m.put("median", median);
-      m.put("histogram", histogram);
-      return m;
-    }
-  }
-
-  /** A JSON-friendly view. */
-  public Map<String, Object> toMap() {
-    Map<String, Object> m = new LinkedHashMap<>();
-    List<Map<String, Object>> attrs = new ArrayList<>();
-    attributes.forEach(a -> attrs.add(a.toMap()));
-    m.put("attributes", attrs);
-    m.put("class_sizes", classSizes.toMap());
-    m.put("suppressed_share", suppressedShare);
-    return m;
   }
 }

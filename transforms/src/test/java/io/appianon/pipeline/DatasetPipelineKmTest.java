@@ -9,6 +9,7 @@ import io.appianon.TestSpark;
 import io.appianon.core.Conf;
 import io.appianon.core.Origin;
 import io.appianon.core.PolicyException;
+import io.appianon.core.ReportJson;
 import io.appianon.hierarchy.HierarchyResolver;
 import io.appianon.policy.DatasetPolicy;
 import io.appianon.policy.PolicyLoader;
@@ -93,7 +94,8 @@ class DatasetPipelineKmTest {
 
   @SuppressWarnings("unchecked")
   private static Map<String, Object> km(PipelineResult r) {
-    return (Map<String, Object>) ((Map<String, Object>) r.report().get("privacy")).get("km_anonymity");
+    return (Map<String, Object>) ((Map<String, Object>) ReportJson.toMap(r.report()).get("privacy"))
+        .get("km_anonymity");
   }
 
   @Test

@@ -12,6 +12,7 @@ import io.appianon.TestSpark;
 import io.appianon.core.Conf;
 import io.appianon.core.Origin;
 import io.appianon.core.PolicyException;
+import io.appianon.core.ReportJson;
 import io.appianon.hierarchy.HierarchyResolver;
 import io.appianon.policy.DatasetPolicy;
 import io.appianon.policy.PolicyLoader;
@@ -130,7 +131,7 @@ class DatasetPipelineTest {
           .map(x -> x.getString(0)).toList());
       assertEquals(0, out.where(col("note").contains("090")).count(), "phone scrubbed");
       @SuppressWarnings("unchecked")
-      List<Map<String, Object>> t = (List<Map<String, Object>>) r.report().get("techniques");
+      List<Map<String, Object>> t = (List<Map<String, Object>>) ReportJson.toMap(r.report()).get("techniques");
       Map<String, Object> counters = t.stream().collect(Collectors.toMap(
           m -> m.get("type") + "/" + m.get("column") + "/" + m.get("metric"), m -> m.get("value")));
       assertEquals(1L, counters.get("top-bottom-code/age/top_coded"), "age 116 grouped as 90+");
@@ -152,7 +153,7 @@ class DatasetPipelineTest {
         new TechniqueContext(Optional.of(PseudonymKey.generate()), 42));
     try {
       @SuppressWarnings("unchecked")
-      Map<String, Object> privacy = (Map<String, Object>) r.report().get("privacy");
+      Map<String, Object> privacy = (Map<String, Object>) ReportJson.toMap(r.report()).get("privacy");
       @SuppressWarnings("unchecked")
       Map<String, Object> mondrian = (Map<String, Object>) privacy.get("local_recoding_comparison");
       assertEquals(13L, mondrian.get("input_records"), "Mondrian saw the records left after record deletion");
@@ -167,8 +168,8 @@ class DatasetPipelineTest {
     PipelineResult plain = new DatasetPipeline(policy("0.2")).run(people(),
         new TechniqueContext(Optional.of(PseudonymKey.generate()), 42));
     try {
-      assertFalse(((Map<?, ?>) plain.report().get("privacy")).containsKey("local_recoding_comparison"),
-          "only when the policy asks");
+      assertFalse(((Map<?, ?>) ReportJson.toMap(plain.report()).get("privacy"))
+          .containsKey("local_recoding_comparison"), "only when the policy asks");
     } finally {
       plain.cleanup().run();
     }

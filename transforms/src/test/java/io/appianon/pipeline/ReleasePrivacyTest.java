@@ -7,6 +7,7 @@ import com.typesafe.config.ConfigFactory;
 import io.appianon.TestSpark;
 import io.appianon.core.Conf;
 import io.appianon.core.Origin;
+import io.appianon.core.ReportJson;
 import io.appianon.hierarchy.HierarchyResolver;
 import io.appianon.policy.DatasetPolicy;
 import io.appianon.policy.PersonSpec;
@@ -153,7 +154,7 @@ class ReleasePrivacyTest {
       }
       assertEquals(Set.of(), singledOut, path);
       @SuppressWarnings("unchecked")
-      Map<String, Integer> levels = (Map<String, Integer>) out.report().get("levels");
+      Map<String, Integer> levels = (Map<String, Integer>) ReportJson.toMap(out.report()).get("levels");
       assertTrue(levels.values().stream().anyMatch(l -> l > 0), path + ": something had to be generalized "
           + levels);
       for (ReleasePrivacy.Input i : inputs) {
@@ -227,11 +228,11 @@ class ReleasePrivacyTest {
       assertEquals(commonIn, commonOut, path + ": no common visit is removed");
       assertEquals(0, out.suppressedPersons(), path);
       @SuppressWarnings("unchecked")
-      Map<String, Object> ri = (Map<String, Object>) out.report().get("rare_items");
+      Map<String, Object> ri = (Map<String, Object>) ReportJson.toMap(out.report()).get("rare_items");
       assertEquals(removedRare, ri.get("removed_rows"), path);
       // each processing clause once, whatever the number of rounds (the public pages and the announcement read it)
       @SuppressWarnings("unchecked")
-      List<Object> rounds = (List<Object>) out.report().get("rounds");
+      List<Object> rounds = (List<Object>) ReportJson.toMap(out.report()).get("rounds");
       assertTrue(rounds.size() >= 1, path);
       for (PipelineResult r : out.results().values()) {
         assertEquals(new HashSet<>(r.lineage().recordLevel()).size(), r.lineage().recordLevel().size(),
@@ -354,7 +355,7 @@ class ReleasePrivacyTest {
       // the datasets' own models did suppress after the stage, so the rounds had something to check: the people's
       // 2-diversity a whole class (its persons then suppressed from both datasets), the visits' k rows
       @SuppressWarnings("unchecked")
-      List<Map<String, Object>> rounds = (List<Map<String, Object>>) out.report().get("rounds");
+      List<Map<String, Object>> rounds = (List<Map<String, Object>>) ReportJson.toMap(out.report()).get("rounds");
       assertTrue((Long) rounds.get(0).get("persons_added") > 0, path + ": " + rounds);
       assertTrue((Long) rounds.get(0).get("rare_items_added") >= 2, path + ": " + rounds);
       assertTrue(out.results().get("visits").suppressedByReason().getOrDefault(DatasetPipeline.REASON_PRIVACY, 0L)

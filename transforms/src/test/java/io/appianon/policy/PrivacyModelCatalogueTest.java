@@ -8,6 +8,7 @@ import io.appianon.TestSpark;
 import io.appianon.core.Conf;
 import io.appianon.core.Origin;
 import io.appianon.core.PolicyException;
+import io.appianon.core.ReportJson;
 import io.appianon.hierarchy.HierarchyResolver;
 import io.appianon.pipeline.DatasetPipeline;
 import io.appianon.pipeline.PipelineResult;
@@ -120,7 +121,7 @@ class PrivacyModelCatalogueTest {
         // k = 2 alone keeps all 10 records; classes of at least 4 keep only A's 5 (B's 3 and C's 2 suppressed)
         assertEquals(5, r.output().count());
         assertEquals(5, r.output().where("pref = 'A'").count());
-        Map<?, ?> privacy = (Map<?, ?>) r.report().get("privacy");
+        Map<?, ?> privacy = (Map<?, ?>) ReportJson.toMap(r.report()).get("privacy");
         assertEquals(List.of("k-anonymity (k=2)", "classes of at least 4"), privacy.get("models"));
       } finally {
         r.cleanup().run();

@@ -6,7 +6,9 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.appianon.core.ReportJson;
 import io.appianon.hierarchy.Hierarchy;
+import io.appianon.report.PrivacySection;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
@@ -53,7 +55,8 @@ class AnonymizerTest {
     assertEquals(r.search().loss(), r.lossAfter());
     assertEquals(8, r.utility().attributes().size());
     assertEquals("kolmogorov-smirnov", r.utility().attributes().get(1).test());
-    Map<String, Object> report = r.toReport();
+    Map<String, Object> report = ReportJson.toMap(PrivacySection.of(List.of(), 5, 0.05, r.search().levelsByAttribute(),
+        "search", r));
     assertTrue(report.keySet().containsAll(List.of("k_achieved", "search", "risk_before", "risk_after", "loss_after",
         "utility")), report.keySet().toString());
 

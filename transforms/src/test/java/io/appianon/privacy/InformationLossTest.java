@@ -4,7 +4,10 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.appianon.core.ReportJson;
 import io.appianon.hierarchy.Hierarchy;
+import io.appianon.report.LossSection;
+import io.appianon.report.SearchSection;
 import java.util.List;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
@@ -81,8 +84,8 @@ class InformationLossTest {
     assertEquals(5.0 / 3, m.arxAverageClassSize(), EPS, "5 records / (2 kept classes + 1 suppressed)");
     assertEquals(1.0, m.averageClassSize(), EPS, "the project's own figure is unchanged: (5 - 1) / 2 / k=2");
     assertEquals(Math.sqrt((1 + 0.2) * (1 + (4.0 / 3 + 1) / 5)) - 1, m.arxLoss(), EPS);
-    assertEquals(5.0 / 3, m.toMap().get("average_class_size"));
-    assertEquals(1.0, m.toMap().get("average_class_size_over_k"));
+    assertEquals(5.0 / 3, ReportJson.toMap(LossSection.of(m)).get("average_class_size"));
+    assertEquals(1.0, ReportJson.toMap(LossSection.of(m)).get("average_class_size_over_k"));
     // the objectives minimize those values
     assertEquals(m.arxLoss(), Objective.LOSS_ARX.value(m), 0.0);
     assertEquals(m.arxAverageClassSize(), Objective.AVERAGE_CLASS_SIZE_ARX.value(m), 0.0);
@@ -152,9 +155,9 @@ class InformationLossTest {
     SearchResult r = new LatticeSearch(table()).evaluate(List.of(0, 1),
         new SearchConfig(SearchConfig.kAnonymity(2, 0.2).models(), 0.2, Objective.LOSS, List.of(), w));
     assertEquals(1.0 / 3, r.loss().loss(), EPS);
-    assertEquals(java.util.Map.of("sex", 2.0, "age", 1.0), r.toMap().get("weights"));
-    assertEquals(java.util.Map.of("sex", 1.0, "age", 1.0), new LatticeSearch(table()).evaluate(List.of(0, 1),
-        SearchConfig.kAnonymity(2, 0.2)).toMap().get("weights"));
+    assertEquals(java.util.Map.of("sex", 2.0, "age", 1.0), ReportJson.toMap(SearchSection.of(r)).get("weights"));
+    assertEquals(java.util.Map.of("sex", 1.0, "age", 1.0), ReportJson.toMap(SearchSection.of(
+        new LatticeSearch(table()).evaluate(List.of(0, 1), SearchConfig.kAnonymity(2, 0.2)))).get("weights"));
   }
 
   /** Weights must be positive and finite, one per quasi-identifier, and only for objectives over attributes. */

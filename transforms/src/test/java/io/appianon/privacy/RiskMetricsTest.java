@@ -5,6 +5,8 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.appianon.core.ReportJson;
+import io.appianon.report.RiskSection;
 import java.util.List;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
@@ -24,7 +26,7 @@ class RiskMetricsTest {
     assertEquals(1.0, r.journalistMax(), EPS, "no population: prosecutor risk as upper bound");
     assertEquals(0.4, r.marketer(), EPS);
     assertFalse(r.populationModel());
-    assertEquals(true, r.toMap().get("journalist_is_upper_bound"));
+    assertEquals(true, ReportJson.toMap(RiskSection.of(r)).get("journalist_is_upper_bound"));
   }
 
   @Test

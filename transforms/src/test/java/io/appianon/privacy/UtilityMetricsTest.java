@@ -3,6 +3,8 @@ package io.appianon.privacy;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.appianon.core.ReportJson;
+import io.appianon.report.UtilitySection;
 import java.util.List;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
@@ -63,8 +65,8 @@ class UtilityMetricsTest {
         SearchConfig.kAnonymity(2, 0.2)));
     AttributeUtility sex = u.attributes().get(0);
     assertEquals("removed", sex.test());
-    assertEquals(true, sex.toMap().get("removed"));
-    assertEquals(null, sex.toMap().get("p_value"));
+    assertEquals(true, ReportJson.toMap(UtilitySection.Attribute.of(sex)).get("removed"));
+    assertEquals(null, ReportJson.toMap(UtilitySection.Attribute.of(sex)).get("p_value"));
     assertEquals(false, u.attributes().get(1).removed());
   }
 
