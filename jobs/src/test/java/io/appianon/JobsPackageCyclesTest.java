@@ -10,7 +10,10 @@ import java.util.Map;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
 
-/** No package of jobs depends on one that depends back on it (transforms' PackageCyclesTest checks its own). */
+/**
+ * No package of jobs depends on one that depends back on it (transforms' PackageCyclesTest checks
+ * its own).
+ */
 class JobsPackageCyclesTest {
 
   @Test
@@ -18,8 +21,16 @@ class JobsPackageCyclesTest {
     Path classes = PackageGraph.classesOf(AnonymizeJob.class);
     PackageGraph graph = PackageGraph.read(classes, "io.appianon");
     Map<String, Set<String>> deps = graph.dependencies();
-    assertTrue(deps.keySet().containsAll(List.of("io.appianon.cli", "io.appianon.disclosure", "io.appianon.job",
-        "io.appianon.release", "io.appianon.report")), "read the packages of " + classes + ": " + deps.keySet());
+    assertTrue(
+        deps.keySet()
+            .containsAll(
+                List.of(
+                    "io.appianon.cli",
+                    "io.appianon.disclosure",
+                    "io.appianon.job",
+                    "io.appianon.release",
+                    "io.appianon.report")),
+        "read the packages of " + classes + ": " + deps.keySet());
     assertTrue(deps.get("io.appianon.job").contains("io.appianon.disclosure"), deps.toString());
     assertEquals(List.of(), graph.cycles(), "package cycles in " + classes);
   }

@@ -8,7 +8,10 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
-/** The project's real files (conf/, sample-data/) and a job configuration pointed at temporary output folders. */
+/**
+ * The project's real files (conf/, sample-data/) and a job configuration pointed at temporary
+ * output folders.
+ */
 public final class TestProject {
   private TestProject() {}
 
@@ -37,8 +40,11 @@ public final class TestProject {
     o.put("appianon.quarantine.dir", tmp.resolve("quarantine").toString());
     o.put("appianon.method-store.dir", tmp.resolve("method-store").toString());
     o.put("appianon.hierarchies.dir", root.resolve("sample-data/hierarchies").toString());
-    o.put("appianon.datasets", List.of(root.resolve("conf/policies/survey.conf").toString(),
-        root.resolve("conf/policies/purchases.conf").toString()));
+    o.put(
+        "appianon.datasets",
+        List.of(
+            root.resolve("conf/policies/survey.conf").toString(),
+            root.resolve("conf/policies/purchases.conf").toString()));
     o.put("appianon.inputs.survey", root.resolve("sample-data/survey.csv").toString());
     o.put("appianon.inputs.purchases", root.resolve("sample-data/purchases.csv").toString());
     return o;

@@ -21,9 +21,10 @@ import java.util.regex.Pattern;
 import java.util.stream.Stream;
 
 /**
- * The dependencies between the packages of compiled classes, read from the class files' constant pools (every class a
- * class refers to: in code, field and method types, generic signatures, annotations; constants the compiler inlines
- * leave no trace, imports that are never used neither). Used by the tests that keep the packages free of cycles.
+ * The dependencies between the packages of compiled classes, read from the class files' constant
+ * pools (every class a class refers to: in code, field and method types, generic signatures,
+ * annotations; constants the compiler inlines leave no trace, imports that are never used neither).
+ * Used by the tests that keep the packages free of cycles.
  */
 public final class PackageGraph {
   private static final Pattern DESCRIPTOR = Pattern.compile("L([A-Za-z0-9_/$]+)[;<]");
@@ -33,7 +34,10 @@ public final class PackageGraph {
 
   private PackageGraph() {}
 
-  /** The folder of compiled classes (or jar) the class was loaded from: {@code target/classes} in a build. */
+  /**
+   * The folder of compiled classes (or jar) the class was loaded from: {@code target/classes} in a
+   * build.
+   */
   public static Path classesOf(Class<?> c) {
     try {
       return Path.of(c.getProtectionDomain().getCodeSource().getLocation().toURI());
@@ -42,7 +46,10 @@ public final class PackageGraph {
     }
   }
 
-  /** The graph of the packages under {@code prefix} (e.g. {@code io.appianon}) of the classes in {@code dir}. */
+  /**
+   * The graph of the packages under {@code prefix} (e.g. {@code io.appianon}) of the classes in
+   * {@code dir}.
+   */
   public static PackageGraph read(Path dir, String prefix) {
     PackageGraph g = new PackageGraph();
     String internalPrefix = prefix.replace('.', '/') + "/";
@@ -62,15 +69,19 @@ public final class PackageGraph {
     Set<String> known = new TreeSet<>();
     refsByClass.keySet().forEach(c -> known.add(packageOf(c)));
     known.forEach(p -> g.edges.put(p, new TreeMap<>()));
-    refsByClass.forEach((cls, refs) -> {
-      String from = packageOf(cls);
-      for (String r : refs) {
-        String to = packageOf(r);
-        if (!to.equals(from) && known.contains(to)) {
-          g.edges.get(from).computeIfAbsent(to, x -> new TreeSet<>()).add(simpleName(cls) + " uses " + simpleName(r));
-        }
-      }
-    });
+    refsByClass.forEach(
+        (cls, refs) -> {
+          String from = packageOf(cls);
+          for (String r : refs) {
+            String to = packageOf(r);
+            if (!to.equals(from) && known.contains(to)) {
+              g.edges
+                  .get(from)
+                  .computeIfAbsent(to, x -> new TreeSet<>())
+                  .add(simpleName(cls) + " uses " + simpleName(r));
+            }
+          }
+        });
     return g;
   }
 
@@ -82,8 +93,9 @@ public final class PackageGraph {
   }
 
   /**
-   * Every package cycle, one per group of packages that reach each other, written as a shortest round trip through
-   * the group with the classes that make each step: {@code a -> b -> a (a -> b: A uses B; b -> a: B uses A)}.
+   * Every package cycle, one per group of packages that reach each other, written as a shortest
+   * round trip through the group with the classes that make each step: {@code a -> b -> a (a -> b:
+   * A uses B; b -> a: B uses A)}.
    */
   public List<String> cycles() {
     List<String> out = new ArrayList<>();
@@ -91,14 +103,22 @@ public final class PackageGraph {
       List<String> path = shortestRoundTrip(group.get(0), Set.copyOf(group));
       StringBuilder sb = new StringBuilder(String.join(" -> ", path));
       if (group.size() > path.size() - 1) {
-        sb.append(" (and ").append(group.size() - path.size() + 1).append(" more packages in the tangle: ")
-            .append(String.join(", ", group)).append(")");
+        sb.append(" (and ")
+            .append(group.size() - path.size() + 1)
+            .append(" more packages in the tangle: ")
+            .append(String.join(", ", group))
+            .append(")");
       }
       List<String> steps = new ArrayList<>();
       for (int i = 0; i + 1 < path.size(); i++) {
         List<String> why = List.copyOf(edges.get(path.get(i)).get(path.get(i + 1)));
-        steps.add(path.get(i) + " -> " + path.get(i + 1) + ": " + String.join(", ", why.subList(0,
-            Math.min(3, why.size()))) + (why.size() > 3 ? ", ..." : ""));
+        steps.add(
+            path.get(i)
+                + " -> "
+                + path.get(i + 1)
+                + ": "
+                + String.join(", ", why.subList(0, Math.min(3, why.size())))
+                + (why.size() > 3 ? ", ..." : ""));
       }
       out.add(sb.append(" [").append(String.join("; ", steps)).append("]").toString());
     }
@@ -120,8 +140,13 @@ public final class PackageGraph {
     return groups;
   }
 
-  private void connect(String v, Map<String, Integer> index, Map<String, Integer> low, Deque<String> stack,
-      Set<String> onStack, List<List<String>> groups) {
+  private void connect(
+      String v,
+      Map<String, Integer> index,
+      Map<String, Integer> low,
+      Deque<String> stack,
+      Set<String> onStack,
+      List<List<String>> groups) {
     index.put(v, index.size());
     low.put(v, index.get(v));
     stack.push(v);

@@ -16,11 +16,13 @@ import org.apache.spark.sql.SaveMode;
 import org.apache.spark.sql.SparkSession;
 
 /**
- * The I/O baseline of the benchmark: reads every dataset exactly as the anonymize job does (same reader, explicit
- * schema, validation expressions) and writes it as Parquet, with no processing. The anonymize job's time divided by
- * this one's is the cost of anonymization on top of the I/O limit of the machine.
+ * The I/O baseline of the benchmark: reads every dataset exactly as the anonymize job does (same
+ * reader, explicit schema, validation expressions) and writes it as Parquet, with no processing.
+ * The anonymize job's time divided by this one's is the cost of anonymization on top of the I/O
+ * limit of the machine.
  *
- * <p>Usage: {@code BaselineCopy <output-dir> [--set KEY=VALUE ...]} with the same configuration as the main job.
+ * <p>Usage: {@code BaselineCopy <output-dir> [--set KEY=VALUE ...]} with the same configuration as
+ * the main job.
  */
 public final class BaselineCopy {
   private BaselineCopy() {}
@@ -34,7 +36,8 @@ public final class BaselineCopy {
         overrides.put(kv.substring(0, kv.indexOf('=')), kv.substring(kv.indexOf('=') + 1));
       }
     }
-    JobConfig config = JobConfig.load(Path.of("conf/application.conf"), ConfigFactory.parseMap(overrides));
+    JobConfig config =
+        JobConfig.load(Path.of("conf/application.conf"), ConfigFactory.parseMap(overrides));
     SparkSession spark = SparkSessions.create(config);
     HierarchyResolver hierarchies = new HierarchyResolver(config.hierarchiesDir());
     long t0 = System.nanoTime();
@@ -44,9 +47,12 @@ public final class BaselineCopy {
         String input = config.inputOverrides().getOrDefault(policy.name(), policy.input().path());
         long t1 = System.nanoTime();
         Dataset<Row> df = new InputReader(spark).read(policy.withInputPath(input));
-        df.write().mode(SaveMode.Overwrite).option("compression", config.compression())
+        df.write()
+            .mode(SaveMode.Overwrite)
+            .option("compression", config.compression())
             .parquet(out.resolve(policy.name()).toString());
-        System.out.printf("[%s] read and written in %.1f s%n", policy.name(), (System.nanoTime() - t1) / 1e9);
+        System.out.printf(
+            "[%s] read and written in %.1f s%n", policy.name(), (System.nanoTime() - t1) / 1e9);
       }
     } finally {
       spark.stop();

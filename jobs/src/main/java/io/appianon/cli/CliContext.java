@@ -6,8 +6,9 @@ import java.util.Optional;
 import org.apache.spark.sql.SparkSession;
 
 /**
- * What the command line takes from its surroundings: the clock, the environment (for {@code APPIANON_METHOD_KEY}) and,
- * for tests and embedding, an existing SparkSession (used as is and never stopped).
+ * What the command line takes from its surroundings: the clock, the environment (for {@code
+ * APPIANON_METHOD_KEY}) and, for tests and embedding, an existing SparkSession (used as is and
+ * never stopped).
  *
  * @param clock the clock for release ids, announcements, provisions and the audit trail
  * @param env the environment variables

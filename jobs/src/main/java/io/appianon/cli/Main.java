@@ -17,23 +17,36 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.Callable;
+import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.ArgSpec;
 import picocli.CommandLine.Model.OptionSpec;
 import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.ParseResult;
-import picocli.CommandLine;
 
 /**
- * {@code appi-anon <command> [options]}: the command line of the batch jobs, on picocli. One class per command
- * ({@link JobCommands}, {@link DisclosureCommands}); each has its own {@code --help}. Errors end with a one-line
- * message on stderr and a distinct exit code ({@link ExitCode}). Synthetic test data is no command: scripts/generate.sh
- * runs the generator from the test classes (it is not in the jar).
+ * {@code appi-anon <command> [options]}: the command line of the batch jobs, on picocli. One class
+ * per command ({@link JobCommands}, {@link DisclosureCommands}); each has its own {@code --help}.
+ * Errors end with a one-line message on stderr and a distinct exit code ({@link ExitCode}).
+ * Synthetic test data is no command: scripts/generate.sh runs the generator from the test classes
+ * (it is not in the jar).
  */
 public final class Main {
-  /** Options that take a value, so that the command may follow options (as scripts/submit.sh passes it). */
-  private static final Set<String> VALUE_OPTIONS = Set.of("--config", "--release-id", "--output", "--set",
-      "--reuse-secret", "--recipient", "--recipient-name", "--method", "--file");
+  /**
+   * Options that take a value, so that the command may follow options (as scripts/submit.sh passes
+   * it).
+   */
+  private static final Set<String> VALUE_OPTIONS =
+      Set.of(
+          "--config",
+          "--release-id",
+          "--output",
+          "--set",
+          "--reuse-secret",
+          "--recipient",
+          "--recipient-name",
+          "--method",
+          "--file");
 
   private Main() {}
 
@@ -46,22 +59,30 @@ public final class Main {
   }
 
   /**
-   * Whether main ends with System.exit(code). Not on success in YARN cluster mode: there the ApplicationMaster runs
-   * main in a thread of its own JVM and reports any System.exit, even 0, as an early exit (application FAILED, and
-   * retried); returning lets it report SUCCEEDED. A failure still exits, so YARN reports it failed.
+   * Whether main ends with System.exit(code). Not on success in YARN cluster mode: there the
+   * ApplicationMaster runs main in a thread of its own JVM and reports any System.exit, even 0, as
+   * an early exit (application FAILED, and retried); returning lets it report SUCCEEDED. A failure
+   * still exits, so YARN reports it failed.
    */
   static boolean exitsJvm(int code, java.util.Properties sys) {
-    boolean yarnClusterDriver = "yarn".equals(sys.getProperty("spark.master"))
-        && "cluster".equals(sys.getProperty("spark.submit.deployMode"));
+    boolean yarnClusterDriver =
+        "yarn".equals(sys.getProperty("spark.master"))
+            && "cluster".equals(sys.getProperty("spark.submit.deployMode"));
     return code != ExitCode.OK.code() || !yarnClusterDriver;
   }
 
-  /** Runs a command on a new embedded or spark-submit session and returns its exit code (never exits the JVM). */
+  /**
+   * Runs a command on a new embedded or spark-submit session and returns its exit code (never exits
+   * the JVM).
+   */
   public static int run(String[] args, PrintStream out, PrintStream err) {
     return run(args, out, err, CliContext.system());
   }
 
-  /** As {@link #run(String[], PrintStream, PrintStream)} with an injected clock, environment and SparkSession. */
+  /**
+   * As {@link #run(String[], PrintStream, PrintStream)} with an injected clock, environment and
+   * SparkSession.
+   */
   public static int run(String[] args, PrintStream out, PrintStream err, CliContext ctx) {
     String[] normalized = normalize(args);
     RunAudit audit = new RunAudit(args, ctx.clock());
@@ -80,13 +101,21 @@ public final class Main {
   record Env(PrintStream out, PrintStream err, CliContext ctx, RunAudit audit) {}
 
   /** The top command: the list of commands and the exit codes. */
-  @Command(name = "appi-anon", separator = " ", usageHelpAutoWidth = false,
-      description = {"Anonymously processed information (APPI) from survey and purchase CSVs: one command per step.",
-          "A command with no name is anonymize; <command> --help shows the command's own help."},
+  @Command(
+      name = "appi-anon",
+      separator = " ",
+      usageHelpAutoWidth = false,
+      description = {
+        "Anonymously processed information (APPI) from survey and purchase CSVs: one command per step.",
+        "A command with no name is anonymize; <command> --help shows the command's own help."
+      },
       synopsisSubcommandLabel = "<command>",
       commandListHeading = "%nCommands:%n")
   static final class Top implements Callable<Integer> {
-    @CommandLine.Option(names = {"-h", "--help"}, usageHelp = true, description = "show this help")
+    @CommandLine.Option(
+        names = {"-h", "--help"},
+        usageHelp = true,
+        description = "show this help")
     boolean help;
 
     @Override
@@ -107,7 +136,8 @@ public final class Main {
     cl.addSubcommand("method-info", new DisclosureCommands.MethodInfo(env));
     cl.addSubcommand("method-delete", new DisclosureCommands.MethodDelete(env));
     cl.addSubcommand("help", new CommandLine.HelpCommand());
-    cl.getHelpSectionMap().put(CommandLine.Model.UsageMessageSpec.SECTION_KEY_FOOTER, help -> exitCodes());
+    cl.getHelpSectionMap()
+        .put(CommandLine.Model.UsageMessageSpec.SECTION_KEY_FOOTER, help -> exitCodes());
     cl.setUsageHelpWidth(100);
     cl.setOut(new PrintWriter(new OutputStreamWriter(env.out(), StandardCharsets.UTF_8), true));
     cl.setErr(new PrintWriter(new OutputStreamWriter(env.err(), StandardCharsets.UTF_8), true));
@@ -125,12 +155,14 @@ public final class Main {
 
   /** The general help, as {@code appi-anon --help} prints it. */
   static String usage() {
-    return commandLine(new Env(System.out, System.err, CliContext.system(), null)).getUsageMessage();
+    return commandLine(new Env(System.out, System.err, CliContext.system(), null))
+        .getUsageMessage();
   }
 
   /**
-   * The arguments with the command first: as before picocli, the command is the first argument that is neither an
-   * option nor an option's value, wherever it stands; with none, the command is anonymize (unless help is asked).
+   * The arguments with the command first: as before picocli, the command is the first argument that
+   * is neither an option nor an option's value, wherever it stands; with none, the command is
+   * anonymize (unless help is asked).
    */
   static String[] normalize(String[] args) {
     for (int i = 0; i < args.length; i++) {
@@ -213,8 +245,13 @@ public final class Main {
         return "unknown option " + first;
       }
       CommandLine c = u.getCommandLine();
-      return c.getParent() == null ? "unknown command '" + first + "' (" + String.join(", ",
-          c.getSubcommands().keySet()) + ")" + (first.equals("generate") ? "; synthetic data: scripts/generate.sh" : "")
+      return c.getParent() == null
+          ? "unknown command '"
+              + first
+              + "' ("
+              + String.join(", ", c.getSubcommands().keySet())
+              + ")"
+              + (first.equals("generate") ? "; synthetic data: scripts/generate.sh" : "")
           : "unexpected argument " + first;
     }
     if (e instanceof CommandLine.MissingParameterException m && !m.getMissing().isEmpty()) {
@@ -224,14 +261,18 @@ public final class Main {
       }
       List<String> missing = new ArrayList<>();
       for (ArgSpec a : m.getMissing()) {
-        missing.add(a instanceof OptionSpec o ? o.longestName() + " " + o.paramLabel() : a.paramLabel());
+        missing.add(
+            a instanceof OptionSpec o ? o.longestName() + " " + o.paramLabel() : a.paramLabel());
       }
       return String.join(", ", missing) + (missing.size() == 1 ? " is" : " are") + " required";
     }
     return e.getMessage();
   }
 
-  /** An unexpected failure: the stack trace, then the one-line message (an input error found inside Spark: exit 3). */
+  /**
+   * An unexpected failure: the stack trace, then the one-line message (an input error found inside
+   * Spark: exit 3).
+   */
   private static int unexpected(Throwable e, PrintStream err) {
     Throwable root = e;
     while (root.getCause() != null) {

@@ -27,15 +27,17 @@ import java.util.Optional;
 import java.util.UUID;
 
 /**
- * The audit trail of the command line in {@code <method-store>/audit.jsonl} (append-only, owner-only, hash-chained;
- * see {@link JsonLinesLog}), saying who ran what, when, on which inputs (path, size, SHA-256) and configuration
- * (SHA-256 of the resolved {@code appianon} section), for which release, with which outcome and exit code. A run writes
- * an {@code event = started} line when it starts (before any data is read) and an {@code event = finished} line, with
- * everything, when it ends; both carry its {@code run_id}. While it runs it holds an OS lock on
- * {@code <method-store>/runs/<run-id>.lock}; a later run that finds a started line without its end and can take that
- * lock (the OS released it: the process died) appends an {@code event = interrupted} line for it. Runs that fail before
- * the configuration is loaded have no method store to write to and are not recorded. No secret ever reaches the
- * trail: the passphrase lives only in the environment and the pseudonym secret only in memory.
+ * The audit trail of the command line in {@code <method-store>/audit.jsonl} (append-only,
+ * owner-only, hash-chained; see {@link JsonLinesLog}), saying who ran what, when, on which inputs
+ * (path, size, SHA-256) and configuration (SHA-256 of the resolved {@code appianon} section), for
+ * which release, with which outcome and exit code. A run writes an {@code event = started} line
+ * when it starts (before any data is read) and an {@code event = finished} line, with everything,
+ * when it ends; both carry its {@code run_id}. While it runs it holds an OS lock on {@code
+ * <method-store>/runs/<run-id>.lock}; a later run that finds a started line without its end and can
+ * take that lock (the OS released it: the process died) appends an {@code event = interrupted} line
+ * for it. Runs that fail before the configuration is loaded have no method store to write to and
+ * are not recorded. No secret ever reaches the trail: the passphrase lives only in the environment
+ * and the pseudonym secret only in memory.
  */
 final class RunAudit {
   static final String FILE = "audit.jsonl";
@@ -60,24 +62,27 @@ final class RunAudit {
 
   /** {@code err} copied into this audit, to record the one-line error message of a failed run. */
   PrintStream tee(PrintStream err) {
-    return new PrintStream(new OutputStream() {
-      @Override
-      public void write(int b) {
-        err.write(b);
-        errCopy.write(b);
-      }
+    return new PrintStream(
+        new OutputStream() {
+          @Override
+          public void write(int b) {
+            err.write(b);
+            errCopy.write(b);
+          }
 
-      @Override
-      public void write(byte[] b, int off, int len) {
-        err.write(b, off, len);
-        errCopy.write(b, off, len);
-      }
+          @Override
+          public void write(byte[] b, int off, int len) {
+            err.write(b, off, len);
+            errCopy.write(b, off, len);
+          }
 
-      @Override
-      public void flush() {
-        err.flush();
-      }
-    }, true, StandardCharsets.UTF_8);
+          @Override
+          public void flush() {
+            err.flush();
+          }
+        },
+        true,
+        StandardCharsets.UTF_8);
   }
 
   void config(JobConfig c, String cmd) {
@@ -113,18 +118,31 @@ final class RunAudit {
   }
 
   /**
-   * What makes two anonymize runs the same run (a scheduler's retry): SHA-256s of the inputs' contents (by dataset),
-   * of the policy files, of the hierarchy files, and of the resolved configuration without
-   * {@code appianon.release.overwrite} (and, added by the caller, whose pseudonym secret it uses).
+   * What makes two anonymize runs the same run (a scheduler's retry): SHA-256s of the inputs'
+   * contents (by dataset), of the policy files, of the hierarchy files, and of the resolved
+   * configuration without {@code appianon.release.overwrite} (and, added by the caller, whose
+   * pseudonym secret it uses).
    */
-  private static Map<String, Object> identity(List<Map<String, Object>> inputs, List<Map<String, Object>> policies,
-      List<Map<String, Object>> hierarchies, JobConfig c) {
+  private static Map<String, Object> identity(
+      List<Map<String, Object>> inputs,
+      List<Map<String, Object>> policies,
+      List<Map<String, Object>> hierarchies,
+      JobConfig c) {
     Map<String, Object> id = new LinkedHashMap<>();
-    id.put("inputs", digestOf(inputs.stream().map(m -> m.get("dataset") + " " + m.get("sha256")).toList()));
-    id.put("policies", digestOf(policies.stream().map(m -> String.valueOf(m.get("sha256"))).toList()));
-    id.put("hierarchies", digestOf(hierarchies.stream().map(m -> m.get("path") + " " + m.get("sha256")).toList()));
-    String canonical = c.raw().getConfig("appianon").withoutPath("release.overwrite").root()
-        .render(ConfigRenderOptions.concise());
+    id.put(
+        "inputs",
+        digestOf(inputs.stream().map(m -> m.get("dataset") + " " + m.get("sha256")).toList()));
+    id.put(
+        "policies", digestOf(policies.stream().map(m -> String.valueOf(m.get("sha256"))).toList()));
+    id.put(
+        "hierarchies",
+        digestOf(hierarchies.stream().map(m -> m.get("path") + " " + m.get("sha256")).toList()));
+    String canonical =
+        c.raw()
+            .getConfig("appianon")
+            .withoutPath("release.overwrite")
+            .root()
+            .render(ConfigRenderOptions.concise());
     id.put("config", FileDigests.sha256(canonical.getBytes(StandardCharsets.UTF_8)));
     return id;
   }
@@ -140,14 +158,17 @@ final class RunAudit {
   }
 
   /**
-   * The finished, successful anonymize run that published release {@code releaseId} as it is now (its
-   * {@code manifest.json} has SHA-256 {@code manifestSha256}), if the trail has it.
+   * The finished, successful anonymize run that published release {@code releaseId} as it is now
+   * (its {@code manifest.json} has SHA-256 {@code manifestSha256}), if the trail has it.
    */
-  Optional<Map<String, Object>> publisherOf(String releaseId, String manifestSha256) throws IOException {
+  Optional<Map<String, Object>> publisherOf(String releaseId, String manifestSha256)
+      throws IOException {
     Map<String, Object> found = null;
     for (Map<String, Object> r : new JsonLinesLog(config.methodStoreDir().resolve(FILE)).read()) {
-      if ("anonymize".equals(r.get("command")) && releaseId.equals(r.get("release_id"))
-          && Integer.valueOf(0).equals(r.get("exit_code")) && manifestSha256.equals(r.get("release_manifest_sha256"))) {
+      if ("anonymize".equals(r.get("command"))
+          && releaseId.equals(r.get("release_id"))
+          && Integer.valueOf(0).equals(r.get("exit_code"))
+          && manifestSha256.equals(r.get("release_manifest_sha256"))) {
         found = r;
       }
     }
@@ -155,8 +176,8 @@ final class RunAudit {
   }
 
   /**
-   * Records interrupted runs (see the class comment), then writes this run's started line and takes its lock.
-   * Before any data is read; returns the interrupted runs found, one sentence each.
+   * Records interrupted runs (see the class comment), then writes this run's started line and takes
+   * its lock. Before any data is read; returns the interrupted runs found, one sentence each.
    */
   List<String> begin() {
     List<String> found = new ArrayList<>();
@@ -171,13 +192,15 @@ final class RunAudit {
       }
       Path runs = OwnerOnly.createDirectories(dir.resolve(RUNS));
       livenessFile = runs.resolve(runId + ".lock");
-      liveness = FileChannel.open(livenessFile, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE);
+      liveness =
+          FileChannel.open(livenessFile, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE);
       liveness.lock();
       Map<String, Object> r = head("started");
       r.putAll(fields);
       log.append(r);
     } catch (IOException | RuntimeException e) {
-      found.add("cannot write the start of this run to the audit trail " + dir.resolve(FILE) + ": " + e);
+      found.add(
+          "cannot write the start of this run to the audit trail " + dir.resolve(FILE) + ": " + e);
     }
     return found;
   }
@@ -198,12 +221,17 @@ final class RunAudit {
     return new ArrayList<>(open.values());
   }
 
-  /** Appends the interrupted line of a started run whose lock is free, unless it has ended meanwhile. */
+  /**
+   * Appends the interrupted line of a started run whose lock is free, unless it has ended
+   * meanwhile.
+   */
   @SuppressWarnings("try") // the lock is held for the whole block
-  private Optional<String> interrupted(JsonLinesLog log, Map<String, Object> start) throws IOException {
+  private Optional<String> interrupted(JsonLinesLog log, Map<String, Object> start)
+      throws IOException {
     Object id = start.get("run_id");
     Path lockFile = config.methodStoreDir().resolve(RUNS).resolve(id + ".lock");
-    try (FileChannel ch = FileChannel.open(lockFile, StandardOpenOption.CREATE, StandardOpenOption.WRITE)) {
+    try (FileChannel ch =
+        FileChannel.open(lockFile, StandardOpenOption.CREATE, StandardOpenOption.WRITE)) {
       FileLock l = io.appianon.release.ReleaseStore.tryLock(ch).orElse(null);
       if (l == null) {
         return Optional.empty(); // still running
@@ -216,26 +244,45 @@ final class RunAudit {
         Map<String, Object> r = new LinkedHashMap<>();
         r.put("event", "interrupted");
         r.put("run_id", id);
-        for (String k : List.of("at", "user", "host", "pid", "command", "args", "config_file", "release_id")) {
+        for (String k :
+            List.of("at", "user", "host", "pid", "command", "args", "config_file", "release_id")) {
           if (start.containsKey(k)) {
             r.put(k, start.get(k));
           }
         }
         Object release = start.get("release_id");
         Object output = start.get("output");
-        boolean present = release != null && output != null
-            && Files.isRegularFile(Path.of(output.toString()).resolve(release.toString()).resolve("manifest.json"));
+        boolean present =
+            release != null
+                && output != null
+                && Files.isRegularFile(
+                    Path.of(output.toString())
+                        .resolve(release.toString())
+                        .resolve("manifest.json"));
         if (release != null) {
           r.put("release_present", present);
         }
         r.put("outcome", "interrupted");
-        r.put("message", "the run ended without finishing its audit line (killed or crashed); found by run " + runId);
+        r.put(
+            "message",
+            "the run ended without finishing its audit line (killed or crashed); found by run "
+                + runId);
         r.put("found_at", clock.instant().toString());
         log.append(r);
         Files.deleteIfExists(lockFile);
-        return Optional.of("recorded run " + id + " (" + start.get("command") + ", started " + start.get("at")
-            + (release != null ? ", release " + release + (present ? ", which is published" : ", not published")
-            : "") + ") as interrupted in the audit trail");
+        return Optional.of(
+            "recorded run "
+                + id
+                + " ("
+                + start.get("command")
+                + ", started "
+                + start.get("at")
+                + (release != null
+                    ? ", release "
+                        + release
+                        + (present ? ", which is published" : ", not published")
+                    : "")
+                + ") as interrupted in the audit trail");
       }
     }
   }
@@ -276,7 +323,11 @@ final class RunAudit {
       new JsonLinesLog(config.methodStoreDir().resolve(FILE)).append(r);
       return code;
     } catch (IOException | RuntimeException e) {
-      err.println("appi-anon: cannot write the audit trail " + config.methodStoreDir().resolve(FILE) + ": " + e);
+      err.println(
+          "appi-anon: cannot write the audit trail "
+              + config.methodStoreDir().resolve(FILE)
+              + ": "
+              + e);
       return code == 0 ? ExitCode.INTERNAL.code() : code;
     } finally {
       endLiveness();
@@ -292,11 +343,15 @@ final class RunAudit {
       Files.deleteIfExists(livenessFile);
       liveness.close();
     } catch (IOException e) {
-      // closing releases the lock; a lock file left behind is removed by the next run that finds this one finished
+      // closing releases the lock; a lock file left behind is removed by the next run that finds
+      // this one finished
     }
   }
 
-  /** SHA-256 of the resolved {@code appianon} section, rendered canonically (sorted keys, no comments). */
+  /**
+   * SHA-256 of the resolved {@code appianon} section, rendered canonically (sorted keys, no
+   * comments).
+   */
   static String configHash(JobConfig c) {
     String canonical = c.raw().getConfig("appianon").root().render(ConfigRenderOptions.concise());
     return FileDigests.sha256(canonical.getBytes(StandardCharsets.UTF_8));

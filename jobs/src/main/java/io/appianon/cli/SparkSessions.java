@@ -12,39 +12,49 @@ import org.apache.spark.SparkConf;
 import org.apache.spark.sql.SparkSession;
 
 /**
- * Builds the SparkSession: embedded {@code local[*]} by default, but anything set by spark-submit (master, deploy mode,
- * executor settings) wins over {@code appianon.spark} in the config, so the same jar runs unchanged on a cluster.
+ * Builds the SparkSession: embedded {@code local[*]} by default, but anything set by spark-submit
+ * (master, deploy mode, executor settings) wins over {@code appianon.spark} in the config, so the
+ * same jar runs unchanged on a cluster.
  */
 public final class SparkSessions {
   /**
-   * Settings of {@code appianon.spark.conf} for the embedded runner only. The driver address (loopback in
-   * conf/application.conf): on a cluster the executors must reach the driver, so Spark picks the address, or
-   * spark-submit {@code --conf} sets it. Uncompressed shuffle files: on one machine they never cross a network. Large
-   * shuffle file buffers: one per shuffle partition in every map task, affordable with the embedded run's 8 partitions.
+   * Settings of {@code appianon.spark.conf} for the embedded runner only. The driver address
+   * (loopback in conf/application.conf): on a cluster the executors must reach the driver, so Spark
+   * picks the address, or spark-submit {@code --conf} sets it. Uncompressed shuffle files: on one
+   * machine they never cross a network. Large shuffle file buffers: one per shuffle partition in
+   * every map task, affordable with the embedded run's 8 partitions.
    */
-  static final Set<String> LOCAL_ONLY = Set.of("spark.driver.host", "spark.driver.bindAddress",
-      "spark.shuffle.compress", "spark.shuffle.file.buffer");
+  static final Set<String> LOCAL_ONLY =
+      Set.of(
+          "spark.driver.host",
+          "spark.driver.bindAddress",
+          "spark.shuffle.compress",
+          "spark.shuffle.file.buffer");
 
-  /** The owner-only folder of the embedded session's local directories, removed by {@link #stop}. */
+  /**
+   * The owner-only folder of the embedded session's local directories, removed by {@link #stop}.
+   */
   private static SparkWorkDir workDir;
 
   private SparkSessions() {}
 
   /**
-   * A new session. With an embedded ({@code local}) master and no local directories chosen by the operator
-   * ({@code spark.local.dir}, {@code SPARK_LOCAL_DIRS}), Spark's shuffle, spill and block files go to an owner-only
-   * folder under {@code appianon.work-dir}, removed by {@link #stop} (or at JVM exit) and, after a kill, by the next
-   * run; never to the world-readable {@code /tmp}.
+   * A new session. With an embedded ({@code local}) master and no local directories chosen by the
+   * operator ({@code spark.local.dir}, {@code SPARK_LOCAL_DIRS}), Spark's shuffle, spill and block
+   * files go to an owner-only folder under {@code appianon.work-dir}, removed by {@link #stop} (or
+   * at JVM exit) and, after a kill, by the next run; never to the world-readable {@code /tmp}.
    */
   public static synchronized SparkSession create(JobConfig config) {
     SparkConf conf = conf(new SparkConf(true), config);
-    if (conf.get("spark.master").startsWith("local") && !conf.contains("spark.local.dir")
+    if (conf.get("spark.master").startsWith("local")
+        && !conf.contains("spark.local.dir")
         && System.getenv("SPARK_LOCAL_DIRS") == null) {
       try {
         clearStale(config);
         workDir = SparkWorkDir.create(config.workDir());
       } catch (IOException e) {
-        throw new UncheckedIOException("cannot create the Spark work folder under " + config.workDir(), e);
+        throw new UncheckedIOException(
+            "cannot create the Spark work folder under " + config.workDir(), e);
       }
       SparkWorkDir mine = workDir;
       Runtime.getRuntime().addShutdownHook(new Thread(mine::close, "appi-anon-work-dir-cleanup"));
@@ -75,12 +85,16 @@ public final class SparkSessions {
     }
   }
 
-  /** Removes the Spark work folders of killed runs under {@code appianon.work-dir}; returns them. */
+  /**
+   * Removes the Spark work folders of killed runs under {@code appianon.work-dir}; returns them.
+   */
   static List<Path> clearStale(JobConfig config) throws IOException {
     return SparkWorkDir.clearStale(config.workDir());
   }
 
-  /** {@code submitted} (what spark-submit or -Dspark.* set) completed from the job configuration. */
+  /**
+   * {@code submitted} (what spark-submit or -Dspark.* set) completed from the job configuration.
+   */
   static SparkConf conf(SparkConf submitted, JobConfig config) {
     SparkConf conf = submitted;
     if (!conf.contains("spark.master")) {
@@ -93,13 +107,19 @@ public final class SparkSessions {
         conf.setIfMissing(e.getKey(), e.getValue());
       }
     }
-    // Clusters often turn the event log on in spark-defaults.conf (history server). The per-release random seeds
-    // (record order, noise, swapping) are literals in the query plans Spark logs there, and with a seed the noise could
-    // be recomputed and taken off, so refuse before anything runs. (The pseudonym key is not in the plans.)
+    // Clusters often turn the event log on in spark-defaults.conf (history server). The per-release
+    // random seeds
+    // (record order, noise, swapping) are literals in the query plans Spark logs there, and with a
+    // seed the noise could
+    // be recomputed and taken off, so refuse before anything runs. (The pseudonym key is not in the
+    // plans.)
     if (conf.getBoolean("spark.eventLog.enabled", false)) {
-      throw new PolicyException("Spark configuration", "spark.eventLog.enabled", "must be false: the event log "
-          + "would keep the per-release random seeds (literals in the query plans); submit with --conf "
-          + "spark.eventLog.enabled=false");
+      throw new PolicyException(
+          "Spark configuration",
+          "spark.eventLog.enabled",
+          "must be false: the event log "
+              + "would keep the per-release random seeds (literals in the query plans); submit with --conf "
+              + "spark.eventLog.enabled=false");
     }
     return conf;
   }

@@ -17,11 +17,12 @@ import java.util.UUID;
 import java.util.stream.Stream;
 
 /**
- * The owner-only (0700) folder of one embedded run's Spark local directories ({@code spark.local.dir}: shuffle and
- * spill files, cached blocks, which hold raw rows) under {@code appianon.work-dir}. Each run's folder
- * {@code spark-<id>} has a lock file {@code spark-<id>.lock} next to it, created and locked first and held by the run
- * (the OS releases it when the process dies); the folder is removed when the run ends, and a later run removes the
- * folder of any run whose lock it can take.
+ * The owner-only (0700) folder of one embedded run's Spark local directories ({@code
+ * spark.local.dir}: shuffle and spill files, cached blocks, which hold raw rows) under {@code
+ * appianon.work-dir}. Each run's folder {@code spark-<id>} has a lock file {@code spark-<id>.lock}
+ * next to it, created and locked first and held by the run (the OS releases it when the process
+ * dies); the folder is removed when the run ends, and a later run removes the folder of any run
+ * whose lock it can take.
  */
 final class SparkWorkDir implements AutoCloseable {
   private static final String PREFIX = "spark-";
@@ -41,9 +42,11 @@ final class SparkWorkDir implements AutoCloseable {
   /** Creates a run's folder under {@code workDir} (created owner-only if needed). */
   static SparkWorkDir create(Path workDir) throws IOException {
     Path root = OwnerOnly.createDirectories(workDir.toAbsolutePath().normalize());
-    String name = PREFIX + ProcessHandle.current().pid() + "-" + UUID.randomUUID().toString().substring(0, 8);
+    String name =
+        PREFIX + ProcessHandle.current().pid() + "-" + UUID.randomUUID().toString().substring(0, 8);
     Path lockFile = root.resolve(name + LOCK);
-    FileChannel ch = FileChannel.open(lockFile, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE);
+    FileChannel ch =
+        FileChannel.open(lockFile, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE);
     FileLock l = ch.lock();
     Path dir = OwnerOnly.createDirectories(root.resolve(name));
     return new SparkWorkDir(dir, lockFile, ch, l);
@@ -54,8 +57,8 @@ final class SparkWorkDir implements AutoCloseable {
   }
 
   /**
-   * Removes the folders of runs that ended without removing theirs (killed), and returns them. A folder whose lock
-   * is held (a live run, in this JVM or another) is left alone.
+   * Removes the folders of runs that ended without removing theirs (killed), and returns them. A
+   * folder whose lock is held (a live run, in this JVM or another) is left alone.
    */
   static List<Path> clearStale(Path workDir) throws IOException {
     List<Path> removed = new ArrayList<>();
@@ -74,7 +77,9 @@ final class SparkWorkDir implements AutoCloseable {
       }
       Path lockFile = root.resolve(n + LOCK);
       if (!Files.exists(lockFile)) {
-        deleteTree(p); // its run removed the lock file after the folder, or never got further than the lock
+        deleteTree(
+            p); // its run removed the lock file after the folder, or never got further than the
+        // lock
         removed.add(p);
         continue;
       }

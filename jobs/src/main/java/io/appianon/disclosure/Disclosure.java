@@ -14,9 +14,10 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * The content an announcement declares (APPI Art. 43(3) and (4)): per dataset the categories of information contained
- * and how each was processed, and the methods of provision. Two disclosures with the same {@link #fingerprint} make
- * the same public statement; {@link #changesSince} lists what differs in public words.
+ * The content an announcement declares (APPI Art. 43(3) and (4)): per dataset the categories of
+ * information contained and how each was processed, and the methods of provision. Two disclosures
+ * with the same {@link #fingerprint} make the same public statement; {@link #changesSince} lists
+ * what differs in public words.
  *
  * @param datasets what is published about each dataset
  * @param methods the methods of provision announced
@@ -33,14 +34,20 @@ public record Disclosure(List<DatasetDisclosure> datasets, List<ProvisionMethod>
     return planned(policies, methods, java.util.Optional.empty());
   }
 
-  /** As {@link #planned(List, List)}, with the release's person-level model (its wording is known in advance). */
-  public static Disclosure planned(List<DatasetPolicy> policies, List<ProvisionMethod> methods,
+  /**
+   * As {@link #planned(List, List)}, with the release's person-level model (its wording is known in
+   * advance).
+   */
+  public static Disclosure planned(
+      List<DatasetPolicy> policies,
+      List<ProvisionMethod> methods,
       java.util.Optional<io.appianon.policy.PersonSpec> persons) {
     List<DatasetDisclosure> out = new ArrayList<>();
     for (DatasetPolicy p : policies) {
-      io.appianon.core.Lineage lineage = persons
-          .map(s -> io.appianon.pipeline.ReleasePrivacy.plannedLineage(s, policies, p))
-          .orElseGet(() -> DatasetPipeline.plannedLineage(p));
+      io.appianon.core.Lineage lineage =
+          persons
+              .map(s -> io.appianon.pipeline.ReleasePrivacy.plannedLineage(s, policies, p))
+              .orElseGet(() -> DatasetPipeline.plannedLineage(p));
       out.add(DatasetDisclosure.fromManifest(Manifest.dataset(p, lineage, 0)));
     }
     return new Disclosure(out, methods);
@@ -48,9 +55,11 @@ public record Disclosure(List<DatasetDisclosure> datasets, List<ProvisionMethod>
 
   /** What a release's {@code manifest.json} discloses, with {@code methods}. */
   @SuppressWarnings("unchecked")
-  public static Disclosure fromManifest(Map<String, Object> manifest, List<ProvisionMethod> methods) {
+  public static Disclosure fromManifest(
+      Map<String, Object> manifest, List<ProvisionMethod> methods) {
     List<DatasetDisclosure> out = new ArrayList<>();
-    for (Map<String, Object> d : (List<Map<String, Object>>) manifest.getOrDefault("datasets", List.of())) {
+    for (Map<String, Object> d :
+        (List<Map<String, Object>>) manifest.getOrDefault("datasets", List.of())) {
       out.add(DatasetDisclosure.fromManifest(d));
     }
     return new Disclosure(out, methods);
@@ -60,15 +69,25 @@ public record Disclosure(List<DatasetDisclosure> datasets, List<ProvisionMethod>
     return methods.stream().filter(m -> m.id().equals(id)).findFirst();
   }
 
-  /** SHA-256 of the categories, their processing and the record-level processing of every dataset. */
+  /**
+   * SHA-256 of the categories, their processing and the record-level processing of every dataset.
+   */
   public String contentFingerprint() {
     List<Object> ds = new ArrayList<>();
     for (DatasetDisclosure d : datasets) {
       Map<String, Object> m = new LinkedHashMap<>();
       m.put("name", d.name());
-      m.put("categories", d.categories().stream().map(c -> List.of(c.name().ja(), c.name().en(),
-          c.processing().ja(), c.processing().en())).toList());
-      m.put("record_processing", d.recordProcessing().stream().map(t -> List.of(t.ja(), t.en())).toList());
+      m.put(
+          "categories",
+          d.categories().stream()
+              .map(
+                  c ->
+                      List.of(
+                          c.name().ja(), c.name().en(), c.processing().ja(), c.processing().en()))
+              .toList());
+      m.put(
+          "record_processing",
+          d.recordProcessing().stream().map(t -> List.of(t.ja(), t.en())).toList());
       ds.add(m);
     }
     return FileDigests.sha256(Json.line(ds).getBytes(StandardCharsets.UTF_8));
@@ -82,7 +101,10 @@ public record Disclosure(List<DatasetDisclosure> datasets, List<ProvisionMethod>
     return FileDigests.sha256(Json.line(all).getBytes(StandardCharsets.UTF_8));
   }
 
-  /** What this disclosure changes compared with {@code previous}, in public words; empty when nothing. */
+  /**
+   * What this disclosure changes compared with {@code previous}, in public words; empty when
+   * nothing.
+   */
   public List<Change> changesSince(Disclosure previous) {
     List<Change> out = new ArrayList<>();
     Map<String, DatasetDisclosure> before = new LinkedHashMap<>();
@@ -105,8 +127,9 @@ public record Disclosure(List<DatasetDisclosure> datasets, List<ProvisionMethod>
         if (o == null) {
           out.add(Change.categoryAdded(d.title(), e.getValue().name()));
         } else if (!o.processing().equals(e.getValue().processing())) {
-          out.add(Change.processingChanged(d.title(), e.getValue().name(), o.processing(),
-              e.getValue().processing()));
+          out.add(
+              Change.processingChanged(
+                  d.title(), e.getValue().name(), o.processing(), e.getValue().processing()));
         }
       }
       for (Map.Entry<String, Category> e : was.entrySet()) {
@@ -160,11 +183,13 @@ public record Disclosure(List<DatasetDisclosure> datasets, List<ProvisionMethod>
   @SuppressWarnings("unchecked")
   static Disclosure fromJson(Map<String, Object> m) {
     List<DatasetDisclosure> ds = new ArrayList<>();
-    for (Map<String, Object> d : (List<Map<String, Object>>) m.getOrDefault("datasets", List.of())) {
+    for (Map<String, Object> d :
+        (List<Map<String, Object>>) m.getOrDefault("datasets", List.of())) {
       ds.add(DatasetDisclosure.fromManifest(d));
     }
     List<ProvisionMethod> ms = new ArrayList<>();
-    for (Map<String, Object> x : (List<Map<String, Object>>) m.getOrDefault("provision_methods", List.of())) {
+    for (Map<String, Object> x :
+        (List<Map<String, Object>>) m.getOrDefault("provision_methods", List.of())) {
       ms.add(ProvisionMethod.fromJson(x));
     }
     return new Disclosure(ds, ms);

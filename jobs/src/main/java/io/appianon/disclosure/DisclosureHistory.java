@@ -17,14 +17,16 @@ import java.util.Optional;
 import java.util.UUID;
 
 /**
- * The public disclosure history of an output root, {@code <output>/disclosures/}: {@code index.json} (every entry,
- * oldest first), {@code index.html} (the history page) and one page per entry ({@code <id>.html}, {@code <id>.md}).
- * The whole folder is meant to be published on the company website as is. Entries are only ever appended; callers
- * hold the output root's lock ({@link io.appianon.release.ReleaseStore}) while appending.
+ * The public disclosure history of an output root, {@code <output>/disclosures/}: {@code
+ * index.json} (every entry, oldest first), {@code index.html} (the history page) and one page per
+ * entry ({@code <id>.html}, {@code <id>.md}). The whole folder is meant to be published on the
+ * company website as is. Entries are only ever appended; callers hold the output root's lock
+ * ({@link io.appianon.release.ReleaseStore}) while appending.
  */
 public final class DisclosureHistory {
   /** The folder under the output root. */
   public static final String DIR = "disclosures";
+
   static final String FORMAT = "appianon-disclosures/1";
   private final Path dir;
   private final List<HistoryEntry> entries;
@@ -43,11 +45,13 @@ public final class DisclosureHistory {
     if (Files.isRegularFile(index)) {
       try {
         Map<String, Object> m = Json.read(index);
-        for (Map<String, Object> e : (List<Map<String, Object>>) m.getOrDefault("entries", List.of())) {
+        for (Map<String, Object> e :
+            (List<Map<String, Object>>) m.getOrDefault("entries", List.of())) {
           list.add(HistoryEntry.fromJson(e));
         }
       } catch (IOException | RuntimeException e) {
-        throw new IllegalStateException("cannot read the disclosure history " + index + ": " + e.getMessage(), e);
+        throw new IllegalStateException(
+            "cannot read the disclosure history " + index + ": " + e.getMessage(), e);
       }
     }
     return new DisclosureHistory(dir, list);
@@ -90,10 +94,13 @@ public final class DisclosureHistory {
   /** True when a release entry follows {@code entry}. */
   public boolean releasedAfter(HistoryEntry entry) {
     int i = entries.indexOf(entry);
-    return i >= 0 && entries.subList(i + 1, entries.size()).stream().anyMatch(HistoryEntry::isRelease);
+    return i >= 0
+        && entries.subList(i + 1, entries.size()).stream().anyMatch(HistoryEntry::isRelease);
   }
 
-  /** A fresh entry id from {@code base} (a suffix when the id is taken, e.g. a release made again). */
+  /**
+   * A fresh entry id from {@code base} (a suffix when the id is taken, e.g. a release made again).
+   */
   public String newId(String base) {
     String id = base;
     for (int n = 2; find(id).isPresent(); n++) {
@@ -102,7 +109,9 @@ public final class DisclosureHistory {
     return id;
   }
 
-  /** Appends one entry and rewrites {@code index.json}, {@code index.html} and the entry's pages. */
+  /**
+   * Appends one entry and rewrites {@code index.json}, {@code index.html} and the entry's pages.
+   */
   public void append(HistoryEntry entry) throws IOException {
     append(entry, PageTemplates.SHIPPED);
   }
@@ -110,7 +119,8 @@ public final class DisclosureHistory {
   /** As {@link #append(HistoryEntry)}, the pages from {@code templates}. */
   public void append(HistoryEntry entry, PageTemplates templates) throws IOException {
     if (find(entry.id()).isPresent()) {
-      throw new IllegalStateException("disclosure history already has an entry '" + entry.id() + "'");
+      throw new IllegalStateException(
+          "disclosure history already has an entry '" + entry.id() + "'");
     }
     Files.createDirectories(dir);
     writeAtomically(dir.resolve(entry.id() + ".html"), Pages.entryHtml(entry, templates));

@@ -9,12 +9,14 @@ import java.time.format.DateTimeFormatter;
 import java.util.Locale;
 
 /**
- * Dates, times and durations as a person reads them (console, pages, notices): 2026年12月7日 14:22 (JST) and
- * 7 Dec 2026 14:22 JST, "24 hours" rather than PT24H. Machine formats (ISO-8601 UTC) stay in the JSON files.
+ * Dates, times and durations as a person reads them (console, pages, notices): 2026年12月7日 14:22
+ * (JST) and 7 Dec 2026 14:22 JST, "24 hours" rather than PT24H. Machine formats (ISO-8601 UTC) stay
+ * in the JSON files.
  */
 public final class HumanTime {
   private static final DateTimeFormatter ZONE = DateTimeFormatter.ofPattern("zzz", Locale.ENGLISH);
-  private static final DateTimeFormatter DATE_EN = DateTimeFormatter.ofPattern("d MMM uuuu", Locale.ENGLISH);
+  private static final DateTimeFormatter DATE_EN =
+      DateTimeFormatter.ofPattern("d MMM uuuu", Locale.ENGLISH);
 
   private HumanTime() {}
 
@@ -31,14 +33,21 @@ public final class HumanTime {
   /** 2026年12月7日 14:22 (JST). */
   public static String timeJa(Instant at, ZoneId zone) {
     ZonedDateTime z = at.atZone(zone);
-    return dateJa(z.toLocalDate()) + " " + String.format("%02d:%02d", z.getHour(), z.getMinute()) + " ("
-        + z.format(ZONE) + ")";
+    return dateJa(z.toLocalDate())
+        + " "
+        + String.format("%02d:%02d", z.getHour(), z.getMinute())
+        + " ("
+        + z.format(ZONE)
+        + ")";
   }
 
   /** 7 Dec 2026 14:22 JST. */
   public static String timeEn(Instant at, ZoneId zone) {
     ZonedDateTime z = at.atZone(zone);
-    return dateEn(z.toLocalDate()) + " " + String.format("%02d:%02d", z.getHour(), z.getMinute()) + " "
+    return dateEn(z.toLocalDate())
+        + " "
+        + String.format("%02d:%02d", z.getHour(), z.getMinute())
+        + " "
         + z.format(ZONE);
   }
 

@@ -18,11 +18,11 @@ import java.time.ZoneId;
 import java.util.Optional;
 
 /**
- * The Mustache templates of the public pages: {@value #ENTRY} (an announcement, a release's manifest.html),
- * {@value #INDEX} (disclosures/index.html), the partial {@value #STYLE} (the CSS) and {@value #MANIFEST_MD} (the
- * Markdown form of an entry). Each is read from the folder
- * {@code appianon.disclosure.templates} when a file of that name is there (the privacy office's edited copy), else
- * the shipped default from the class path ({@code io/appianon/disclosure/templates/}).
+ * The Mustache templates of the public pages: {@value #ENTRY} (an announcement, a release's
+ * manifest.html), {@value #INDEX} (disclosures/index.html), the partial {@value #STYLE} (the CSS)
+ * and {@value #MANIFEST_MD} (the Markdown form of an entry). Each is read from the folder {@code
+ * appianon.disclosure.templates} when a file of that name is there (the privacy office's edited
+ * copy), else the shipped default from the class path ({@code io/appianon/disclosure/templates/}).
  *
  * @param dir the folder of edited templates, if any
  * @param zone the time zone of the times shown
@@ -31,12 +31,15 @@ public record PageTemplates(Optional<Path> dir, ZoneId zone) {
   public static final String ENTRY = "entry.html.mustache";
   public static final String INDEX = "index.html.mustache";
   public static final String STYLE = "style.css.mustache";
+
   /** The Markdown form of an entry ({@code manifest.md}, {@code disclosures/<id>.md}). */
   public static final String MANIFEST_MD = "manifest.md.mustache";
+
   private static final String SHIPPED_DIR = "io/appianon/disclosure/templates/";
 
   /** The shipped templates, times in Japan time. */
-  public static final PageTemplates SHIPPED = new PageTemplates(Optional.empty(), ZoneId.of("Asia/Tokyo"));
+  public static final PageTemplates SHIPPED =
+      new PageTemplates(Optional.empty(), ZoneId.of("Asia/Tokyo"));
 
   /** The templates of {@code dc}: its folder (when it exists) and its zone. */
   public static PageTemplates of(DisclosureConfig dc) {
@@ -56,18 +59,22 @@ public record PageTemplates(Optional<Path> dir, ZoneId zone) {
     }
   }
 
-  /** Renders template {@code name} with {@code scope}; its text is escaped for Markdown ({@link Pages#md}). */
+  /**
+   * Renders template {@code name} with {@code scope}; its text is escaped for Markdown ({@link
+   * Pages#md}).
+   */
   public String renderMarkdown(String name, Object scope) {
-    DefaultMustacheFactory factory = new DefaultMustacheFactory(new Resolver()) {
-      @Override
-      public void encode(String value, java.io.Writer writer) {
-        try {
-          writer.write(Pages.md(value));
-        } catch (IOException e) {
-          throw new UncheckedIOException(e);
-        }
-      }
-    };
+    DefaultMustacheFactory factory =
+        new DefaultMustacheFactory(new Resolver()) {
+          @Override
+          public void encode(String value, java.io.Writer writer) {
+            try {
+              writer.write(Pages.md(value));
+            } catch (IOException e) {
+              throw new UncheckedIOException(e);
+            }
+          }
+        };
     try {
       Mustache m = factory.compile(name);
       StringWriter w = new StringWriter();
@@ -94,13 +101,16 @@ public record PageTemplates(Optional<Path> dir, ZoneId zone) {
 
   /** Where template {@code name} comes from, for messages. */
   public String source(String name) {
-    return dir.map(d -> d.resolve(name)).filter(Files::isRegularFile).map(Path::toString)
+    return dir.map(d -> d.resolve(name))
+        .filter(Files::isRegularFile)
+        .map(Path::toString)
         .orElse("classpath:" + SHIPPED_DIR + name);
   }
 
   /** The shipped text of template {@code name} (to copy into the folder and edit). */
   public static String shipped(String name) {
-    try (InputStream in = PageTemplates.class.getClassLoader().getResourceAsStream(SHIPPED_DIR + name)) {
+    try (InputStream in =
+        PageTemplates.class.getClassLoader().getResourceAsStream(SHIPPED_DIR + name)) {
       if (in == null) {
         throw new IllegalArgumentException("no shipped template " + name);
       }
@@ -123,7 +133,8 @@ public record PageTemplates(Optional<Path> dir, ZoneId zone) {
         if (dir.isPresent() && Files.isRegularFile(dir.get().resolve(name))) {
           return Files.newBufferedReader(dir.get().resolve(name), StandardCharsets.UTF_8);
         }
-        InputStream in = PageTemplates.class.getClassLoader().getResourceAsStream(SHIPPED_DIR + name);
+        InputStream in =
+            PageTemplates.class.getClassLoader().getResourceAsStream(SHIPPED_DIR + name);
         return in == null ? null : new InputStreamReader(in, StandardCharsets.UTF_8);
       } catch (IOException e) {
         throw new UncheckedIOException(e);

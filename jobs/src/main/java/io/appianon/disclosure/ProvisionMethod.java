@@ -6,8 +6,8 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 
 /**
- * A method of provision to third parties (APPI Art. 43(4)), e.g. {@code encrypted-transfer}: 「暗号化したファイルを
- * 提供先が利用するサーバにアップロード」.
+ * A method of provision to third parties (APPI Art. 43(4)), e.g. {@code encrypted-transfer}:
+ * 「暗号化したファイルを 提供先が利用するサーバにアップロード」.
  *
  * @param id the id used on the command line ({@code provide --method ID})
  * @param description the method in public words

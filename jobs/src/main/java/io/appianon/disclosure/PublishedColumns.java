@@ -16,10 +16,11 @@ import org.apache.parquet.hadoop.metadata.BlockMetaData;
 import org.apache.parquet.hadoop.metadata.ColumnChunkMetaData;
 
 /**
- * Which columns of a written dataset hold no published value: {@code *} (the top of every hierarchy) or null in every
- * row. Read from the column statistics in the footers of the Parquet files as written, so what the public page says
- * is contained reflects the published files. A column whose statistics are missing in any row group counts as
- * holding values (the page then says no more than the announcement).
+ * Which columns of a written dataset hold no published value: {@code *} (the top of every
+ * hierarchy) or null in every row. Read from the column statistics in the footers of the Parquet
+ * files as written, so what the public page says is contained reflects the published files. A
+ * column whose statistics are missing in any row group counts as holding values (the page then says
+ * no more than the announcement).
  */
 public final class PublishedColumns {
   private PublishedColumns() {}
@@ -43,19 +44,22 @@ public final class PublishedColumns {
               continue;
             }
             boolean allNull = s.getNumNulls() == block.getRowCount();
-            boolean allStar = s.hasNonNullValue() && "*".equals(text(s.getMinBytes()))
-                && "*".equals(text(s.getMaxBytes()));
+            boolean allStar =
+                s.hasNonNullValue()
+                    && "*".equals(text(s.getMinBytes()))
+                    && "*".equals(text(s.getMaxBytes()));
             empty.merge(column, allNull || allStar, Boolean::logicalAnd);
           }
         }
       }
     }
     Set<String> out = new HashSet<>();
-    empty.forEach((column, none) -> {
-      if (none && !unknown.contains(column)) {
-        out.add(column);
-      }
-    });
+    empty.forEach(
+        (column, none) -> {
+          if (none && !unknown.contains(column)) {
+            out.add(column);
+          }
+        });
     return out;
   }
 

@@ -16,29 +16,36 @@ import org.apache.spark.sql.RowFactory;
 import scala.Tuple2;
 
 /**
- * A CSV parser for files whose quoted fields may hold line breaks (survey answers), that counts physical lines and
- * does not let one unbalanced quote swallow the records after it. Spark's multi-line reader ends a quoted field only
- * at the next quote character, wherever it is: one missing quote turned the next 56 members into one malformed
- * record, and the counts reconciled because they counted records.
+ * A CSV parser for files whose quoted fields may hold line breaks (survey answers), that counts
+ * physical lines and does not let one unbalanced quote swallow the records after it. Spark's
+ * multi-line reader ends a quoted field only at the next quote character, wherever it is: one
+ * missing quote turned the next 56 members into one malformed record, and the counts reconciled
+ * because they counted records.
  *
- * <p>Here a record that is not closed within {@code maxLines} physical lines (or by the end of the file), or that
- * spans several lines and has the wrong number of fields, is taken for a broken quote: its first line alone becomes a
- * malformed record (quarantined, its line number in the source text) and the lines after it are parsed again. So a
- * broken quote costs the record it is in (and continuation lines of it, which fail as records of their own), never the
- * records after it, and every physical line of the file is in exactly one record, the header, or a blank line: the
+ * <p>Here a record that is not closed within {@code maxLines} physical lines (or by the end of the
+ * file), or that spans several lines and has the wrong number of fields, is taken for a broken
+ * quote: its first line alone becomes a malformed record (quarantined, its line number in the
+ * source text) and the lines after it are parsed again. So a broken quote costs the record it is in
+ * (and continuation lines of it, which fail as records of their own), never the records after it,
+ * and every physical line of the file is in exactly one record, the header, or a blank line: the
  * rows carry the number of lines they came from ({@link #LINES}).
  *
- * <p>The rules are Spark's CSV reader's (univocity, {@code unescapedQuoteHandling = STOP_AT_DELIMITER}): a quote
- * opens a quoted field only at the start of a field; inside it {@code escape + quote} is a quote; a quote followed by
- * anything but a delimiter or the line end is a literal character and the rest of the field is read as unquoted; an
- * empty unquoted field is null, an empty quoted one the empty string; blank lines between records are skipped; a
- * line break inside a quoted field is read as {@code \n}. A row has the header's columns, then the malformed
+ * <p>The rules are Spark's CSV reader's (univocity, {@code unescapedQuoteHandling =
+ * STOP_AT_DELIMITER}): a quote opens a quoted field only at the start of a field; inside it {@code
+ * escape + quote} is a quote; a quote followed by anything but a delimiter or the line end is a
+ * literal character and the rest of the field is read as unquoted; an empty unquoted field is null,
+ * an empty quoted one the empty string; blank lines between records are skipped; a line break
+ * inside a quoted field is read as {@code \n}. A row has the header's columns, then the malformed
  * record's text ({@code null} when well-formed), the file and the line count.
  */
 final class MultiLineCsv implements Serializable {
   private static final long serialVersionUID = 1L;
   static final String LINES = "_source_lines";
-  /** How the source text of a record taken for a broken quote begins (then the line number and the line). */
+
+  /**
+   * How the source text of a record taken for a broken quote begins (then the line number and the
+   * line).
+   */
   static final String BROKEN = "[broken quote";
 
   private final String charset;
@@ -49,7 +56,14 @@ final class MultiLineCsv implements Serializable {
   private final int columns;
   private final int maxLines;
 
-  MultiLineCsv(String charset, char delimiter, char quote, char escape, boolean header, int columns, int maxLines) {
+  MultiLineCsv(
+      String charset,
+      char delimiter,
+      char quote,
+      char escape,
+      boolean header,
+      int columns,
+      int maxLines) {
     this.charset = charset;
     this.delimiter = delimiter;
     this.quote = quote;
@@ -61,8 +75,9 @@ final class MultiLineCsv implements Serializable {
 
   /** The rows of one file (for {@code binaryFiles(...).flatMap}). */
   Iterator<Row> rows(Tuple2<String, PortableDataStream> file) {
-    BufferedReader in = new BufferedReader(new InputStreamReader(file._2().open(), Charset.forName(charset)),
-        1 << 16);
+    BufferedReader in =
+        new BufferedReader(
+            new InputStreamReader(file._2().open(), Charset.forName(charset)), 1 << 16);
     return new Rows(in, file._1());
   }
 
@@ -70,8 +85,8 @@ final class MultiLineCsv implements Serializable {
   record Parsed(List<String> fields, boolean closed, int lines) {}
 
   /**
-   * Parses the record that starts at the first of {@code lines} (at most {@code maxLines} of them: all the record may
-   * use). {@code closed} is false when it is not closed within them.
+   * Parses the record that starts at the first of {@code lines} (at most {@code maxLines} of them:
+   * all the record may use). {@code closed} is false when it is not closed within them.
    */
   Parsed parse(List<String> lines) {
     List<String> fields = new ArrayList<>();
@@ -112,7 +127,8 @@ final class MultiLineCsv implements Serializable {
             quoted = false;
             i++;
           } else {
-            // an unescaped quote inside a quoted value: literal, and the rest of the field is unquoted
+            // an unescaped quote inside a quoted value: literal, and the rest of the field is
+            // unquoted
             v.append(ch);
             quoted = false;
             i++;
@@ -170,7 +186,9 @@ final class MultiLineCsv implements Serializable {
     private int len;
     private final StringBuilder lineBuf = new StringBuilder();
 
-    /** The next line without its {@code \n} (a {@code \r} before it is kept), or null at the end. */
+    /**
+     * The next line without its {@code \n} (a {@code \r} before it is kept), or null at the end.
+     */
     private String readLine() throws IOException {
       lineBuf.setLength(0);
       while (true) {
@@ -202,7 +220,8 @@ final class MultiLineCsv implements Serializable {
             eof = true;
             in.close();
           } else {
-            pending.add(consumed == 0 && pending.isEmpty() && l.startsWith("\uFEFF") ? l.substring(1) : l);
+            pending.add(
+                consumed == 0 && pending.isEmpty() && l.startsWith("\uFEFF") ? l.substring(1) : l);
           }
         }
       } catch (IOException e) {
@@ -243,8 +262,10 @@ final class MultiLineCsv implements Serializable {
             values[k] = f.get(k);
           }
         }
-        values[columns] = broken ? BROKEN + " at line " + first + "] " + raw
-            : f.size() != columns ? raw.toString() : null;
+        values[columns] =
+            broken
+                ? BROKEN + " at line " + first + "] " + raw
+                : f.size() != columns ? raw.toString() : null;
         values[columns + 1] = file;
         values[columns + 2] = take;
         next = RowFactory.create(values);

@@ -5,9 +5,10 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * What a run takes from outside the configuration: the clock (injectable for tests), the environment (the method-store
- * passphrase {@code APPIANON_METHOD_KEY} is read from it, never from the configuration), and the release whose kept
- * pseudonym secret to reuse ({@code --reuse-secret}).
+ * What a run takes from outside the configuration: the clock (injectable for tests), the
+ * environment (the method-store passphrase {@code APPIANON_METHOD_KEY} is read from it, never from
+ * the configuration), and the release whose kept pseudonym secret to reuse ({@code
+ * --reuse-secret}).
  *
  * @param clock the clock for release ids, dates and announcement checks
  * @param env the environment variables

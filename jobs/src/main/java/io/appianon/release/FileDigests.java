@@ -34,9 +34,10 @@ public final class FileDigests {
   }
 
   /**
-   * One {@code {path, bytes, sha256}} per regular file at {@code path} (the file itself, or every file under a folder,
-   * hidden checksum files excluded, in name order); a path that does not exist gives one entry with
-   * {@code missing = true}. Paths are shown as given, joined with the relative name for folders.
+   * One {@code {path, bytes, sha256}} per regular file at {@code path} (the file itself, or every
+   * file under a folder, hidden checksum files excluded, in name order); a path that does not exist
+   * gives one entry with {@code missing = true}. Paths are shown as given, joined with the relative
+   * name for folders.
    */
   public static List<Map<String, Object>> describe(Path path) throws IOException {
     List<Map<String, Object>> out = new ArrayList<>();

@@ -12,11 +12,12 @@ import java.nio.file.Path;
 import java.util.Map;
 
 /**
- * JSON output with Jackson (already on Spark's classpath): pretty, UTF-8, deterministic key order; report records
- * written in snake_case by {@link ReportJson}'s rules.
+ * JSON output with Jackson (already on Spark's classpath): pretty, UTF-8, deterministic key order;
+ * report records written in snake_case by {@link ReportJson}'s rules.
  */
 public final class Json {
-  private static final ObjectMapper MAPPER = ReportJson.mapper().copy().enable(SerializationFeature.INDENT_OUTPUT);
+  private static final ObjectMapper MAPPER =
+      ReportJson.mapper().copy().enable(SerializationFeature.INDENT_OUTPUT);
 
   private Json() {}
 

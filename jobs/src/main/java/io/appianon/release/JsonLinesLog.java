@@ -17,13 +17,15 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * An append-only log of JSON objects, one a line, owner-only (the audit trail and the provision records). Lines are
- * only ever appended, under an OS lock on the file; each carries {@code prev}, the SHA-256 of the line before it (the
- * empty string for the first), so an edited or removed line shows as a break in the chain ({@link #firstBreak}).
+ * An append-only log of JSON objects, one a line, owner-only (the audit trail and the provision
+ * records). Lines are only ever appended, under an OS lock on the file; each carries {@code prev},
+ * the SHA-256 of the line before it (the empty string for the first), so an edited or removed line
+ * shows as a break in the chain ({@link #firstBreak}).
  */
 public final class JsonLinesLog {
   /** The key holding the previous line's SHA-256. */
   public static final String PREV = "prev";
+
   private final Path file;
 
   public JsonLinesLog(Path file) {
@@ -34,7 +36,9 @@ public final class JsonLinesLog {
     return file;
   }
 
-  /** Appends one record (with {@code prev} set) and returns the line written, without its newline. */
+  /**
+   * Appends one record (with {@code prev} set) and returns the line written, without its newline.
+   */
   @SuppressWarnings("try") // the lock is held for the whole block
   public String append(Map<String, Object> record) throws IOException {
     Path dir = file.toAbsolutePath().getParent();
@@ -49,7 +53,8 @@ public final class JsonLinesLog {
         // created by a concurrent writer
       }
     }
-    try (FileChannel ch = FileChannel.open(file, StandardOpenOption.READ, StandardOpenOption.WRITE);
+    try (FileChannel ch =
+            FileChannel.open(file, StandardOpenOption.READ, StandardOpenOption.WRITE);
         FileLock lock = ch.lock()) {
       String last = lastLine(ch);
       Map<String, Object> r = new LinkedHashMap<>(record);
@@ -74,13 +79,18 @@ public final class JsonLinesLog {
     return out;
   }
 
-  /** The 1-based number of the first line whose {@code prev} does not match the line before it, if any. */
+  /**
+   * The 1-based number of the first line whose {@code prev} does not match the line before it, if
+   * any.
+   */
   public Optional<Integer> firstBreak() throws IOException {
     List<String> lines = lines();
     String prev = "";
     for (int i = 0; i < lines.size(); i++) {
-      Map<String, Object> r = Json.mapper().readValue(lines.get(i), new TypeReference<Map<String, Object>>() {});
-      String expected = prev.isEmpty() ? "" : FileDigests.sha256(prev.getBytes(StandardCharsets.UTF_8));
+      Map<String, Object> r =
+          Json.mapper().readValue(lines.get(i), new TypeReference<Map<String, Object>>() {});
+      String expected =
+          prev.isEmpty() ? "" : FileDigests.sha256(prev.getBytes(StandardCharsets.UTF_8));
       if (!expected.equals(r.get(PREV))) {
         return Optional.of(i + 1);
       }

@@ -10,17 +10,19 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * The public disclosure of a release (APPI Art. 43(3)): the categories of information relating to individuals that
- * each dataset contains and how each was processed, built from the policy's lineage so it cannot drift from the
- * processing, plus the statement that the data is anonymously processed information.
+ * The public disclosure of a release (APPI Art. 43(3)): the categories of information relating to
+ * individuals that each dataset contains and how each was processed, built from the policy's
+ * lineage so it cannot drift from the processing, plus the statement that the data is anonymously
+ * processed information.
  */
 public final class Manifest {
-  public static final Text STATEMENT = Text.of(
-      "本データは、個人情報の保護に関する法律第43条第1項に基づき作成した匿名加工情報です。"
-          + "本人を識別するために、他の情報と照合すること及び加工の方法に関する情報を取得することを禁止します。",
-      "This data is anonymously processed information produced under Article 43(1) of the Act on the Protection of"
-          + " Personal Information (Japan). Collating it with other information to identify individuals, and obtaining"
-          + " information on the processing method, are prohibited.");
+  public static final Text STATEMENT =
+      Text.of(
+          "本データは、個人情報の保護に関する法律第43条第1項に基づき作成した匿名加工情報です。"
+              + "本人を識別するために、他の情報と照合すること及び加工の方法に関する情報を取得することを禁止します。",
+          "This data is anonymously processed information produced under Article 43(1) of the Act on the Protection of"
+              + " Personal Information (Japan). Collating it with other information to identify individuals, and obtaining"
+              + " information on the processing method, are prohibited.");
 
   /** Key of a dataset's list of pseudonym columns. */
   public static final String PSEUDONYM_COLUMNS = "pseudonym_columns";
@@ -41,8 +43,9 @@ public final class Manifest {
       c.put("column", e.getKey());
       c.put("category", text(entry.category().orElseThrow()));
       List<Text> processing = entry.processing();
-      c.put("processing", processing.isEmpty() ? text(Text.of("加工なし", "not processed"))
-          : text(join(processing)));
+      c.put(
+          "processing",
+          processing.isEmpty() ? text(Text.of("加工なし", "not processed")) : text(join(processing)));
       if (typed.containsKey(e.getKey())) {
         // the same information as the label, typed for analysts: not a category of its own
         c.put("typed_columns", typed.get(e.getKey()));
@@ -63,9 +66,14 @@ public final class Manifest {
       records2.add(text(t));
     }
     d.put("record_processing", records2);
-    // which published columns hold keyed pseudonyms: `provide` re-keys them for each recipient (release/Rekeying)
-    d.put(PSEUDONYM_COLUMNS, lineage.columns().entrySet().stream()
-        .filter(e -> e.getValue().kinds().contains(Processing.PSEUDONYMIZED)).map(Map.Entry::getKey).toList());
+    // which published columns hold keyed pseudonyms: `provide` re-keys them for each recipient
+    // (release/Rekeying)
+    d.put(
+        PSEUDONYM_COLUMNS,
+        lineage.columns().entrySet().stream()
+            .filter(e -> e.getValue().kinds().contains(Processing.PSEUDONYMIZED))
+            .map(Map.Entry::getKey)
+            .toList());
     return d;
   }
 

@@ -14,14 +14,16 @@ import java.util.Optional;
 import java.util.stream.Stream;
 
 /**
- * The processing-method information of a release (加工方法等情報, APPI Art. 43(2), PPC Rule 35): policies, hierarchies
- * and chosen parameters, kept apart from the release in an owner-only folder. It never holds the pseudonym secret or
- * any ID mapping unless the configuration opts in to keeping the secret (GL 3-2-3-1: destroy them after creation), and
- * then only sealed with {@link SecretBox}. With a box, every file is stored sealed ({@code <name>.enc}).
+ * The processing-method information of a release (加工方法等情報, APPI Art. 43(2), PPC Rule 35): policies,
+ * hierarchies and chosen parameters, kept apart from the release in an owner-only folder. It never
+ * holds the pseudonym secret or any ID mapping unless the configuration opts in to keeping the
+ * secret (GL 3-2-3-1: destroy them after creation), and then only sealed with {@link SecretBox}.
+ * With a box, every file is stored sealed ({@code <name>.enc}).
  */
 public final class MethodStore {
   /** File name of the sealed pseudonym secret inside a release's folder. */
   public static final String SECRET_FILE = "pseudonym-secret.enc";
+
   static final String SEALED_SUFFIX = ".enc";
   private final Path root;
   private final Optional<SecretBox> box;
@@ -41,8 +43,12 @@ public final class MethodStore {
   }
 
   /** Writes the method information of one release; replaces an earlier store for the same id. */
-  public Path write(String releaseId, Map<String, Path> policies, Map<Path, Hierarchy> hierarchies,
-      Map<String, Object> parameters) throws IOException {
+  public Path write(
+      String releaseId,
+      Map<String, Path> policies,
+      Map<Path, Hierarchy> hierarchies,
+      Map<String, Object> parameters)
+      throws IOException {
     OwnerOnly.createDirectories(root);
     Path dir = root.resolve(releaseId);
     ReleaseStore.deleteTree(dir);
@@ -55,13 +61,17 @@ public final class MethodStore {
     for (Path h : hierarchies.keySet()) {
       put(releaseId, hier.resolve(h.getFileName().toString()), Files.readAllBytes(h));
     }
-    put(releaseId, dir.resolve("parameters.json"), (Json.write(parameters) + "\n").getBytes(StandardCharsets.UTF_8));
+    put(
+        releaseId,
+        dir.resolve("parameters.json"),
+        (Json.write(parameters) + "\n").getBytes(StandardCharsets.UTF_8));
     return dir;
   }
 
   /**
-   * Stores the release's pseudonym secret, sealed (the opt-in {@code appianon.method-store.keep-secret}); the key
-   * bytes are never written in clear. Call after {@link #write}, which replaces the release's folder.
+   * Stores the release's pseudonym secret, sealed (the opt-in {@code
+   * appianon.method-store.keep-secret}); the key bytes are never written in clear. Call after
+   * {@link #write}, which replaces the release's folder.
    */
   public Path writeSecret(String releaseId, PseudonymKey key, SecretBox sealer) throws IOException {
     Path dir = OwnerOnly.createDirectories(root.resolve(releaseId));
@@ -79,8 +89,13 @@ public final class MethodStore {
   public PseudonymKey readSecret(String releaseId, SecretBox opener) throws IOException {
     Path file = root.resolve(releaseId).resolve(SECRET_FILE);
     if (!Files.isRegularFile(file)) {
-      throw new MethodKeyException("release " + releaseId + " kept no pseudonym secret (" + file + " not found;"
-          + " only releases made with appianon.method-store.keep-secret = true have one)");
+      throw new MethodKeyException(
+          "release "
+              + releaseId
+              + " kept no pseudonym secret ("
+              + file
+              + " not found;"
+              + " only releases made with appianon.method-store.keep-secret = true have one)");
     }
     byte[] bytes = opener.open(Files.readAllBytes(file), secretContext(releaseId));
     try {
@@ -91,14 +106,16 @@ public final class MethodStore {
   }
 
   /**
-   * Adds one JSON note (e.g. {@code provisions/<id>.json}: how a provision re-keyed the pseudonyms) to a release's
-   * method information, sealed like every other file when the store seals.
+   * Adds one JSON note (e.g. {@code provisions/<id>.json}: how a provision re-keyed the pseudonyms)
+   * to a release's method information, sealed like every other file when the store seals.
    */
-  public Path writeNote(String releaseId, String relative, Map<String, Object> note) throws IOException {
+  public Path writeNote(String releaseId, String relative, Map<String, Object> note)
+      throws IOException {
     Path dir = root.resolve(releaseId).normalize();
     Path target = dir.resolve(relative).normalize();
     if (!target.startsWith(dir) || relative.endsWith(SEALED_SUFFIX)) {
-      throw new ReleaseException("invalid method-store note '" + relative + "' for release " + releaseId);
+      throw new ReleaseException(
+          "invalid method-store note '" + relative + "' for release " + releaseId);
     }
     OwnerOnly.createDirectories(root);
     OwnerOnly.createDirectories(dir);
@@ -108,8 +125,9 @@ public final class MethodStore {
   }
 
   /**
-   * Deletes the method information of one release (and its deleted information: kept secret, provision notes) when
-   * it is no longer needed (APPI Art. 41(5), GL: delete without delay); returns how many files were removed.
+   * Deletes the method information of one release (and its deleted information: kept secret,
+   * provision notes) when it is no longer needed (APPI Art. 41(5), GL: delete without delay);
+   * returns how many files were removed.
    */
   public int delete(String releaseId) throws IOException {
     List<String> files = list(releaseId);
@@ -117,11 +135,15 @@ public final class MethodStore {
     return files.size();
   }
 
-  /** The files of a release's method information, relative to its folder (sealed ones without {@code .enc}). */
+  /**
+   * The files of a release's method information, relative to its folder (sealed ones without {@code
+   * .enc}).
+   */
   public List<String> list(String releaseId) throws IOException {
     Path dir = root.resolve(releaseId);
     if (!Files.isDirectory(dir)) {
-      throw new ReleaseException("no processing-method information for release " + releaseId + " in " + root);
+      throw new ReleaseException(
+          "no processing-method information for release " + releaseId + " in " + root);
     }
     List<String> out = new ArrayList<>();
     try (Stream<Path> s = Files.walk(dir)) {
@@ -134,15 +156,21 @@ public final class MethodStore {
     return out;
   }
 
-  /** The content of one file, opened with {@code opener} when it is sealed. The pseudonym secret is never returned. */
-  public byte[] read(String releaseId, String relative, Optional<SecretBox> opener) throws IOException {
+  /**
+   * The content of one file, opened with {@code opener} when it is sealed. The pseudonym secret is
+   * never returned.
+   */
+  public byte[] read(String releaseId, String relative, Optional<SecretBox> opener)
+      throws IOException {
     if (relative.equals(SECRET_FILE)) {
-      throw new MethodKeyException("the pseudonym secret is only read back by --reuse-secret, never shown");
+      throw new MethodKeyException(
+          "the pseudonym secret is only read back by --reuse-secret, never shown");
     }
     Path dir = root.resolve(releaseId).normalize();
     Path plain = dir.resolve(relative).normalize();
     if (!plain.startsWith(dir)) {
-      throw new ReleaseException("'" + relative + "' is outside the method information of " + releaseId);
+      throw new ReleaseException(
+          "'" + relative + "' is outside the method information of " + releaseId);
     }
     if (Files.isRegularFile(plain) && !relative.endsWith(SEALED_SUFFIX)) {
       return Files.readAllBytes(plain);
@@ -150,16 +178,20 @@ public final class MethodStore {
     String sealedName = relative.endsWith(SEALED_SUFFIX) ? relative : relative + SEALED_SUFFIX;
     Path sealed = dir.resolve(sealedName).normalize();
     if (!Files.isRegularFile(sealed)) {
-      throw new ReleaseException("no file '" + relative + "' in the method information of " + releaseId);
+      throw new ReleaseException(
+          "no file '" + relative + "' in the method information of " + releaseId);
     }
-    SecretBox b = opener.orElseThrow(() -> new MethodKeyException(relative + " is sealed: set " + SecretBox.ENV));
+    SecretBox b =
+        opener.orElseThrow(
+            () -> new MethodKeyException(relative + " is sealed: set " + SecretBox.ENV));
     return b.open(Files.readAllBytes(sealed), fileContext(releaseId, stripSealed(sealedName)));
   }
 
   private void put(String releaseId, Path target, byte[] content) throws IOException {
     if (box.isPresent()) {
       String rel = root.resolve(releaseId).relativize(target).toString().replace('\\', '/');
-      writeOwnerOnly(target.resolveSibling(target.getFileName() + SEALED_SUFFIX),
+      writeOwnerOnly(
+          target.resolveSibling(target.getFileName() + SEALED_SUFFIX),
           box.get().seal(content, fileContext(releaseId, rel)));
     } else {
       writeOwnerOnly(target, content);

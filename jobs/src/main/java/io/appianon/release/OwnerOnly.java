@@ -7,7 +7,10 @@ import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.util.stream.Stream;
 
-/** Owner-only permissions (0700 folders, 0600 files) for places that hold personal data or method information. */
+/**
+ * Owner-only permissions (0700 folders, 0600 files) for places that hold personal data or method
+ * information.
+ */
 public final class OwnerOnly {
   private OwnerOnly() {}
 
@@ -21,8 +24,8 @@ public final class OwnerOnly {
     if (!FileSystems.getDefault().supportedFileAttributeViews().contains("posix")) {
       return;
     }
-    Files.setPosixFilePermissions(p, PosixFilePermissions.fromString(Files.isDirectory(p) ? "rwx------"
-        : "rw-------"));
+    Files.setPosixFilePermissions(
+        p, PosixFilePermissions.fromString(Files.isDirectory(p) ? "rwx------" : "rw-------"));
   }
 
   /** Restricts a whole tree (e.g. a quarantine folder written by Spark). */

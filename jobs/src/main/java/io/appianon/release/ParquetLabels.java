@@ -27,15 +27,16 @@ import org.apache.parquet.io.SeekableInputStream;
 import org.apache.parquet.schema.MessageType;
 
 /**
- * Labels Parquet files as anonymously processed information (GL 3-2-3-2) in their footer's key-value metadata, where
- * every Parquet reader shows it ({@code parquet meta}, {@code ParquetFileReader#getFileMetaData()}, pyarrow's
- * {@code schema.metadata}).
+ * Labels Parquet files as anonymously processed information (GL 3-2-3-2) in their footer's
+ * key-value metadata, where every Parquet reader shows it ({@code parquet meta}, {@code
+ * ParquetFileReader#getFileMetaData()}, pyarrow's {@code schema.metadata}).
  *
- * <p>Spark's writer offers no option for footer metadata, so a file is rewritten after Spark wrote it: parquet-hadoop's
- * {@link ParquetFileWriter#appendColumnChunk} copies every column chunk byte for byte (no decoding, no
- * re-compression) with its column and offset indexes and bloom filter, and {@link ParquetFileWriter#end(Map)} writes a
- * footer with the original key-value metadata (Spark's schema and version keys) plus the labels. The stale Hadoop
- * checksum file ({@code .<name>.crc}) of a rewritten file is removed.
+ * <p>Spark's writer offers no option for footer metadata, so a file is rewritten after Spark wrote
+ * it: parquet-hadoop's {@link ParquetFileWriter#appendColumnChunk} copies every column chunk byte
+ * for byte (no decoding, no re-compression) with its column and offset indexes and bloom filter,
+ * and {@link ParquetFileWriter#end(Map)} writes a footer with the original key-value metadata
+ * (Spark's schema and version keys) plus the labels. The stale Hadoop checksum file ({@code
+ * .<name>.crc}) of a rewritten file is removed.
  */
 public final class ParquetLabels {
   /** Key prefix of every label. */
@@ -52,7 +53,10 @@ public final class ParquetLabels {
     try (Stream<Path> s = Files.walk(dir)) {
       for (Path p : (Iterable<Path>) s.sorted()::iterator) {
         String n = p.getFileName().toString();
-        if (Files.isRegularFile(p) && n.endsWith(".parquet") && !n.startsWith(".") && !n.startsWith("_")) {
+        if (Files.isRegularFile(p)
+            && n.endsWith(".parquet")
+            && !n.startsWith(".")
+            && !n.startsWith("_")) {
           out.add(p);
         }
       }
@@ -60,7 +64,9 @@ public final class ParquetLabels {
     return out;
   }
 
-  /** Rewrites every Parquet file under {@code dir} in place with {@code labels} added to its footer. */
+  /**
+   * Rewrites every Parquet file under {@code dir} in place with {@code labels} added to its footer.
+   */
   public static int labelInPlace(Path dir, Map<String, String> labels) throws IOException {
     List<Path> files = parquetFiles(dir);
     for (Path f : files) {
@@ -72,25 +78,42 @@ public final class ParquetLabels {
     return files.size();
   }
 
-  /** Writes a copy of {@code source} to {@code target} (which must not exist) with {@code labels} in its footer. */
-  public static void copyWithLabels(Path source, Path target, Map<String, String> labels) throws IOException {
+  /**
+   * Writes a copy of {@code source} to {@code target} (which must not exist) with {@code labels} in
+   * its footer.
+   */
+  public static void copyWithLabels(Path source, Path target, Map<String, String> labels)
+      throws IOException {
     InputFile in = localFile(source);
-    try (ParquetFileReader reader = ParquetFileReader.open(in); SeekableInputStream stream = in.newStream()) {
+    try (ParquetFileReader reader = ParquetFileReader.open(in);
+        SeekableInputStream stream = in.newStream()) {
       ParquetMetadata footer = reader.getFooter();
       MessageType schema = footer.getFileMetaData().getSchema();
       Map<String, String> kv = new LinkedHashMap<>(footer.getFileMetaData().getKeyValueMetaData());
       kv.putAll(labels);
-      ParquetFileWriter writer = new ParquetFileWriter(new LocalOutputFile(target), schema,
-          ParquetFileWriter.Mode.CREATE, ParquetWriter.DEFAULT_BLOCK_SIZE, ParquetWriter.MAX_PADDING_SIZE_DEFAULT,
-          null, ParquetProperties.builder().build());
+      ParquetFileWriter writer =
+          new ParquetFileWriter(
+              new LocalOutputFile(target),
+              schema,
+              ParquetFileWriter.Mode.CREATE,
+              ParquetWriter.DEFAULT_BLOCK_SIZE,
+              ParquetWriter.MAX_PADDING_SIZE_DEFAULT,
+              null,
+              ParquetProperties.builder().build());
       writer.start();
-      // Chunk by chunk, so the page indexes and bloom filters travel with the pages (appendFile would drop them).
+      // Chunk by chunk, so the page indexes and bloom filters travel with the pages (appendFile
+      // would drop them).
       for (BlockMetaData block : footer.getBlocks()) {
         writer.startBlock(block.getRowCount());
         for (ColumnChunkMetaData chunk : block.getColumns()) {
           ColumnDescriptor column = schema.getColumnDescription(chunk.getPath().toArray());
-          writer.appendColumnChunk(column, stream, chunk, reader.readBloomFilter(chunk),
-              reader.readColumnIndex(chunk), reader.readOffsetIndex(chunk));
+          writer.appendColumnChunk(
+              column,
+              stream,
+              chunk,
+              reader.readBloomFilter(chunk),
+              reader.readColumnIndex(chunk),
+              reader.readOffsetIndex(chunk));
         }
         writer.endBlock();
       }
@@ -99,9 +122,10 @@ public final class ParquetLabels {
   }
 
   /**
-   * A local file for parquet-hadoop that reads in blocks. parquet's own {@code LocalInputFile} stream leaves
-   * {@code read(byte[], int, int)} to {@link java.io.InputStream}'s byte-at-a-time default, so copying column chunks
-   * through it made one system call per byte (37 s for 66 MB in the 1M-row benchmark, against under 1 s this way).
+   * A local file for parquet-hadoop that reads in blocks. parquet's own {@code LocalInputFile}
+   * stream leaves {@code read(byte[], int, int)} to {@link java.io.InputStream}'s byte-at-a-time
+   * default, so copying column chunks through it made one system call per byte (37 s for 66 MB in
+   * the 1M-row benchmark, against under 1 s this way).
    */
   public static InputFile localFile(Path path) {
     return new InputFile() {

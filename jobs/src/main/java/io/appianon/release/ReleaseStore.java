@@ -23,27 +23,44 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The output folder of releases. A release is written to a staging folder inside the output root and becomes visible
- * by one atomic rename to {@code <root>/<release-id>}, so it appears complete or not at all; a run killed at any
- * point leaves only a staging folder, which the next run removes. One run at a time holds the root's lock (an OS file
- * lock, released by the OS even when the process is killed). An existing release is never replaced unless asked.
+ * The output folder of releases. A release is written to a staging folder inside the output root
+ * and becomes visible by one atomic rename to {@code <root>/<release-id>}, so it appears complete
+ * or not at all; a run killed at any point leaves only a staging folder, which the next run
+ * removes. One run at a time holds the root's lock (an OS file lock, released by the OS even when
+ * the process is killed). An existing release is never replaced unless asked.
  *
- * <p>Overwrite moves the published release aside to {@code .staging/.replaced/<release-id>} (one rename), moves the
- * new one in (one rename), then deletes the old copy. Between the two renames (microseconds) the release path is
- * absent; a run killed there leaves the complete old copy aside, and the next {@link #open} puts it back before
- * anything else (and says so in {@link #recovered}). A run killed after the new copy is in place leaves the new
- * release published; the next open removes the old copy. No open ever deletes the only copy of a release.
+ * <p>Overwrite moves the published release aside to {@code .staging/.replaced/<release-id>} (one
+ * rename), moves the new one in (one rename), then deletes the old copy. Between the two renames
+ * (microseconds) the release path is absent; a run killed there leaves the complete old copy aside,
+ * and the next {@link #open} puts it back before anything else (and says so in {@link #recovered}).
+ * A run killed after the new copy is in place leaves the new release published; the next open
+ * removes the old copy. No open ever deletes the only copy of a release.
  */
 public final class ReleaseStore implements AutoCloseable {
   public static final Pattern RELEASE_ID = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._-]{0,99}");
   static final String STAGING = ".staging";
-  /** Inside {@link #STAGING}: the release an overwrite is replacing, by release id, until the new one is in place. */
+
+  /**
+   * Inside {@link #STAGING}: the release an overwrite is replacing, by release id, until the new
+   * one is in place.
+   */
   static final String REPLACED = ".replaced";
-  /** Test hook: the JVM halts (as if killed) at the publish step this system property names; see {@link #step}. */
+
+  /**
+   * Test hook: the JVM halts (as if killed) at the publish step this system property names; see
+   * {@link #step}.
+   */
   public static final String HALT_AT = "io.appianon.test.halt-at";
-  /** Replaced copies left by versions before the {@link #REPLACED} folder: {@code <release-id>-replaced-<uuid>}. */
-  private static final Pattern LEGACY_REPLACED = Pattern.compile("(.+)-replaced-[0-9a-f]{8}(-[0-9a-f]{4}){3}-[0-9a-f]{12}");
+
+  /**
+   * Replaced copies left by versions before the {@link #REPLACED} folder: {@code
+   * <release-id>-replaced-<uuid>}.
+   */
+  private static final Pattern LEGACY_REPLACED =
+      Pattern.compile("(.+)-replaced-[0-9a-f]{8}(-[0-9a-f]{4}){3}-[0-9a-f]{12}");
+
   private static final Logger LOG = LoggerFactory.getLogger(ReleaseStore.class);
+
   /** The locks this JVM holds, by absolute output root. */
   private static final Map<Path, Held> HELD = new HashMap<>();
 
@@ -74,8 +91,9 @@ public final class ReleaseStore implements AutoCloseable {
   }
 
   /**
-   * Opens the output root and takes its lock; fails at once if another run holds it. Then repairs what a killed run
-   * left (an interrupted overwrite, see the class comment) and removes stale staging folders.
+   * Opens the output root and takes its lock; fails at once if another run holds it. Then repairs
+   * what a killed run left (an interrupted overwrite, see the class comment) and removes stale
+   * staging folders.
    */
   public static ReleaseStore open(Path root) {
     Path key = root.toAbsolutePath().normalize();
@@ -91,7 +109,9 @@ public final class ReleaseStore implements AutoCloseable {
       FileChannel ch = null;
       try {
         Files.createDirectories(root);
-        ch = FileChannel.open(root.resolve(".lock"), StandardOpenOption.CREATE, StandardOpenOption.WRITE);
+        ch =
+            FileChannel.open(
+                root.resolve(".lock"), StandardOpenOption.CREATE, StandardOpenOption.WRITE);
         FileLock l = tryLock(ch).orElseThrow(() -> locked(root));
         List<String> recovered = recover(root);
         h = new Held(ch, l);
@@ -108,14 +128,14 @@ public final class ReleaseStore implements AutoCloseable {
   }
 
   private static ReleaseException locked(Path root) {
-    return new ReleaseException(root + " is locked by another run (" + root.resolve(".lock")
-        + "); wait for it to finish");
+    return new ReleaseException(
+        root + " is locked by another run (" + root.resolve(".lock") + "); wait for it to finish");
   }
 
   /**
-   * Lets later {@link #open} calls of this thread on the same root join this store's lock instead of being refused,
-   * until this store is closed: a command locks the output before it starts Spark, then runs the job, which opens
-   * the store again.
+   * Lets later {@link #open} calls of this thread on the same root join this store's lock instead
+   * of being refused, until this store is closed: a command locks the output before it starts
+   * Spark, then runs the job, which opens the store again.
    */
   public void shareWithCurrentThread() {
     synchronized (HELD) {
@@ -123,7 +143,10 @@ public final class ReleaseStore implements AutoCloseable {
     }
   }
 
-  /** What {@link #open} repaired after a killed run, one sentence each (empty for a store joined by sharing). */
+  /**
+   * What {@link #open} repaired after a killed run, one sentence each (empty for a store joined by
+   * sharing).
+   */
   public List<String> recovered() {
     return recovered;
   }
@@ -144,15 +167,19 @@ public final class ReleaseStore implements AutoCloseable {
   public void checkPublishable(String releaseId, boolean overwrite) {
     checkId(releaseId);
     if (exists(releaseId) && !overwrite) {
-      throw new ReleaseException("release " + releasePath(releaseId) + " already exists; choose another release id"
-          + " or pass --overwrite");
+      throw new ReleaseException(
+          "release "
+              + releasePath(releaseId)
+              + " already exists; choose another release id"
+              + " or pass --overwrite");
     }
   }
 
   /** Refuses a release id that is not a plain folder name. */
   public static void checkId(String releaseId) {
     if (!RELEASE_ID.matcher(releaseId).matches()) {
-      throw new ReleaseException("invalid release id '" + releaseId + "' (letters, digits, '.', '_' and '-')");
+      throw new ReleaseException(
+          "invalid release id '" + releaseId + "' (letters, digits, '.', '_' and '-')");
     }
   }
 
@@ -164,8 +191,8 @@ public final class ReleaseStore implements AutoCloseable {
   }
 
   /**
-   * Makes the staged release visible under its id: one atomic rename, or with {@code overwrite} of an existing
-   * release the three steps of the class comment.
+   * Makes the staged release visible under its id: one atomic rename, or with {@code overwrite} of
+   * an existing release the three steps of the class comment.
    */
   public Path publish(Path staging, String releaseId, boolean overwrite) throws IOException {
     checkId(releaseId);
@@ -216,7 +243,10 @@ public final class ReleaseStore implements AutoCloseable {
     }
   }
 
-  /** Puts back releases an interrupted overwrite moved aside, then removes every other staging folder. */
+  /**
+   * Puts back releases an interrupted overwrite moved aside, then removes every other staging
+   * folder.
+   */
   private static List<String> recover(Path root) throws IOException {
     List<String> done = new ArrayList<>();
     Path s = root.resolve(STAGING);
@@ -242,19 +272,27 @@ public final class ReleaseStore implements AutoCloseable {
     return done;
   }
 
-  private static void restoreOrDrop(Path root, Path old, String releaseId, List<String> done) throws IOException {
+  private static void restoreOrDrop(Path root, Path old, String releaseId, List<String> done)
+      throws IOException {
     Path target = root.resolve(releaseId);
     if (!RELEASE_ID.matcher(releaseId).matches()) {
       return;
     }
     if (Files.exists(target, LinkOption.NOFOLLOW_LINKS)) {
       deleteTree(old);
-      done.add("completed the interrupted overwrite of release " + target + ": the new release is in place; removed"
-          + " the replaced copy");
+      done.add(
+          "completed the interrupted overwrite of release "
+              + target
+              + ": the new release is in place; removed"
+              + " the replaced copy");
     } else {
       Files.move(old, target, StandardCopyOption.ATOMIC_MOVE);
-      done.add("restored release " + target + ": an interrupted overwrite had moved it aside to " + old
-          + "; the new copy was not published (run again with --overwrite to replace it)");
+      done.add(
+          "restored release "
+              + target
+              + ": an interrupted overwrite had moved it aside to "
+              + old
+              + "; the new copy was not published (run again with --overwrite to replace it)");
     }
   }
 
@@ -306,8 +344,8 @@ public final class ReleaseStore implements AutoCloseable {
   }
 
   /**
-   * The lock of {@code ch} if no other process, and no other channel of this JVM, holds it (the JVM-wide case throws
-   * OverlappingFileLockException, read here as "held").
+   * The lock of {@code ch} if no other process, and no other channel of this JVM, holds it (the
+   * JVM-wide case throws OverlappingFileLockException, read here as "held").
    */
   public static java.util.Optional<FileLock> tryLock(FileChannel ch) throws IOException {
     try {

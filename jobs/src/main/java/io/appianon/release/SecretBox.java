@@ -21,19 +21,22 @@ import javax.crypto.spec.PBEKeySpec;
 import javax.crypto.spec.SecretKeySpec;
 
 /**
- * Passphrase-based sealing of processing-method information (APPI Art. 43(2), PPC Rule 35), with the JDK's crypto
- * only: AES-256-GCM under a key derived by PBKDF2WithHmacSHA256 from the passphrase in {@value #ENV}. A sealed file
- * is a small JSON envelope holding the KDF parameters, the salt, the IV, a context string (bound as GCM additional
- * data, so a file moved to another release or name does not open) and the ciphertext with its tag.
+ * Passphrase-based sealing of processing-method information (APPI Art. 43(2), PPC Rule 35), with
+ * the JDK's crypto only: AES-256-GCM under a key derived by PBKDF2WithHmacSHA256 from the
+ * passphrase in {@value #ENV}. A sealed file is a small JSON envelope holding the KDF parameters,
+ * the salt, the IV, a context string (bound as GCM additional data, so a file moved to another
+ * release or name does not open) and the ciphertext with its tag.
  *
- * <p>The passphrase is read from the environment only: it never appears in the configuration, on the command line,
- * in a log or in the audit trail.
+ * <p>The passphrase is read from the environment only: it never appears in the configuration, on
+ * the command line, in a log or in the audit trail.
  */
 public final class SecretBox {
   /** The environment variable holding the passphrase. */
   public static final String ENV = "APPIANON_METHOD_KEY";
+
   /** Envelope format tag. */
   public static final String FORMAT = "appianon-sealed/1";
+
   static final int ITERATIONS = 600_000;
   static final int MIN_PASSPHRASE = 12;
   private static final int SALT_BYTES = 16;
@@ -58,19 +61,37 @@ public final class SecretBox {
       return Optional.empty();
     }
     if (p.length() < MIN_PASSPHRASE) {
-      throw new MethodKeyException(ENV + " is too short (" + p.length() + " characters; at least " + MIN_PASSPHRASE
-          + " required)");
+      throw new MethodKeyException(
+          ENV
+              + " is too short ("
+              + p.length()
+              + " characters; at least "
+              + MIN_PASSPHRASE
+              + " required)");
     }
     return Optional.of(new SecretBox(p.toCharArray()));
   }
 
-  /** The box for the passphrase in {@value #ENV}; fails naming the variable and {@code why} when it is unset. */
+  /**
+   * The box for the passphrase in {@value #ENV}; fails naming the variable and {@code why} when it
+   * is unset.
+   */
   public static SecretBox require(Map<String, String> env, String why) {
-    return fromEnvironment(env).orElseThrow(() -> new MethodKeyException(why + " needs a passphrase in the environment"
-        + " variable " + ENV + " (it is not set)"));
+    return fromEnvironment(env)
+        .orElseThrow(
+            () ->
+                new MethodKeyException(
+                    why
+                        + " needs a passphrase in the environment"
+                        + " variable "
+                        + ENV
+                        + " (it is not set)"));
   }
 
-  /** Encrypts {@code plaintext}; {@code context} (e.g. the file's role and release id) must match when opening. */
+  /**
+   * Encrypts {@code plaintext}; {@code context} (e.g. the file's role and release id) must match
+   * when opening.
+   */
   public synchronized byte[] seal(byte[] plaintext, String context) {
     try {
       if (sealSalt == null) {
@@ -96,7 +117,10 @@ public final class SecretBox {
     }
   }
 
-  /** Decrypts an envelope written by {@link #seal}; fails when the passphrase, the context or the bytes differ. */
+  /**
+   * Decrypts an envelope written by {@link #seal}; fails when the passphrase, the context or the
+   * bytes differ.
+   */
   public synchronized byte[] open(byte[] envelope, String context) {
     Map<String, Object> env;
     try {
@@ -105,10 +129,12 @@ public final class SecretBox {
       throw new MethodKeyException("not a sealed file (" + FORMAT + "): " + e.getMessage());
     }
     if (!FORMAT.equals(env.get("format"))) {
-      throw new MethodKeyException("not a sealed file (format " + env.get("format") + ", expected " + FORMAT + ")");
+      throw new MethodKeyException(
+          "not a sealed file (format " + env.get("format") + ", expected " + FORMAT + ")");
     }
     if (!context.equals(env.get("context"))) {
-      throw new MethodKeyException("sealed file belongs to '" + env.get("context") + "', not '" + context + "'");
+      throw new MethodKeyException(
+          "sealed file belongs to '" + env.get("context") + "', not '" + context + "'");
     }
     try {
       byte[] salt = Base64.getDecoder().decode((String) env.get("salt"));
@@ -119,9 +145,14 @@ public final class SecretBox {
       c.updateAAD(context.getBytes(StandardCharsets.UTF_8));
       return c.doFinal(Base64.getDecoder().decode((String) env.get("ciphertext")));
     } catch (AEADBadTagException e) {
-      throw new MethodKeyException("cannot open sealed '" + context + "': wrong " + ENV + " or the file was altered");
-    } catch (GeneralSecurityException | IllegalArgumentException | ClassCastException | NullPointerException e) {
-      throw new MethodKeyException("cannot open sealed '" + context + "': malformed envelope (" + e + ")");
+      throw new MethodKeyException(
+          "cannot open sealed '" + context + "': wrong " + ENV + " or the file was altered");
+    } catch (GeneralSecurityException
+        | IllegalArgumentException
+        | ClassCastException
+        | NullPointerException e) {
+      throw new MethodKeyException(
+          "cannot open sealed '" + context + "': malformed envelope (" + e + ")");
     }
   }
 

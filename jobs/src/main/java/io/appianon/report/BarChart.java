@@ -6,8 +6,9 @@ import java.util.Locale;
 import java.util.Map;
 
 /**
- * A horizontal bar chart as numbers for the report template, which draws it as inline SVG: one row per bar, the
- * bar's length proportional to its value (the longest bar fills the plot). Values are counts or shares.
+ * A horizontal bar chart as numbers for the report template, which draws it as inline SVG: one row
+ * per bar, the bar's length proportional to its value (the longest bar fills the plot). Values are
+ * counts or shares.
  *
  * @param title what the chart shows (also the SVG's accessible name)
  * @param width the SVG's width in px
@@ -21,12 +22,20 @@ public record BarChart(String title, int width, int height, List<Bar> bars) {
   static final int VALUE = 70;
 
   /**
-   * One bar: its label (cut to 22 characters), the whole label (shown on hover), its value as written, and its
-   * geometry.
+   * One bar: its label (cut to 22 characters), the whole label (shown on hover), its value as
+   * written, and its geometry.
    *
    * @param kind a CSS class ({@code before}, {@code after}, {@code bad})
    */
-  public record Bar(String label, String fullLabel, String value, int y, int textY, double length, int plotX, int valueX,
+  public record Bar(
+      String label,
+      String fullLabel,
+      String value,
+      int y,
+      int textY,
+      double length,
+      int plotX,
+      int valueX,
       String kind) {}
 
   public boolean empty() {
@@ -40,20 +49,32 @@ public record BarChart(String title, int width, int height, List<Bar> bars) {
     int i = 0;
     for (Map.Entry<String, ? extends Number> e : values.entrySet()) {
       double v = e.getValue().doubleValue();
-      double length = max <= 0 ? 0 : Math.max(v > 0 ? 1 : 0, Math.round(v / max * PLOT * 10) / 10.0);
+      double length =
+          max <= 0 ? 0 : Math.max(v > 0 ? 1 : 0, Math.round(v / max * PLOT * 10) / 10.0);
       int y = i * ROW;
       String label = e.getKey().length() > 22 ? e.getKey().substring(0, 21) + "…" : e.getKey();
-      bars.add(new Bar(label, e.getKey(), format(e.getValue()), y + 3, y + 14, length, LABEL, LABEL + (int) length + 4,
-          kind));
+      bars.add(
+          new Bar(
+              label,
+              e.getKey(),
+              format(e.getValue()),
+              y + 3,
+              y + 14,
+              length,
+              LABEL,
+              LABEL + (int) length + 4,
+              kind));
       i++;
     }
-    return new BarChart(title, LABEL + PLOT + VALUE, Math.max(ROW, bars.size() * ROW + 4), List.copyOf(bars));
+    return new BarChart(
+        title, LABEL + PLOT + VALUE, Math.max(ROW, bars.size() * ROW + 4), List.copyOf(bars));
   }
 
   static String format(Number n) {
     if (n instanceof Double || n instanceof Float) {
       double d = n.doubleValue();
-      return d == Math.rint(d) && Math.abs(d) < 1e15 ? String.format(Locale.ROOT, "%,d", (long) d)
+      return d == Math.rint(d) && Math.abs(d) < 1e15
+          ? String.format(Locale.ROOT, "%,d", (long) d)
           : String.format(Locale.ROOT, "%.3f", d);
     }
     return String.format(Locale.ROOT, "%,d", n.longValue());

@@ -24,12 +24,14 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * {@code report.html} of a release (issue 22): one self-contained page, readable offline (no script, font or image
- * from elsewhere), in Japanese and English, drawn from report.json's records and the policies by the Mustache template
- * {@code report.html.mustache} beside this class. Charts are inline SVG that the template draws from the numbers of a
- * {@link BarChart}. Per dataset: rows published, suppressed and quarantined by reason, each quasi-identifier's level
- * in words, risk before and after, the class-size histogram, and each attribute's distribution before and after;
- * for the release's person-level stage: persons suppressed, its levels in words and the persons' class sizes.
+ * {@code report.html} of a release (issue 22): one self-contained page, readable offline (no
+ * script, font or image from elsewhere), in Japanese and English, drawn from report.json's records
+ * and the policies by the Mustache template {@code report.html.mustache} beside this class. Charts
+ * are inline SVG that the template draws from the numbers of a {@link BarChart}. Per dataset: rows
+ * published, suppressed and quarantined by reason, each quasi-identifier's level in words, risk
+ * before and after, the class-size histogram, and each attribute's distribution before and after;
+ * for the release's person-level stage: persons suppressed, its levels in words and the persons'
+ * class sizes.
  */
 public final class ReleaseReport {
   public static final String FILE = "report.html";
@@ -51,7 +53,8 @@ public final class ReleaseReport {
 
   /** The page as a string. */
   public static String render(ReleaseSection report, List<DatasetPolicy> policies) {
-    Mustache template = new DefaultMustacheFactory("io/appianon/report").compile("report.html.mustache");
+    Mustache template =
+        new DefaultMustacheFactory("io/appianon/report").compile("report.html.mustache");
     StringWriter out = new StringWriter();
     template.execute(out, scope(report, policies));
     return out.toString();
@@ -85,12 +88,19 @@ public final class ReleaseReport {
     m.put("title_ja", p.title().ja());
     m.put("title_en", p.title().en());
     DatasetSection.Rows rows = d.rows();
-    m.put("rows", List.of(
-        row("入力", "input", rows.input()), row("公表", "published", rows.published()),
-        row("削除（プライバシーモデル）", "suppressed (privacy models)", rows.suppressed()),
-        row("隔離（不正な行）", "quarantined (invalid rows)", rows.quarantined())));
-    m.put("suppressed_chart", chartOrNull("suppressed by reason", numbers(rows.suppressedByReason()), "bad"));
-    m.put("quarantined_chart", chartOrNull("quarantined by reason", numbers(rows.quarantinedByReason()), "bad"));
+    m.put(
+        "rows",
+        List.of(
+            row("入力", "input", rows.input()),
+            row("公表", "published", rows.published()),
+            row("削除（プライバシーモデル）", "suppressed (privacy models)", rows.suppressed()),
+            row("隔離（不正な行）", "quarantined (invalid rows)", rows.quarantined())));
+    m.put(
+        "suppressed_chart",
+        chartOrNull("suppressed by reason", numbers(rows.suppressedByReason()), "bad"));
+    m.put(
+        "quarantined_chart",
+        chartOrNull("quarantined by reason", numbers(rows.quarantinedByReason()), "bad"));
     PrivacySection privacy = d.privacy();
     m.put("k", privacy.k());
     m.put("k_achieved", privacy.kAchieved());
@@ -110,31 +120,58 @@ public final class ReleaseReport {
     RiskSection after = privacy.riskAfter();
     List<Map<String, Object>> risk = new ArrayList<>();
     if (before != null || after != null) {
-      risk.add(risk(before, after, RiskSection::prosecutorMax, "最大再識別リスク（検察官モデル）",
-          "prosecutor risk, highest"));
-      risk.add(risk(before, after, RiskSection::prosecutorAverage, "平均再識別リスク", "prosecutor risk, average"));
-      risk.add(risk(before, after, RiskSection::recordsAtRisk, "リスク閾値超の記録の割合",
-          "share of records above the risk threshold"));
-      risk.add(risk(before, after, RiskSection::sampleUniques, "一意な記録の割合", "share of unique records"));
+      risk.add(
+          risk(
+              before,
+              after,
+              RiskSection::prosecutorMax,
+              "最大再識別リスク（検察官モデル）",
+              "prosecutor risk, highest"));
+      risk.add(
+          risk(
+              before,
+              after,
+              RiskSection::prosecutorAverage,
+              "平均再識別リスク",
+              "prosecutor risk, average"));
+      risk.add(
+          risk(
+              before,
+              after,
+              RiskSection::recordsAtRisk,
+              "リスク閾値超の記録の割合",
+              "share of records above the risk threshold"));
+      risk.add(
+          risk(before, after, RiskSection::sampleUniques, "一意な記録の割合", "share of unique records"));
     }
     m.put("risk", risk);
     UtilitySection utility = privacy.utility();
     UtilitySection.ClassSizes classSizes = utility == null ? null : utility.classSizes();
-    m.put("class_chart", chartOrNull("records per class size",
-        sortedBuckets(numbers(classSizes == null ? Map.of() : classSizes.histogram())), "after"));
+    m.put(
+        "class_chart",
+        chartOrNull(
+            "records per class size",
+            sortedBuckets(numbers(classSizes == null ? Map.of() : classSizes.histogram())),
+            "after"));
     m.put("classes", classSizes == null ? null : classSizes.classes());
     m.put("class_mean", fmt(classSizes == null ? null : classSizes.mean()));
-    m.put("average_class_size", fmt(privacy.lossAfter() == null ? null : privacy.lossAfter().averageClassSize()));
+    m.put(
+        "average_class_size",
+        fmt(privacy.lossAfter() == null ? null : privacy.lossAfter().averageClassSize()));
     List<Map<String, Object>> attrs = new ArrayList<>();
-    for (UtilitySection.Attribute a : utility == null ? List.<UtilitySection.Attribute>of() : utility.attributes()) {
+    for (UtilitySection.Attribute a :
+        utility == null ? List.<UtilitySection.Attribute>of() : utility.attributes()) {
       Map<String, Object> x = new LinkedHashMap<>();
       x.put("attribute", a.attribute());
       x.put("removed", a.removed());
       x.put("test", a.test());
       x.put("p_value", fmt(a.pValue()));
       x.put("distance", fmt(a.distance()));
-      x.put("before", BarChart.of(a.attribute() + " before", numbers(a.distributionBefore()), "before"));
-      x.put("after", BarChart.of(a.attribute() + " after", numbers(a.distributionAfter()), "after"));
+      x.put(
+          "before",
+          BarChart.of(a.attribute() + " before", numbers(a.distributionBefore()), "before"));
+      x.put(
+          "after", BarChart.of(a.attribute() + " after", numbers(a.distributionAfter()), "after"));
       attrs.add(x);
     }
     m.put("attributes", attrs);
@@ -151,15 +188,25 @@ public final class ReleaseReport {
     if (privacy.kmAnonymity() != null) {
       // the stage's keys as report.json writes them, in the record's order
       m.put("has_km", true);
-      m.put("km", ReportJson.toMap(privacy.kmAnonymity()).entrySet().stream()
-          .map(e -> Map.of("key", e.getKey(), "value", fmt(e.getValue()))).toList());
+      m.put(
+          "km",
+          ReportJson.toMap(privacy.kmAnonymity()).entrySet().stream()
+              .map(e -> Map.of("key", e.getKey(), "value", fmt(e.getValue())))
+              .toList());
     }
     return m;
   }
 
-  /** One risk figure before and after (null, shown as a dash and drawn as 0, when a side has no risk section). */
-  private static Map<String, Object> risk(RiskSection before, RiskSection after, ToDoubleFunction<RiskSection> f,
-      String ja, String en) {
+  /**
+   * One risk figure before and after (null, shown as a dash and drawn as 0, when a side has no risk
+   * section).
+   */
+  private static Map<String, Object> risk(
+      RiskSection before,
+      RiskSection after,
+      ToDoubleFunction<RiskSection> f,
+      String ja,
+      String en) {
     Double b = before == null ? null : f.applyAsDouble(before);
     Double a = after == null ? null : f.applyAsDouble(after);
     Map<String, Object> x = new LinkedHashMap<>();
@@ -199,8 +246,12 @@ public final class ReleaseReport {
     AuditSection audit = persons.auditOfPublishedFiles();
     m.put("audit_holds", audit != null && audit.holds());
     m.put("audit_words", audit == null ? null : audit.inWords());
-    m.put("class_chart", chartOrNull("persons per class size (full item knowledge)",
-        sortedBuckets(numbers(audit == null ? Map.of() : audit.fullItemKnowledgeClassSizes())), "after"));
+    m.put(
+        "class_chart",
+        chartOrNull(
+            "persons per class size (full item knowledge)",
+            sortedBuckets(numbers(audit == null ? Map.of() : audit.fullItemKnowledgeClassSizes())),
+            "after"));
     return m;
   }
 
@@ -218,8 +269,8 @@ public final class ReleaseReport {
   }
 
   /**
-   * A quasi-identifier's level in words: kept as collected, removed entirely, bands of a width ({@code 20-39}: 20
-   * wide), or the number of groups with examples.
+   * A quasi-identifier's level in words: kept as collected, removed entirely, bands of a width
+   * ({@code 20-39}: 20 wide), or the number of groups with examples.
    */
   static Map<String, Object> levelWords(String column, Hierarchy h, int level) {
     Text t;
@@ -243,9 +294,15 @@ public final class ReleaseReport {
       }
       String examples = String.join(", ", labels.subList(0, Math.min(3, labels.size())));
       if (banded && width != null && width > 0) {
-        t = Text.of(width + "刻みの区間（例: " + examples + "）", "bands " + width + " wide (e.g. " + examples + ")");
+        t =
+            Text.of(
+                width + "刻みの区間（例: " + examples + "）",
+                "bands " + width + " wide (e.g. " + examples + ")");
       } else {
-        t = Text.of(labels.size() + "区分（例: " + examples + "）", labels.size() + " groups (e.g. " + examples + ")");
+        t =
+            Text.of(
+                labels.size() + "区分（例: " + examples + "）",
+                labels.size() + " groups (e.g. " + examples + ")");
       }
     }
     Map<String, Object> m = new LinkedHashMap<>();
@@ -273,10 +330,12 @@ public final class ReleaseReport {
   /** Size buckets ({@code 1}, {@code 2-4}, ..., {@code 100+}) in numeric order. */
   private static Map<String, Number> sortedBuckets(Map<String, Number> buckets) {
     List<Map.Entry<String, Number>> l = new ArrayList<>(buckets.entrySet());
-    l.sort(Comparator.comparingLong(e -> {
-      Matcher m = LEAD.matcher(e.getKey());
-      return m.find() ? Long.parseLong(m.group(1)) : Long.MAX_VALUE;
-    }));
+    l.sort(
+        Comparator.comparingLong(
+            e -> {
+              Matcher m = LEAD.matcher(e.getKey());
+              return m.find() ? Long.parseLong(m.group(1)) : Long.MAX_VALUE;
+            }));
     Map<String, Number> out = new LinkedHashMap<>();
     l.forEach(e -> out.put(e.getKey(), e.getValue()));
     return out;

@@ -30,18 +30,19 @@ import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
 
 /**
- * The attacker's view of a written release, checked with code of its own (it shares nothing with the stage that
- * enforces the person-level model but the policy): reads the Parquet files back, joins the datasets on the person's
- * pseudonym, and counts
+ * The attacker's view of a written release, checked with code of its own (it shares nothing with
+ * the stage that enforces the person-level model but the policy): reads the Parquet files back,
+ * joins the datasets on the person's pseudonym, and counts
  *
  * <ul>
- *   <li>persons violating the declared (k, k^m) model: for every person, their relational quasi-identifiers (as
- *       published; "none" for a person without a relational row) alone and together with every set of 1..m of their
- *       items, counted as distinct persons with self-joins of the (person, item) table;</li>
- *   <li>persons unique under full knowledge of their item set (with the class-size histogram), which shows how much
- *       the bound m is carrying;</li>
- *   <li>rows per person in each dataset;</li>
- *   <li>pseudonyms shared by datasets outside the declared domain (none may be).</li>
+ *   <li>persons violating the declared (k, k^m) model: for every person, their relational
+ *       quasi-identifiers (as published; "none" for a person without a relational row) alone and
+ *       together with every set of 1..m of their items, counted as distinct persons with self-joins
+ *       of the (person, item) table;
+ *   <li>persons unique under full knowledge of their item set (with the class-size histogram),
+ *       which shows how much the bound m is carrying;
+ *   <li>rows per person in each dataset;
+ *   <li>pseudonyms shared by datasets outside the declared domain (none may be).
  * </ul>
  */
 public final class PersonAudit {
@@ -51,8 +52,13 @@ public final class PersonAudit {
   private PersonAudit() {}
 
   /** What the audit found. {@code holds}: no person violates the model. */
-  public record Result(String model, long persons, long violatingPersons, Map<Integer, Long> violatingByItemsetSize,
-      long uniqueUnderFullKnowledge, Map<String, Long> fullKnowledgeClassSizes,
+  public record Result(
+      String model,
+      long persons,
+      long violatingPersons,
+      Map<Integer, Long> violatingByItemsetSize,
+      long uniqueUnderFullKnowledge,
+      Map<String, Long> fullKnowledgeClassSizes,
       Map<String, AuditSection.RowsPerPerson> rowsPerPerson) {
 
     public boolean holds() {
@@ -60,19 +66,34 @@ public final class PersonAudit {
     }
 
     public String summary() {
-      return violatingPersons + " of " + persons + " persons violate " + model + "; " + uniqueUnderFullKnowledge
+      return violatingPersons
+          + " of "
+          + persons
+          + " persons violate "
+          + model
+          + "; "
+          + uniqueUnderFullKnowledge
           + " would be unique to an attacker who knew all of their items";
     }
 
     /** The report.json section {@code persons.audit_of_published_files}. */
     public AuditSection report() {
-      return new AuditSection(model, holds(), persons, violatingPersons, violatingByItemsetSize,
-          uniqueUnderFullKnowledge, fullKnowledgeClassSizes, rowsPerPerson, summary());
+      return new AuditSection(
+          model,
+          holds(),
+          persons,
+          violatingPersons,
+          violatingByItemsetSize,
+          uniqueUnderFullKnowledge,
+          fullKnowledgeClassSizes,
+          rowsPerPerson,
+          summary());
     }
   }
 
   /** Audits the release written under {@code releaseDir} (one Parquet folder per dataset). */
-  public static Result run(SparkSession spark, Path releaseDir, List<DatasetPolicy> policies, PersonSpec spec) {
+  public static Result run(
+      SparkSession spark, Path releaseDir, List<DatasetPolicy> policies, PersonSpec spec) {
     Map<String, Dataset<Row>> written = new LinkedHashMap<>();
     Map<String, String> personCol = new LinkedHashMap<>();
     for (DatasetPolicy p : policies) {
@@ -93,25 +114,41 @@ public final class PersonAudit {
     // the relational class as published: all quasi-identifiers as one JSON value
     Dataset<Row> classes = persons.withColumn(C, lit("none"));
     List<PrivacySpec.QuasiIdentifier> qis = spec.relationalQis(policies);
-    if (spec.relational().isPresent() && !qis.isEmpty() && written.containsKey(spec.relational().get())) {
+    if (spec.relational().isPresent()
+        && !qis.isEmpty()
+        && written.containsKey(spec.relational().get())) {
       String r = spec.relational().get();
       Column[] qcols = qis.stream().map(q -> col(q.column())).toArray(Column[]::new);
-      Dataset<Row> rel = written.get(r).select(col(personCol.get(r)).as(P), to_json(struct(qcols)).as(C))
-          .groupBy(col(P)).agg(min(col(C)).as(C));
-      classes = persons.join(rel, List.of(P).stream().collect(toSeq()), "left")
-          .select(col(P), org.apache.spark.sql.functions.coalesce(col(C), lit("none")).as(C));
+      Dataset<Row> rel =
+          written
+              .get(r)
+              .select(col(personCol.get(r)).as(P), to_json(struct(qcols)).as(C))
+              .groupBy(col(P))
+              .agg(min(col(C)).as(C));
+      classes =
+          persons
+              .join(rel, List.of(P).stream().collect(toSeq()), "left")
+              .select(col(P), org.apache.spark.sql.functions.coalesce(col(C), lit("none")).as(C));
     }
     // the items as published: the declared item columns of a row, as one JSON value
     Dataset<Row> items = null;
     if (!spec.items().isEmpty()) {
       String d = spec.items().get(0).dataset();
       Column[] icols = spec.items().stream().map(i -> col(i.column())).toArray(Column[]::new);
-      items = written.get(d).select(col(personCol.get(d)).as(P), to_json(struct(icols)).as("i")).distinct();
+      items =
+          written
+              .get(d)
+              .select(col(personCol.get(d)).as(P), to_json(struct(icols)).as("i"))
+              .distinct();
     }
-    // Coded as numbers before anything is joined or counted: a person, a class and an item become one number each
-    // (dictionaries of the distinct values, exact: no hashing), so the itemsets below are rows of four numbers instead
-    // of a pseudonym and two JSON texts (at 16M purchase rows the pairs alone were 72M such rows and spilled to disk).
-    // Each coded table is read by several counts: checkpointed once, which also fixes the person numbers.
+    // Coded as numbers before anything is joined or counted: a person, a class and an item become
+    // one number each
+    // (dictionaries of the distinct values, exact: no hashing), so the itemsets below are rows of
+    // four numbers instead
+    // of a pseudonym and two JSON texts (at 16M purchase rows the pairs alone were 72M such rows
+    // and spilled to disk).
+    // Each coded table is read by several counts: checkpointed once, which also fixes the person
+    // numbers.
     List<Dataset<Row>> kept = new ArrayList<>();
     classes = keep(classes, kept);
     if (items != null) {
@@ -119,62 +156,100 @@ public final class PersonAudit {
     }
     Dataset<Row> classCodes = code(classes.select(col(C)).distinct(), C, "cid");
     kept.add(classCodes);
-    // checkpointed, not only persisted: a lost block must fail rather than be recomputed with other numbers
-    Dataset<Row> personCodes = classes.withColumn("pid", monotonically_increasing_id())
-        .join(classCodes, List.of(C).stream().collect(toSeq())).select(col(P), col("pid"), col("cid"))
-        .localCheckpoint(true);
+    // checkpointed, not only persisted: a lost block must fail rather than be recomputed with other
+    // numbers
+    Dataset<Row> personCodes =
+        classes
+            .withColumn("pid", monotonically_increasing_id())
+            .join(classCodes, List.of(C).stream().collect(toSeq()))
+            .select(col(P), col("pid"), col("cid"))
+            .localCheckpoint(true);
     kept.add(personCodes);
     Dataset<Row> coded = personCodes.select(col("pid"), col("cid"));
     Dataset<Row> codedItems = null;
     if (items != null) {
       Dataset<Row> itemCodes = code(items.select(col("i")).distinct(), "i", "iid");
       kept.add(itemCodes);
-      codedItems = keep(items.join(itemCodes, List.of("i").stream().collect(toSeq()))
-          .join(personCodes, List.of(P).stream().collect(toSeq())).select(col("pid"), col("iid").as("i")), kept);
+      codedItems =
+          keep(
+              items
+                  .join(itemCodes, List.of("i").stream().collect(toSeq()))
+                  .join(personCodes, List.of(P).stream().collect(toSeq()))
+                  .select(col("pid"), col("iid").as("i")),
+              kept);
     }
     long total = coded.count();
-    Dataset<Row> violating = coded.join(coded.groupBy("cid").agg(count(lit(1)).as("n")).where(col("n").lt(spec.k())),
-        List.of("cid").stream().collect(toSeq()), "left_semi").select(col("pid"));
+    Dataset<Row> violating =
+        coded
+            .join(
+                coded.groupBy("cid").agg(count(lit(1)).as("n")).where(col("n").lt(spec.k())),
+                List.of("cid").stream().collect(toSeq()),
+                "left_semi")
+            .select(col("pid"));
     Map<Integer, Long> bySize = new TreeMap<>();
     bySize.put(0, violating.count());
     if (codedItems != null && spec.m() >= 1) {
-      // itemsets of size s as self-joins with strictly rising items: i1 < i2 < ... (each set once per person)
-      Dataset<Row> sets = codedItems.join(coded, List.of("pid").stream().collect(toSeq()))
-          .select(col("pid"), col("cid"), col("i").as("i1"));
+      // itemsets of size s as self-joins with strictly rising items: i1 < i2 < ... (each set once
+      // per person)
+      Dataset<Row> sets =
+          codedItems
+              .join(coded, List.of("pid").stream().collect(toSeq()))
+              .select(col("pid"), col("cid"), col("i").as("i1"));
       List<String> names = new ArrayList<>(List.of("i1"));
       for (int s = 1; s <= spec.m(); s++) {
         if (s > 1) {
           String prev = names.get(names.size() - 1);
           String next = "i" + s;
           Dataset<Row> other = codedItems.select(col("pid").as("p2"), col("i").as(next));
-          sets = sets.join(other, sets.col("pid").equalTo(other.col("p2")).and(other.col(next).gt(sets.col(prev))))
-              .drop("p2");
+          sets =
+              sets.join(
+                      other,
+                      sets.col("pid")
+                          .equalTo(other.col("p2"))
+                          .and(other.col(next).gt(sets.col(prev))))
+                  .drop("p2");
           names.add(next);
         }
         List<Column> keys = new ArrayList<>();
         keys.add(col("cid"));
         names.forEach(n -> keys.add(col(n)));
-        // a person's (distinct) items give each of their sets once, so the rows of a set are its distinct persons
-        Dataset<Row> rare = sets.groupBy(keys.toArray(new Column[0])).agg(count(lit(1)).as("n"))
-            .where(col("n").lt(spec.k())).drop("n");
+        // a person's (distinct) items give each of their sets once, so the rows of a set are its
+        // distinct persons
+        Dataset<Row> rare =
+            sets.groupBy(keys.toArray(new Column[0]))
+                .agg(count(lit(1)).as("n"))
+                .where(col("n").lt(spec.k()))
+                .drop("n");
         List<String> joinKeys = new ArrayList<>(List.of("cid"));
         joinKeys.addAll(names);
         sets = keep(sets, kept);
-        Dataset<Row> v = keep(sets.join(rare, joinKeys.stream().collect(toSeq()), "left_semi").select(col("pid"))
-            .distinct(), kept);
+        Dataset<Row> v =
+            keep(
+                sets.join(rare, joinKeys.stream().collect(toSeq()), "left_semi")
+                    .select(col("pid"))
+                    .distinct(),
+                kept);
         bySize.put(s, v.count());
         violating = violating.union(v);
       }
     }
     long violatingPersons = violating.distinct().count();
     // full knowledge: the class and the whole item set
-    Dataset<Row> full = codedItems == null ? coded.withColumn("set", lit("")) : coded.join(
-        codedItems.groupBy("pid").agg(array_sort(collect_set(col("i"))).as("set")),
-        List.of("pid").stream().collect(toSeq()), "left");
+    Dataset<Row> full =
+        codedItems == null
+            ? coded.withColumn("set", lit(""))
+            : coded.join(
+                codedItems.groupBy("pid").agg(array_sort(collect_set(col("i"))).as("set")),
+                List.of("pid").stream().collect(toSeq()),
+                "left");
     Map<String, Long> histogram = new TreeMap<>();
     long unique = 0;
-    for (Row r : full.groupBy(col("cid"), col("set")).agg(count(lit(1)).as("n")).groupBy(col("n")).count()
-        .collectAsList()) {
+    for (Row r :
+        full.groupBy(col("cid"), col("set"))
+            .agg(count(lit(1)).as("n"))
+            .groupBy(col("n"))
+            .count()
+            .collectAsList()) {
       long size = r.getLong(0);
       long classesOfSize = r.getLong(1);
       if (size == 1) {
@@ -184,28 +259,51 @@ public final class PersonAudit {
     }
     Map<String, AuditSection.RowsPerPerson> rows = new LinkedHashMap<>();
     for (Map.Entry<String, Dataset<Row>> e : written.entrySet()) {
-      Row r = e.getValue().groupBy(col(personCol.get(e.getKey()))).agg(count(lit(1)).as("n"))
-          .agg(min("n"), percentile_approx(col("n"), lit(0.5), lit(10000)), max("n"), count(lit(1))).first();
-      rows.put(e.getKey(), new AuditSection.RowsPerPerson(r.isNullAt(3) ? 0L : r.getLong(3),
-          r.isNullAt(0) ? 0L : r.getLong(0), r.isNullAt(1) ? 0L : r.getLong(1), r.isNullAt(2) ? 0L : r.getLong(2)));
+      Row r =
+          e.getValue()
+              .groupBy(col(personCol.get(e.getKey())))
+              .agg(count(lit(1)).as("n"))
+              .agg(
+                  min("n"),
+                  percentile_approx(col("n"), lit(0.5), lit(10000)),
+                  max("n"),
+                  count(lit(1)))
+              .first();
+      rows.put(
+          e.getKey(),
+          new AuditSection.RowsPerPerson(
+              r.isNullAt(3) ? 0L : r.getLong(3),
+              r.isNullAt(0) ? 0L : r.getLong(0),
+              r.isNullAt(1) ? 0L : r.getLong(1),
+              r.isNullAt(2) ? 0L : r.getLong(2)));
     }
     kept.forEach(d -> d.unpersist(false));
-    String model = "(k=" + spec.k() + ", k^m with m=" + spec.m() + ")-anonymity of persons over "
-        + qis.stream().map(PrivacySpec.QuasiIdentifier::column).toList() + " + items "
-        + spec.items().stream().map(PersonSpec.ItemColumn::column).toList();
+    String model =
+        "(k="
+            + spec.k()
+            + ", k^m with m="
+            + spec.m()
+            + ")-anonymity of persons over "
+            + qis.stream().map(PrivacySpec.QuasiIdentifier::column).toList()
+            + " + items "
+            + spec.items().stream().map(PersonSpec.ItemColumn::column).toList();
     return new Result(model, total, violatingPersons, bySize, unique, histogram, rows);
   }
 
   /**
-   * The distinct values of {@code column} in {@code distinct}, each with a number of its own (unique, not dense: Spark's
-   * partition-wise ids, so no single partition has to number them all), frozen by a local checkpoint so every use
-   * sees the same numbers.
+   * The distinct values of {@code column} in {@code distinct}, each with a number of its own
+   * (unique, not dense: Spark's partition-wise ids, so no single partition has to number them all),
+   * frozen by a local checkpoint so every use sees the same numbers.
    */
   private static Dataset<Row> code(Dataset<Row> distinct, String column, String code) {
-    return distinct.select(col(column), monotonically_increasing_id().as(code)).localCheckpoint(true);
+    return distinct
+        .select(col(column), monotonically_increasing_id().as(code))
+        .localCheckpoint(true);
   }
 
-  /** {@code d} persisted (memory, then disk), remembered in {@code kept} to be released at the end. */
+  /**
+   * {@code d} persisted (memory, then disk), remembered in {@code kept} to be released at the end.
+   */
   private static Dataset<Row> keep(Dataset<Row> d, List<Dataset<Row>> kept) {
     Dataset<Row> out = d.persist(org.apache.spark.storage.StorageLevel.MEMORY_AND_DISK());
     kept.add(out);
@@ -226,8 +324,10 @@ public final class PersonAudit {
     return size < 20 ? "10-19" : "20+";
   }
 
-  private static java.util.stream.Collector<String, ?, scala.collection.immutable.Seq<String>> toSeq() {
-    return java.util.stream.Collectors.collectingAndThen(java.util.stream.Collectors.toList(),
+  private static java.util.stream.Collector<String, ?, scala.collection.immutable.Seq<String>>
+      toSeq() {
+    return java.util.stream.Collectors.collectingAndThen(
+        java.util.stream.Collectors.toList(),
         l -> scala.jdk.javaapi.CollectionConverters.asScala(l).toList());
   }
 }

@@ -8,8 +8,8 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * What {@link ReleaseVerifier} found in one release: per dataset, one {@link ModelCheck} per declared model. The
- * release may be published only when {@link #holds()}.
+ * What {@link ReleaseVerifier} found in one release: per dataset, one {@link ModelCheck} per
+ * declared model. The release may be published only when {@link #holds()}.
  */
 public record VerificationReport(List<DatasetVerification> datasets) {
 
@@ -18,7 +18,11 @@ public record VerificationReport(List<DatasetVerification> datasets) {
   }
 
   /** One dataset's published files and the checks of its models. */
-  public record DatasetVerification(String dataset, String folder, long records, List<ModelCheck> checks,
+  public record DatasetVerification(
+      String dataset,
+      String folder,
+      long records,
+      List<ModelCheck> checks,
       Optional<String> error) {
 
     public DatasetVerification {
@@ -34,7 +38,11 @@ public record VerificationReport(List<DatasetVerification> datasets) {
     }
 
     public VerificationSection.Dataset report() {
-      return new VerificationSection.Dataset(folder, records, holds(), error.orElse(null),
+      return new VerificationSection.Dataset(
+          folder,
+          records,
+          holds(),
+          error.orElse(null),
           checks.stream().map(ModelCheck::report).toList());
     }
   }
@@ -48,16 +56,32 @@ public record VerificationReport(List<DatasetVerification> datasets) {
     return datasets.stream().filter(d -> d.dataset().equals(name)).findFirst();
   }
 
-  /** One line per model that does not hold (or dataset that could not be read), for a log or an error message. */
+  /**
+   * One line per model that does not hold (or dataset that could not be read), for a log or an
+   * error message.
+   */
   public List<String> failures() {
     List<String> out = new ArrayList<>();
     for (DatasetVerification d : datasets) {
       d.error().ifPresent(e -> out.add(d.dataset() + ": " + e));
       for (ModelCheck c : d.checks()) {
         if (!c.holds()) {
-          out.add(d.dataset() + ": " + c.model() + " does not hold (" + c.requirement() + "): "
-              + c.note().orElse(c.violatingGroups() + " of " + c.groups() + " groups violate, "
-                  + c.violatingRecords() + " records, worst " + c.worst().map(String::valueOf).orElse("-")));
+          out.add(
+              d.dataset()
+                  + ": "
+                  + c.model()
+                  + " does not hold ("
+                  + c.requirement()
+                  + "): "
+                  + c.note()
+                      .orElse(
+                          c.violatingGroups()
+                              + " of "
+                              + c.groups()
+                              + " groups violate, "
+                              + c.violatingRecords()
+                              + " records, worst "
+                              + c.worst().map(String::valueOf).orElse("-")));
         }
       }
     }

@@ -17,10 +17,12 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * {@code scripts/bench.sh} end to end at a small size (the bundled sample's 3,000 members: the shipped policies keep
- * region and 10-year age bands, which a few hundred members cannot be k-anonymous with, so the job would rightly stop): it generates the data, runs the baseline and the anonymize job
- * and writes the JSON results (wall and CPU time, memory, phases) and the summary. Runs in {@code mvn verify} (failsafe: after the launcher files are
- * written, so the script does not build); skip with {@code -DskipITs}. The timings themselves are not judged here.
+ * {@code scripts/bench.sh} end to end at a small size (the bundled sample's 3,000 members: the
+ * shipped policies keep region and 10-year age bands, which a few hundred members cannot be
+ * k-anonymous with, so the job would rightly stop): it generates the data, runs the baseline and
+ * the anonymize job and writes the JSON results (wall and CPU time, memory, phases) and the
+ * summary. Runs in {@code mvn verify} (failsafe: after the launcher files are written, so the
+ * script does not build); skip with {@code -DskipITs}. The timings themselves are not judged here.
  */
 class BenchScriptIT {
 
@@ -30,8 +32,9 @@ class BenchScriptIT {
     Tools.require(Tools.onPath("python3"), "python3 (the benchmark's summary needs it)");
     Tools.require(Tools.onPath("bc"), "bc (the benchmark's summary needs it)");
     Path root = TestProject.root();
-    ProcessBuilder pb = new ProcessBuilder("/bin/bash", root.resolve("scripts/bench.sh").toString(), "30000")
-        .redirectErrorStream(true);
+    ProcessBuilder pb =
+        new ProcessBuilder("/bin/bash", root.resolve("scripts/bench.sh").toString(), "30000")
+            .redirectErrorStream(true);
     pb.environment().put("BENCH_DIR", tmp.toString());
     pb.environment().put("RUNS", "1");
     pb.environment().put("APPIANON_JAVA_OPTS", "-Xmx1g");
@@ -40,20 +43,23 @@ class BenchScriptIT {
     assertTrue(p.waitFor(10, TimeUnit.MINUTES), "bench.sh finished");
     assertEquals(0, p.exitValue(), log);
 
-    // the data was generated once into the cache folder: 30000 purchases, 3000 members (plus the deliberately bad rows)
+    // the data was generated once into the cache folder: 30000 purchases, 3000 members (plus the
+    // deliberately bad rows)
     assertTrue(Files.isRegularFile(tmp.resolve("data/p30000/purchases.csv")), log);
     assertTrue(Files.isRegularFile(tmp.resolve("data/p30000/survey.csv")), log);
 
     Path json;
     try (Stream<Path> s = Files.list(tmp.resolve("results"))) {
-      List<Path> found = s.filter(f -> f.getFileName().toString().matches("bench-.*\\.json")).toList();
+      List<Path> found =
+          s.filter(f -> f.getFileName().toString().matches("bench-.*\\.json")).toList();
       assertEquals(1, found.size(), found.toString());
       json = found.get(0);
     }
     Map<String, Object> result = Json.read(json);
     @SuppressWarnings("unchecked")
     Map<String, Object> machine = (Map<String, Object>) result.get("machine");
-    assertEquals(Runtime.getRuntime().availableProcessors(), ((Number) machine.get("cores")).intValue());
+    assertEquals(
+        Runtime.getRuntime().availableProcessors(), ((Number) machine.get("cores")).intValue());
     @SuppressWarnings("unchecked")
     List<Map<String, Object>> runs = (List<Map<String, Object>>) result.get("runs");
     assertEquals(List.of("baseline", "anonymize"), runs.stream().map(r -> r.get("job")).toList());
@@ -67,20 +73,29 @@ class BenchScriptIT {
       assertTrue(((Number) r.get("peak_live_heap_mb")).intValue() > 0, r.toString());
       @SuppressWarnings("unchecked")
       Map<String, Object> phases = (Map<String, Object>) r.get("phases");
-      assertTrue(phases.containsKey("survey.total") && phases.containsKey("purchases.total"), phases.toString());
+      assertTrue(
+          phases.containsKey("survey.total") && phases.containsKey("purchases.total"),
+          phases.toString());
     }
     @SuppressWarnings("unchecked")
     Map<String, Object> anonymizePhases = (Map<String, Object>) runs.get(1).get("phases");
-    assertTrue(anonymizePhases.keySet().stream().anyMatch(k -> k.equals("purchases.km")),
+    assertTrue(
+        anonymizePhases.keySet().stream().anyMatch(k -> k.equals("purchases.km")),
         "the anonymize job's phases include the k^m count: " + anonymizePhases.keySet());
 
     String summary = Files.readString(Path.of(json.toString().replaceAll("\\.json$", ".md")));
     assertTrue(summary.contains("| 30,000 | baseline | 1 |"), summary);
-    assertTrue(summary.matches("(?s).*\\| 30,000 \\| anonymize \\| 1 \\|.*\\| \\d+\\.\\d\\dx \\|.*"), summary);
+    assertTrue(
+        summary.matches("(?s).*\\| 30,000 \\| anonymize \\| 1 \\|.*\\| \\d+\\.\\d\\dx \\|.*"),
+        summary);
     assertTrue(summary.contains("Ratio within each back-to-back pair"), summary);
-    assertTrue(summary.matches("(?s).*CPU seconds \\(user \\+ system, medians\\) per million purchase rows: 30,000: "
-        + "baseline [0-9.]+, anonymize [0-9.]+ \\([0-9.]+x\\).*"), summary);
-    assertTrue(log.contains(summary.lines().findFirst().orElseThrow()), "the summary is printed too");
+    assertTrue(
+        summary.matches(
+            "(?s).*CPU seconds \\(user \\+ system, medians\\) per million purchase rows: 30,000: "
+                + "baseline [0-9.]+, anonymize [0-9.]+ \\([0-9.]+x\\).*"),
+        summary);
+    assertTrue(
+        log.contains(summary.lines().findFirst().orElseThrow()), "the summary is printed too");
     // the release of the anonymize run was written to the scratch folder, not into the project
     assertTrue(Files.isDirectory(tmp.resolve("tmp/out")), log);
   }

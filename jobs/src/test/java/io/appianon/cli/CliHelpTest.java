@@ -18,28 +18,47 @@ import org.junit.jupiter.api.io.TempDir;
 class CliHelpTest {
   @TempDir Path tmp;
 
-  private static final CliContext NO_SPARK = new CliContext(Clock.systemUTC(), Map.of(), Optional.empty());
+  private static final CliContext NO_SPARK =
+      new CliContext(Clock.systemUTC(), Map.of(), Optional.empty());
 
   /** Each command and an option only that command has. */
-  private static final Map<String, String> OWN_OPTION = Map.of(
-      "anonymize", "--reuse-secret", "plan", "--config", "validate", "--config", "announce", "--config",
-      "provide", "--recipient-name", "provisions", "[list]", "method-info", "--file");
+  private static final Map<String, String> OWN_OPTION =
+      Map.of(
+          "anonymize",
+          "--reuse-secret",
+          "plan",
+          "--config",
+          "validate",
+          "--config",
+          "announce",
+          "--config",
+          "provide",
+          "--recipient-name",
+          "provisions",
+          "[list]",
+          "method-info",
+          "--file");
 
   @Test
   void everyCommandPrintsItsOwnHelp() {
     for (Map.Entry<String, String> e : OWN_OPTION.entrySet()) {
       String command = e.getKey();
-      for (List<String> args : List.of(List.of(command, "--help"), List.of(command, "-h"), List.of("help", command))) {
+      for (List<String> args :
+          List.of(List.of(command, "--help"), List.of(command, "-h"), List.of("help", command))) {
         Cli.Result r = Cli.run(NO_SPARK, args.toArray(new String[0]));
         assertEquals(0, r.code(), args + ": " + r.err());
         assertTrue(r.out().startsWith("Usage: appi-anon " + command + " "), args + ":\n" + r.out());
-        assertTrue(r.out().contains(e.getValue()), args + " documents " + e.getValue() + ":\n" + r.out());
+        assertTrue(
+            r.out().contains(e.getValue()), args + " documents " + e.getValue() + ":\n" + r.out());
         assertFalse(r.out().contains("Commands:"), args + " is not the general help:\n" + r.out());
-        assertFalse(r.out().contains("io.appianon") || r.out().contains("SampleDataGenerator"),
+        assertFalse(
+            r.out().contains("io.appianon") || r.out().contains("SampleDataGenerator"),
             "no class name: " + r.out());
       }
     }
-    assertFalse(Cli.run(NO_SPARK, "plan", "--help").out().contains("--reuse-secret"), "anonymize's option only");
+    assertFalse(
+        Cli.run(NO_SPARK, "plan", "--help").out().contains("--reuse-secret"),
+        "anonymize's option only");
   }
 
   @Test
@@ -55,12 +74,16 @@ class CliHelpTest {
   void usageErrorsNameTheCommandAndExitWith2() {
     Cli.Result unknown = Cli.run(NO_SPARK, "frobnicate");
     assertEquals(ExitCode.CONFIG.code(), unknown.code());
-    assertTrue(unknown.err().contains("unknown command 'frobnicate'") && unknown.err().contains("method-info"),
+    assertTrue(
+        unknown.err().contains("unknown command 'frobnicate'")
+            && unknown.err().contains("method-info"),
         unknown.err());
     Cli.Result noRecipient = Cli.run(NO_SPARK, "provide", "r1", "--method", "web");
     assertEquals(ExitCode.CONFIG.code(), noRecipient.code());
-    assertTrue(noRecipient.err().contains("--recipient ID is required")
-        && noRecipient.err().contains("see appi-anon provide --help"), noRecipient.err());
+    assertTrue(
+        noRecipient.err().contains("--recipient ID is required")
+            && noRecipient.err().contains("see appi-anon provide --help"),
+        noRecipient.err());
     Cli.Result noId = Cli.run(NO_SPARK, "method-info");
     assertEquals(ExitCode.CONFIG.code(), noId.code());
     assertTrue(noId.err().contains("RELEASE-ID is required"), noId.err());
@@ -75,12 +98,17 @@ class CliHelpTest {
   @Test
   void theCommandMayFollowTheOptions() throws Exception {
     // scripts/submit.sh puts --config and --set before the command the user gives.
-    List<String> args = new java.util.ArrayList<>(List.of("--config",
-        TestProject.root().resolve("conf/application.conf").toString()));
+    List<String> args =
+        new java.util.ArrayList<>(
+            List.of("--config", TestProject.root().resolve("conf/application.conf").toString()));
     for (Map.Entry<String, Object> e : TestProject.overrides(tmp).entrySet()) {
       args.add("--set");
-      args.add(e.getKey() + "=" + (e.getValue() instanceof List<?> l ? l.stream().map(v -> "\"" + v + "\"").toList()
-          : e.getValue()));
+      args.add(
+          e.getKey()
+              + "="
+              + (e.getValue() instanceof List<?> l
+                  ? l.stream().map(v -> "\"" + v + "\"").toList()
+                  : e.getValue()));
     }
     args.add("plan");
     Cli.Result r = Cli.run(NO_SPARK, args.toArray(new String[0]));

@@ -6,7 +6,10 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.util.Properties;
 import org.junit.jupiter.api.Test;
 
-/** main() exits the JVM with the exit code, except on success as the driver of a YARN cluster-mode application. */
+/**
+ * main() exits the JVM with the exit code, except on success as the driver of a YARN cluster-mode
+ * application.
+ */
 class MainExitTest {
   private static Properties props(String master, String deployMode) {
     Properties p = new Properties();
@@ -24,7 +27,9 @@ class MainExitTest {
     assertTrue(Main.exitsJvm(0, props(null, null)));
     assertTrue(Main.exitsJvm(0, props("spark://127.0.0.1:7077", "client")));
     assertTrue(Main.exitsJvm(0, props("yarn", "client")));
-    assertTrue(Main.exitsJvm(0, props("k8s://https://api:443", "client"))); // the driver pod runs client mode
+    assertTrue(
+        Main.exitsJvm(
+            0, props("k8s://https://api:443", "client"))); // the driver pod runs client mode
     assertTrue(Main.exitsJvm(4, props(null, null)));
   }
 

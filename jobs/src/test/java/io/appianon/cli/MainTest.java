@@ -27,16 +27,27 @@ class MainTest {
   private Outcome run(List<String> args) {
     ByteArrayOutputStream out = new ByteArrayOutputStream();
     ByteArrayOutputStream err = new ByteArrayOutputStream();
-    int code = Main.run(args.toArray(new String[0]), new PrintStream(out, true, StandardCharsets.UTF_8),
-        new PrintStream(err, true, StandardCharsets.UTF_8),
-        new CliContext(java.time.Clock.systemUTC(), System.getenv(), java.util.Optional.of(TestSpark.session())));
-    return new Outcome(code, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
+    int code =
+        Main.run(
+            args.toArray(new String[0]),
+            new PrintStream(out, true, StandardCharsets.UTF_8),
+            new PrintStream(err, true, StandardCharsets.UTF_8),
+            new CliContext(
+                java.time.Clock.systemUTC(),
+                System.getenv(),
+                java.util.Optional.of(TestSpark.session())));
+    return new Outcome(
+        code, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
   }
 
   /** Arguments that point the real configuration at temporary folders and at the given policies. */
   private List<String> args(String command, Path survey, Path purchases) {
-    List<String> a = new ArrayList<>(List.of(command, "--config",
-        TestProject.root().resolve("conf/application.conf").toString()));
+    List<String> a =
+        new ArrayList<>(
+            List.of(
+                command,
+                "--config",
+                TestProject.root().resolve("conf/application.conf").toString()));
     for (Map.Entry<String, Object> e : TestProject.overrides(tmp).entrySet()) {
       if (e.getKey().equals("appianon.datasets")) {
         continue;
@@ -83,7 +94,9 @@ class MainTest {
 
   @Test
   void unknownColumnFailsWithFileAndKey() throws IOException {
-    Path bad = policy("survey", "{ type = delete, columns = [name, ", "{ type = delete, columns = [nmae, ");
+    Path bad =
+        policy(
+            "survey", "{ type = delete, columns = [name, ", "{ type = delete, columns = [nmae, ");
     Outcome o = run(args("anonymize", bad, real("purchases")));
     assertEquals(ExitCode.CONFIG.code(), o.code());
     assertTrue(o.err().contains(bad.toString()), o.err());
@@ -94,7 +107,9 @@ class MainTest {
 
   @Test
   void missingHierarchyFailsWithFileKeyAndPath() throws IOException {
-    Path bad = policy("survey", "{ column = sex, hierarchy = sex }", "{ column = sex, hierarchy = gender }");
+    Path bad =
+        policy(
+            "survey", "{ column = sex, hierarchy = sex }", "{ column = sex, hierarchy = gender }");
     Outcome o = run(args("anonymize", bad, real("purchases")));
     assertEquals(ExitCode.CONFIG.code(), o.code());
     assertTrue(o.err().contains("dataset.privacy.quasi-identifiers[1].hierarchy"), o.err());
@@ -106,7 +121,8 @@ class MainTest {
     Path bad = policy("purchases", "k = 5", "k = 1");
     Outcome o = run(args("anonymize", real("survey"), bad));
     assertEquals(ExitCode.CONFIG.code(), o.code());
-    assertTrue(o.err().contains(bad + ": dataset.privacy.k: invalid value 1 (must be >= 2)"), o.err());
+    assertTrue(
+        o.err().contains(bad + ": dataset.privacy.k: invalid value 1 (must be >= 2)"), o.err());
   }
 
   @Test
@@ -119,7 +135,8 @@ class MainTest {
 
   @Test
   void unsatisfiablePrivacyModelExitsWithCode4AndPublishesNothing() throws IOException {
-    // k larger than the dataset: not even the most general node can satisfy it without suppressing everything.
+    // k larger than the dataset: not even the most general node can satisfy it without suppressing
+    // everything.
     Path strict2 = policy("purchases", "k = 5", "k = 100000");
     List<String> a = args("anonymize", real("survey"), strict2);
     a.add("--release-id");
@@ -137,10 +154,15 @@ class MainTest {
   void validateCountsQuarantinedRowsByReasonAndWritesNothing() {
     Outcome o = run(args("validate", real("survey"), real("purchases")));
     assertEquals(0, o.code(), o.err());
-    assertTrue(o.out().contains("dataset survey") && o.out().contains("3 would be quarantined"), o.out());
+    assertTrue(
+        o.out().contains("dataset survey") && o.out().contains("3 would be quarantined"), o.out());
     assertTrue(o.out().contains("birth_date: not a valid date"), o.out());
-    assertTrue(o.out().contains("dataset purchases") && o.out().contains("4 would be quarantined"), o.out());
-    assertFalse(Files.exists(tmp.resolve("releases")) || Files.exists(tmp.resolve("quarantine")), "writes nothing");
+    assertTrue(
+        o.out().contains("dataset purchases") && o.out().contains("4 would be quarantined"),
+        o.out());
+    assertFalse(
+        Files.exists(tmp.resolve("releases")) || Files.exists(tmp.resolve("quarantine")),
+        "writes nothing");
   }
 
   @Test
@@ -154,7 +176,9 @@ class MainTest {
   void generateIsNoCommandAndPointsToTheScript() {
     Outcome o = run(List.of("generate", "--members", "50", "--out", tmp.toString()));
     assertEquals(ExitCode.CONFIG.code(), o.code());
-    assertTrue(o.err().contains("unknown command 'generate'") && o.err().contains("scripts/generate.sh"), o.err());
+    assertTrue(
+        o.err().contains("unknown command 'generate'") && o.err().contains("scripts/generate.sh"),
+        o.err());
     assertFalse(Files.exists(tmp.resolve("survey.csv")), "writes nothing");
   }
 

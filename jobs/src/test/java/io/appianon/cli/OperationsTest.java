@@ -24,8 +24,9 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * What a scheduler and an operator meet through the real command line: provide with relative folders, an identical
- * retry of a published release, --set keys the job does not read, and privacy parameters the model would refuse.
+ * What a scheduler and an operator meet through the real command line: provide with relative
+ * folders, an identical retry of a published release, --set keys the job does not read, and privacy
+ * parameters the model would refuse.
  */
 class OperationsTest {
   private static final Instant T0 = Instant.parse("2026-04-01T00:00:00Z");
@@ -50,20 +51,31 @@ class OperationsTest {
 
   @Test
   @SuppressWarnings("unchecked")
-  void provideWorksWithRelativeFoldersFromTheProjectRootAndAnotherWorkingDirectory() throws Exception {
+  void provideWorksWithRelativeFoldersFromTheProjectRootAndAnotherWorkingDirectory()
+      throws Exception {
     Fixture fx = new Fixture(tmp);
     String a = fx.config("a", "A").toString();
     CliContext ctx = announcedAndReleased(fx, a);
     MutableClock clock = (MutableClock) ctx.clock();
     clock.set(T0.plus(Duration.ofDays(2)));
 
-    // this JVM's working directory (the module folder), a folder relative to it, as the shipped out/provisions is
+    // this JVM's working directory (the module folder), a folder relative to it, as the shipped
+    // out/provisions is
     Path here = Path.of("").toAbsolutePath();
     Path relative = here.relativize(tmp.resolve("provisions-rel"));
     assertFalse(relative.isAbsolute());
     String rel = fx.config("rel", "A", "appianon.provisions.dir = \"" + relative + "\"").toString();
-    Cli.Result ok = Cli.run(ctx, "provide", "r1", "--config", rel, "--recipient", "acme", "--method",
-        "encrypted-transfer");
+    Cli.Result ok =
+        Cli.run(
+            ctx,
+            "provide",
+            "r1",
+            "--config",
+            rel,
+            "--recipient",
+            "acme",
+            "--method",
+            "encrypted-transfer");
     assertEquals(0, ok.code(), ok.err());
     Path pkg = tmp.resolve("provisions-rel/r1/acme");
     Map<String, Object> record = Json.read(pkg.resolve("provision.json"));
@@ -75,13 +87,35 @@ class OperationsTest {
       assertTrue(Files.isRegularFile(pkg.resolve(p)), p);
     }
 
-    // another working directory, every folder relative to it as in the shipped configuration; the system clock
-    String shipped = fx.config("shipped", "A", "appianon.release.output = out", "appianon.provisions.dir = provisions",
-        "appianon.method-store.dir = method-store", "appianon.quarantine.dir = quarantine").toString();
-    ChildJvm.Result child = ChildJvm.run(tmp, tmp.resolve("provide.log"), List.of(), Main.class.getName(),
-        List.of("provide", "r1", "--config", shipped, "--recipient", "beta", "--method", "encrypted-transfer"));
+    // another working directory, every folder relative to it as in the shipped configuration; the
+    // system clock
+    String shipped =
+        fx.config(
+                "shipped",
+                "A",
+                "appianon.release.output = out",
+                "appianon.provisions.dir = provisions",
+                "appianon.method-store.dir = method-store",
+                "appianon.quarantine.dir = quarantine")
+            .toString();
+    ChildJvm.Result child =
+        ChildJvm.run(
+            tmp,
+            tmp.resolve("provide.log"),
+            List.of(),
+            Main.class.getName(),
+            List.of(
+                "provide",
+                "r1",
+                "--config",
+                shipped,
+                "--recipient",
+                "beta",
+                "--method",
+                "encrypted-transfer"));
     assertEquals(0, child.code(), child.output());
-    assertTrue(Files.isRegularFile(tmp.resolve("provisions/r1/beta/provision.json")), child.output());
+    assertTrue(
+        Files.isRegularFile(tmp.resolve("provisions/r1/beta/provision.json")), child.output());
     assertEquals(1, new JsonLinesLog(tmp.resolve("provisions/provisions.jsonl")).read().size());
   }
 
@@ -103,19 +137,27 @@ class OperationsTest {
     assertEquals("finished", last.get("event"));
     assertEquals(true, last.get("already_published"));
     assertEquals(0, last.get("exit_code"));
-    // every run has a started line (written before any data is read) and a finished line with the same run id
-    Map<String, Object> started = audit.stream().filter(r -> "started".equals(r.get("event"))
-        && last.get("run_id").equals(r.get("run_id"))).findFirst().orElseThrow();
+    // every run has a started line (written before any data is read) and a finished line with the
+    // same run id
+    Map<String, Object> started =
+        audit.stream()
+            .filter(
+                r -> "started".equals(r.get("event")) && last.get("run_id").equals(r.get("run_id")))
+            .findFirst()
+            .orElseThrow();
     assertEquals("r1", started.get("release_id"));
-    assertEquals(audit.stream().filter(r -> "started".equals(r.get("event"))).count(),
+    assertEquals(
+        audit.stream().filter(r -> "started".equals(r.get("event"))).count(),
         audit.stream().filter(r -> "finished".equals(r.get("event"))).count());
 
-    Cli.Result otherConfig = Cli.run(ctx, "--config", a, "--release-id", "r1", "--set",
-        "appianon.release.compression=gzip");
+    Cli.Result otherConfig =
+        Cli.run(
+            ctx, "--config", a, "--release-id", "r1", "--set", "appianon.release.compression=gzip");
     assertEquals(ExitCode.RELEASE.code(), otherConfig.code(), otherConfig.err());
     assertTrue(otherConfig.err().contains("from different config"), otherConfig.err());
 
-    Files.writeString(fx.surveyCsv(), Files.readString(fx.surveyCsv()) + "M0999,山田太郎,1980-01-01,男性,3\n");
+    Files.writeString(
+        fx.surveyCsv(), Files.readString(fx.surveyCsv()) + "M0999,山田太郎,1980-01-01,男性,3\n");
     Cli.Result otherInput = Cli.run(ctx, "--config", a, "--release-id", "r1");
     assertEquals(ExitCode.RELEASE.code(), otherInput.code(), otherInput.err());
     assertTrue(otherInput.err().contains("from different inputs"), otherInput.err());
@@ -123,8 +165,12 @@ class OperationsTest {
   }
 
   private List<String> planArgs(Path survey) {
-    List<String> args = new java.util.ArrayList<>(List.of("plan", "--config",
-        TestProject.root().resolve("conf/application.conf").toString()));
+    List<String> args =
+        new java.util.ArrayList<>(
+            List.of(
+                "plan",
+                "--config",
+                TestProject.root().resolve("conf/application.conf").toString()));
     for (Map.Entry<String, Object> e : TestProject.overrides(tmp).entrySet()) {
       if (!e.getKey().equals("appianon.datasets")) {
         args.add("--set");
@@ -132,8 +178,12 @@ class OperationsTest {
       }
     }
     args.add("--set");
-    args.add("appianon.datasets=[\"" + survey + "\",\"" + TestProject.root().resolve("conf/policies/purchases.conf")
-        + "\"]");
+    args.add(
+        "appianon.datasets=[\""
+            + survey
+            + "\",\""
+            + TestProject.root().resolve("conf/policies/purchases.conf")
+            + "\"]");
     return args;
   }
 
@@ -152,11 +202,17 @@ class OperationsTest {
     Cli.Result r = Cli.run(noSpark(), policyKey.toArray(new String[0]));
     assertEquals(ExitCode.CONFIG.code(), r.code(), r.out());
     assertTrue(r.err().contains("dataset.privacy.k: unknown key"), r.err());
-    assertTrue(r.err().contains("edit a copy of the policy file") && r.err().contains("appianon.datasets"), r.err());
+    assertTrue(
+        r.err().contains("edit a copy of the policy file") && r.err().contains("appianon.datasets"),
+        r.err());
     assertFalse(r.out().contains("privacy: k="), "no plan printed");
 
-    for (String key : List.of("appianon.quarantine.directory", "appianon.producer.email", "appianon.hierarchies.path",
-        "appianon.relase.id")) {
+    for (String key :
+        List.of(
+            "appianon.quarantine.directory",
+            "appianon.producer.email",
+            "appianon.hierarchies.path",
+            "appianon.relase.id")) {
       List<String> typo = new java.util.ArrayList<>(args);
       typo.addAll(List.of("--set", key + "=x"));
       Cli.Result t = Cli.run(noSpark(), typo.toArray(new String[0]));
@@ -178,19 +234,26 @@ class OperationsTest {
   @Test
   void privacyParametersTheModelWouldRefuseAreRefusedAtPlanTimeNamingFileAndKey() throws Exception {
     String shipped = "l-diversity { column = satisfaction, l = 2, variant = distinct }";
-    Map<String, String> refused = Map.of(
-        "l-diversity { column = satisfaction, l = 1, variant = distinct }", "dataset.privacy.l-diversity.l",
-        "l-diversity { column = satisfaction, l = 2.5, variant = distinct }", "dataset.privacy.l-diversity.l",
-        "l-diversity { column = satisfaction, l = 2.5, variant = recursive, c = 2 }", "dataset.privacy.l-diversity.l",
-        "l-diversity { column = satisfaction, l = 1, variant = entropy }", "dataset.privacy.l-diversity.l",
-        "l-diversity { column = satisfaction, l = 3, variant = recursive, c = 0 }", "dataset.privacy.l-diversity.c");
+    Map<String, String> refused =
+        Map.of(
+            "l-diversity { column = satisfaction, l = 1, variant = distinct }",
+                "dataset.privacy.l-diversity.l",
+            "l-diversity { column = satisfaction, l = 2.5, variant = distinct }",
+                "dataset.privacy.l-diversity.l",
+            "l-diversity { column = satisfaction, l = 2.5, variant = recursive, c = 2 }",
+                "dataset.privacy.l-diversity.l",
+            "l-diversity { column = satisfaction, l = 1, variant = entropy }",
+                "dataset.privacy.l-diversity.l",
+            "l-diversity { column = satisfaction, l = 3, variant = recursive, c = 0 }",
+                "dataset.privacy.l-diversity.c");
     for (Map.Entry<String, String> e : refused.entrySet()) {
       Path p = survey(shipped, e.getKey());
       Cli.Result r = Cli.run(noSpark(), planArgs(p).toArray(new String[0]));
       assertEquals(ExitCode.CONFIG.code(), r.code(), e.getKey() + "\n" + r.out());
       assertTrue(r.err().contains(p + ": " + e.getValue() + ": "), e.getKey() + ": " + r.err());
     }
-    Path entropy = survey(shipped, "l-diversity { column = satisfaction, l = 1.5, variant = entropy }");
+    Path entropy =
+        survey(shipped, "l-diversity { column = satisfaction, l = 1.5, variant = entropy }");
     Cli.Result ok = Cli.run(noSpark(), planArgs(entropy).toArray(new String[0]));
     assertEquals(0, ok.code(), "entropy l-diversity takes any l > 1: " + ok.err());
   }

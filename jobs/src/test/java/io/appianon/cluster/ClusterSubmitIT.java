@@ -26,10 +26,11 @@ import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 /**
- * The cluster jar runs unchanged under spark-submit: a real standalone master and worker on 127.0.0.1 (see
- * {@link LocalStandaloneCluster}), the anonymize job submitted in client mode on the bundled sample data, the release
- * checked from the files it wrote. Runs in {@code mvn verify} (failsafe, after the jar is built); skip with
- * {@code -DskipITs}. Logs, the worker's work dir and the release stay in {@code jobs/target/cluster-it/} for reading.
+ * The cluster jar runs unchanged under spark-submit: a real standalone master and worker on
+ * 127.0.0.1 (see {@link LocalStandaloneCluster}), the anonymize job submitted in client mode on the
+ * bundled sample data, the release checked from the files it wrote. Runs in {@code mvn verify}
+ * (failsafe, after the jar is built); skip with {@code -DskipITs}. Logs, the worker's work dir and
+ * the release stay in {@code jobs/target/cluster-it/} for reading.
  */
 @Tag("cluster")
 class ClusterSubmitIT {
@@ -53,23 +54,48 @@ class ClusterSubmitIT {
   @Test
   void clusterJarHoldsOurCodeAndWhatSparkLacksButNotSpark() throws IOException {
     try (ZipFile z = new ZipFile(jar.toFile())) {
-      for (String present : List.of("io/appianon/cli/Main.class", "io/appianon/pipeline/DatasetPipeline.class",
-          "com/typesafe/config/ConfigFactory.class", "org/apache/lucene/analysis/ja/JapaneseTokenizer.class",
-          "org/apache/lucene/analysis/ja/dict/TokenInfoDictionary$fst.dat", "org/apache/lucene/util/Version.class",
-          "META-INF/services/org.apache.lucene.analysis.TokenizerFactory")) {
+      for (String present :
+          List.of(
+              "io/appianon/cli/Main.class",
+              "io/appianon/pipeline/DatasetPipeline.class",
+              "com/typesafe/config/ConfigFactory.class",
+              "org/apache/lucene/analysis/ja/JapaneseTokenizer.class",
+              "org/apache/lucene/analysis/ja/dict/TokenInfoDictionary$fst.dat",
+              "org/apache/lucene/util/Version.class",
+              "META-INF/services/org.apache.lucene.analysis.TokenizerFactory")) {
         assertTrue(z.getEntry(present) != null, "cluster jar contains " + present);
       }
-      List<String> forbidden = List.of("org/apache/spark/", "scala/", "org/apache/hadoop/", "com/fasterxml/",
-          "org/apache/parquet/", "org/apache/commons/math3/", "org/apache/logging/", "org/slf4j/", "io/netty/");
-      z.stream().map(e -> e.getName()).forEach(n -> {
-        for (String f : forbidden) {
-          assertFalse(n.startsWith(f), "Spark's distribution provides " + f + "; the cluster jar must not: " + n);
-        }
-        assertFalse(n.matches("META-INF/[^/]+\\.(SF|DSA|RSA|EC)"), "signature stripped: " + n);
-      });
-      String services = new String(z.getInputStream(z.getEntry(
-          "META-INF/services/org.apache.lucene.analysis.TokenizerFactory")).readAllBytes());
-      assertTrue(services.contains("JapaneseTokenizerFactory") && services.contains("StandardTokenizerFactory"),
+      List<String> forbidden =
+          List.of(
+              "org/apache/spark/",
+              "scala/",
+              "org/apache/hadoop/",
+              "com/fasterxml/",
+              "org/apache/parquet/",
+              "org/apache/commons/math3/",
+              "org/apache/logging/",
+              "org/slf4j/",
+              "io/netty/");
+      z.stream()
+          .map(e -> e.getName())
+          .forEach(
+              n -> {
+                for (String f : forbidden) {
+                  assertFalse(
+                      n.startsWith(f),
+                      "Spark's distribution provides " + f + "; the cluster jar must not: " + n);
+                }
+                assertFalse(
+                    n.matches("META-INF/[^/]+\\.(SF|DSA|RSA|EC)"), "signature stripped: " + n);
+              });
+      String services =
+          new String(
+              z.getInputStream(
+                      z.getEntry("META-INF/services/org.apache.lucene.analysis.TokenizerFactory"))
+                  .readAllBytes());
+      assertTrue(
+          services.contains("JapaneseTokenizerFactory")
+              && services.contains("StandardTokenizerFactory"),
           "service files of lucene-core, -analysis-common and -kuromoji merged");
     }
   }
@@ -77,56 +103,100 @@ class ClusterSubmitIT {
   @Test
   void anonymizeRunsOnStandaloneMasterAndWorker() throws Exception {
     Path root = TestProject.root();
-    List<Path> classpath = Arrays.stream(Files.readString(launcher.resolve("classpath.txt")).trim().split(":"))
-        .map(Path::of).toList();
-    List<String> opens = Arrays.asList(Files.readString(launcher.resolve("jvm.options")).trim().split("\\s+"));
+    List<Path> classpath =
+        Arrays.stream(Files.readString(launcher.resolve("classpath.txt")).trim().split(":"))
+            .map(Path::of)
+            .toList();
+    List<String> opens =
+        Arrays.asList(Files.readString(launcher.resolve("jvm.options")).trim().split("\\s+"));
     Path out = dir.resolve("out");
     long t0 = System.nanoTime();
     try (LocalStandaloneCluster cluster = new LocalStandaloneCluster(dir, classpath, jar, opens)) {
       Set<String> distribution = cluster.distributionJars();
-      assertTrue(distribution.stream().anyMatch(j -> j.startsWith("spark-core_2.13-")), "SPARK_HOME has Spark");
-      assertFalse(distribution.stream().anyMatch(j -> j.startsWith("lucene-") || j.startsWith("config-")
-          || j.startsWith("appi-anon")), "SPARK_HOME/jars lacks what the cluster jar must bring: " + distribution);
+      assertTrue(
+          distribution.stream().anyMatch(j -> j.startsWith("spark-core_2.13-")),
+          "SPARK_HOME has Spark");
+      assertFalse(
+          distribution.stream()
+              .anyMatch(
+                  j ->
+                      j.startsWith("lucene-")
+                          || j.startsWith("config-")
+                          || j.startsWith("appi-anon")),
+          "SPARK_HOME/jars lacks what the cluster jar must bring: " + distribution);
 
       cluster.start(Duration.ofSeconds(120));
-      // As on a typical cluster, the default file system is HDFS (here one that is not there): a path the job
-      // hands to Spark without saying it is local would fail. Inputs are named as file: URIs, as they would be
-      // named as hdfs:// ones on a cluster; the release, quarantine and method store are local folders.
+      // As on a typical cluster, the default file system is HDFS (here one that is not there): a
+      // path the job
+      // hands to Spark without saying it is local would fail. Inputs are named as file: URIs, as
+      // they would be
+      // named as hdfs:// ones on a cluster; the release, quarantine and method store are local
+      // folders.
       String hdfs = "hdfs://127.0.0.1:" + LocalStandaloneCluster.freePort();
-      List<String> args = new ArrayList<>(List.of("--class", "io.appianon.cli.Main", "--name", APP_NAME,
-          "--conf", "spark.hadoop.fs.defaultFS=" + hdfs,
-          jar.toString(),
-          "anonymize", "--config", "conf/application.conf", "--output", out.resolve("releases").toString(),
-          "--release-id", RELEASE,
-          "--set", "appianon.inputs.survey=" + root.resolve("sample-data/survey.csv").toUri(),
-          "--set", "appianon.inputs.purchases=" + root.resolve("sample-data/purchases.csv").toUri(),
-          "--set", "appianon.quarantine.dir=" + out.resolve("quarantine"),
-          "--set", "appianon.method-store.dir=" + out.resolve("method-store")));
+      List<String> args =
+          new ArrayList<>(
+              List.of(
+                  "--class",
+                  "io.appianon.cli.Main",
+                  "--name",
+                  APP_NAME,
+                  "--conf",
+                  "spark.hadoop.fs.defaultFS=" + hdfs,
+                  jar.toString(),
+                  "anonymize",
+                  "--config",
+                  "conf/application.conf",
+                  "--output",
+                  out.resolve("releases").toString(),
+                  "--release-id",
+                  RELEASE,
+                  "--set",
+                  "appianon.inputs.survey=" + root.resolve("sample-data/survey.csv").toUri(),
+                  "--set",
+                  "appianon.inputs.purchases=" + root.resolve("sample-data/purchases.csv").toUri(),
+                  "--set",
+                  "appianon.quarantine.dir=" + out.resolve("quarantine"),
+                  "--set",
+                  "appianon.method-store.dir=" + out.resolve("method-store")));
       int code = cluster.submit(root, args, Duration.ofMinutes(6));
       String driverOut = LocalStandaloneCluster.read(cluster.log("driver.out"));
       String driverErr = LocalStandaloneCluster.read(cluster.log("driver.err"));
-      assertEquals(0, code, "spark-submit exit code; driver stderr ends:\n" + tail(driverErr, 4000));
+      assertEquals(
+          0, code, "spark-submit exit code; driver stderr ends:\n" + tail(driverErr, 4000));
       assertTrue(driverOut.contains("Release " + RELEASE + " published to"), driverOut);
-      assertTrue(driverErr.contains(cluster.masterUrl()), "the driver connected to " + cluster.masterUrl());
+      assertTrue(
+          driverErr.contains(cluster.masterUrl()),
+          "the driver connected to " + cluster.masterUrl());
 
-      // the work ran on the worker: an executor of our app in the worker's work dir, fetched our jar, ran tasks
+      // the work ran on the worker: an executor of our app in the worker's work dir, fetched our
+      // jar, ran tasks
       Path app = onlyChild(cluster.workDir());
-      assertTrue(app.getFileName().toString().startsWith("app-"), "application folder in the worker's work dir");
+      assertTrue(
+          app.getFileName().toString().startsWith("app-"),
+          "application folder in the worker's work dir");
       Path executor = onlyChild(app);
       String executorLog = LocalStandaloneCluster.read(executor.resolve("stderr"));
-      assertTrue(executorLog.contains("Finished task"), "the executor ran tasks:\n" + tail(executorLog, 2000));
-      assertTrue(Files.isRegularFile(executor.resolve(jar.getFileName())), "the executor fetched the cluster jar");
+      assertTrue(
+          executorLog.contains("Finished task"),
+          "the executor ran tasks:\n" + tail(executorLog, 2000));
+      assertTrue(
+          Files.isRegularFile(executor.resolve(jar.getFileName())),
+          "the executor fetched the cluster jar");
       String master = cluster.masterJson();
-      assertTrue(master.contains("\"" + APP_NAME + "\""), "the master lists the application: " + master);
-      System.out.printf("cluster test: master %s, app %s, %.0f s including start and stop%n", cluster.masterUrl(),
-          app.getFileName(), (System.nanoTime() - t0) / 1e9);
+      assertTrue(
+          master.contains("\"" + APP_NAME + "\""), "the master lists the application: " + master);
+      System.out.printf(
+          "cluster test: master %s, app %s, %.0f s including start and stop%n",
+          cluster.masterUrl(), app.getFileName(), (System.nanoTime() - t0) / 1e9);
     }
 
     Path release = out.resolve("releases").resolve(RELEASE);
-    assertTrue(Files.isRegularFile(release.resolve("manifest.json")), "manifest.json in " + release);
+    assertTrue(
+        Files.isRegularFile(release.resolve("manifest.json")), "manifest.json in " + release);
     Map<String, Object> report = Json.read(release.resolve("report.json"));
     @SuppressWarnings("unchecked")
-    Map<String, Map<String, Object>> datasets = (Map<String, Map<String, Object>>) report.get("datasets");
+    Map<String, Map<String, Object>> datasets =
+        (Map<String, Map<String, Object>>) report.get("datasets");
     assertEquals(Set.of("survey", "purchases"), datasets.keySet());
     for (String name : datasets.keySet()) {
       @SuppressWarnings("unchecked")
@@ -136,9 +206,12 @@ class ClusterSubmitIT {
       long suppressed = number(rows, "suppressed");
       long quarantined = number(rows, "quarantined");
       assertTrue(published > 0, name + ": rows published");
-      assertEquals(input, published + suppressed + quarantined, name + ": input = published + suppressed + "
-          + "quarantined");
-      assertEquals(published, parquetRows(release.resolve(name)), name + ": rows in the Parquet files");
+      assertEquals(
+          input,
+          published + suppressed + quarantined,
+          name + ": input = published + suppressed + " + "quarantined");
+      assertEquals(
+          published, parquetRows(release.resolve(name)), name + ": rows in the Parquet files");
     }
   }
 
@@ -151,8 +224,9 @@ class ClusterSubmitIT {
     assertFalse(parts.isEmpty(), "Parquet files in " + datasetDir);
     Configuration conf = new Configuration();
     for (Path p : parts) {
-      try (ParquetFileReader r = ParquetFileReader.open(HadoopInputFile.fromPath(
-          new org.apache.hadoop.fs.Path(p.toUri()), conf))) {
+      try (ParquetFileReader r =
+          ParquetFileReader.open(
+              HadoopInputFile.fromPath(new org.apache.hadoop.fs.Path(p.toUri()), conf))) {
         rows += r.getRecordCount();
       }
     }
@@ -178,7 +252,8 @@ class ClusterSubmitIT {
   private static String required(String property) {
     String v = System.getProperty(property);
     if (v == null || v.isBlank()) {
-      throw new IllegalStateException("system property " + property + " not set (run through mvn verify)");
+      throw new IllegalStateException(
+          "system property " + property + " not set (run through mvn verify)");
     }
     return v;
   }

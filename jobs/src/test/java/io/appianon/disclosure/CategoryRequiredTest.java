@@ -16,17 +16,21 @@ import java.util.Optional;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** Every published column must have a category for the public manifest (APPI Art. 43(3)); see Plan. */
+/**
+ * Every published column must have a category for the public manifest (APPI Art. 43(3)); see Plan.
+ */
 class CategoryRequiredTest {
   @Test
-  void publishedColumnWithoutCategoryFailsPlanAnnounceAndReleaseBeforeAnythingIsWritten(@TempDir Path dir)
-      throws Exception {
+  void publishedColumnWithoutCategoryFailsPlanAnnounceAndReleaseBeforeAnythingIsWritten(
+      @TempDir Path dir) throws Exception {
     Fixture fx = new Fixture(dir);
     Path policy = fx.policies.resolve("survey-A.conf");
     String text = Files.readString(policy);
-    String withCategory = "{ name = sex, role = quasi-identifier, category { ja = \"性別\", en = \"Sex\" } }";
+    String withCategory =
+        "{ name = sex, role = quasi-identifier, category { ja = \"性別\", en = \"Sex\" } }";
     assertTrue(text.contains(withCategory));
-    Files.writeString(policy, text.replace(withCategory, "{ name = sex, role = quasi-identifier }"));
+    Files.writeString(
+        policy, text.replace(withCategory, "{ name = sex, role = quasi-identifier }"));
     Path conf = fx.config("app", "A");
     CliContext ctx = new CliContext(Clock.systemUTC(), Map.of(), Optional.empty());
 

@@ -27,23 +27,40 @@ import org.w3c.dom.NodeList;
 class PagesTest {
 
   static HistoryEntry release(JobConfig config) {
-    Disclosure d = Disclosure.planned(new AnonymizeJob(config).policies(), config.disclosure().methodList());
-    return new HistoryEntry("release-r1", HistoryEntry.RELEASE, Instant.parse("2026-04-01T01:00:00Z"),
-        LocalDate.of(2026, 4, 1), Optional.of("r1"), Optional.empty(), Optional.empty(), config.producerName(),
-        config.producerContact(), Manifest.STATEMENT, d, config.disclosure().securityMeasures(),
-        config.disclosure().complaints(), Optional.empty(), List.of());
+    Disclosure d =
+        Disclosure.planned(new AnonymizeJob(config).policies(), config.disclosure().methodList());
+    return new HistoryEntry(
+        "release-r1",
+        HistoryEntry.RELEASE,
+        Instant.parse("2026-04-01T01:00:00Z"),
+        LocalDate.of(2026, 4, 1),
+        Optional.of("r1"),
+        Optional.empty(),
+        Optional.empty(),
+        config.producerName(),
+        config.producerContact(),
+        Manifest.STATEMENT,
+        d,
+        config.disclosure().securityMeasures(),
+        config.disclosure().complaints(),
+        Optional.empty(),
+        List.of());
   }
 
-  /** Parses the page as XML: the pages are polyglot HTML5, so a well-formedness error is a broken page. */
+  /**
+   * Parses the page as XML: the pages are polyglot HTML5, so a well-formedness error is a broken
+   * page.
+   */
   static Document parse(String html) throws Exception {
     DocumentBuilderFactory f = DocumentBuilderFactory.newInstance();
     f.setFeature("http://apache.org/xml/features/disallow-doctype-decl", false);
-    return f.newDocumentBuilder().parse(new ByteArrayInputStream(html.getBytes(StandardCharsets.UTF_8)));
+    return f.newDocumentBuilder()
+        .parse(new ByteArrayInputStream(html.getBytes(StandardCharsets.UTF_8)));
   }
 
   @Test
-  void manifestPageIsSelfContainedHtml5JapaneseFirstWithEveryCategoryAndTheStatement(@TempDir Path dir)
-      throws Exception {
+  void manifestPageIsSelfContainedHtml5JapaneseFirstWithEveryCategoryAndTheStatement(
+      @TempDir Path dir) throws Exception {
     Fixture fx = new Fixture(dir);
     JobConfig config = Fixture.load(fx.config("app", "B"));
     HistoryEntry e = release(config);
@@ -79,10 +96,17 @@ class PagesTest {
     }
     assertTrue(ja.contains(Manifest.STATEMENT.ja()) && en.contains(Manifest.STATEMENT.en()));
     assertTrue(ja.contains("取扱者を限定し") && en.contains("Only designated staff"), "security measures");
-    assertTrue(ja.contains("苦情は個人情報お問い合わせ窓口") && en.contains("Complaints are received"), "complaints");
-    assertTrue(ja.contains("privacy@test.example") && ja.contains("株式会社テスト小売") && en.contains("Test Retail K.K."));
-    assertTrue(ja.contains("暗号化したファイルの送信") && en.contains("encrypted file transfer"), "method of provision");
-    assertTrue(ja.contains("「氏名」") && ja.contains("含まれません"), "deleted categories listed as not contained");
+    assertTrue(
+        ja.contains("苦情は個人情報お問い合わせ窓口") && en.contains("Complaints are received"), "complaints");
+    assertTrue(
+        ja.contains("privacy@test.example")
+            && ja.contains("株式会社テスト小売")
+            && en.contains("Test Retail K.K."));
+    assertTrue(
+        ja.contains("暗号化したファイルの送信") && en.contains("encrypted file transfer"),
+        "method of provision");
+    assertTrue(
+        ja.contains("「氏名」") && ja.contains("含まれません"), "deleted categories listed as not contained");
     assertTrue(ja.contains("2026年4月1日") && en.contains("1 Apr 2026"), "date of production");
     assertTrue(html.indexOf("「性別」") < html.indexOf("<section id=\"en\""), "Japanese first");
 
@@ -94,7 +118,8 @@ class PagesTest {
 
   @Test
   void textFromConfigurationIsEscaped() {
-    assertEquals("&lt;script&gt;alert(&quot;x&quot;)&lt;/script&gt; &amp; &#39;",
+    assertEquals(
+        "&lt;script&gt;alert(&quot;x&quot;)&lt;/script&gt; &amp; &#39;",
         Pages.esc("<script>alert(\"x\")</script> & '"));
     assertEquals("2026年4月1日", Pages.dateJa(LocalDate.of(2026, 4, 1)));
     assertEquals(Text.of("a", "b"), Disclosure.text(Map.of("ja", "a", "en", "b")));

@@ -8,26 +8,28 @@ import java.util.Map;
 
 /**
  * Static reference data of the synthetic retailer: prefectures and cities, names, occupations,
- * stores and the product catalogue, together with the coarser groupings used by the
- * generalization hierarchies. Everything here is fictitious but shaped like real Japanese data.
+ * stores and the product catalogue, together with the coarser groupings used by the generalization
+ * hierarchies. Everything here is fictitious but shaped like real Japanese data.
  */
 final class Catalog {
-    private Catalog() {
-    }
+  private Catalog() {}
 
-    // ------------------------------------------------------------------ geography
+  // ------------------------------------------------------------------ geography
 
-    record City(String name, String postalPrefix) {
-    }
+  record City(String name, String postalPrefix) {}
 
-    /** population in units of 10,000 (2020 census, rounded); areaCode of the main city's fixed line. */
-    record Prefecture(String name, String region, double population, String areaCode, List<City> cities) {
-    }
+  /**
+   * population in units of 10,000 (2020 census, rounded); areaCode of the main city's fixed line.
+   */
+  record Prefecture(
+      String name, String region, double population, String areaCode, List<City> cities) {}
 
-    static final List<String> REGIONS = List.of(
-            "北海道地方", "東北地方", "関東地方", "中部地方", "近畿地方", "中国地方", "四国地方", "九州・沖縄地方");
+  static final List<String> REGIONS =
+      List.of("北海道地方", "東北地方", "関東地方", "中部地方", "近畿地方", "中国地方", "四国地方", "九州・沖縄地方");
 
-    static final List<Prefecture> PREFECTURES = parsePrefectures("""
+  static final List<Prefecture> PREFECTURES =
+      parsePrefectures(
+          """
             北海道|北海道地方|522|011|札幌市中央区:060,札幌市北区:001,札幌市豊平区:062,旭川市:070,函館市:040,釧路市:085,帯広市:080
             青森県|東北地方|124|017|青森市:030,八戸市:031,弘前市:036
             岩手県|東北地方|121|019|盛岡市:020,一関市:021,奥州市:023
@@ -77,37 +79,45 @@ final class Catalog {
             沖縄県|九州・沖縄地方|147|098|那覇市:900,沖縄市:904,うるま市:904,浦添市:901
             """);
 
-    static int prefectureIndex(String name) {
-        for (int i = 0; i < PREFECTURES.size(); i++) {
-            if (PREFECTURES.get(i).name().equals(name)) {
-                return i;
-            }
-        }
-        throw new IllegalArgumentException("unknown prefecture " + name);
+  static int prefectureIndex(String name) {
+    for (int i = 0; i < PREFECTURES.size(); i++) {
+      if (PREFECTURES.get(i).name().equals(name)) {
+        return i;
+      }
     }
+    throw new IllegalArgumentException("unknown prefecture " + name);
+  }
 
-    /** Town (町名) parts of street addresses. */
-    static final String[] TOWNS = {
-        "本町", "中央", "栄町", "緑町", "旭町", "幸町", "東町", "西町", "南町", "北町", "大手町", "元町", "松原",
-        "桜台", "若葉", "青葉台", "泉町", "宮前", "新町", "港町", "昭和町", "平和町", "富士見", "日の出町", "柳町",
-        "錦町", "寿町", "朝日町", "住吉町", "八幡町", "駅前", "城東", "城西", "春日", "天神町", "花園", "山手町",
-        "高砂", "千歳町", "西新町", "東本町", "南台", "北野", "中島"
-    };
+  /** Town (町名) parts of street addresses. */
+  static final String[] TOWNS = {
+    "本町", "中央", "栄町", "緑町", "旭町", "幸町", "東町", "西町", "南町", "北町", "大手町", "元町", "松原", "桜台", "若葉",
+    "青葉台", "泉町", "宮前", "新町", "港町", "昭和町", "平和町", "富士見", "日の出町", "柳町", "錦町", "寿町", "朝日町", "住吉町",
+    "八幡町", "駅前", "城東", "城西", "春日", "天神町", "花園", "山手町", "高砂", "千歳町", "西新町", "東本町", "南台", "北野", "中島"
+  };
 
-    static final String[] BUILDING_PREFIXES = {
-        "グリーン", "サン", "リバー", "パーク", "桜", "青葉", "富士", "第二", "ロイヤル", "プラザ", "コスモ", "エスポワール"
-    };
+  static final String[] BUILDING_PREFIXES = {
+    "グリーン", "サン", "リバー", "パーク", "桜", "青葉", "富士", "第二", "ロイヤル", "プラザ", "コスモ", "エスポワール"
+  };
 
-    static final String[] BUILDING_SUFFIXES = {"ハイツ", "コーポ", "マンション", "レジデンス", "メゾン", "ヴィラ", "荘", "タワー"};
+  static final String[] BUILDING_SUFFIXES = {
+    "ハイツ", "コーポ", "マンション", "レジデンス", "メゾン", "ヴィラ", "荘", "タワー"
+  };
 
-    // ------------------------------------------------------------------ names
+  // ------------------------------------------------------------------ names
 
-    /** A name part with its reading (full-width katakana) and the romanization used in e-mail addresses. */
-    record NamePart(String kanji, String kana, String romaji, double weight) {
-    }
+  /**
+   * A name part with its reading (full-width katakana) and the romanization used in e-mail
+   * addresses.
+   */
+  record NamePart(String kanji, String kana, String romaji, double weight) {}
 
-    /** Surnames weighted by approximate frequency (units of 10,000 people); a few rare ones at the end. */
-    static final List<NamePart> SURNAMES = parseNames("""
+  /**
+   * Surnames weighted by approximate frequency (units of 10,000 people); a few rare ones at the
+   * end.
+   */
+  static final List<NamePart> SURNAMES =
+      parseNames(
+          """
             佐藤|サトウ|sato|187
             鈴木|スズキ|suzuki|180
             高橋|タカハシ|takahashi|142
@@ -183,9 +193,11 @@ final class Catalog {
             小鳥遊|タカナシ|takanashi|0.01
             """);
 
-    /** Given names by generation: index 0 = born before 1960, 1 = 1960-1989, 2 = 1990 and later. */
-    static final List<List<NamePart>> MALE_GIVEN = List.of(
-            parseNames("""
+  /** Given names by generation: index 0 = born before 1960, 1 = 1960-1989, 2 = 1990 and later. */
+  static final List<List<NamePart>> MALE_GIVEN =
+      List.of(
+          parseNames(
+              """
                     清|キヨシ|kiyoshi|1
                     茂|シゲル|shigeru|1
                     勇|イサム|isamu|1
@@ -203,7 +215,8 @@ final class Catalog {
                     幸雄|ユキオ|yukio|1
                     勝|マサル|masaru|1
                     """),
-            parseNames("""
+          parseNames(
+              """
                     誠|マコト|makoto|1
                     大輔|ダイスケ|daisuke|1
                     健一|ケンイチ|kenichi|1
@@ -221,7 +234,8 @@ final class Catalog {
                     秀樹|ヒデキ|hideki|1
                     洋平|ヨウヘイ|yohei|1
                     """),
-            parseNames("""
+          parseNames(
+              """
                     蓮|レン|ren|1
                     陽翔|ハルト|haruto|1
                     湊|ミナト|minato|1
@@ -240,8 +254,10 @@ final class Catalog {
                     健斗|ケント|kento|1
                     """));
 
-    static final List<List<NamePart>> FEMALE_GIVEN = List.of(
-            parseNames("""
+  static final List<List<NamePart>> FEMALE_GIVEN =
+      List.of(
+          parseNames(
+              """
                     和子|カズコ|kazuko|1
                     幸子|サチコ|sachiko|1
                     節子|セツコ|setsuko|1
@@ -259,7 +275,8 @@ final class Catalog {
                     トミ|トミ|tomi|1
                     静子|シズコ|shizuko|1
                     """),
-            parseNames("""
+          parseNames(
+              """
                     裕子|ユウコ|yuko|1
                     真由美|マユミ|mayumi|1
                     智子|トモコ|tomoko|1
@@ -277,7 +294,8 @@ final class Catalog {
                     陽子|ヨウコ|yoko|1
                     沙織|サオリ|saori|1
                     """),
-            parseNames("""
+          parseNames(
+              """
                     陽葵|ヒマリ|himari|1
                     結衣|ユイ|yui|1
                     葵|アオイ|aoi|1
@@ -296,78 +314,83 @@ final class Catalog {
                     楓|カエデ|kaede|1
                     """));
 
-    // ------------------------------------------------------------------ person attributes
+  // ------------------------------------------------------------------ person attributes
 
-    static final String[] SEXES = {"男性", "女性", "その他"};
+  static final String[] SEXES = {"男性", "女性", "その他"};
 
-    /** Occupations emitted by the generator and their group in the occupation hierarchy. */
-    static final Map<String, String> OCCUPATION_GROUPS = orderedMap(
-            "会社員", "被雇用者",
-            "公務員", "被雇用者",
-            "パート・アルバイト", "被雇用者",
-            "介護職員", "被雇用者",
-            "自営業", "自営・経営",
-            "会社役員", "自営・経営",
-            "医師", "専門職",
-            "看護師", "専門職",
-            "薬剤師", "専門職",
-            "教員", "専門職",
-            "弁護士", "専門職",
-            "宇宙飛行士", "専門職",
-            "学生", "学生",
-            "専業主婦・主夫", "無職・家事",
-            "無職", "無職・家事",
-            "農業", "第一次産業",
-            "漁業", "第一次産業",
-            "その他", "その他");
+  /** Occupations emitted by the generator and their group in the occupation hierarchy. */
+  static final Map<String, String> OCCUPATION_GROUPS =
+      orderedMap(
+          "会社員", "被雇用者",
+          "公務員", "被雇用者",
+          "パート・アルバイト", "被雇用者",
+          "介護職員", "被雇用者",
+          "自営業", "自営・経営",
+          "会社役員", "自営・経営",
+          "医師", "専門職",
+          "看護師", "専門職",
+          "薬剤師", "専門職",
+          "教員", "専門職",
+          "弁護士", "専門職",
+          "宇宙飛行士", "専門職",
+          "学生", "学生",
+          "専業主婦・主夫", "無職・家事",
+          "無職", "無職・家事",
+          "農業", "第一次産業",
+          "漁業", "第一次産業",
+          "その他", "その他");
 
-    /** The occupation held by exactly one member. */
-    static final String RARE_OCCUPATION = "宇宙飛行士";
+  /** The occupation held by exactly one member. */
+  static final String RARE_OCCUPATION = "宇宙飛行士";
 
-    static final Map<String, String> FAMILY_GROUPS = orderedMap(
-            "単身", "単身世帯",
-            "夫婦のみ", "二人以上世帯",
-            "夫婦と子", "二人以上世帯",
-            "ひとり親と子", "二人以上世帯",
-            "三世代", "二人以上世帯",
-            "その他", "二人以上世帯");
+  static final Map<String, String> FAMILY_GROUPS =
+      orderedMap(
+          "単身", "単身世帯",
+          "夫婦のみ", "二人以上世帯",
+          "夫婦と子", "二人以上世帯",
+          "ひとり親と子", "二人以上世帯",
+          "三世代", "二人以上世帯",
+          "その他", "二人以上世帯");
 
-    static final String[] FAMILY_STRUCTURES = FAMILY_GROUPS.keySet().toArray(new String[0]);
+  static final String[] FAMILY_STRUCTURES = FAMILY_GROUPS.keySet().toArray(new String[0]);
 
-    /** satisfaction label by score 1 (worst) .. 5 (best). */
-    static final String[] SATISFACTION = {"", "不満", "やや不満", "どちらともいえない", "やや満足", "満足"};
+  /** satisfaction label by score 1 (worst) .. 5 (best). */
+  static final String[] SATISFACTION = {"", "不満", "やや不満", "どちらともいえない", "やや満足", "満足"};
 
-    static final String[] EMAIL_DOMAINS = {"example.jp", "example.com", "example.ne.jp"};
+  static final String[] EMAIL_DOMAINS = {"example.jp", "example.com", "example.ne.jp"};
 
-    // ------------------------------------------------------------------ products
+  // ------------------------------------------------------------------ products
 
-    record Product(String name, String category, int unitPrice) {
-    }
+  record Product(String name, String category, int unitPrice) {}
 
-    /** Product category, its department in the category hierarchy, and its share of purchase lines. */
-    record Category(String name, String department, double share) {
-    }
+  /**
+   * Product category, its department in the category hierarchy, and its share of purchase lines.
+   */
+  record Category(String name, String department, double share) {}
 
-    static final List<Category> CATEGORIES = List.of(
-            new Category("野菜", "食品", 14),
-            new Category("果物", "食品", 8),
-            new Category("精肉", "食品", 10),
-            new Category("鮮魚", "食品", 7),
-            new Category("乳製品", "食品", 9),
-            new Category("惣菜", "食品", 9),
-            new Category("調味料", "食品", 5),
-            new Category("菓子", "食品", 9),
-            new Category("飲料", "飲料・酒類", 9),
-            new Category("酒類", "飲料・酒類", 5),
-            new Category("日用品", "生活用品", 6),
-            new Category("化粧品", "生活用品", 3),
-            new Category("医薬品", "生活用品", 2.5),
-            new Category("ベビー用品", "生活用品", 1.5),
-            new Category("ペット用品", "生活用品", 2),
-            new Category("家電", "家電・衣料", 0.6),
-            new Category("衣料品", "家電・衣料", 1.5));
+  static final List<Category> CATEGORIES =
+      List.of(
+          new Category("野菜", "食品", 14),
+          new Category("果物", "食品", 8),
+          new Category("精肉", "食品", 10),
+          new Category("鮮魚", "食品", 7),
+          new Category("乳製品", "食品", 9),
+          new Category("惣菜", "食品", 9),
+          new Category("調味料", "食品", 5),
+          new Category("菓子", "食品", 9),
+          new Category("飲料", "飲料・酒類", 9),
+          new Category("酒類", "飲料・酒類", 5),
+          new Category("日用品", "生活用品", 6),
+          new Category("化粧品", "生活用品", 3),
+          new Category("医薬品", "生活用品", 2.5),
+          new Category("ベビー用品", "生活用品", 1.5),
+          new Category("ペット用品", "生活用品", 2),
+          new Category("家電", "家電・衣料", 0.6),
+          new Category("衣料品", "家電・衣料", 1.5));
 
-    static final List<Product> PRODUCTS = parseProducts("""
+  static final List<Product> PRODUCTS =
+      parseProducts(
+          """
             野菜|有機きゅうり 3本:298,国産トマト 4個:398,玉ねぎ 3玉:258,じゃがいも 1kg:348,にんじん 3本:198,キャベツ 1玉:218,レタス 1玉:178,ほうれん草 1束:158,長ねぎ 2本:198,大根 1本:168,ブロッコリー 1株:228,しいたけ 1パック:248
             果物|バナナ 1房:198,りんご ふじ 3個:498,みかん 1kg:598,いちご あまおう 1パック:798,シャインマスカット 1房:1980,キウイフルーツ 4個:398,グレープフルーツ 2個:298,桃 2個:698,メロン 1玉:1280
             精肉|国産牛切り落とし 300g:898,豚バラ薄切り 250g:498,鶏もも肉 500g:548,鶏むね肉 600g:398,合いびき肉 400g:498,黒毛和牛サーロインステーキ 200g:2980,豚ロース生姜焼き用 300g:598,あらびきウインナー 2袋:398,ロースハム 4パック:348
@@ -387,22 +410,25 @@ final class Catalog {
             衣料品|綿混ソックス 3足組:980,半袖肌着 2枚組:1280,ボクサーパンツ 2枚組:1480,ショーツ 3枚組:1280,発熱インナー 長袖:1490,パジャマ 上下:2980,無地Tシャツ:1290,ストレートジーンズ:3980,フリースジャケット:2980,レインコート:1980
             """);
 
-    /** The product of the one idiosyncratic bulk order (40 x 75,000 yen = 3,000,000 yen). */
-    static final String BULK_PRODUCT = "ノートパソコン 14型 N14";
-    static final int BULK_QUANTITY = 40;
+  /** The product of the one idiosyncratic bulk order (40 x 75,000 yen = 3,000,000 yen). */
+  static final String BULK_PRODUCT = "ノートパソコン 14型 N14";
 
-    // ------------------------------------------------------------------ stores
+  static final int BULK_QUANTITY = 40;
 
-    static final String ONLINE_STORE = "オンラインストア";
-    static final String ONLINE_LABEL = "オンライン";
+  // ------------------------------------------------------------------ stores
 
-    record Store(String name, String prefecture) {
-        boolean online() {
-            return ONLINE_STORE.equals(name);
-        }
+  static final String ONLINE_STORE = "オンラインストア";
+  static final String ONLINE_LABEL = "オンライン";
+
+  record Store(String name, String prefecture) {
+    boolean online() {
+      return ONLINE_STORE.equals(name);
     }
+  }
 
-    static final List<Store> STORES = parseStores("""
+  static final List<Store> STORES =
+      parseStores(
+          """
             新宿店|東京都
             池袋店|東京都
             渋谷店|東京都
@@ -440,69 +466,69 @@ final class Catalog {
             オンラインストア|
             """);
 
-    // ------------------------------------------------------------------ parsing helpers
+  // ------------------------------------------------------------------ parsing helpers
 
-    private static List<Prefecture> parsePrefectures(String text) {
-        List<Prefecture> out = new ArrayList<>();
-        for (String line : text.strip().split("\n")) {
-            String[] f = line.strip().split("\\|");
-            List<City> cities = new ArrayList<>();
-            for (String c : f[4].split(",")) {
-                String[] kv = c.split(":");
-                cities.add(new City(kv[0], kv[1]));
-            }
-            if (!REGIONS.contains(f[1])) {
-                throw new IllegalStateException("unknown region " + f[1]);
-            }
-            out.add(new Prefecture(f[0], f[1], Double.parseDouble(f[2]), f[3], List.copyOf(cities)));
-        }
-        if (out.size() != 47) {
-            throw new IllegalStateException("expected 47 prefectures, got " + out.size());
-        }
-        return List.copyOf(out);
+  private static List<Prefecture> parsePrefectures(String text) {
+    List<Prefecture> out = new ArrayList<>();
+    for (String line : text.strip().split("\n")) {
+      String[] f = line.strip().split("\\|");
+      List<City> cities = new ArrayList<>();
+      for (String c : f[4].split(",")) {
+        String[] kv = c.split(":");
+        cities.add(new City(kv[0], kv[1]));
+      }
+      if (!REGIONS.contains(f[1])) {
+        throw new IllegalStateException("unknown region " + f[1]);
+      }
+      out.add(new Prefecture(f[0], f[1], Double.parseDouble(f[2]), f[3], List.copyOf(cities)));
     }
+    if (out.size() != 47) {
+      throw new IllegalStateException("expected 47 prefectures, got " + out.size());
+    }
+    return List.copyOf(out);
+  }
 
-    private static List<NamePart> parseNames(String text) {
-        List<NamePart> out = new ArrayList<>();
-        for (String line : text.strip().split("\n")) {
-            String[] f = line.strip().split("\\|");
-            out.add(new NamePart(f[0], f[1], f[2], Double.parseDouble(f[3])));
-        }
-        return List.copyOf(out);
+  private static List<NamePart> parseNames(String text) {
+    List<NamePart> out = new ArrayList<>();
+    for (String line : text.strip().split("\n")) {
+      String[] f = line.strip().split("\\|");
+      out.add(new NamePart(f[0], f[1], f[2], Double.parseDouble(f[3])));
     }
+    return List.copyOf(out);
+  }
 
-    private static List<Product> parseProducts(String text) {
-        List<Product> out = new ArrayList<>();
-        for (String line : text.strip().split("\n")) {
-            String[] f = line.strip().split("\\|");
-            if (CATEGORIES.stream().noneMatch(c -> c.name().equals(f[0]))) {
-                throw new IllegalStateException("unknown category " + f[0]);
-            }
-            for (String p : f[1].split(",")) {
-                int colon = p.lastIndexOf(':');
-                out.add(new Product(p.substring(0, colon), f[0], Integer.parseInt(p.substring(colon + 1))));
-            }
-        }
-        return List.copyOf(out);
+  private static List<Product> parseProducts(String text) {
+    List<Product> out = new ArrayList<>();
+    for (String line : text.strip().split("\n")) {
+      String[] f = line.strip().split("\\|");
+      if (CATEGORIES.stream().noneMatch(c -> c.name().equals(f[0]))) {
+        throw new IllegalStateException("unknown category " + f[0]);
+      }
+      for (String p : f[1].split(",")) {
+        int colon = p.lastIndexOf(':');
+        out.add(new Product(p.substring(0, colon), f[0], Integer.parseInt(p.substring(colon + 1))));
+      }
     }
+    return List.copyOf(out);
+  }
 
-    private static List<Store> parseStores(String text) {
-        List<Store> out = new ArrayList<>();
-        for (String line : text.strip().split("\n")) {
-            String[] f = line.strip().split("\\|", -1);
-            if (!f[1].isEmpty()) {
-                prefectureIndex(f[1]); // validates the name
-            }
-            out.add(new Store(f[0], f[1]));
-        }
-        return List.copyOf(out);
+  private static List<Store> parseStores(String text) {
+    List<Store> out = new ArrayList<>();
+    for (String line : text.strip().split("\n")) {
+      String[] f = line.strip().split("\\|", -1);
+      if (!f[1].isEmpty()) {
+        prefectureIndex(f[1]); // validates the name
+      }
+      out.add(new Store(f[0], f[1]));
     }
+    return List.copyOf(out);
+  }
 
-    private static Map<String, String> orderedMap(String... kv) {
-        Map<String, String> m = new LinkedHashMap<>();
-        for (int i = 0; i < kv.length; i += 2) {
-            m.put(kv[i], kv[i + 1]);
-        }
-        return Collections.unmodifiableMap(m);
+  private static Map<String, String> orderedMap(String... kv) {
+    Map<String, String> m = new LinkedHashMap<>();
+    for (int i = 0; i < kv.length; i += 2) {
+      m.put(kv[i], kv[i + 1]);
     }
+    return Collections.unmodifiableMap(m);
+  }
 }

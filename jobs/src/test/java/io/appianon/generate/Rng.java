@@ -7,62 +7,63 @@ package io.appianon.generate;
  * of the member index and can be recomputed cheaply when writing purchases.
  */
 final class Rng {
-    private static final long GOLDEN = 0x9E3779B97F4A7C15L;
+  private static final long GOLDEN = 0x9E3779B97F4A7C15L;
 
-    private long state;
+  private long state;
 
-    Rng(long seed) {
-        this.state = seed;
-    }
+  Rng(long seed) {
+    this.state = seed;
+  }
 
-    /** An independent stream for one (salt, index) pair under a seed. */
-    static Rng of(long seed, long salt, long index) {
-        return new Rng(mix(mix(seed + salt * GOLDEN) ^ (index * 0xD1B54A32D192ED03L + 0x632BE59BD9B4E019L)));
-    }
+  /** An independent stream for one (salt, index) pair under a seed. */
+  static Rng of(long seed, long salt, long index) {
+    return new Rng(
+        mix(mix(seed + salt * GOLDEN) ^ (index * 0xD1B54A32D192ED03L + 0x632BE59BD9B4E019L)));
+  }
 
-    static long mix(long z) {
-        z = (z ^ (z >>> 30)) * 0xBF58476D1CE4E5B9L;
-        z = (z ^ (z >>> 27)) * 0x94D049BB133111EBL;
-        return z ^ (z >>> 31);
-    }
+  static long mix(long z) {
+    z = (z ^ (z >>> 30)) * 0xBF58476D1CE4E5B9L;
+    z = (z ^ (z >>> 27)) * 0x94D049BB133111EBL;
+    return z ^ (z >>> 31);
+  }
 
-    long nextLong() {
-        state += GOLDEN;
-        return mix(state);
-    }
+  long nextLong() {
+    state += GOLDEN;
+    return mix(state);
+  }
 
-    /** Uniform in [0, bound); bias below bound / 2^32, irrelevant here. */
-    int nextInt(int bound) {
-        return (int) (((nextLong() >>> 32) * bound) >>> 32);
-    }
+  /** Uniform in [0, bound); bias below bound / 2^32, irrelevant here. */
+  int nextInt(int bound) {
+    return (int) (((nextLong() >>> 32) * bound) >>> 32);
+  }
 
-    /** Uniform in [lo, hi] inclusive. */
-    int between(int lo, int hi) {
-        return lo + nextInt(hi - lo + 1);
-    }
+  /** Uniform in [lo, hi] inclusive. */
+  int between(int lo, int hi) {
+    return lo + nextInt(hi - lo + 1);
+  }
 
-    /** Uniform in [0, bound) for large bounds. */
-    long nextLong(long bound) {
-        return (nextLong() >>> 1) % bound;
-    }
+  /** Uniform in [0, bound) for large bounds. */
+  long nextLong(long bound) {
+    return (nextLong() >>> 1) % bound;
+  }
 
-    double nextDouble() {
-        return (nextLong() >>> 11) * 0x1.0p-53;
-    }
+  double nextDouble() {
+    return (nextLong() >>> 11) * 0x1.0p-53;
+  }
 
-    boolean chance(double p) {
-        return nextDouble() < p;
-    }
+  boolean chance(double p) {
+    return nextDouble() < p;
+  }
 
-    char digit() {
-        return (char) ('0' + nextInt(10));
-    }
+  char digit() {
+    return (char) ('0' + nextInt(10));
+  }
 
-    <T> T pick(T[] values) {
-        return values[nextInt(values.length)];
-    }
+  <T> T pick(T[] values) {
+    return values[nextInt(values.length)];
+  }
 
-    <T> T pick(java.util.List<T> values) {
-        return values.get(nextInt(values.size()));
-    }
+  <T> T pick(java.util.List<T> values) {
+    return values.get(nextInt(values.size()));
+  }
 }

@@ -11,8 +11,8 @@ import io.appianon.TestProject;
 import io.appianon.TestSpark;
 import io.appianon.release.Json;
 import io.appianon.release.ReleaseException;
-import io.appianon.testing.Attacker;
 import io.appianon.technique.PseudonymKey;
+import io.appianon.testing.Attacker;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -35,8 +35,8 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * Runs the main job on the bundled sample data (uncompressed Parquet, so the bytes can be scanned) and checks the
- * release against the law's processing standard and the product's promises.
+ * Runs the main job on the bundled sample data (uncompressed Parquet, so the bytes can be scanned)
+ * and checks the release against the law's processing standard and the product's promises.
  */
 class AnonymizeJobEndToEndTest {
   @TempDir static Path tmp;
@@ -62,7 +62,11 @@ class AnonymizeJobEndToEndTest {
   }
 
   private Dataset<Row> input(String file) {
-    return spark.read().option("header", true).option("multiLine", true).option("escape", "\"")
+    return spark
+        .read()
+        .option("header", true)
+        .option("multiLine", true)
+        .option("escape", "\"")
         .csv(TestProject.sampleData().resolve(file).toString());
   }
 
@@ -73,16 +77,29 @@ class AnonymizeJobEndToEndTest {
   @Test
   void releaseIsReadableParquetWithoutIdentifyingColumns() {
     Set<String> survey = Set.of(release("survey").columns());
-    for (String gone : List.of("name", "name_kana", "email", "phone", "postal_code", "city", "street",
-        "my_number", "birth_date")) {
+    for (String gone :
+        List.of(
+            "name",
+            "name_kana",
+            "email",
+            "phone",
+            "postal_code",
+            "city",
+            "street",
+            "my_number",
+            "birth_date")) {
       assertFalse(survey.contains(gone), gone + " must not be published");
     }
-    assertTrue(survey.containsAll(List.of("member_id", "age", "sex", "prefecture", "opinion", "survey_month")));
+    assertTrue(
+        survey.containsAll(
+            List.of("member_id", "age", "sex", "prefecture", "opinion", "survey_month")));
     Set<String> purchases = Set.of(release("purchases").columns());
     for (String gone : List.of("card_number", "delivery_address", "product", "purchased_at")) {
       assertFalse(purchases.contains(gone), gone + " must not be published");
     }
-    assertTrue(purchases.containsAll(List.of("order_id", "member_id", "purchase_month", "category", "amount_band")));
+    assertTrue(
+        purchases.containsAll(
+            List.of("order_id", "member_id", "purchase_month", "category", "amount_band")));
   }
 
   @Test
@@ -97,8 +114,10 @@ class AnonymizeJobEndToEndTest {
     needles.removeIf(s -> s.length() < 6);
     Set<String> names = new HashSet<>(distinct(input("survey.csv"), "name"));
     Set<String> streets = new HashSet<>(distinct(input("survey.csv"), "street"));
-    assertTrue(needles.size() > 30_000, "expected many identifiers to look for, got " + needles.size());
-    // Tokens that look like codes, pulled out of every byte of every file; then looked up in the needle set.
+    assertTrue(
+        needles.size() > 30_000, "expected many identifiers to look for, got " + needles.size());
+    // Tokens that look like codes, pulled out of every byte of every file; then looked up in the
+    // needle set.
     Pattern token = Pattern.compile("[A-Za-z0-9@._+\\-]{6,}");
     List<String> hits = new ArrayList<>();
     for (Path f : releaseFiles()) {
@@ -140,7 +159,8 @@ class AnonymizeJobEndToEndTest {
     for (Path f : files) {
       byte[] bytes = Files.readAllBytes(f);
       String latin = new String(bytes, StandardCharsets.ISO_8859_1);
-      assertFalse(latin.contains(new String(secret, StandardCharsets.ISO_8859_1)), "raw key bytes in " + f);
+      assertFalse(
+          latin.contains(new String(secret, StandardCharsets.ISO_8859_1)), "raw key bytes in " + f);
       assertFalse(latin.toLowerCase().contains(hex), "hex key in " + f);
       assertFalse(latin.contains(b64), "base64 key in " + f);
     }
@@ -148,8 +168,14 @@ class AnonymizeJobEndToEndTest {
 
   @Test
   void scrubbedOpinionsKeepNoPhoneEmailOrCodes() {
-    List<String> opinions = release("survey").select("opinion").where(col("opinion").isNotNull())
-        .collectAsList().stream().map(r -> r.getString(0)).toList();
+    List<String> opinions =
+        release("survey")
+            .select("opinion")
+            .where(col("opinion").isNotNull())
+            .collectAsList()
+            .stream()
+            .map(r -> r.getString(0))
+            .toList();
     assertTrue(opinions.size() > 500, "opinions are kept for analysts");
     Pattern phone = Pattern.compile("0[789]0-?\\d{4}-?\\d{4}");
     Pattern email = Pattern.compile("[A-Za-z0-9._%+-]+@[A-Za-z0-9.-]+\\.[A-Za-z]{2,}");
@@ -165,17 +191,29 @@ class AnonymizeJobEndToEndTest {
         assertFalse(d.length() >= 14 && d.length() <= 19 && luhn(d), "card number in: " + o);
       }
     }
-    assertTrue(opinions.stream().anyMatch(o -> o.contains("[PHONE]") || o.contains("[EMAIL]")
-        || o.contains("[NAME]")), "scrubbed matches are tagged");
+    assertTrue(
+        opinions.stream()
+            .anyMatch(o -> o.contains("[PHONE]") || o.contains("[EMAIL]") || o.contains("[NAME]")),
+        "scrubbed matches are tagged");
   }
 
   @Test
   void kAnonymityHoldsOnPublishedQuasiIdentifiers() {
-    long minSurvey = release("survey").groupBy("age", "sex", "prefecture", "occupation", "family_structure")
-        .count().agg(min("count")).first().getLong(0);
+    long minSurvey =
+        release("survey")
+            .groupBy("age", "sex", "prefecture", "occupation", "family_structure")
+            .count()
+            .agg(min("count"))
+            .first()
+            .getLong(0);
     assertTrue(minSurvey >= 5, "survey k achieved " + minSurvey);
-    long minPurchases = release("purchases").groupBy("purchase_month", "store", "delivery_prefecture")
-        .count().agg(min("count")).first().getLong(0);
+    long minPurchases =
+        release("purchases")
+            .groupBy("purchase_month", "store", "delivery_prefecture")
+            .count()
+            .agg(min("count"))
+            .first()
+            .getLong(0);
     assertTrue(minPurchases >= 5, "purchases k achieved " + minPurchases);
     for (AnonymizeJob.DatasetSummary d : summary.datasets()) {
       assertTrue(d.kAchieved() >= 5, d.name() + " k achieved " + d.kAchieved());
@@ -183,18 +221,22 @@ class AnonymizeJobEndToEndTest {
   }
 
   /**
-   * Every model the shipped policies declare (survey: k-anonymity, 2-diversity; purchases: k-anonymity, k^m) holds
-   * on the published files, by {@link io.appianon.verify.ReleaseVerifier}, which shares no code with the enforcement.
+   * Every model the shipped policies declare (survey: k-anonymity, 2-diversity; purchases:
+   * k-anonymity, k^m) holds on the published files, by {@link io.appianon.verify.ReleaseVerifier},
+   * which shares no code with the enforcement.
    */
   @Test
   void everyDeclaredModelHoldsOnThePublishedFiles() {
-    io.appianon.verify.VerificationReport v = io.appianon.verify.ReleaseVerifier.verify(spark, policies,
-        summary.release());
+    io.appianon.verify.VerificationReport v =
+        io.appianon.verify.ReleaseVerifier.verify(spark, policies, summary.release());
     assertEquals(List.of(), v.failures());
-    // typed-columns: one per label with typed companions (purchase_month, quantity, amount_band; issue 22)
-    assertEquals(List.of("k-anonymity", "k^m-anonymity", "typed-columns", "typed-columns", "typed-columns"),
+    // typed-columns: one per label with typed companions (purchase_month, quantity, amount_band;
+    // issue 22)
+    assertEquals(
+        List.of("k-anonymity", "k^m-anonymity", "typed-columns", "typed-columns", "typed-columns"),
         v.dataset("purchases").orElseThrow().checks().stream()
-        .map(io.appianon.verify.ModelCheck::model).toList());
+            .map(io.appianon.verify.ModelCheck::model)
+            .toList());
   }
 
   @Test
@@ -202,57 +244,79 @@ class AnonymizeJobEndToEndTest {
   void countsReconcileAndMatchTheRowsReadBack() {
     Map<String, Object> datasets = (Map<String, Object>) report.get("datasets");
     for (String name : List.of("survey", "purchases")) {
-      Map<String, Object> rows = (Map<String, Object>) ((Map<String, Object>) datasets.get(name)).get("rows");
+      Map<String, Object> rows =
+          (Map<String, Object>) ((Map<String, Object>) datasets.get(name)).get("rows");
       long in = ((Number) rows.get("input")).longValue();
       long published = ((Number) rows.get("published")).longValue();
       long suppressed = ((Number) rows.get("suppressed")).longValue();
       long quarantined = ((Number) rows.get("quarantined")).longValue();
       long lines = input(name + ".csv").count();
       assertEquals(lines, in, name + " input rows equal the records in the file");
-      assertEquals(published, release(name).count(), name + " published rows equal the rows in the release");
-      assertEquals(quarantined, spark.read().json(summary.quarantine().resolve(name).toString()).count(),
+      assertEquals(
+          published, release(name).count(), name + " published rows equal the rows in the release");
+      assertEquals(
+          quarantined,
+          spark.read().json(summary.quarantine().resolve(name).toString()).count(),
           name + " quarantined rows equal the rows in the quarantine files");
-      // the records of the file = rows read back from the release and the quarantine + those suppressed
-      assertEquals(lines, release(name).count() + suppressed
-          + spark.read().json(summary.quarantine().resolve(name).toString()).count(), name + " counts reconcile");
+      // the records of the file = rows read back from the release and the quarantine + those
+      // suppressed
+      assertEquals(
+          lines,
+          release(name).count()
+              + suppressed
+              + spark.read().json(summary.quarantine().resolve(name).toString()).count(),
+          name + " counts reconcile");
       Map<String, Object> byReason = (Map<String, Object>) rows.get("suppressed_by_reason");
-      assertEquals(suppressed, byReason.values().stream().mapToLong(v -> ((Number) v).longValue()).sum());
+      assertEquals(
+          suppressed, byReason.values().stream().mapToLong(v -> ((Number) v).longValue()).sum());
     }
   }
 
   @Test
   void badRowsAreQuarantinedWithTheirReasons() {
     Dataset<Row> survey = spark.read().json(summary.quarantine().resolve("survey").toString());
-    Dataset<Row> purchases = spark.read().json(summary.quarantine().resolve("purchases").toString());
-    String surveyReasons = survey.select("reason").collectAsList().stream().map(r -> r.getString(0))
-        .collect(Collectors.joining("\n"));
+    Dataset<Row> purchases =
+        spark.read().json(summary.quarantine().resolve("purchases").toString());
+    String surveyReasons =
+        survey.select("reason").collectAsList().stream()
+            .map(r -> r.getString(0))
+            .collect(Collectors.joining("\n"));
     assertTrue(surveyReasons.contains("birth_date: not a valid date"), surveyReasons);
     assertTrue(surveyReasons.contains("member_id: required value missing"), surveyReasons);
     assertTrue(surveyReasons.contains("malformed record"), surveyReasons);
-    assertTrue(survey.where(col("birth_date").equalTo("1985-13-45")).count() == 1,
+    assertTrue(
+        survey.where(col("birth_date").equalTo("1985-13-45")).count() == 1,
         "quarantine keeps the value as it was in the file");
-    String purchaseReasons = purchases.select("reason").collectAsList().stream().map(r -> r.getString(0))
-        .collect(Collectors.joining("\n"));
+    String purchaseReasons =
+        purchases.select("reason").collectAsList().stream()
+            .map(r -> r.getString(0))
+            .collect(Collectors.joining("\n"));
     assertTrue(purchaseReasons.contains("amount: below minimum"), purchaseReasons);
     assertTrue(purchaseReasons.contains("purchased_at: not a valid timestamp"), purchaseReasons);
     assertTrue(purchaseReasons.contains("malformed record"), purchaseReasons);
-    long quarantined = summary.datasets().stream().mapToLong(AnonymizeJob.DatasetSummary::quarantined).sum();
+    long quarantined =
+        summary.datasets().stream().mapToLong(AnonymizeJob.DatasetSummary::quarantined).sum();
     assertEquals(quarantined, survey.count() + purchases.count());
   }
 
   @Test
   void fileNamesAndRecordOrderRevealNothingOfTheInput() throws IOException {
-    Pattern part = Pattern.compile("\\.?part-\\d{5}-[0-9a-f-]{36}-c\\d{3}(\\.[a-z]+)*(\\.crc)?|\\.?_SUCCESS(\\.crc)?");
+    Pattern part =
+        Pattern.compile(
+            "\\.?part-\\d{5}-[0-9a-f-]{36}-c\\d{3}(\\.[a-z]+)*(\\.crc)?|\\.?_SUCCESS(\\.crc)?");
     for (Path f : releaseFiles()) {
       String n = f.getFileName().toString();
       if (!n.matches("manifest\\.(json|html|md)|report\\.(json|html)|dictionary\\.(json|md)")) {
         assertTrue(part.matcher(n).matches(), "unexpected file name " + n);
       }
     }
-    // Published survey order vs. input (registration) order: the test knows the key, so it can map each published
+    // Published survey order vs. input (registration) order: the test knows the key, so it can map
+    // each published
     // pseudonym back to its input position; the rank correlation must be near zero.
-    List<String> inputIds = input("survey.csv").select("member_id").collectAsList().stream()
-        .map(r -> r.getString(0)).toList();
+    List<String> inputIds =
+        input("survey.csv").select("member_id").collectAsList().stream()
+            .map(r -> r.getString(0))
+            .toList();
     Map<String, Integer> position = new java.util.HashMap<>();
     for (int i = 0; i < inputIds.size(); i++) {
       if (inputIds.get(i) != null) {
@@ -266,7 +330,8 @@ class AnonymizeJobEndToEndTest {
       out[i] = i;
       in[i] = position.get(pub.get(i).getString(0));
     }
-    double rho = new org.apache.commons.math3.stat.correlation.SpearmansCorrelation().correlation(out, in);
+    double rho =
+        new org.apache.commons.math3.stat.correlation.SpearmansCorrelation().correlation(out, in);
     assertTrue(Math.abs(rho) < 0.1, "published order correlates with input order: rho=" + rho);
   }
 
@@ -275,7 +340,8 @@ class AnonymizeJobEndToEndTest {
       javax.crypto.Mac mac = javax.crypto.Mac.getInstance("HmacSHA256");
       mac.init(new javax.crypto.spec.SecretKeySpec(secret, "HmacSHA256"));
       mac.update("member\u0000".getBytes(StandardCharsets.UTF_8));
-      return java.util.HexFormat.of().formatHex(mac.doFinal(memberId.getBytes(StandardCharsets.UTF_8)))
+      return java.util.HexFormat.of()
+          .formatHex(mac.doFinal(memberId.getBytes(StandardCharsets.UTF_8)))
           .substring(0, 32);
     } catch (java.security.GeneralSecurityException e) {
       throw new IllegalStateException(e);
@@ -288,13 +354,16 @@ class AnonymizeJobEndToEndTest {
     Dataset<Row> p = release("purchases").select("member_id").distinct();
     long linked = s.join(p, "member_id").count();
     assertTrue(linked > 1000, "members link across datasets: " + linked);
-    assertTrue(s.where(col("member_id").rlike("^[0-9a-f]{32}$")).count() == s.count(), "pseudonyms are 32 hex");
+    assertTrue(
+        s.where(col("member_id").rlike("^[0-9a-f]{32}$")).count() == s.count(),
+        "pseudonyms are 32 hex");
   }
 
   @Test
   @SuppressWarnings("unchecked")
   void manifestDisclosesCategoriesAndDeletedItems() {
-    assertTrue(((Map<String, Object>) manifest.get("statement")).get("ja").toString().contains("匿名加工情報"));
+    assertTrue(
+        ((Map<String, Object>) manifest.get("statement")).get("ja").toString().contains("匿名加工情報"));
     List<Map<String, Object>> datasets = (List<Map<String, Object>>) manifest.get("datasets");
     String all = Json.write(datasets);
     for (String c : List.of("性別", "年齢", "会員ID", "購入年月", "商品カテゴリ", "氏名", "個人番号", "クレジットカード番号")) {
@@ -303,9 +372,10 @@ class AnonymizeJobEndToEndTest {
   }
 
   /**
-   * On the bundled release, manifest.json's categories are those the written files contain (issue 23): every column
-   * of a listed category holds a value other than '*' and null in some row; every announced category not listed is
-   * '*' or null in every row. The person stage removes the survey's sex, occupation and family structure (README).
+   * On the bundled release, manifest.json's categories are those the written files contain (issue
+   * 23): every column of a listed category holds a value other than '*' and null in some row; every
+   * announced category not listed is '*' or null in every row. The person stage removes the
+   * survey's sex, occupation and family structure (README).
    */
   @Test
   @SuppressWarnings("unchecked")
@@ -314,19 +384,33 @@ class AnonymizeJobEndToEndTest {
       Dataset<Row> rows = release((String) d.get("name"));
       Set<Object> listed = new java.util.HashSet<>();
       ((List<Map<String, Object>>) d.get("categories")).forEach(c -> listed.add(c.get("category")));
-      Map<Object, Long> values = new java.util.LinkedHashMap<>(); // per category, rows with a value in its columns
+      Map<Object, Long> values =
+          new java.util.LinkedHashMap<>(); // per category, rows with a value in its columns
       for (Map<String, Object> c : (List<Map<String, Object>>) d.get("announced_categories")) {
         String column = (String) c.get("column");
-        values.merge(c.get("category"), rows.where(col(column).isNotNull()
-            .and(col(column).cast("string").notEqual("*"))).count(), Long::sum);
+        values.merge(
+            c.get("category"),
+            rows.where(col(column).isNotNull().and(col(column).cast("string").notEqual("*")))
+                .count(),
+            Long::sum);
       }
-      values.forEach((category, n) -> assertEquals(listed.contains(category), n > 0, d.get("name") + " " + category
-          + ": listed as contained iff the files hold a value of it (" + n + " rows)"));
+      values.forEach(
+          (category, n) ->
+              assertEquals(
+                  listed.contains(category),
+                  n > 0,
+                  d.get("name")
+                      + " "
+                      + category
+                      + ": listed as contained iff the files hold a value of it ("
+                      + n
+                      + " rows)"));
     }
     Map<String, Object> survey = ((List<Map<String, Object>>) manifest.get("datasets")).get(0);
     assertEquals("survey", survey.get("name"));
     List<Object> withheld = (List<Object>) survey.get("withheld_categories");
-    assertTrue(withheld.contains(Map.of("ja", "性別", "en", "Sex")), "sex is '*' in every row: " + withheld);
+    assertTrue(
+        withheld.contains(Map.of("ja", "性別", "en", "Sex")), "sex is '*' in every row: " + withheld);
   }
 
   @Test
@@ -335,9 +419,14 @@ class AnonymizeJobEndToEndTest {
     assertTrue(Files.isRegularFile(m.resolve("parameters.json")));
     assertTrue(Files.isRegularFile(m.resolve("hierarchies/age.csv")));
     assertFalse(m.startsWith(summary.release()));
-    assertEquals(Set.of(PosixFilePermission.OWNER_READ, PosixFilePermission.OWNER_WRITE,
-        PosixFilePermission.OWNER_EXECUTE), Files.getPosixFilePermissions(m));
-    assertEquals(Set.of(PosixFilePermission.OWNER_READ, PosixFilePermission.OWNER_WRITE),
+    assertEquals(
+        Set.of(
+            PosixFilePermission.OWNER_READ,
+            PosixFilePermission.OWNER_WRITE,
+            PosixFilePermission.OWNER_EXECUTE),
+        Files.getPosixFilePermissions(m));
+    assertEquals(
+        Set.of(PosixFilePermission.OWNER_READ, PosixFilePermission.OWNER_WRITE),
         Files.getPosixFilePermissions(m.resolve("parameters.json")));
     assertFalse(Files.exists(summary.release().resolve("hierarchies")));
   }
@@ -345,9 +434,12 @@ class AnonymizeJobEndToEndTest {
   @Test
   void rerunningTheSameReleaseIdIsRefusedWithoutOverwrite() {
     JobConfig config = TestProject.config(tmp, Map.of("appianon.release.id", "test-r1"));
-    ReleaseException e = assertThrows(ReleaseException.class, () -> new AnonymizeJob(config).run(spark));
+    ReleaseException e =
+        assertThrows(ReleaseException.class, () -> new AnonymizeJob(config).run(spark));
     assertTrue(e.getMessage().contains("already exists"), e.getMessage());
-    assertTrue(Files.isRegularFile(summary.release().resolve("report.json")), "the first release is untouched");
+    assertTrue(
+        Files.isRegularFile(summary.release().resolve("report.json")),
+        "the first release is untouched");
   }
 
   @Test
@@ -355,7 +447,8 @@ class AnonymizeJobEndToEndTest {
     JobConfig config = TestProject.config(tmp, Map.of("appianon.release.id", "test-r2"));
     AnonymizeJob.Summary second = new AnonymizeJob(config).run(spark);
     Dataset<Row> a = release("survey").select("member_id");
-    Dataset<Row> b = spark.read().parquet(second.release().resolve("survey").toString()).select("member_id");
+    Dataset<Row> b =
+        spark.read().parquet(second.release().resolve("survey").toString()).select("member_id");
     assertEquals(0, a.join(b, "member_id").count(), "pseudonyms must not repeat across releases");
     assertEquals(summary.datasets().get(0).input(), second.datasets().get(0).input());
   }
@@ -390,33 +483,54 @@ class AnonymizeJobEndToEndTest {
   @Test
   @SuppressWarnings("unchecked")
   void noPersonIsSingledOutWhenSurveyAndPurchasesAreJoinedOnTheirPseudonym() {
-    Attacker attacker = new Attacker(spark, summary.release(), "survey", "member_id",
-        List.of("age", "sex", "prefecture", "occupation", "family_structure"), "purchases", "member_id",
-        List.of("purchase_month", "store"));
-    // The datasets still link: every purchasing person has a survey row (none was removed from one dataset only),
+    Attacker attacker =
+        new Attacker(
+            spark,
+            summary.release(),
+            "survey",
+            "member_id",
+            List.of("age", "sex", "prefecture", "occupation", "family_structure"),
+            "purchases",
+            "member_id",
+            List.of("purchase_month", "store"));
+    // The datasets still link: every purchasing person has a survey row (none was removed from one
+    // dataset only),
     // and most survey persons have purchases.
     Set<String> survey = new HashSet<>(distinct(release("survey"), "member_id"));
     Set<String> buyers = new HashSet<>(distinct(release("purchases"), "member_id"));
-    assertTrue(survey.containsAll(buyers), "a person suppressed in the survey is gone from purchases too");
-    assertTrue(buyers.size() > 0.9 * survey.size(), buyers.size() + " of " + survey.size() + " still linked");
+    assertTrue(
+        survey.containsAll(buyers), "a person suppressed in the survey is gone from purchases too");
+    assertTrue(
+        buyers.size() > 0.9 * survey.size(),
+        buyers.size() + " of " + survey.size() + " still linked");
     // What the attacker of the issue did: age band, sex, region, ... and any two visits.
     assertEquals(Set.of(), attacker.singledOut(5, 2));
     assertEquals(Set.of(), attacker.singledOut(5, 1));
-    // The budget is in persons: at most 5% of the 3,000 valid members are removed by the release stage.
+    // The budget is in persons: at most 5% of the 3,000 valid members are removed by the release
+    // stage.
     Map<String, Object> persons = (Map<String, Object>) report.get("persons");
     long suppressedPersons = ((Number) persons.get("suppressed_persons")).longValue();
     assertEquals(3000L, ((Number) persons.get("persons")).longValue());
     assertTrue(suppressedPersons <= 150, suppressedPersons + " persons suppressed");
-    assertEquals(3000 - survey.size(), suppressedPersons, "every suppressed person is counted once");
+    assertEquals(
+        3000 - survey.size(), suppressedPersons, "every suppressed person is counted once");
     Map<String, Object> audit = (Map<String, Object>) persons.get("audit_of_published_files");
-    assertEquals(attacker.uniqueUnderFullKnowledge(),
+    assertEquals(
+        attacker.uniqueUnderFullKnowledge(),
         ((Number) audit.get("unique_under_full_item_knowledge")).longValue());
-    Map<String, Object> rows = (Map<String, Object>) ((Map<String, Object>) ((Map<String, Object>)
-        report.get("datasets")).get("purchases")).get("rows");
-    long purchasePersonRows = ((Map<String, Number>) rows.get("suppressed_by_reason"))
-        .getOrDefault("person-model", 0).longValue();
-    assertEquals(release("purchases").count() + ((Number) rows.get("suppressed")).longValue()
-        + ((Number) rows.get("quarantined")).longValue(), ((Number) rows.get("input")).longValue());
+    Map<String, Object> rows =
+        (Map<String, Object>)
+            ((Map<String, Object>) ((Map<String, Object>) report.get("datasets")).get("purchases"))
+                .get("rows");
+    long purchasePersonRows =
+        ((Map<String, Number>) rows.get("suppressed_by_reason"))
+            .getOrDefault("person-model", 0)
+            .longValue();
+    assertEquals(
+        release("purchases").count()
+            + ((Number) rows.get("suppressed")).longValue()
+            + ((Number) rows.get("quarantined")).longValue(),
+        ((Number) rows.get("input")).longValue());
     assertTrue(purchasePersonRows > 0, "the suppressed persons' purchases are removed and counted");
   }
 
@@ -424,32 +538,48 @@ class AnonymizeJobEndToEndTest {
   @SuppressWarnings("unchecked")
   void analystsKeepTheMonthAndTheStoresRegionPerPurchaseAndTheSurveyKeepsRegionAndTenYearAges() {
     // What the shipped policy promises analysts (max-level), read back from the published files.
-    assertTrue(distinct(release("purchases"), "purchase_month").stream().allMatch(v -> v.matches("\\d{4}-\\d{2}")),
+    assertTrue(
+        distinct(release("purchases"), "purchase_month").stream()
+            .allMatch(v -> v.matches("\\d{4}-\\d{2}")),
         "months stay months");
-    Set<String> regions = Set.of("北海道地方", "東北地方", "関東地方", "中部地方", "近畿地方", "中国地方", "四国地方",
-        "九州・沖縄地方");
+    Set<String> regions =
+        Set.of("北海道地方", "東北地方", "関東地方", "中部地方", "近畿地方", "中国地方", "四国地方", "九州・沖縄地方");
     Set<String> stores = new HashSet<>(distinct(release("purchases"), "store"));
     assertTrue(stores.size() >= 5, "stores as regions, not removed: " + stores);
     stores.remove("オンライン");
     assertTrue(regions.containsAll(stores), "store regions: " + stores);
     Set<String> prefectures = new HashSet<>(distinct(release("survey"), "prefecture"));
-    assertTrue(prefectures.size() >= 5 && regions.containsAll(prefectures), "survey regions: " + prefectures);
+    assertTrue(
+        prefectures.size() >= 5 && regions.containsAll(prefectures),
+        "survey regions: " + prefectures);
     List<String> ages = distinct(release("survey"), "age");
-    assertTrue(ages.stream().allMatch(v -> v.equals("90+") || (v.matches("\\d+-\\d+") && Integer.parseInt(
-        v.split("-")[1]) - Integer.parseInt(v.split("-")[0]) <= 9)), "10-year age bands at most (top-coded at 90+): "
-        + ages);
-    // The rows that paid for it: rare items, counted in the dataset's reasons and in the persons section alike.
-    Map<String, Object> rows = (Map<String, Object>) ((Map<String, Object>) ((Map<String, Object>)
-        report.get("datasets")).get("purchases")).get("rows");
-    long rare = ((Map<String, Number>) rows.get("suppressed_by_reason")).get("rare-item").longValue();
-    Map<String, Object> ri = (Map<String, Object>) ((Map<String, Object>) report.get("persons")).get("rare_items");
+    assertTrue(
+        ages.stream()
+            .allMatch(
+                v ->
+                    v.equals("90+")
+                        || (v.matches("\\d+-\\d+")
+                            && Integer.parseInt(v.split("-")[1]) - Integer.parseInt(v.split("-")[0])
+                                <= 9)),
+        "10-year age bands at most (top-coded at 90+): " + ages);
+    // The rows that paid for it: rare items, counted in the dataset's reasons and in the persons
+    // section alike.
+    Map<String, Object> rows =
+        (Map<String, Object>)
+            ((Map<String, Object>) ((Map<String, Object>) report.get("datasets")).get("purchases"))
+                .get("rows");
+    long rare =
+        ((Map<String, Number>) rows.get("suppressed_by_reason")).get("rare-item").longValue();
+    Map<String, Object> ri =
+        (Map<String, Object>) ((Map<String, Object>) report.get("persons")).get("rare_items");
     assertEquals(rare, ((Number) ri.get("removed_rows")).longValue());
     assertTrue(rare > 0 && rare <= 0.25 * 30000, rare + " rows removed as rare items");
   }
 
   private static List<String> distinct(Dataset<Row> df, String column) {
     return df.select(column).where(col(column).isNotNull()).distinct().collectAsList().stream()
-        .map(r -> r.getString(0)).toList();
+        .map(r -> r.getString(0))
+        .toList();
   }
 
   private static List<Path> releaseFiles() throws IOException {

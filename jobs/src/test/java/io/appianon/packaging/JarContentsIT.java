@@ -14,9 +14,10 @@ import java.util.zip.ZipFile;
 import org.junit.jupiter.api.Test;
 
 /**
- * The jars {@code mvn package} builds for the jobs module (the plain one and the {@code -spark} shaded one) hold the
- * production classes only: the synthetic data generator ({@code io.appianon.generate}) is test support and must not
- * ship. Runs after package (failsafe), on the real jars in {@code jobs/target}.
+ * The jars {@code mvn package} builds for the jobs module (the plain one and the {@code -spark}
+ * shaded one) hold the production classes only: the synthetic data generator ({@code
+ * io.appianon.generate}) is test support and must not ship. Runs after package (failsafe), on the
+ * real jars in {@code jobs/target}.
  */
 class JarContentsIT {
 
@@ -28,14 +29,17 @@ class JarContentsIT {
     try (Stream<Path> s = Files.list(spark.getParent())) {
       jars = s.filter(p -> p.getFileName().toString().endsWith(".jar")).sorted().toList();
     }
-    assertTrue(jars.contains(spark) && jars.contains(plain), "the plain and the -spark jar are built: " + jars);
+    assertTrue(
+        jars.contains(spark) && jars.contains(plain),
+        "the plain and the -spark jar are built: " + jars);
     for (Path jar : jars) {
       List<String> generator = new ArrayList<>();
       boolean hasMain;
       try (ZipFile z = new ZipFile(jar.toFile())) {
         hasMain = z.getEntry("io/appianon/cli/Main.class") != null;
         for (var e : Collections.list(z.entries())) {
-          if (e.getName().startsWith("io/appianon/generate/") || e.getName().contains("GenerateCommand")) {
+          if (e.getName().startsWith("io/appianon/generate/")
+              || e.getName().contains("GenerateCommand")) {
             generator.add(e.getName());
           }
         }

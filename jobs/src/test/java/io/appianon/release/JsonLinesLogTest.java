@@ -24,12 +24,16 @@ class JsonLinesLogTest {
     assertEquals(3, records.size());
     assertEquals("", records.get(0).get(JsonLinesLog.PREV));
     assertEquals(Optional.empty(), log.firstBreak());
-    assertEquals("rw-------", PosixFilePermissions.toString(Files.getPosixFilePermissions(log.file())));
+    assertEquals(
+        "rw-------", PosixFilePermissions.toString(Files.getPosixFilePermissions(log.file())));
 
     List<String> lines = Files.readAllLines(log.file(), StandardCharsets.UTF_8);
-    Files.write(log.file(), List.of(lines.get(0), lines.get(1).replace("\"n\":2", "\"n\":20"), lines.get(2)),
+    Files.write(
+        log.file(),
+        List.of(lines.get(0), lines.get(1).replace("\"n\":2", "\"n\":20"), lines.get(2)),
         StandardCharsets.UTF_8);
-    assertEquals(Optional.of(3), log.firstBreak(), "the line after the edited one no longer chains");
+    assertEquals(
+        Optional.of(3), log.firstBreak(), "the line after the edited one no longer chains");
     assertTrue(Files.readString(log.file()).contains("\"n\":20"));
   }
 }

@@ -4,8 +4,9 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 
 /**
- * {@code PublishChild ROOT RELEASE-ID VERSION [--overwrite]}: publishes a two-file release whose files say VERSION, in
- * a JVM of its own, so that a test can halt it at a step ({@link ReleaseStore#HALT_AT}).
+ * {@code PublishChild ROOT RELEASE-ID VERSION [--overwrite]}: publishes a two-file release whose
+ * files say VERSION, in a JVM of its own, so that a test can halt it at a step ({@link
+ * ReleaseStore#HALT_AT}).
  */
 public final class PublishChild {
   private PublishChild() {}

@@ -15,17 +15,23 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * A publish or overwrite halted (as by SIGKILL) at each of its steps, in a JVM of its own: the release path then holds
- * the complete old or the complete new release, or (between the two renames of an overwrite) nothing while the complete
- * old one waits aside; the next open puts it back or finishes the overwrite and says so, and a plain publish never
- * replaces what is there.
+ * A publish or overwrite halted (as by SIGKILL) at each of its steps, in a JVM of its own: the
+ * release path then holds the complete old or the complete new release, or (between the two renames
+ * of an overwrite) nothing while the complete old one waits aside; the next open puts it back or
+ * finishes the overwrite and says so, and a plain publish never replaces what is there.
  */
 class ReleaseStoreCrashTest {
   @TempDir Path tmp;
 
-  private ChildJvm.Result halt(Path root, String step, String version, boolean overwrite) throws Exception {
-    return ChildJvm.run(tmp, tmp.resolve(step + ".log"), List.of("-D" + ReleaseStore.HALT_AT + "=" + step),
-        PublishChild.class.getName(), overwrite ? List.of(root.toString(), "r", version, "--overwrite")
+  private ChildJvm.Result halt(Path root, String step, String version, boolean overwrite)
+      throws Exception {
+    return ChildJvm.run(
+        tmp,
+        tmp.resolve(step + ".log"),
+        List.of("-D" + ReleaseStore.HALT_AT + "=" + step),
+        PublishChild.class.getName(),
+        overwrite
+            ? List.of(root.toString(), "r", version, "--overwrite")
             : List.of(root.toString(), "r", version));
   }
 
@@ -48,13 +54,15 @@ class ReleaseStoreCrashTest {
   }
 
   @Test
-  void anOverwriteHaltedAtEveryStepLeavesTheOldOrTheNewReleaseAndTheNextOpenRepairsIt() throws Exception {
+  void anOverwriteHaltedAtEveryStepLeavesTheOldOrTheNewReleaseAndTheNextOpenRepairsIt()
+      throws Exception {
     String[][] steps = {
-        // step, what the release path holds right after the halt, what it holds after the next open
-        {"publish.staged", "old", "old"},
-        {"overwrite.old-moved", "none", "old"},
-        {"overwrite.new-moved", "new", "new"},
-        {"overwrite.old-deleted", "new", "new"}};
+      // step, what the release path holds right after the halt, what it holds after the next open
+      {"publish.staged", "old", "old"},
+      {"overwrite.old-moved", "none", "old"},
+      {"overwrite.new-moved", "new", "new"},
+      {"overwrite.old-deleted", "new", "new"}
+    };
     for (String[] s : steps) {
       Path root = tmp.resolve(s[0]);
       try (ReleaseStore store = ReleaseStore.open(root)) {
@@ -67,7 +75,9 @@ class ReleaseStoreCrashTest {
       Path release = root.resolve("r");
       if (s[1].equals("none")) {
         assertFalse(Files.exists(release), s[0]);
-        assertEquals("old", version(root.resolve(ReleaseStore.STAGING).resolve(ReleaseStore.REPLACED).resolve("r")),
+        assertEquals(
+            "old",
+            version(root.resolve(ReleaseStore.STAGING).resolve(ReleaseStore.REPLACED).resolve("r")),
             "the complete old release waits aside");
       } else {
         assertEquals(s[1], version(release), s[0]);
@@ -82,11 +92,16 @@ class ReleaseStoreCrashTest {
           assertTrue(said.get(0).startsWith("restored release " + release), said.get(0));
         } else if (s[0].equals("overwrite.new-moved")) {
           assertEquals(1, said.size(), said.toString());
-          assertTrue(said.get(0).startsWith("completed the interrupted overwrite of release " + release), said.get(0));
+          assertTrue(
+              said.get(0).startsWith("completed the interrupted overwrite of release " + release),
+              said.get(0));
         } else {
           assertEquals(List.of(), said, s[0] + ": nothing to repair");
         }
-        assertThrows(ReleaseException.class, () -> store.checkPublishable("r", false), "a plain run is refused");
+        assertThrows(
+            ReleaseException.class,
+            () -> store.checkPublishable("r", false),
+            "a plain run is refused");
         Path other = store.newStaging("r");
         PublishChild.write(other, "plain");
         assertThrows(ReleaseException.class, () -> store.publish(other, "r", false));
@@ -112,13 +127,17 @@ class ReleaseStoreCrashTest {
   @Test
   void aReplacedCopyLeftByAnEarlierVersionIsPutBackNotDeleted() throws Exception {
     // what the version before this store left when killed between its two renames
-    Path aside = tmp.resolve(ReleaseStore.STAGING).resolve("r-replaced-0f8fad5b-d9cb-469f-a165-70867728950e");
+    Path aside =
+        tmp.resolve(ReleaseStore.STAGING)
+            .resolve("r-replaced-0f8fad5b-d9cb-469f-a165-70867728950e");
     PublishChild.write(aside, "old");
-    Files.createDirectories(tmp.resolve(ReleaseStore.STAGING).resolve("r-1b4e28ba-2fa1-11d2-883f-0016d3cca427"));
+    Files.createDirectories(
+        tmp.resolve(ReleaseStore.STAGING).resolve("r-1b4e28ba-2fa1-11d2-883f-0016d3cca427"));
     try (ReleaseStore store = ReleaseStore.open(tmp)) {
       assertEquals("old", version(tmp.resolve("r")));
       assertEquals(0, stagingEntries(tmp));
-      assertTrue(store.recovered().get(0).startsWith("restored release"), store.recovered().toString());
+      assertTrue(
+          store.recovered().get(0).startsWith("restored release"), store.recovered().toString());
     }
   }
 }

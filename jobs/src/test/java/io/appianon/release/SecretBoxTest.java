@@ -19,7 +19,8 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 class SecretBoxTest {
-  private static final Map<String, String> ENV = Map.of(SecretBox.ENV, "a passphrase long enough for the test");
+  private static final Map<String, String> ENV =
+      Map.of(SecretBox.ENV, "a passphrase long enough for the test");
 
   @Test
   void sealedSecretRoundTripsAndCarriesSaltAndIvButNoPlaintext() {
@@ -27,8 +28,12 @@ class SecretBoxTest {
     byte[] secret = "the quick brown fox jumps over it".getBytes(StandardCharsets.UTF_8);
     byte[] sealed = box.seal(secret, "ctx:1");
     String envelope = new String(sealed, StandardCharsets.UTF_8);
-    assertTrue(envelope.contains("\"salt\"") && envelope.contains("\"iv\"") && envelope.contains("AES-256-GCM")
-        && envelope.contains("PBKDF2WithHmacSHA256"), envelope);
+    assertTrue(
+        envelope.contains("\"salt\"")
+            && envelope.contains("\"iv\"")
+            && envelope.contains("AES-256-GCM")
+            && envelope.contains("PBKDF2WithHmacSHA256"),
+        envelope);
     assertFalse(envelope.contains("quick brown fox"));
     // a fresh box (fresh key derivation from the stored salt) opens it
     assertArrayEquals(secret, SecretBox.fromEnvironment(ENV).orElseThrow().open(sealed, "ctx:1"));
@@ -38,8 +43,10 @@ class SecretBoxTest {
   void refusesWrongPassphraseOtherContextAndAlteredBytes() {
     SecretBox box = SecretBox.fromEnvironment(ENV).orElseThrow();
     byte[] sealed = box.seal(new byte[] {1, 2, 3}, "ctx:1");
-    SecretBox other = SecretBox.fromEnvironment(Map.of(SecretBox.ENV, "another passphrase, long")).orElseThrow();
-    MethodKeyException wrong = assertThrows(MethodKeyException.class, () -> other.open(sealed, "ctx:1"));
+    SecretBox other =
+        SecretBox.fromEnvironment(Map.of(SecretBox.ENV, "another passphrase, long")).orElseThrow();
+    MethodKeyException wrong =
+        assertThrows(MethodKeyException.class, () -> other.open(sealed, "ctx:1"));
     assertTrue(wrong.getMessage().contains("wrong " + SecretBox.ENV), wrong.getMessage());
     assertThrows(MethodKeyException.class, () -> box.open(sealed, "ctx:2"));
     String text = new String(sealed, StandardCharsets.UTF_8);
@@ -52,8 +59,10 @@ class SecretBoxTest {
   @Test
   void noPassphraseMeansNoBoxAndShortOnesAreRefused() {
     assertTrue(SecretBox.fromEnvironment(Map.of()).isEmpty());
-    assertThrows(MethodKeyException.class, () -> SecretBox.fromEnvironment(Map.of(SecretBox.ENV, "short")));
-    MethodKeyException e = assertThrows(MethodKeyException.class, () -> SecretBox.require(Map.of(), "keep-secret"));
+    assertThrows(
+        MethodKeyException.class, () -> SecretBox.fromEnvironment(Map.of(SecretBox.ENV, "short")));
+    MethodKeyException e =
+        assertThrows(MethodKeyException.class, () -> SecretBox.require(Map.of(), "keep-secret"));
     assertTrue(e.getMessage().contains(SecretBox.ENV), e.getMessage());
   }
 
@@ -66,11 +75,17 @@ class SecretBoxTest {
     PseudonymKey key = PseudonymKey.generate();
     store.writeSecret("r1", key, box);
     List<String> files = store.list("r1");
-    assertEquals(List.of("parameters.json.enc", "policies/survey.conf.enc", MethodStore.SECRET_FILE), files);
-    assertEquals("dataset { name = x }\n", new String(store.read("r1", "policies/survey.conf", Optional.of(box)),
-        StandardCharsets.UTF_8));
-    assertThrows(MethodKeyException.class, () -> store.read("r1", "parameters.json", Optional.empty()));
-    assertThrows(MethodKeyException.class, () -> store.read("r1", MethodStore.SECRET_FILE, Optional.of(box)));
+    assertEquals(
+        List.of("parameters.json.enc", "policies/survey.conf.enc", MethodStore.SECRET_FILE), files);
+    assertEquals(
+        "dataset { name = x }\n",
+        new String(
+            store.read("r1", "policies/survey.conf", Optional.of(box)), StandardCharsets.UTF_8));
+    assertThrows(
+        MethodKeyException.class, () -> store.read("r1", "parameters.json", Optional.empty()));
+    assertThrows(
+        MethodKeyException.class,
+        () -> store.read("r1", MethodStore.SECRET_FILE, Optional.of(box)));
     PseudonymKey back = store.readSecret("r1", SecretBox.fromEnvironment(ENV).orElseThrow());
     assertEquals(key.toHexForScanning(), back.toHexForScanning());
     String hex = key.toHexForScanning();
@@ -78,7 +93,8 @@ class SecretBoxTest {
       for (Path p : (Iterable<Path>) walk.filter(Files::isRegularFile)::iterator) {
         String content = new String(Files.readAllBytes(p), StandardCharsets.ISO_8859_1);
         assertFalse(content.toLowerCase().contains(hex), p.toString());
-        assertFalse(content.contains(new String(HexFormat.of().parseHex(hex), StandardCharsets.ISO_8859_1)),
+        assertFalse(
+            content.contains(new String(HexFormat.of().parseHex(hex), StandardCharsets.ISO_8859_1)),
             p.toString());
       }
     }

@@ -18,33 +18,55 @@ import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
 
 /**
- * An attacker's view of a published release, written for the tests from the definition and nothing of the product's:
- * reads the Parquet back, joins survey-like and purchase-like datasets on the person's pseudonym, and lists the persons
- * whose published quasi-identifiers together with some set of at most m of their items are shared by fewer than k
- * persons.
+ * An attacker's view of a published release, written for the tests from the definition and nothing
+ * of the product's: reads the Parquet back, joins survey-like and purchase-like datasets on the
+ * person's pseudonym, and lists the persons whose published quasi-identifiers together with some
+ * set of at most m of their items are shared by fewer than k persons.
  */
 public final class Attacker {
-  /** The joined persons: class (relational values as published, "none" without a relational row) and item set. */
+  /**
+   * The joined persons: class (relational values as published, "none" without a relational row) and
+   * item set.
+   */
   public final Map<String, String> classOf = new HashMap<>();
+
   public final Map<String, Set<String>> itemsOf = new HashMap<>();
 
-  public Attacker(SparkSession spark, Path release, String relational, String relPerson, List<String> qis,
-      String itemDataset, String itemPerson, List<String> itemCols) {
+  public Attacker(
+      SparkSession spark,
+      Path release,
+      String relational,
+      String relPerson,
+      List<String> qis,
+      String itemDataset,
+      String itemPerson,
+      List<String> itemCols) {
     Column[] q = qis.stream().map(c -> col(c)).toArray(Column[]::new);
-    for (Row r : spark.read().parquet(release.resolve(relational).toString())
-        .select(col(relPerson), to_json(struct(q))).collectAsList()) {
+    for (Row r :
+        spark
+            .read()
+            .parquet(release.resolve(relational).toString())
+            .select(col(relPerson), to_json(struct(q)))
+            .collectAsList()) {
       classOf.put(r.getString(0), r.getString(1));
       itemsOf.putIfAbsent(r.getString(0), new TreeSet<>());
     }
     Column[] ic = itemCols.stream().map(c -> col(c).cast("string")).toArray(Column[]::new);
-    for (Row r : spark.read().parquet(release.resolve(itemDataset).toString())
-        .select(col(itemPerson), concat_ws(" / ", ic)).collectAsList()) {
+    for (Row r :
+        spark
+            .read()
+            .parquet(release.resolve(itemDataset).toString())
+            .select(col(itemPerson), concat_ws(" / ", ic))
+            .collectAsList()) {
       classOf.putIfAbsent(r.getString(0), "none");
       itemsOf.computeIfAbsent(r.getString(0), x -> new TreeSet<>()).add(r.getString(1));
     }
   }
 
-  /** The persons singled out under (k, k^m): a class, or a class with up to m of the person's items, below k. */
+  /**
+   * The persons singled out under (k, k^m): a class, or a class with up to m of the person's items,
+   * below k.
+   */
   public Set<String> singledOut(int k, int m) {
     Map<String, Integer> support = new HashMap<>();
     Map<String, List<String>> keys = new HashMap<>();
@@ -59,11 +81,12 @@ public final class Attacker {
       keys.put(p, mine);
     }
     Set<String> out = new HashSet<>();
-    keys.forEach((p, mine) -> {
-      if (mine.stream().anyMatch(key -> support.get(key) < k)) {
-        out.add(p);
-      }
-    });
+    keys.forEach(
+        (p, mine) -> {
+          if (mine.stream().anyMatch(key -> support.get(key) < k)) {
+            out.add(p);
+          }
+        });
     return out;
   }
 
@@ -74,7 +97,8 @@ public final class Attacker {
     return n.values().stream().filter(v -> v == 1).count();
   }
 
-  private static void addSubsets(String prefix, List<String> items, int from, int left, List<String> out) {
+  private static void addSubsets(
+      String prefix, List<String> items, int from, int left, List<String> out) {
     if (left == 0) {
       return;
     }

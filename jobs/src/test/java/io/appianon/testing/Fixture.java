@@ -13,16 +13,17 @@ import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
 
 /**
- * A small but real setup in a temporary folder: survey and purchase CSV files, policy files and a job configuration
- * file, written the way an operator would write them.
+ * A small but real setup in a temporary folder: survey and purchase CSV files, policy files and a
+ * job configuration file, written the way an operator would write them.
  *
- * <p>Policy variant {@code A} deletes the survey's satisfaction answers; variant {@code B} publishes them, adding the
- * category 「満足度」. Categories follow the PPC guideline's wording: 「性別」「生年」, and the purchases dataset is
- * 「購買履歴」.
+ * <p>Policy variant {@code A} deletes the survey's satisfaction answers; variant {@code B}
+ * publishes them, adding the category 「満足度」. Categories follow the PPC guideline's wording:
+ * 「性別」「生年」, and the purchases dataset is 「購買履歴」.
  */
 public final class Fixture {
   /** A passphrase for APPIANON_METHOD_KEY in tests. */
   public static final String PASSPHRASE = "test-passphrase-for-method-store-0123";
+
   public static final int MEMBERS = 40;
 
   public final Path root;
@@ -46,7 +47,9 @@ public final class Fixture {
     writeData();
     writePolicy("A", "[name, satisfaction]");
     writePolicy("B", "[name]");
-    write(policies.resolve("purchases.conf"), """
+    write(
+        policies.resolve("purchases.conf"),
+        """
         dataset {
           name = purchases
           title { ja = "購買履歴", en = "Purchase history" }
@@ -67,7 +70,8 @@ public final class Fixture {
             quasi-identifiers = [ { column = purchase_month, hierarchy = none, level = 0 } ]
           }
         }
-        """.formatted(quote(purchasesCsv())));
+        """
+            .formatted(quote(purchasesCsv())));
   }
 
   public Path surveyCsv() {
@@ -78,10 +82,14 @@ public final class Fixture {
     return data.resolve("purchases.csv");
   }
 
-  /** Writes {@code <root>/<name>.conf} for policy variant {@code A} or {@code B}, then {@code extra} HOCON lines. */
+  /**
+   * Writes {@code <root>/<name>.conf} for policy variant {@code A} or {@code B}, then {@code extra}
+   * HOCON lines.
+   */
   public Path config(String name, String variant, String... extra) throws IOException {
     StringBuilder b = new StringBuilder();
-    b.append("""
+    b.append(
+        """
         appianon {
           release { output = %s }
           quarantine.dir = %s
@@ -118,9 +126,15 @@ public final class Fixture {
           }
           spark { master = "local[2]" }
         }
-        """.formatted(quote(output), quote(quarantine), quote(methodStore), quote(hierarchies),
-        quote(policies.resolve("survey-" + variant + ".conf")), quote(policies.resolve("purchases.conf")),
-        quote(provisions)));
+        """
+            .formatted(
+                quote(output),
+                quote(quarantine),
+                quote(methodStore),
+                quote(hierarchies),
+                quote(policies.resolve("survey-" + variant + ".conf")),
+                quote(policies.resolve("purchases.conf")),
+                quote(provisions)));
     for (String line : extra) {
       b.append(line).append('\n');
     }
@@ -133,7 +147,10 @@ public final class Fixture {
     return JobConfig.load(conf, ConfigFactory.empty());
   }
 
-  /** The pseudonym of {@code memberId} under {@code key} (HMAC-SHA-256 over "member\0id", 32 hex digits). */
+  /**
+   * The pseudonym of {@code memberId} under {@code key} (HMAC-SHA-256 over "member\0id", 32 hex
+   * digits).
+   */
   public static String pseudonym(byte[] key, String memberId) throws Exception {
     Mac mac = Mac.getInstance("HmacSHA256");
     mac.init(new SecretKeySpec(key, "HmacSHA256"));
@@ -142,7 +159,9 @@ public final class Fixture {
   }
 
   private void writePolicy(String variant, String deleted) throws IOException {
-    write(policies.resolve("survey-" + variant + ".conf"), """
+    write(
+        policies.resolve("survey-" + variant + ".conf"),
+        """
         dataset {
           name = survey
           title { ja = "顧客アンケート回答", en = "Customer survey answers" }
@@ -168,7 +187,8 @@ public final class Fixture {
             ]
           }
         }
-        """.formatted(quote(surveyCsv()), deleted));
+        """
+            .formatted(quote(surveyCsv()), deleted));
   }
 
   private void writeData() throws IOException {
@@ -177,16 +197,26 @@ public final class Fixture {
     String[] names = {"山田太郎", "佐藤花子", "鈴木一郎", "高橋美咲"};
     for (int i = 1; i <= MEMBERS; i++) {
       int year = 1970 + 10 * (i % 4);
-      survey.add(String.format("M%04d,%s,%d-%02d-%02d,%s,%d", i, names[i % 4], year, 1 + i % 12, 1 + i % 28,
-          (i / 4) % 2 == 0 ? "男性" : "女性", 1 + i % 5));
+      survey.add(
+          String.format(
+              "M%04d,%s,%d-%02d-%02d,%s,%d",
+              i,
+              names[i % 4],
+              year,
+              1 + i % 12,
+              1 + i % 28,
+              (i / 4) % 2 == 0 ? "男性" : "女性",
+              1 + i % 5));
     }
     write(surveyCsv(), String.join("\n", survey) + "\n");
     List<String> purchases = new ArrayList<>();
     purchases.add("member_id,purchased_at,category,amount");
     String[] cats = {"野菜", "飲料", "日用品"};
     for (int i = 0; i < 2 * MEMBERS; i++) {
-      purchases.add(String.format("M%04d,2026-%02d-%02d 1%d:15:00,%s,%d", 1 + i % MEMBERS, 1 + i % 3, 1 + i % 27,
-          i % 10, cats[i % 3], 100 + 37 * i));
+      purchases.add(
+          String.format(
+              "M%04d,2026-%02d-%02d 1%d:15:00,%s,%d",
+              1 + i % MEMBERS, 1 + i % 3, 1 + i % 27, i % 10, cats[i % 3], 100 + 37 * i));
     }
     write(purchasesCsv(), String.join("\n", purchases) + "\n");
   }

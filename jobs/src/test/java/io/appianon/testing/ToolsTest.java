@@ -12,15 +12,17 @@ import org.opentest4j.TestAbortedException;
 class ToolsTest {
   @Test
   void aMissingToolFailsUnderCi() {
-    AssertionFailedError e = assertThrows(AssertionFailedError.class,
-        () -> Tools.require(false, "bc", Map.of("CI", "true")));
+    AssertionFailedError e =
+        assertThrows(
+            AssertionFailedError.class, () -> Tools.require(false, "bc", Map.of("CI", "true")));
     assertTrue(e.getMessage().startsWith("bc is missing and CI=true"), e.getMessage());
   }
 
   @Test
   void aMissingToolSkipsOutsideCi() {
     assertThrows(TestAbortedException.class, () -> Tools.require(false, "bc", Map.of()));
-    assertThrows(TestAbortedException.class, () -> Tools.require(false, "bc", Map.of("CI", "false")));
+    assertThrows(
+        TestAbortedException.class, () -> Tools.require(false, "bc", Map.of("CI", "false")));
   }
 
   @Test

@@ -4,17 +4,24 @@ import java.util.Arrays;
 import java.util.stream.Collectors;
 
 /**
- * What a column is, in the terms of APPI Art. 43 / PPC Rule 34. The role decides what the pipeline insists on: a
- * policy that lets an identifier or identification code reach the output is rejected before any data is read.
+ * What a column is, in the terms of APPI Art. 43 / PPC Rule 34. The role decides what the pipeline
+ * insists on: a policy that lets an identifier or identification code reach the output is rejected
+ * before any data is read.
  */
 public enum ColumnRole {
-  /** A description that identifies a person (name, street address, phone, e-mail): Rule 34 item 1, delete. */
+  /**
+   * A description that identifies a person (name, street address, phone, e-mail): Rule 34 item 1,
+   * delete.
+   */
   IDENTIFIER("identifier"),
-  /** An individual identification code (My Number, passport, card numbers): Rule 34 item 2, delete. */
+  /**
+   * An individual identification code (My Number, passport, card numbers): Rule 34 item 2, delete.
+   */
   ID_CODE("id-code"),
   /**
-   * An item whose misuse could cause financial harm (credit-card number, bank account, online-banking credentials):
-   * PPC Rule 31 item 3 for pseudonymously processed information, and never published in either kind: delete.
+   * An item whose misuse could cause financial harm (credit-card number, bank account,
+   * online-banking credentials): PPC Rule 31 item 3 for pseudonymously processed information, and
+   * never published in either kind: delete.
    */
   FINANCIAL("financial"),
   /** A code that links records (member id, order id): Rule 34 item 3, delete or pseudonymize. */
@@ -45,7 +52,10 @@ public enum ColumnRole {
       }
     }
     throw origin.error(
-        "unknown role '" + s + "' (expected one of "
-            + Arrays.stream(values()).map(ColumnRole::configName).collect(Collectors.joining(", ")) + ")");
+        "unknown role '"
+            + s
+            + "' (expected one of "
+            + Arrays.stream(values()).map(ColumnRole::configName).collect(Collectors.joining(", "))
+            + ")");
   }
 }

@@ -12,9 +12,9 @@ import java.util.Set;
 import java.util.TreeSet;
 
 /**
- * A section of a Typesafe Config that knows its file and path, so every typed read fails with a message naming the
- * file and the full key. Also checks that a section holds no key it does not understand (a typo in a policy must not
- * silently turn a protection off).
+ * A section of a Typesafe Config that knows its file and path, so every typed read fails with a
+ * message naming the file and the full key. Also checks that a section holds no key it does not
+ * understand (a typo in a policy must not silently turn a protection off).
  */
 public final class Conf {
   private final Config config;
@@ -196,7 +196,8 @@ public final class Conf {
   public void allowOnly(Set<String> allowed) {
     for (String k : config.root().keySet()) {
       if (!allowed.contains(k)) {
-        throw origin.error(k, "unknown key (allowed here: " + String.join(", ", new TreeSet<>(allowed)) + ")");
+        throw origin.error(
+            k, "unknown key (allowed here: " + String.join(", ", new TreeSet<>(allowed)) + ")");
       }
     }
   }

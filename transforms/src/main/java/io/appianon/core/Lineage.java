@@ -7,13 +7,16 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * What happened to each column, traced from the input declarations through every technique, in words the public
- * can read. The manifest (categories of information contained, and how each was processed) is generated from it, so
- * the disclosure cannot drift from the processing.
+ * What happened to each column, traced from the input declarations through every technique, in
+ * words the public can read. The manifest (categories of information contained, and how each was
+ * processed) is generated from it, so the disclosure cannot drift from the processing.
  */
 public final class Lineage {
 
-  /** One output column: its category, the input column it came from, its role, and the processing applied. */
+  /**
+   * One output column: its category, the input column it came from, its role, and the processing
+   * applied.
+   */
   public static final class Entry {
     private final String source;
     private final ColumnRole role;
@@ -94,10 +97,17 @@ public final class Lineage {
   }
 
   /**
-   * A new column derived from {@code from}; it inherits the source's category unless {@code category} is given. When
-   * {@code dropSource}, the source column is gone afterwards (without being listed as deleted: it lives on, processed).
+   * A new column derived from {@code from}; it inherits the source's category unless {@code
+   * category} is given. When {@code dropSource}, the source column is gone afterwards (without
+   * being listed as deleted: it lives on, processed).
    */
-  public void derive(String from, String to, Processing kind, Text how, Optional<Text> category, boolean dropSource) {
+  public void derive(
+      String from,
+      String to,
+      Processing kind,
+      Text how,
+      Optional<Text> category,
+      boolean dropSource) {
     Entry src = entry(from);
     Entry e = src.copy();
     e.processing.add(how);

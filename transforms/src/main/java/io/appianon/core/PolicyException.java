@@ -1,8 +1,9 @@
 package io.appianon.core;
 
 /**
- * A configuration error: a policy or job config that cannot be run. The message always names the file and the key,
- * so a data engineer can fix it without reading code, and it is raised before Spark reads any data.
+ * A configuration error: a policy or job config that cannot be run. The message always names the
+ * file and the key, so a data engineer can fix it without reading code, and it is raised before
+ * Spark reads any data.
  */
 public final class PolicyException extends RuntimeException {
   private final String file;

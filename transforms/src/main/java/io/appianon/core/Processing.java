@@ -1,13 +1,17 @@
 package io.appianon.core;
 
 /**
- * What a technique did to a column, as recorded in the {@link Lineage}. The APPI role rules (an identifier reaches the
- * output only generalized or pseudonymized, a linking code only pseudonymized, free text only scrubbed) and the
- * reports read these kinds, so what a technique's {@code describe} writes and what the rules check is one typed
- * vocabulary. {@link #key()} is the name written to report.json (its {@code columns} lists by kind).
+ * What a technique did to a column, as recorded in the {@link Lineage}. The APPI role rules (an
+ * identifier reaches the output only generalized or pseudonymized, a linking code only
+ * pseudonymized, free text only scrubbed) and the reports read these kinds, so what a technique's
+ * {@code describe} writes and what the rules check is one typed vocabulary. {@link #key()} is the
+ * name written to report.json (its {@code columns} lists by kind).
  */
 public enum Processing {
-  /** Replaced by a coarser value: a hierarchy level, a band, a prefix, a prefecture, a truncated date. */
+  /**
+   * Replaced by a coarser value: a hierarchy level, a band, a prefix, a prefecture, a truncated
+   * date.
+   */
   GENERALIZED("generalized"),
   /** Replaced by a keyed pseudonym. */
   PSEUDONYMIZED("pseudonymized"),

@@ -3,7 +3,10 @@ package io.appianon.core;
 import java.io.Serializable;
 import java.util.Objects;
 
-/** A short public-facing text in Japanese and English (Japanese first, as the PPC guideline's wording is). */
+/**
+ * A short public-facing text in Japanese and English (Japanese first, as the PPC guideline's
+ * wording is).
+ */
 public record Text(String ja, String en) implements Serializable {
   public Text {
     Objects.requireNonNull(ja, "ja");

@@ -23,14 +23,15 @@ import java.util.regex.Pattern;
 import org.apache.spark.sql.Column;
 
 /**
- * A generalization hierarchy: each original value and its ever coarser generalizations, level 0 being the value
- * itself and the last level the root ({@code *}). Loaded from the CSV layout used by ARX and the UCI Adult
- * hierarchies (one row per value, {@code ;}-separated, no header).
+ * A generalization hierarchy: each original value and its ever coarser generalizations, level 0
+ * being the value itself and the last level the root ({@code *}). Loaded from the CSV layout used
+ * by ARX and the UCI Adult hierarchies (one row per value, {@code ;}-separated, no header).
  *
- * <p>A hierarchy is small (its domain is the distinct values of one attribute) and lives on the driver; on Spark it
- * becomes a map literal, so generalizing a column is a built-in lookup with no UDF and no join. A value the
- * hierarchy does not know generalizes to the root at every level above 0 (the safe choice: the most general value
- * says nothing). Null ("not applicable", e.g. no delivery address) stays null below the root level.
+ * <p>A hierarchy is small (its domain is the distinct values of one attribute) and lives on the
+ * driver; on Spark it becomes a map literal, so generalizing a column is a built-in lookup with no
+ * UDF and no join. A value the hierarchy does not know generalizes to the root at every level above
+ * 0 (the safe choice: the most general value says nothing). Null ("not applicable", e.g. no
+ * delivery address) stays null below the root level.
  */
 public final class Hierarchy implements Serializable {
   private static final long serialVersionUID = 1L;
@@ -46,7 +47,10 @@ public final class Hierarchy implements Serializable {
     this.rows = rows;
   }
 
-  /** Builds a hierarchy from rows; every row must have the same number of levels and end with the root. */
+  /**
+   * Builds a hierarchy from rows; every row must have the same number of levels and end with the
+   * root.
+   */
   public static Hierarchy of(String name, List<List<String>> rows) {
     Objects.requireNonNull(name, "name");
     if (rows.isEmpty()) {
@@ -55,7 +59,11 @@ public final class Hierarchy implements Serializable {
     int height = rows.get(0).size();
     if (height < 2) {
       throw new IllegalArgumentException(
-          "Hierarchy '" + name + "' has " + height + " level(s) (need the value and at least the root)");
+          "Hierarchy '"
+              + name
+              + "' has "
+              + height
+              + " level(s) (need the value and at least the root)");
     }
     Map<String, String[]> map = new LinkedHashMap<>();
     int line = 0;
@@ -63,19 +71,29 @@ public final class Hierarchy implements Serializable {
       line++;
       if (row.size() != height) {
         throw new IllegalArgumentException(
-            "Hierarchy '" + name + "' row " + line + " has " + row.size() + " levels, expected " + height
+            "Hierarchy '"
+                + name
+                + "' row "
+                + line
+                + " has "
+                + row.size()
+                + " levels, expected "
+                + height
                 + " like the first row");
       }
       String[] levels = row.toArray(new String[0]);
       if (map.put(levels[0], levels) != null) {
-        throw new IllegalArgumentException("Hierarchy '" + name + "' row " + line + ": duplicate value '"
-            + levels[0] + "'");
+        throw new IllegalArgumentException(
+            "Hierarchy '" + name + "' row " + line + ": duplicate value '" + levels[0] + "'");
       }
     }
     return new Hierarchy(name, height, Collections.unmodifiableMap(map));
   }
 
-  /** A two-level hierarchy (value, then {@code *}) for a quasi-identifier with no hierarchy of its own. */
+  /**
+   * A two-level hierarchy (value, then {@code *}) for a quasi-identifier with no hierarchy of its
+   * own.
+   */
   public static Hierarchy flat(String name) {
     return new Hierarchy(name, 2, null);
   }
@@ -125,7 +143,9 @@ public final class Hierarchy implements Serializable {
     return rows == null || (value != null && rows.containsKey(value));
   }
 
-  /** The original values this hierarchy knows (empty for a flat hierarchy, which knows every value). */
+  /**
+   * The original values this hierarchy knows (empty for a flat hierarchy, which knows every value).
+   */
   public Set<String> values() {
     return rows == null ? Set.of() : rows.keySet();
   }
@@ -162,7 +182,10 @@ public final class Hierarchy implements Serializable {
     return r == null ? ROOT : r[level];
   }
 
-  /** Generalizes a Spark column of strings to a level with built-in functions (a map literal lookup). */
+  /**
+   * Generalizes a Spark column of strings to a level with built-in functions (a map literal
+   * lookup).
+   */
   public Column generalize(Column value, int level) {
     checkLevel(level);
     if (level == 0) {
@@ -180,18 +203,31 @@ public final class Hierarchy implements Serializable {
       vals[i] = rows.get(keys[i])[level];
     }
     Column mapped = try_element_at(map_from_arrays(lit(keys), lit(vals)), value);
-    return when(value.isNull(), lit(null).cast("string")).when(mapped.isNull(), lit(ROOT)).otherwise(mapped);
+    return when(value.isNull(), lit(null).cast("string"))
+        .when(mapped.isNull(), lit(ROOT))
+        .otherwise(mapped);
   }
 
   private void checkLevel(int level) {
     if (level < 0 || level >= height) {
       throw new IllegalArgumentException(
-          "Invalid level " + level + " for hierarchy '" + name + "' (must be 0.." + maxLevel() + ")");
+          "Invalid level "
+              + level
+              + " for hierarchy '"
+              + name
+              + "' (must be 0.."
+              + maxLevel()
+              + ")");
     }
   }
 
   @Override
   public String toString() {
-    return "Hierarchy[" + name + ", height=" + height + (rows == null ? ", flat" : ", values=" + rows.size()) + "]";
+    return "Hierarchy["
+        + name
+        + ", height="
+        + height
+        + (rows == null ? ", flat" : ", values=" + rows.size())
+        + "]";
   }
 }

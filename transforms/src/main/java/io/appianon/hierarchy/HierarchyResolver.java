@@ -8,9 +8,9 @@ import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
- * Finds hierarchies by name in a directory ({@code <dir>/<name>.csv}) or by explicit path (a name ending in
- * {@code .csv}, relative to the directory or absolute). A missing or malformed file fails with the policy key that
- * named it and the path that was tried.
+ * Finds hierarchies by name in a directory ({@code <dir>/<name>.csv}) or by explicit path (a name
+ * ending in {@code .csv}, relative to the directory or absolute). A missing or malformed file fails
+ * with the policy key that named it and the path that was tried.
  */
 public final class HierarchyResolver {
   private final Path dir;
@@ -48,8 +48,12 @@ public final class HierarchyResolver {
       return cached;
     }
     if (!Files.isRegularFile(file)) {
-      throw origin.error("hierarchy '" + name + "' not found: no file " + file
-          + " (set appianon.hierarchies.dir or give a path ending in .csv)");
+      throw origin.error(
+          "hierarchy '"
+              + name
+              + "' not found: no file "
+              + file
+              + " (set appianon.hierarchies.dir or give a path ending in .csv)");
     }
     try {
       String base = file.getFileName().toString().replaceFirst("\\.csv$", "");

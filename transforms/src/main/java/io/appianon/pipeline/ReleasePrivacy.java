@@ -31,42 +31,49 @@ import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Encoders;
 import org.apache.spark.sql.Row;
-import org.apache.spark.storage.StorageLevel;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The release-level privacy stage: the person, not the row, is the unit. It sees every dataset that holds a person of
- * the release's pseudonym domain (after each dataset's techniques, record deletion and k^m, before its privacy models)
- * and makes the joined person (k, k^m)-anonymous ({@link PersonLevelAnonymity}) over the relational dataset's
- * quasi-identifiers and the declared item columns:
+ * The release-level privacy stage: the person, not the row, is the unit. It sees every dataset that
+ * holds a person of the release's pseudonym domain (after each dataset's techniques, record
+ * deletion and k^m, before its privacy models) and makes the joined person (k, k^m)-anonymous
+ * ({@link PersonLevelAnonymity}) over the relational dataset's quasi-identifiers and the declared
+ * item columns:
  *
  * <ol>
- *   <li><b>Floor.</b> Each dataset's own models choose their levels first (policy or search); generalization only
- *       ever goes up from there, so every dataset's own models keep holding.</li>
- *   <li><b>Search</b> over the lattice of the relational quasi-identifiers' and the item columns' hierarchy levels
- *       for the node of least (weighted) generalization whose violating persons fit within {@code max-suppression}
- *       of all persons, exactly: nodes in ascending loss, pruned by monotonicity, several per Spark job. The
- *       persons' profiles are spread over partitions by their class at the caps ({@link PartitionedProfiles}), so
- *       each partition holds whole classes of any node and is counted in memory ({@link PersonProfiles}); only
- *       per-node totals reach the driver.</li>
- *   <li><b>Suppression in persons.</b> At the chosen node each class settles ({@link PersonProfiles#settle}): rare
- *       items go, then the violators, until the persons left hold the model; they are removed with all their rows, in
- *       every dataset of the domain. Then each dataset's own models run at the chosen levels; a person whose
- *       relational row they suppress is removed from the other datasets too, and the classes those models changed
- *       (the persons they removed or whose item rows they suppressed) are checked again, from the kept input profiles
- *       less everything removed, until no person violates (a fixpoint, at most {@value #MAX_ROUNDS} rounds; every
- *       other class is as it settled). A domain with datasets beyond the relational and the item dataset profiles
- *       every output again instead.</li>
+ *   <li><b>Floor.</b> Each dataset's own models choose their levels first (policy or search);
+ *       generalization only ever goes up from there, so every dataset's own models keep holding.
+ *   <li><b>Search</b> over the lattice of the relational quasi-identifiers' and the item columns'
+ *       hierarchy levels for the node of least (weighted) generalization whose violating persons
+ *       fit within {@code max-suppression} of all persons, exactly: nodes in ascending loss, pruned
+ *       by monotonicity, several per Spark job. The persons' profiles are spread over partitions by
+ *       their class at the caps ({@link PartitionedProfiles}), so each partition holds whole
+ *       classes of any node and is counted in memory ({@link PersonProfiles}); only per-node totals
+ *       reach the driver.
+ *   <li><b>Suppression in persons.</b> At the chosen node each class settles ({@link
+ *       PersonProfiles#settle}): rare items go, then the violators, until the persons left hold the
+ *       model; they are removed with all their rows, in every dataset of the domain. Then each
+ *       dataset's own models run at the chosen levels; a person whose relational row they suppress
+ *       is removed from the other datasets too, and the classes those models changed (the persons
+ *       they removed or whose item rows they suppressed) are checked again, from the kept input
+ *       profiles less everything removed, until no person violates (a fixpoint, at most {@value
+ *       #MAX_ROUNDS} rounds; every other class is as it settled). A domain with datasets beyond the
+ *       relational and the item dataset profiles every output again instead.
  * </ol>
  */
 public final class ReleasePrivacy {
   private static final Logger LOG = LoggerFactory.getLogger(ReleasePrivacy.class);
   static final int MAX_ROUNDS = 6;
-  /** (person, item) profile rows per partition, about: a task holds its partition's rows in memory. */
+
+  /**
+   * (person, item) profile rows per partition, about: a task holds its partition's rows in memory.
+   */
   static final long ROWS_PER_PARTITION = 250_000;
+
   /** Nodes assessed per Spark job by the search. */
   static final int BATCH = 8;
+
   private static final String NO_CLASS = "(no relational row)";
   private static final String SEP = "\u001f";
   private static final String NULL = "\u0000";
@@ -81,14 +88,18 @@ public final class ReleasePrivacy {
     this(spec, 0);
   }
 
-  /** As {@link #ReleasePrivacy(PersonSpec)}, the profiles spread over {@code partitions} partitions (0: by size). */
+  /**
+   * As {@link #ReleasePrivacy(PersonSpec)}, the profiles spread over {@code partitions} partitions
+   * (0: by size).
+   */
   ReleasePrivacy(PersonSpec spec, int partitions) {
     this(spec, partitions, false);
   }
 
   /**
-   * As above; with {@code profileAllOutputs}, each round profiles every output again instead of checking only the
-   * classes the datasets' own models changed (what a domain with other datasets does; tests compare the two).
+   * As above; with {@code profileAllOutputs}, each round profiles every output again instead of
+   * checking only the classes the datasets' own models changed (what a domain with other datasets
+   * does; tests compare the two).
    */
   ReleasePrivacy(PersonSpec spec, int partitions, boolean profileAllOutputs) {
     this.spec = spec;
@@ -97,41 +108,71 @@ public final class ReleasePrivacy {
   }
 
   /** One dataset of the release, after {@link DatasetPipeline#process}. */
-  public record Input(DatasetPolicy policy, DatasetPipeline pipeline, DatasetPipeline.Processed processed,
+  public record Input(
+      DatasetPolicy policy,
+      DatasetPipeline pipeline,
+      DatasetPipeline.Processed processed,
       TechniqueContext ctx) {}
 
   /** The datasets' results and the stage's report (persons, levels, search steps, rounds). */
-  public record Outcome(Map<String, PipelineResult> results, PersonsSection report, long persons,
+  public record Outcome(
+      Map<String, PipelineResult> results,
+      PersonsSection report,
+      long persons,
       long suppressedPersons) {}
 
-  /** A dimension of the search: a relational quasi-identifier or an item column, with its floor level. */
-  private record Dim(String dataset, String column, Hierarchy hierarchy, int floor, int cap, boolean item,
+  /**
+   * A dimension of the search: a relational quasi-identifier or an item column, with its floor
+   * level.
+   */
+  private record Dim(
+      String dataset,
+      String column,
+      Hierarchy hierarchy,
+      int floor,
+      int cap,
+      boolean item,
       double weight) {
     double loss(int level) {
       return weight * level / Math.max(1, hierarchy.maxLevel());
     }
   }
 
-  /** Checks, before any data is read, that the item columns are published columns of their datasets. */
+  /**
+   * Checks, before any data is read, that the item columns are published columns of their datasets.
+   */
   public static void check(PersonSpec spec, List<DatasetPolicy> policies) {
     for (PersonSpec.ItemColumn ic : spec.items()) {
-      DatasetPolicy p = policies.stream().filter(x -> x.name().equals(ic.dataset())).findFirst().orElseThrow();
+      DatasetPolicy p =
+          policies.stream().filter(x -> x.name().equals(ic.dataset())).findFirst().orElseThrow();
       if (!Plan.of(p).outputSchema().getFieldIndex(ic.column()).isDefined()) {
-        throw ic.origin().child("column").error("'" + ic.column() + "' is not a published column of dataset '"
-            + p.name() + "' (published: " + String.join(", ", Plan.of(p).outputSchema().fieldNames()) + ")");
+        throw ic.origin()
+            .child("column")
+            .error(
+                "'"
+                    + ic.column()
+                    + "' is not a published column of dataset '"
+                    + p.name()
+                    + "' (published: "
+                    + String.join(", ", Plan.of(p).outputSchema().fieldNames())
+                    + ")");
       }
     }
   }
 
   public Outcome run(List<Input> inputs) {
     long t0 = System.nanoTime();
-    List<Input> domain = inputs.stream()
-        .filter(i -> PersonSpec.personColumn(i.policy(), spec.domain()).isPresent()).toList();
+    List<Input> domain =
+        inputs.stream()
+            .filter(i -> PersonSpec.personColumn(i.policy(), spec.domain()).isPresent())
+            .toList();
     Map<String, Input> byName = new LinkedHashMap<>();
     domain.forEach(i -> byName.put(i.policy().name(), i));
     Optional<Input> relational = spec.relational().map(byName::get);
-    Optional<Input> itemInput = spec.items().isEmpty() ? Optional.empty()
-        : Optional.of(byName.get(spec.items().get(0).dataset()));
+    Optional<Input> itemInput =
+        spec.items().isEmpty()
+            ? Optional.empty()
+            : Optional.of(byName.get(spec.items().get(0).dataset()));
 
     // 1. The floor: each dataset's own levels.
     Map<String, Map<String, Integer>> own = new LinkedHashMap<>();
@@ -139,17 +180,32 @@ public final class ReleasePrivacy {
       own.put(i.policy().name(), i.pipeline().ownLevels(i.processed()));
     }
     List<Dim> dims = new ArrayList<>();
-    relational.ifPresent(r -> {
-      for (PrivacySpec.QuasiIdentifier q : r.policy().privacy().quasiIdentifiers()) {
-        int floor = own.get(r.policy().name()).get(q.column());
-        dims.add(new Dim(r.policy().name(), q.column(), q.hierarchy(), floor, Math.max(floor, q.cap()), false,
-            spec.weight(q.column())));
-      }
-    });
+    relational.ifPresent(
+        r -> {
+          for (PrivacySpec.QuasiIdentifier q : r.policy().privacy().quasiIdentifiers()) {
+            int floor = own.get(r.policy().name()).get(q.column());
+            dims.add(
+                new Dim(
+                    r.policy().name(),
+                    q.column(),
+                    q.hierarchy(),
+                    floor,
+                    Math.max(floor, q.cap()),
+                    false,
+                    spec.weight(q.column())));
+          }
+        });
     for (PersonSpec.ItemColumn ic : spec.items()) {
       int floor = own.get(ic.dataset()).getOrDefault(ic.column(), 0);
-      dims.add(new Dim(ic.dataset(), ic.column(), ic.hierarchy(), floor, Math.max(floor, ic.cap()), true,
-          spec.weight(ic.column())));
+      dims.add(
+          new Dim(
+              ic.dataset(),
+              ic.column(),
+              ic.hierarchy(),
+              floor,
+              Math.max(floor, ic.cap()),
+              true,
+              spec.weight(ic.column())));
     }
 
     // 2. The persons' base profile (original values), cached for the search.
@@ -158,20 +214,43 @@ public final class ReleasePrivacy {
     Dataset<Row> base = base(processedRows, byName, dims);
     PartitionedProfiles parts = null;
     try {
-      // Every class of every node the search may choose lies inside one class at the caps: spread by it, each
-      // partition is counted on its own. (At most one profile row per item row, plus one per person without items.)
+      // Every class of every node the search may choose lies inside one class at the caps: spread
+      // by it, each
+      // partition is counted on its own. (At most one profile row per item row, plus one per person
+      // without items.)
       long itemRowsIn = itemInput.map(i -> i.processed().keptRows()).orElse(0L);
-      parts = PartitionedProfiles.of(layout(base, dims), relCount(dims), dims.size() - relCount(dims),
-          group(base, dims, caps(dims)), partitions(base, itemRowsIn));
+      parts =
+          PartitionedProfiles.of(
+              layout(base, dims),
+              relCount(dims),
+              dims.size() - relCount(dims),
+              group(base, dims, caps(dims)),
+              partitions(base, itemRowsIn));
       long total = parts.persons();
       long budget = (long) Math.floor(spec.maxSuppression() * total);
       boolean itemRemedy = spec.maxItemSuppression() > 0 && spec.m() > 0 && itemInput.isPresent();
       long itemRows = itemInput.map(i -> i.processed().keptRows()).orElse(0L);
-      Limits limits = new Limits(budget, itemRemedy ? (long) Math.floor(spec.maxItemSuppression() * itemRows) : 0,
-          itemRemedy, itemRows);
-      LOG.info("[persons] {} persons in datasets {}; (k={}, k^m with m={}) over {}; at most {} may be suppressed{}",
-          total, byName.keySet(), spec.k(), spec.m(), dims.stream().map(Dim::column).toList(), budget,
-          itemRemedy ? ", and at most " + limits.itemRows() + " of " + itemRows + " item rows as rare items" : "");
+      Limits limits =
+          new Limits(
+              budget,
+              itemRemedy ? (long) Math.floor(spec.maxItemSuppression() * itemRows) : 0,
+              itemRemedy,
+              itemRows);
+      LOG.info(
+          "[persons] {} persons in datasets {}; (k={}, k^m with m={}) over {}; at most {} may be suppressed{}",
+          total,
+          byName.keySet(),
+          spec.k(),
+          spec.m(),
+          dims.stream().map(Dim::column).toList(),
+          budget,
+          itemRemedy
+              ? ", and at most "
+                  + limits.itemRows()
+                  + " of "
+                  + itemRows
+                  + " item rows as rare items"
+              : "");
 
       // 3. Search from the floor for the feasible node of least loss, exactly.
       int[] node = floors(dims);
@@ -182,32 +261,58 @@ public final class ReleasePrivacy {
       if (!at.feasible()) {
         Map.Entry<int[], Assessment> best = optimal(parts, dims, limits, steps);
         if (best == null) {
-          throw new PrivacyUnsatisfiableException(spec.origin().file(), new PrivacyUnsatisfiableException(
-              describe(), spec.maxSuppression(), (double) at.violators() / Math.max(1, total),
-              "no generalization of " + dims.stream().map(Dim::column).toList() + " above the datasets' own"
-                  + capsInWords(dims)));
+          throw new PrivacyUnsatisfiableException(
+              spec.origin().file(),
+              new PrivacyUnsatisfiableException(
+                  describe(),
+                  spec.maxSuppression(),
+                  (double) at.violators() / Math.max(1, total),
+                  "no generalization of "
+                      + dims.stream().map(Dim::column).toList()
+                      + " above the datasets' own"
+                      + capsInWords(dims)));
         }
         node = best.getKey();
         at = best.getValue();
-        LOG.info("[persons] least-loss node {}: {} ({} nodes assessed)", levels(dims, node), at, steps.size());
+        LOG.info(
+            "[persons] least-loss node {}: {} ({} nodes assessed)",
+            levels(dims, node),
+            at,
+            steps.size());
       }
 
-      // 4. Apply: remove the rare items (if the policy allows), suppress the violators everywhere, run each dataset's
+      // 4. Apply: remove the rare items (if the policy allows), suppress the violators everywhere,
+      // run each dataset's
       // models at the chosen levels, repeat.
       Optional<DatasetPipeline.ItemDrop> itemDrop = Optional.empty();
       int removalRounds = at.rounds();
       int[][] chosen = split(dims, node);
-      Dataset<Row> decided = parts.apply(spec.k(), spec.m(), relHierarchies(dims), chosen[0], itemHierarchies(dims),
-          chosen[1], itemRemedy);
+      Dataset<Row> decided =
+          parts.apply(
+              spec.k(),
+              spec.m(),
+              relHierarchies(dims),
+              chosen[0],
+              itemHierarchies(dims),
+              chosen[1],
+              itemRemedy);
       Dataset<Row> removed = decided.where(col(PartitionedProfiles.ITEM).isNotNull());
       long removedItems = itemRemedy ? removed.count() : 0;
       if (itemRemedy) {
         Input items = itemInput.get();
-        itemDrop = Optional.of(new DatasetPipeline.ItemDrop(personColumn(items), itemKey(dims, node, own.get(
-            items.policy().name())), removed, PartitionedProfiles.PERSON, PartitionedProfiles.ITEM));
+        itemDrop =
+            Optional.of(
+                new DatasetPipeline.ItemDrop(
+                    personColumn(items),
+                    itemKey(dims, node, own.get(items.policy().name())),
+                    removed,
+                    PartitionedProfiles.PERSON,
+                    PartitionedProfiles.ITEM));
       }
-      Dataset<Row> drop = decided.where(col(PartitionedProfiles.ITEM).isNull())
-          .select(col(PartitionedProfiles.PERSON));
+      Dataset<Row> drop =
+          decided
+              .where(col(PartitionedProfiles.ITEM).isNull())
+              .select(col(PartitionedProfiles.PERSON));
       long dropped = drop.count();
       Map<String, DatasetPipeline.Processed> processed = new LinkedHashMap<>();
       Map<String, Map<String, Integer>> finalLevels = new LinkedHashMap<>();
@@ -224,8 +329,13 @@ public final class ReleasePrivacy {
             lv.put(dim.column(), Math.max(lv.get(dim.column()), node[d]));
           } else if (node[d] > 0) {
             // an item column that is not a quasi-identifier of its dataset: generalized here
-            p = p.withKept(p.kept().withColumn(dim.column(),
-                dim.hierarchy().generalize(col(quote(dim.column())).cast("string"), node[d])));
+            p =
+                p.withKept(
+                    p.kept()
+                        .withColumn(
+                            dim.column(),
+                            dim.hierarchy()
+                                .generalize(col(quote(dim.column())).cast("string"), node[d])));
           }
         }
         processed.put(name, p);
@@ -233,76 +343,148 @@ public final class ReleasePrivacy {
       }
       Map<String, PipelineResult> results = new LinkedHashMap<>();
       List<Map<String, Object>> rounds = new ArrayList<>();
-      boolean local = !profileAllOutputs && domain.stream().allMatch(i -> spec.relational()
-          .map(i.policy().name()::equals).orElse(false)
-          || spec.items().stream().anyMatch(ic -> ic.dataset().equals(i.policy().name())));
-      Dataset<Row> affected = null; // persons whose classes the datasets' own models changed, over the rounds
+      boolean local =
+          !profileAllOutputs
+              && domain.stream()
+                  .allMatch(
+                      i ->
+                          spec.relational().map(i.policy().name()::equals).orElse(false)
+                              || spec.items().stream()
+                                  .anyMatch(ic -> ic.dataset().equals(i.policy().name())));
+      Dataset<Row> affected =
+          null; // persons whose classes the datasets' own models changed, over the rounds
       for (int round = 1; ; round++) {
         long tr = System.nanoTime();
         results.clear();
         for (Input i : domain) {
           String name = i.policy().name();
-          PipelineResult r = i.pipeline().finish(processed.get(name), i.ctx(),
-              Optional.of(new DatasetPipeline.PersonDrop(personColumn(i), drop, PartitionedProfiles.PERSON)),
-              itemInput.isPresent() && itemInput.get() == i ? itemDrop : Optional.empty(),
-              Optional.of(finalLevels.get(name)),
-              decidedColumns(spec, i.policy()));
-          // Computed once, here: the check below and the write read the same rows, and the check's query plan stays
+          PipelineResult r =
+              i.pipeline()
+                  .finish(
+                      processed.get(name),
+                      i.ctx(),
+                      Optional.of(
+                          new DatasetPipeline.PersonDrop(
+                              personColumn(i), drop, PartitionedProfiles.PERSON)),
+                      itemInput.isPresent() && itemInput.get() == i ? itemDrop : Optional.empty(),
+                      Optional.of(finalLevels.get(name)),
+                      decidedColumns(spec, i.policy()));
+          // Computed once, here: the check below and the write read the same rows, and the check's
+          // query plan stays
           // small (the outputs' plans hold every hierarchy as a map literal).
-          results.put(name, new PipelineResult(r.output().localCheckpoint(true), r.processed(), r.published(),
-              r.suppressedByReason(), r.report(), r.lineage(), r.readsInput(), r.cleanup(), r.privacySuppressed()));
+          results.put(
+              name,
+              new PipelineResult(
+                  r.output().localCheckpoint(true),
+                  r.processed(),
+                  r.published(),
+                  r.suppressedByReason(),
+                  r.report(),
+                  r.lineage(),
+                  r.readsInput(),
+                  r.cleanup(),
+                  r.privacySuppressed()));
         }
         // The persons whose relational row the dataset's own models suppressed leave every dataset.
         Dataset<Row> lost = null;
         if (relational.isPresent()) {
           Input r = relational.get();
-          Dataset<Row> before = r.processed().kept().select(col(quote(personColumn(r))).as(PartitionedProfiles.PERSON))
-              .join(drop, toSeq(PartitionedProfiles.PERSON), "left_anti");
-          Dataset<Row> after = results.get(r.policy().name()).output()
-              .select(col(quote(personColumn(r))).as(PartitionedProfiles.PERSON));
+          Dataset<Row> before =
+              r.processed()
+                  .kept()
+                  .select(col(quote(personColumn(r))).as(PartitionedProfiles.PERSON))
+                  .join(drop, toSeq(PartitionedProfiles.PERSON), "left_anti");
+          Dataset<Row> after =
+              results
+                  .get(r.policy().name())
+                  .output()
+                  .select(col(quote(personColumn(r))).as(PartitionedProfiles.PERSON));
           lost = before.except(after).localCheckpoint(true);
         }
-        // On the outputs: items that became rare (persons removed, rows the datasets' own models suppressed) are
-        // removed too, when the policy allows; then the persons still violating are suppressed. The stage settled
-        // every class, so only the classes the datasets' own models changed are checked again (when the domain is the
+        // On the outputs: items that became rare (persons removed, rows the datasets' own models
+        // suppressed) are
+        // removed too, when the policy allows; then the persons still violating are suppressed. The
+        // stage settled
+        // every class, so only the classes the datasets' own models changed are checked again (when
+        // the domain is the
         // relational and the item dataset; otherwise every output is profiled again).
         PartitionedProfiles out;
         Dataset<Row> ownRows = null;
         long tc = System.nanoTime();
         if (local) {
-          // the item rows the item dataset's own models suppressed: its rows before the stage's removals in the
-          // suppressed classes (the dataset is not computed again), less the persons and items the stage removed
+          // the item rows the item dataset's own models suppressed: its rows before the stage's
+          // removals in the
+          // suppressed classes (the dataset is not computed again), less the persons and items the
+          // stage removed
           Dataset<Row> gonePersons = drop;
           Dataset<Row> rare = removed;
-          ownRows = itemInput.flatMap(i -> results.get(i.policy().name()).privacySuppressed()
-              .map(s -> s.rowsOf(processed.get(i.policy().name()).kept())))
-              .map(o -> o.select(col(quote(personColumn(itemInput.get()))).as(PartitionedProfiles.PERSON),
-                  itemName(dims, o).as(PartitionedProfiles.ITEM))
-                  .join(broadcast(gonePersons), toSeq(PartitionedProfiles.PERSON), "left_anti")
-                  .join(rare.select(col(PartitionedProfiles.PERSON), col(PartitionedProfiles.ITEM)),
-                      toSeq(PartitionedProfiles.PERSON, PartitionedProfiles.ITEM), "left_anti")
-                  .localCheckpoint(true))
-              .orElse(null);
+          ownRows =
+              itemInput
+                  .flatMap(
+                      i ->
+                          results
+                              .get(i.policy().name())
+                              .privacySuppressed()
+                              .map(s -> s.rowsOf(processed.get(i.policy().name()).kept())))
+                  .map(
+                      o ->
+                          o.select(
+                                  col(quote(personColumn(itemInput.get())))
+                                      .as(PartitionedProfiles.PERSON),
+                                  itemName(dims, o).as(PartitionedProfiles.ITEM))
+                              .join(
+                                  broadcast(gonePersons),
+                                  toSeq(PartitionedProfiles.PERSON),
+                                  "left_anti")
+                              .join(
+                                  rare.select(
+                                      col(PartitionedProfiles.PERSON),
+                                      col(PartitionedProfiles.ITEM)),
+                                  toSeq(PartitionedProfiles.PERSON, PartitionedProfiles.ITEM),
+                                  "left_anti")
+                              .localCheckpoint(true))
+                  .orElse(null);
           Dataset<Row> touched = lost;
           if (ownRows != null) {
             Dataset<Row> p = ownRows.select(col(PartitionedProfiles.PERSON));
             touched = touched == null ? p : touched.union(p);
           }
           if (touched != null) {
-            Dataset<Row> all = (affected == null ? touched : affected.union(touched)).distinct().localCheckpoint(true);
+            Dataset<Row> all =
+                (affected == null ? touched : affected.union(touched))
+                    .distinct()
+                    .localCheckpoint(true);
             if (affected != null) {
               affected.unpersist(false);
             }
             affected = all;
           }
-          out = affected == null || affected.isEmpty() ? null : recheck(parts, dims, node, affected,
-              lost == null ? drop : drop.union(lost), removed, ownRows);
+          out =
+              affected == null || affected.isEmpty()
+                  ? null
+                  : recheck(
+                      parts,
+                      dims,
+                      node,
+                      affected,
+                      lost == null ? drop : drop.union(lost),
+                      removed,
+                      ownRows);
         } else {
           out = outputProfiles(results, byName, dims);
         }
         int[][] asIs = split(dims, new int[dims.size()]);
-        Dataset<Row> outDecided = out == null ? decided.limit(0) : out.apply(spec.k(), spec.m(), relHierarchies(dims),
-            asIs[0], itemHierarchies(dims), asIs[1], itemRemedy);
+        Dataset<Row> outDecided =
+            out == null
+                ? decided.limit(0)
+                : out.apply(
+                    spec.k(),
+                    spec.m(),
+                    relHierarchies(dims),
+                    asIs[0],
+                    itemHierarchies(dims),
+                    asIs[1],
+                    itemRemedy);
         if (out != null) {
           out.unpersist();
         }
@@ -312,8 +494,10 @@ public final class ReleasePrivacy {
           moreItems = outDecided.where(col(PartitionedProfiles.ITEM).isNotNull());
           addedItems = moreItems.count();
         }
-        Dataset<Row> more = outDecided.where(col(PartitionedProfiles.ITEM).isNull())
-            .select(col(PartitionedProfiles.PERSON));
+        Dataset<Row> more =
+            outDecided
+                .where(col(PartitionedProfiles.ITEM).isNull())
+                .select(col(PartitionedProfiles.PERSON));
         if (lost != null) {
           more = more.union(lost);
         }
@@ -325,22 +509,42 @@ public final class ReleasePrivacy {
         if (ownRows != null) {
           ownRows.unpersist(false);
         }
-        LOG.info("[persons] round {}: outputs computed in {} s, checked in {} s ({})", round,
+        LOG.info(
+            "[persons] round {}: outputs computed in {} s, checked in {} s ({})",
+            round,
             String.format(Locale.ROOT, "%.1f", (tc - tr) / 1e9),
             String.format(Locale.ROOT, "%.1f", (System.nanoTime() - tc) / 1e9),
-            local ? (affected == null ? 0 : affected.count()) + " persons' classes again" : "every output profiled");
-        rounds.add(Map.of("round", round, "persons_suppressed_so_far", dropped, "persons_added", added,
-            "rare_items_added", addedItems));
-        LOG.info("[persons] round {}: {} persons suppressed, {} more to suppress{}", round, dropped, added,
+            local
+                ? (affected == null ? 0 : affected.count()) + " persons' classes again"
+                : "every output profiled");
+        rounds.add(
+            Map.of(
+                "round",
+                round,
+                "persons_suppressed_so_far",
+                dropped,
+                "persons_added",
+                added,
+                "rare_items_added",
+                addedItems));
+        LOG.info(
+            "[persons] round {}: {} persons suppressed, {} more to suppress{}",
+            round,
+            dropped,
+            added,
             itemRemedy ? ", " + addedItems + " more rare items to remove" : "");
         if (added == 0 && addedItems == 0) {
           more.unpersist(false);
           break;
         }
         if (round >= MAX_ROUNDS || dropped + added > budget) {
-          throw new PrivacyUnsatisfiableException(spec.origin().file(), new PrivacyUnsatisfiableException(
-              describe(), spec.maxSuppression(), (double) (dropped + added) / Math.max(1, total),
-              "levels " + levels(dims, node) + " after " + round + " rounds"));
+          throw new PrivacyUnsatisfiableException(
+              spec.origin().file(),
+              new PrivacyUnsatisfiableException(
+                  describe(),
+                  spec.maxSuppression(),
+                  (double) (dropped + added) / Math.max(1, total),
+                  "levels " + levels(dims, node) + " after " + round + " rounds"));
         }
         if (addedItems > 0) {
           Dataset<Row> all = removed.union(moreItems).distinct().localCheckpoint(true);
@@ -349,8 +553,14 @@ public final class ReleasePrivacy {
           moreItems.unpersist(false);
           removed = all;
           Input items = itemInput.get();
-          itemDrop = Optional.of(new DatasetPipeline.ItemDrop(personColumn(items), itemKey(dims, node, own.get(
-              items.policy().name())), removed, PartitionedProfiles.PERSON, PartitionedProfiles.ITEM));
+          itemDrop =
+              Optional.of(
+                  new DatasetPipeline.ItemDrop(
+                      personColumn(items),
+                      itemKey(dims, node, own.get(items.policy().name())),
+                      removed,
+                      PartitionedProfiles.PERSON,
+                      PartitionedProfiles.ITEM));
         }
         Dataset<Row> next = drop.union(more).distinct().localCheckpoint(true);
         dropped = next.count();
@@ -359,47 +569,113 @@ public final class ReleasePrivacy {
         drop = next;
       }
       for (Input i : domain) {
-        describe(spec, i.policy(), results.get(i.policy().name()).lineage(), decidedColumns(spec, i.policy()));
+        describe(
+            spec,
+            i.policy(),
+            results.get(i.policy().name()).lineage(),
+            decidedColumns(spec, i.policy()));
       }
       PersonsSection.RareItems rareItems = null;
       long rareRows = 0;
       if (itemRemedy) {
-        rareRows = results.get(itemInput.get().policy().name()).suppressedByReason()
-            .getOrDefault(DatasetPipeline.REASON_RARE_ITEM, 0L);
+        rareRows =
+            results
+                .get(itemInput.get().policy().name())
+                .suppressedByReason()
+                .getOrDefault(DatasetPipeline.REASON_RARE_ITEM, 0L);
         if (rareRows > limits.itemRows()) {
-          throw new PrivacyUnsatisfiableException(spec.origin().file(), new PrivacyUnsatisfiableException(
-              describe() + " with rare items removed", spec.maxItemSuppression(), (double) rareRows / itemRows,
-              "levels " + levels(dims, node) + ": " + rareRows + " " + itemInput.get().policy().name()
-                  + " rows would go as rare items, more than max-item-suppression allows"));
+          throw new PrivacyUnsatisfiableException(
+              spec.origin().file(),
+              new PrivacyUnsatisfiableException(
+                  describe() + " with rare items removed",
+                  spec.maxItemSuppression(),
+                  (double) rareRows / itemRows,
+                  "levels "
+                      + levels(dims, node)
+                      + ": "
+                      + rareRows
+                      + " "
+                      + itemInput.get().policy().name()
+                      + " rows would go as rare items, more than max-item-suppression allows"));
         }
-        rareItems = new PersonsSection.RareItems(itemInput.get().policy().name(), spec.maxItemSuppression(),
-            removedItems, rareRows, itemRows, itemRows == 0 ? 0.0 : (double) rareRows / itemRows, removalRounds);
+        rareItems =
+            new PersonsSection.RareItems(
+                itemInput.get().policy().name(),
+                spec.maxItemSuppression(),
+                removedItems,
+                rareRows,
+                itemRows,
+                itemRows == 0 ? 0.0 : (double) rareRows / itemRows,
+                removalRounds);
       }
       List<String> words = new ArrayList<>();
-      words.add(String.format(Locale.ROOT, "%d persons in %s; %d suppressed with all their rows (%.1f %%, limit %.0f %%)",
-          total, String.join(" + ", byName.keySet()), dropped, 100.0 * dropped / Math.max(1, total),
-          100 * spec.maxSuppression()));
+      words.add(
+          String.format(
+              Locale.ROOT,
+              "%d persons in %s; %d suppressed with all their rows (%.1f %%, limit %.0f %%)",
+              total,
+              String.join(" + ", byName.keySet()),
+              dropped,
+              100.0 * dropped / Math.max(1, total),
+              100 * spec.maxSuppression()));
       if (itemRemedy) {
-        words.add(String.format(Locale.ROOT, "%d %s rows (%.1f %%, limit %.0f %%) removed as rare items: a %s that,"
-            + " with the person's other data, fewer than %d persons share", rareRows, itemInput.get().policy().name(),
-            100.0 * rareRows / Math.max(1, itemRows), 100 * spec.maxItemSuppression(),
-            String.join(" × ", spec.items().stream().map(PersonSpec.ItemColumn::column).toList()), spec.k()));
+        words.add(
+            String.format(
+                Locale.ROOT,
+                "%d %s rows (%.1f %%, limit %.0f %%) removed as rare items: a %s that,"
+                    + " with the person's other data, fewer than %d persons share",
+                rareRows,
+                itemInput.get().policy().name(),
+                100.0 * rareRows / Math.max(1, itemRows),
+                100 * spec.maxItemSuppression(),
+                String.join(
+                    " × ", spec.items().stream().map(PersonSpec.ItemColumn::column).toList()),
+                spec.k()));
       }
       for (int d = 0; d < dims.size(); d++) {
         Dim dim = dims.get(d);
         int level = node[d];
         if (level > dim.floor()) {
-          String example = dim.hierarchy().values().stream().findFirst()
-              .map(v -> dim.hierarchy().generalize(v, level)).orElse(Hierarchy.ROOT);
-          words.add(dim.dataset() + "." + dim.column() + (level == dim.hierarchy().maxLevel()
-              ? ": removed (every value '*') so that persons cannot be singled out"
-              : ": generalized to level " + level + " (values like '" + example + "') for persons"));
+          String example =
+              dim.hierarchy().values().stream()
+                  .findFirst()
+                  .map(v -> dim.hierarchy().generalize(v, level))
+                  .orElse(Hierarchy.ROOT);
+          words.add(
+              dim.dataset()
+                  + "."
+                  + dim.column()
+                  + (level == dim.hierarchy().maxLevel()
+                      ? ": removed (every value '*') so that persons cannot be singled out"
+                      : ": generalized to level "
+                          + level
+                          + " (values like '"
+                          + example
+                          + "') for persons"));
         }
       }
-      PersonsSection report = new PersonsSection(describe(), spec.domain(), List.copyOf(byName.keySet()), total,
-          spec.maxSuppression(), dropped, total == 0 ? 0.0 : (double) dropped / total, levels(dims, node),
-          levels(dims, floors(dims)), rareItems, words, steps, rounds, (System.nanoTime() - t0) / 1e9, null);
-      LOG.info("[persons] done: levels {}, {} of {} persons suppressed ({} s)", levels(dims, node), dropped, total,
+      PersonsSection report =
+          new PersonsSection(
+              describe(),
+              spec.domain(),
+              List.copyOf(byName.keySet()),
+              total,
+              spec.maxSuppression(),
+              dropped,
+              total == 0 ? 0.0 : (double) dropped / total,
+              levels(dims, node),
+              levels(dims, floors(dims)),
+              rareItems,
+              words,
+              steps,
+              rounds,
+              (System.nanoTime() - t0) / 1e9,
+              null);
+      LOG.info(
+          "[persons] done: levels {}, {} of {} persons suppressed ({} s)",
+          levels(dims, node),
+          dropped,
+          total,
           String.format(Locale.ROOT, "%.1f", (System.nanoTime() - t0) / 1e9));
       drop.unpersist(false);
       if (affected != null) {
@@ -419,47 +695,77 @@ public final class ReleasePrivacy {
     if (spec.relational().map(policy.name()::equals).orElse(false)) {
       policy.quasiIdentifiers().forEach(q -> out.add(q.column()));
     }
-    spec.items().stream().filter(i -> i.dataset().equals(policy.name())).forEach(i -> out.add(i.column()));
+    spec.items().stream()
+        .filter(i -> i.dataset().equals(policy.name()))
+        .forEach(i -> out.add(i.column()));
     return out;
   }
 
   /**
-   * What the stage does to a dataset, in the public wording: the same whatever levels a release needs, so it can be
-   * announced before any data is read ({@link #plannedLineage}).
+   * What the stage does to a dataset, in the public wording: the same whatever levels a release
+   * needs, so it can be announced before any data is read ({@link #plannedLineage}).
    */
-  static void describe(PersonSpec spec, DatasetPolicy policy, Lineage lineage, java.util.Set<String> decided) {
+  static void describe(
+      PersonSpec spec, DatasetPolicy policy, Lineage lineage, java.util.Set<String> decided) {
     if (PersonSpec.personColumn(policy, spec.domain()).isEmpty()) {
       return;
     }
     for (String column : decided) {
       if (lineage.has(column)) {
-        lineage.process(column, Processing.GENERALIZED, Text.of(
-            "同一人物の他のデータと組み合わせても" + spec.k() + "人以上に共通するよう、必要に応じて階層に沿って一般化",
-            "generalized along its hierarchy where needed so that, joined with the person's other data, it is shared"
-                + " by at least " + spec.k() + " persons"));
+        lineage.process(
+            column,
+            Processing.GENERALIZED,
+            Text.of(
+                "同一人物の他のデータと組み合わせても" + spec.k() + "人以上に共通するよう、必要に応じて階層に沿って一般化",
+                "generalized along its hierarchy where needed so that, joined with the person's other data, it is shared"
+                    + " by at least "
+                    + spec.k()
+                    + " persons"));
       }
     }
-    if (spec.maxItemSuppression() > 0 && spec.m() > 0
+    if (spec.maxItemSuppression() > 0
+        && spec.m() > 0
         && spec.items().stream().anyMatch(i -> i.dataset().equals(policy.name()))) {
       // the public reads each column's category label, never the column name
-      List<Text> labels = spec.items().stream().map(i -> (lineage.has(i.column())
-          ? lineage.entry(i.column()).category() : Optional.<Text>empty()).orElse(Text.of(i.column(), i.column())))
-          .toList();
-      lineage.records(Text.of(
-          "同一人物の他のデータと組み合わせると" + spec.k() + "人未満にしか共通しない希少な組合せ（"
-              + String.join("と", labels.stream().map(Text::ja).toList()) + "）のレコードは削除",
-          "records of rare combinations (" + String.join(" and ", labels.stream().map(Text::en).toList())
-              + ") that, with the person's other data, fewer than " + spec.k() + " persons share were deleted"));
+      List<Text> labels =
+          spec.items().stream()
+              .map(
+                  i ->
+                      (lineage.has(i.column())
+                              ? lineage.entry(i.column()).category()
+                              : Optional.<Text>empty())
+                          .orElse(Text.of(i.column(), i.column())))
+              .toList();
+      lineage.records(
+          Text.of(
+              "同一人物の他のデータと組み合わせると"
+                  + spec.k()
+                  + "人未満にしか共通しない希少な組合せ（"
+                  + String.join("と", labels.stream().map(Text::ja).toList())
+                  + "）のレコードは削除",
+              "records of rare combinations ("
+                  + String.join(" and ", labels.stream().map(Text::en).toList())
+                  + ") that, with the person's other data, fewer than "
+                  + spec.k()
+                  + " persons share were deleted"));
     }
-    lineage.records(Text.of(
-        "同一人物の準識別子と任意の" + spec.m() + "件までの購買等の組合せが" + spec.k()
-            + "人未満にしか共通しない人物は、全データセットから削除",
-        "persons whose quasi-identifiers together with any " + spec.m() + " of their items were shared by fewer"
-            + " than " + spec.k() + " persons were removed from every dataset"));
+    lineage.records(
+        Text.of(
+            "同一人物の準識別子と任意の" + spec.m() + "件までの購買等の組合せが" + spec.k() + "人未満にしか共通しない人物は、全データセットから削除",
+            "persons whose quasi-identifiers together with any "
+                + spec.m()
+                + " of their items were shared by fewer"
+                + " than "
+                + spec.k()
+                + " persons were removed from every dataset"));
   }
 
-  /** The lineage a release of {@code policy} will report under this person-level model, before any data is read. */
-  public static Lineage plannedLineage(PersonSpec spec, List<DatasetPolicy> policies, DatasetPolicy policy) {
+  /**
+   * The lineage a release of {@code policy} will report under this person-level model, before any
+   * data is read.
+   */
+  public static Lineage plannedLineage(
+      PersonSpec spec, List<DatasetPolicy> policies, DatasetPolicy policy) {
     java.util.Set<String> decided = decidedColumns(spec, policy);
     Lineage lineage = DatasetPipeline.plannedLineage(policy, decided);
     describe(spec, policy, lineage, decided);
@@ -467,28 +773,36 @@ public final class ReleasePrivacy {
   }
 
   public String describe() {
-    return "(k, k^m)-anonymity of persons (k=" + spec.k() + ", m=" + spec.m() + ", domain " + spec.domain() + ")";
+    return "(k, k^m)-anonymity of persons (k="
+        + spec.k()
+        + ", m="
+        + spec.m()
+        + ", domain "
+        + spec.domain()
+        + ")";
   }
 
   /**
-   * The node of least loss that fits the limits, among all nodes at or above the floor and at or below the caps: nodes
-   * in ascending loss of generalization, each skipped when it lies below a node already found infeasible (generalizing
-   * never adds a violator, so it is infeasible too; with rare-item removal this is a close heuristic, not a theorem),
-   * until the next node's generalization loss alone is no better than the best total found (a removed item costs its
-   * columns' full loss: the total is never below the generalization loss). Records each evaluated node in {@code
-   * steps}.
+   * The node of least loss that fits the limits, among all nodes at or above the floor and at or
+   * below the caps: nodes in ascending loss of generalization, each skipped when it lies below a
+   * node already found infeasible (generalizing never adds a violator, so it is infeasible too;
+   * with rare-item removal this is a close heuristic, not a theorem), until the next node's
+   * generalization loss alone is no better than the best total found (a removed item costs its
+   * columns' full loss: the total is never below the generalization loss). Records each evaluated
+   * node in {@code steps}.
    */
   /**
-   * The feasible node of least loss within the floors and caps: nodes in order of loss, a node below (or equal to) an
-   * infeasible one skipped (less generalization cannot help), up to {@link #BATCH} nodes assessed per Spark job;
-   * null when no node is feasible.
+   * The feasible node of least loss within the floors and caps: nodes in order of loss, a node
+   * below (or equal to) an infeasible one skipped (less generalization cannot help), up to {@link
+   * #BATCH} nodes assessed per Spark job; null when no node is feasible.
    */
-  private Map.Entry<int[], Assessment> optimal(PartitionedProfiles parts, List<Dim> dims, Limits limits,
-      List<Map<String, Object>> steps) {
+  private Map.Entry<int[], Assessment> optimal(
+      PartitionedProfiles parts, List<Dim> dims, Limits limits, List<Map<String, Object>> steps) {
     List<int[]> nodes = new ArrayList<>();
     enumerate(dims, 0, new int[dims.size()], nodes);
-    nodes.sort(java.util.Comparator.comparingDouble((int[] n) -> loss(dims, n))
-        .thenComparing(n -> java.util.Arrays.toString(n)));
+    nodes.sort(
+        java.util.Comparator.comparingDouble((int[] n) -> loss(dims, n))
+            .thenComparing(n -> java.util.Arrays.toString(n)));
     List<int[]> infeasible = new ArrayList<>();
     Map.Entry<int[], Assessment> best = null;
     double bestLoss = Double.POSITIVE_INFINITY;
@@ -537,28 +851,46 @@ public final class ReleasePrivacy {
     return false;
   }
 
-  /** What a release may lose: persons suppressed, and item rows removed as rare (when the remedy is on). */
+  /**
+   * What a release may lose: persons suppressed, and item rows removed as rare (when the remedy is
+   * on).
+   */
   private record Limits(long persons, long itemRows, boolean itemRemedy, long totalItemRows) {}
 
   /**
-   * A node as assessed: persons violating without any item removed, persons left violating after the rare-item removal
-   * (the same without it), item rows removed, and the loss: generalization, plus each removed row's item columns at
-   * their full loss.
+   * A node as assessed: persons violating without any item removed, persons left violating after
+   * the rare-item removal (the same without it), item rows removed, and the loss: generalization,
+   * plus each removed row's item columns at their full loss.
    */
-  private record Assessment(long plainViolators, long violators, long removedRows, double loss, boolean feasible,
+  private record Assessment(
+      long plainViolators,
+      long violators,
+      long removedRows,
+      double loss,
+      boolean feasible,
       int rounds) {
     @Override
     public String toString() {
-      return violators + " persons violate" + (removedRows > 0 || plainViolators != violators
-          ? " after removing " + removedRows + " item rows (" + plainViolators + " without)" : "");
+      return violators
+          + " persons violate"
+          + (removedRows > 0 || plainViolators != violators
+              ? " after removing " + removedRows + " item rows (" + plainViolators + " without)"
+              : "");
     }
   }
 
   /** The nodes assessed in one Spark job, in order. */
-  private List<Assessment> assess(PartitionedProfiles parts, List<Dim> dims, List<int[]> nodes, Limits limits) {
+  private List<Assessment> assess(
+      PartitionedProfiles parts, List<Dim> dims, List<int[]> nodes, Limits limits) {
     List<int[][]> levels = nodes.stream().map(n -> split(dims, n)).toList();
-    List<PartitionedProfiles.Outcome> outcomes = parts.assess(spec.k(), spec.m(), relHierarchies(dims),
-        itemHierarchies(dims), levels, limits.itemRemedy());
+    List<PartitionedProfiles.Outcome> outcomes =
+        parts.assess(
+            spec.k(),
+            spec.m(),
+            relHierarchies(dims),
+            itemHierarchies(dims),
+            levels,
+            limits.itemRemedy());
     List<Assessment> out = new ArrayList<>();
     for (int n = 0; n < nodes.size(); n++) {
       int[] node = nodes.get(n);
@@ -571,13 +903,21 @@ public final class ReleasePrivacy {
           loss += share * (dims.get(d).weight() - dims.get(d).loss(node[d]));
         }
       }
-      out.add(new Assessment(o.plainViolators(), o.violators(), rows, loss,
-          o.violators() <= limits.persons() && rows <= limits.itemRows(), o.rounds()));
+      out.add(
+          new Assessment(
+              o.plainViolators(),
+              o.violators(),
+              rows,
+              loss,
+              o.violators() <= limits.persons() && rows <= limits.itemRows(),
+              o.rounds()));
     }
     return out;
   }
 
-  /** A node's levels split into the relational dimensions' and the item dimensions', each in order. */
+  /**
+   * A node's levels split into the relational dimensions' and the item dimensions', each in order.
+   */
   private static int[][] split(List<Dim> dims, int[] node) {
     int items = (int) dims.stream().filter(Dim::item).count();
     int[] rl = new int[dims.size() - items];
@@ -593,9 +933,10 @@ public final class ReleasePrivacy {
   }
 
   /**
-   * The item of a row of the item dataset as the profile names it, computed on its kept rows: the item columns at
-   * the node's levels (a column its dataset's models generalize later is generalized here; one the stage generalized
-   * already stays as it is), joined as {@link #profile} joins them.
+   * The item of a row of the item dataset as the profile names it, computed on its kept rows: the
+   * item columns at the node's levels (a column its dataset's models generalize later is
+   * generalized here; one the stage generalized already stays as it is), joined as {@link #profile}
+   * joins them.
    */
   private static Column itemKey(List<Dim> dims, int[] node, Map<String, Integer> ownLevels) {
     List<Column> parts = new ArrayList<>();
@@ -603,7 +944,10 @@ public final class ReleasePrivacy {
       Dim dim = dims.get(d);
       if (dim.item()) {
         int level = ownLevels.containsKey(dim.column()) ? node[d] : 0;
-        parts.add(coalesce(dim.hierarchy().generalize(col(quote(dim.column())).cast("string"), level), lit(NULL)));
+        parts.add(
+            coalesce(
+                dim.hierarchy().generalize(col(quote(dim.column())).cast("string"), level),
+                lit(NULL)));
       }
     }
     return concat_ws(SEP, parts.toArray(new Column[0]));
@@ -617,7 +961,9 @@ public final class ReleasePrivacy {
         out.add(d.dataset() + "." + d.column() + " at most level " + d.cap());
       }
     }
-    return out.isEmpty() ? "" : " within the policy's maximum levels (" + String.join(", ", out) + ")";
+    return out.isEmpty()
+        ? ""
+        : " within the policy's maximum levels (" + String.join(", ", out) + ")";
   }
 
   private static void enumerate(List<Dim> dims, int d, int[] node, List<int[]> out) {
@@ -640,8 +986,9 @@ public final class ReleasePrivacy {
   }
 
   /**
-   * The profile rows as {@link PersonProfiles#fromRows} reads them, from {@code base}: the person, the relational
-   * values (columns named as the dimensions) and the item values ({@code __item_<column>}), as strings.
+   * The profile rows as {@link PersonProfiles#fromRows} reads them, from {@code base}: the person,
+   * the relational values (columns named as the dimensions) and the item values ({@code
+   * __item_<column>}), as strings.
    */
   private static Dataset<Row> layout(Dataset<Row> base, List<Dim> dims) {
     List<Column> cols = new ArrayList<>();
@@ -674,21 +1021,31 @@ public final class ReleasePrivacy {
     for (int d = 0; d < dims.size(); d++) {
       Dim dim = dims.get(d);
       if (!dim.item()) {
-        qi.add(coalesce(dim.hierarchy().generalize(value(base, dim), Math.min(levels[d], dim.hierarchy().maxLevel())),
-            lit(NULL)));
+        qi.add(
+            coalesce(
+                dim.hierarchy()
+                    .generalize(value(base, dim), Math.min(levels[d], dim.hierarchy().maxLevel())),
+                lit(NULL)));
       }
     }
-    return qi.isEmpty() || !hasColumn(base, "__has_rel") ? lit(NO_CLASS)
-        : when(col("__has_rel"), concat_ws(SEP, qi.toArray(new Column[0]))).otherwise(lit(NO_CLASS));
+    return qi.isEmpty() || !hasColumn(base, "__has_rel")
+        ? lit(NO_CLASS)
+        : when(col("__has_rel"), concat_ws(SEP, qi.toArray(new Column[0])))
+            .otherwise(lit(NO_CLASS));
   }
 
-  /** Partitions for the profiles: at least the cluster's parallelism, about {@link #ROWS_PER_PARTITION} rows each. */
+  /**
+   * Partitions for the profiles: at least the cluster's parallelism, about {@link
+   * #ROWS_PER_PARTITION} rows each.
+   */
   private int partitions(Dataset<Row> base, long rows) {
     if (partitions > 0) {
       return partitions;
     }
     int parallelism = base.sparkSession().sparkContext().defaultParallelism();
-    return (int) Math.max(parallelism, Math.min(10_000, (rows + ROWS_PER_PARTITION - 1) / ROWS_PER_PARTITION));
+    return (int)
+        Math.max(
+            parallelism, Math.min(10_000, (rows + ROWS_PER_PARTITION - 1) / ROWS_PER_PARTITION));
   }
 
   private static int[] caps(List<Dim> dims) {
@@ -707,17 +1064,27 @@ public final class ReleasePrivacy {
     return dims.stream().filter(Dim::item).map(Dim::hierarchy).toArray(Hierarchy[]::new);
   }
 
-  /** The profiles of the datasets' outputs, values as they will be published (level 0), spread by class. */
-  private PartitionedProfiles outputProfiles(Map<String, PipelineResult> results, Map<String, Input> byName,
-      List<Dim> dims) {
+  /**
+   * The profiles of the datasets' outputs, values as they will be published (level 0), spread by
+   * class.
+   */
+  private PartitionedProfiles outputProfiles(
+      Map<String, PipelineResult> results, Map<String, Input> byName, List<Dim> dims) {
     Map<String, Dataset<Row>> outputs = new LinkedHashMap<>();
     results.forEach((name, r) -> outputs.put(name, r.output()));
     Dataset<Row> base = base(outputs, byName, dims);
-    return PartitionedProfiles.of(layout(base, dims), relCount(dims), dims.size() - relCount(dims),
-        group(base, dims, new int[dims.size()]), partitions(base, 0));
+    return PartitionedProfiles.of(
+        layout(base, dims),
+        relCount(dims),
+        dims.size() - relCount(dims),
+        group(base, dims, new int[dims.size()]),
+        partitions(base, 0));
   }
 
-  /** An item as {@link PersonProfiles} names it, from rows whose item columns are already at the node's levels. */
+  /**
+   * An item as {@link PersonProfiles} names it, from rows whose item columns are already at the
+   * node's levels.
+   */
   private static Column itemName(List<Dim> dims, Dataset<Row> rows) {
     List<Column> parts = new ArrayList<>();
     for (Dim d : dims) {
@@ -729,13 +1096,20 @@ public final class ReleasePrivacy {
   }
 
   /**
-   * The profiles, as the outputs hold them, of the classes (at {@code node}) of the {@code affected} persons: their
-   * input profiles ({@code parts}) less the persons {@code gone}, the rare items {@code removed} and the item rows the
-   * item dataset's own models suppressed ({@code ownRows}: person, item; or null), values generalized to the node
-   * (so assessed at level 0, as the outputs are). Every other class is as the stage settled it.
+   * The profiles, as the outputs hold them, of the classes (at {@code node}) of the {@code
+   * affected} persons: their input profiles ({@code parts}) less the persons {@code gone}, the rare
+   * items {@code removed} and the item rows the item dataset's own models suppressed ({@code
+   * ownRows}: person, item; or null), values generalized to the node (so assessed at level 0, as
+   * the outputs are). Every other class is as the stage settled it.
    */
-  private PartitionedProfiles recheck(PartitionedProfiles parts, List<Dim> dims, int[] node, Dataset<Row> affected,
-      Dataset<Row> gone, Dataset<Row> removed, Dataset<Row> ownRows) {
+  private PartitionedProfiles recheck(
+      PartitionedProfiles parts,
+      List<Dim> dims,
+      int[] node,
+      Dataset<Row> affected,
+      Dataset<Row> gone,
+      Dataset<Row> removed,
+      Dataset<Row> ownRows) {
     Dataset<Row> rows = parts.rows();
     String[] c = rows.columns();
     int rc = relCount(dims);
@@ -754,17 +1128,27 @@ public final class ReleasePrivacy {
     Column hasRel = coalesce(col(quote(c[1])), lit(false));
     List<Column> cls = new ArrayList<>();
     rel.forEach(x -> cls.add(coalesce(x, lit(NULL))));
-    Column key = rc == 0 ? lit(NO_CLASS)
-        : when(hasRel, concat_ws(SEP, cls.toArray(new Column[0]))).otherwise(lit(NO_CLASS));
-    Object[] keys = rows.join(broadcast(affected), toSeq(PartitionedProfiles.PERSON), "left_semi").select(key)
-        .distinct().as(Encoders.STRING()).collectAsList().toArray();
-    List<Column> cols = new ArrayList<>(List.of(col(PartitionedProfiles.PERSON), hasRel.as("__has_rel")));
+    Column key =
+        rc == 0
+            ? lit(NO_CLASS)
+            : when(hasRel, concat_ws(SEP, cls.toArray(new Column[0]))).otherwise(lit(NO_CLASS));
+    Object[] keys =
+        rows.join(broadcast(affected), toSeq(PartitionedProfiles.PERSON), "left_semi")
+            .select(key)
+            .distinct()
+            .as(Encoders.STRING())
+            .collectAsList()
+            .toArray();
+    List<Column> cols =
+        new ArrayList<>(List.of(col(PartitionedProfiles.PERSON), hasRel.as("__has_rel")));
     cols.addAll(rel);
     cols.add(coalesce(col(quote(c[2 + rc])), lit(false)).as(HAS_ITEM));
     cols.addAll(item);
     cols.add(col(quote(c[3 + rc + ic])).as(ROWS));
-    Dataset<Row> sub = rows.where(key.isin(keys)).join(gone, toSeq(PartitionedProfiles.PERSON), "left_anti")
-        .select(cols.toArray(new Column[0]));
+    Dataset<Row> sub =
+        rows.where(key.isin(keys))
+            .join(gone, toSeq(PartitionedProfiles.PERSON), "left_anti")
+            .select(cols.toArray(new Column[0]));
     List<String> relNames = new ArrayList<>();
     List<String> itemNames = new ArrayList<>();
     for (int r = 0; r < rc; r++) {
@@ -774,48 +1158,67 @@ public final class ReleasePrivacy {
       itemNames.add("__i" + i);
     }
     // a person with a relational row keeps it whatever items go
-    List<Column> relOnly = new ArrayList<>(List.of(col(PartitionedProfiles.PERSON), lit(true).as("__has_rel")));
+    List<Column> relOnly =
+        new ArrayList<>(List.of(col(PartitionedProfiles.PERSON), lit(true).as("__has_rel")));
     relNames.forEach(n -> relOnly.add(col(n)));
     relOnly.add(lit(false).as(HAS_ITEM));
     itemNames.forEach(n -> relOnly.add(lit(null).cast("string").as(n)));
     relOnly.add(lit(0L).as(ROWS));
-    Dataset<Row> relRows = sub.where(col("__has_rel")).select(relOnly.toArray(new Column[0])).distinct();
+    Dataset<Row> relRows =
+        sub.where(col("__has_rel")).select(relOnly.toArray(new Column[0])).distinct();
     List<Column> name = new ArrayList<>();
     itemNames.forEach(n -> name.add(coalesce(col(n), lit(NULL))));
-    List<Column> group = new ArrayList<>(List.of(col(PartitionedProfiles.PERSON), col("__has_rel")));
+    List<Column> group =
+        new ArrayList<>(List.of(col(PartitionedProfiles.PERSON), col("__has_rel")));
     relNames.forEach(n -> group.add(col(n)));
     group.add(col(HAS_ITEM));
     itemNames.forEach(n -> group.add(col(n)));
     group.add(col(PartitionedProfiles.ITEM));
-    Dataset<Row> itemRows = sub.where(col(HAS_ITEM))
-        .withColumn(PartitionedProfiles.ITEM, concat_ws(SEP, name.toArray(new Column[0])))
-        .join(removed.select(col(PartitionedProfiles.PERSON), col(PartitionedProfiles.ITEM)),
-            toSeq(PartitionedProfiles.PERSON, PartitionedProfiles.ITEM), "left_anti")
-        .groupBy(group.toArray(new Column[0])).agg(sum(col(ROWS)).as(ROWS));
+    Dataset<Row> itemRows =
+        sub.where(col(HAS_ITEM))
+            .withColumn(PartitionedProfiles.ITEM, concat_ws(SEP, name.toArray(new Column[0])))
+            .join(
+                removed.select(col(PartitionedProfiles.PERSON), col(PartitionedProfiles.ITEM)),
+                toSeq(PartitionedProfiles.PERSON, PartitionedProfiles.ITEM),
+                "left_anti")
+            .groupBy(group.toArray(new Column[0]))
+            .agg(sum(col(ROWS)).as(ROWS));
     if (ownRows != null) {
-      Dataset<Row> own = ownRows.groupBy(col(PartitionedProfiles.PERSON), col(PartitionedProfiles.ITEM))
-          .agg(org.apache.spark.sql.functions.count(lit(1)).as("__gone"));
-      itemRows = itemRows.join(own, toSeq(PartitionedProfiles.PERSON, PartitionedProfiles.ITEM), "left")
-          .withColumn(ROWS, col(ROWS).minus(coalesce(col("__gone"), lit(0L))))
-          .where(col(ROWS).gt(0));
+      Dataset<Row> own =
+          ownRows
+              .groupBy(col(PartitionedProfiles.PERSON), col(PartitionedProfiles.ITEM))
+              .agg(org.apache.spark.sql.functions.count(lit(1)).as("__gone"));
+      itemRows =
+          itemRows
+              .join(own, toSeq(PartitionedProfiles.PERSON, PartitionedProfiles.ITEM), "left")
+              .withColumn(ROWS, col(ROWS).minus(coalesce(col("__gone"), lit(0L))))
+              .where(col(ROWS).gt(0));
     }
-    Column[] order = java.util.Arrays.stream(relRows.columns()).map(n -> col(quote(n))).toArray(Column[]::new);
+    Column[] order =
+        java.util.Arrays.stream(relRows.columns()).map(n -> col(quote(n))).toArray(Column[]::new);
     Dataset<Row> layout = relRows.union(itemRows.select(order));
     List<Column> at0 = new ArrayList<>();
     relNames.forEach(n -> at0.add(coalesce(col(n), lit(NULL))));
-    Column group0 = rc == 0 ? lit(NO_CLASS)
-        : when(col("__has_rel"), concat_ws(SEP, at0.toArray(new Column[0]))).otherwise(lit(NO_CLASS));
-    return PartitionedProfiles.of(layout, rc, ic, group0, layout.sparkSession().sparkContext().defaultParallelism());
+    Column group0 =
+        rc == 0
+            ? lit(NO_CLASS)
+            : when(col("__has_rel"), concat_ws(SEP, at0.toArray(new Column[0])))
+                .otherwise(lit(NO_CLASS));
+    return PartitionedProfiles.of(
+        layout, rc, ic, group0, layout.sparkSession().sparkContext().defaultParallelism());
   }
 
   /**
-   * The persons' base profile from each dataset's rows (the processed inputs, or a round's outputs): per person, the
-   * relational values (from the relational dataset) and one row per distinct item with the item dataset's rows behind
-   * it. When the domain is just the relational and the item dataset, every person is in one of them: one full outer
-   * join on the person (a distinct of every dataset's persons and two joins, each a shuffle keyed by the pseudonym,
-   * were a fifth of the stage at 4M); a dataset of the domain that is neither adds its persons with no values.
+   * The persons' base profile from each dataset's rows (the processed inputs, or a round's
+   * outputs): per person, the relational values (from the relational dataset) and one row per
+   * distinct item with the item dataset's rows behind it. When the domain is just the relational
+   * and the item dataset, every person is in one of them: one full outer join on the person (a
+   * distinct of every dataset's persons and two joins, each a shuffle keyed by the pseudonym, were
+   * a fifth of the stage at 4M); a dataset of the domain that is neither adds its persons with no
+   * values.
    */
-  private Dataset<Row> base(Map<String, Dataset<Row>> rowsByDataset, Map<String, Input> byName, List<Dim> dims) {
+  private Dataset<Row> base(
+      Map<String, Dataset<Row>> rowsByDataset, Map<String, Input> byName, List<Dim> dims) {
     Dataset<Row> rel = null;
     if (spec.relational().isPresent()) {
       Input r = byName.get(spec.relational().get());
@@ -825,11 +1228,13 @@ public final class ReleasePrivacy {
           aggs.add(min(col(quote(d.column())).cast("string")).as(d.column()));
         }
       }
-      rel = rowsByDataset.get(r.policy().name())
-          .withColumnRenamed(personColumn(r), PartitionedProfiles.PERSON)
-          .groupBy(col(PartitionedProfiles.PERSON))
-          .agg(aggs.get(0), aggs.subList(1, aggs.size()).toArray(new Column[0]))
-          .withColumn("__has_rel", lit(true));
+      rel =
+          rowsByDataset
+              .get(r.policy().name())
+              .withColumnRenamed(personColumn(r), PartitionedProfiles.PERSON)
+              .groupBy(col(PartitionedProfiles.PERSON))
+              .agg(aggs.get(0), aggs.subList(1, aggs.size()).toArray(new Column[0]))
+              .withColumn("__has_rel", lit(true));
     }
     Dataset<Row> items = null;
     if (!spec.items().isEmpty()) {
@@ -843,20 +1248,28 @@ public final class ReleasePrivacy {
           keys.add(col(quote("__item_" + d.column())));
         }
       }
-      items = rowsByDataset.get(i.policy().name()).select(cols.toArray(new Column[0]))
-          .groupBy(keys.toArray(new Column[0])).agg(org.apache.spark.sql.functions.count(lit(1)).as(ROWS))
-          .withColumn(HAS_ITEM, lit(true));
+      items =
+          rowsByDataset
+              .get(i.policy().name())
+              .select(cols.toArray(new Column[0]))
+              .groupBy(keys.toArray(new Column[0]))
+              .agg(org.apache.spark.sql.functions.count(lit(1)).as(ROWS))
+              .withColumn(HAS_ITEM, lit(true));
     }
     java.util.Set<String> others = new java.util.LinkedHashSet<>(rowsByDataset.keySet());
     spec.relational().ifPresent(others::remove);
     spec.items().forEach(ic -> others.remove(ic.dataset()));
     if (others.isEmpty() && (rel != null || items != null)) {
-      return rel == null ? items : items == null ? rel : rel.join(items, toSeq(PartitionedProfiles.PERSON), "full_outer");
+      return rel == null
+          ? items
+          : items == null ? rel : rel.join(items, toSeq(PartitionedProfiles.PERSON), "full_outer");
     }
     Dataset<Row> persons = null;
     for (Map.Entry<String, Dataset<Row>> e : rowsByDataset.entrySet()) {
-      Dataset<Row> p = e.getValue()
-          .select(col(quote(personColumn(byName.get(e.getKey())))).as(PartitionedProfiles.PERSON));
+      Dataset<Row> p =
+          e.getValue()
+              .select(
+                  col(quote(personColumn(byName.get(e.getKey())))).as(PartitionedProfiles.PERSON));
       persons = persons == null ? p : persons.union(p);
     }
     Dataset<Row> base = persons.distinct();

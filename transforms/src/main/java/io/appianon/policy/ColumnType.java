@@ -6,7 +6,10 @@ import java.util.stream.Collectors;
 import org.apache.spark.sql.types.DataType;
 import org.apache.spark.sql.types.DataTypes;
 
-/** The declared type of an input column; inputs are parsed to these types explicitly, never inferred. */
+/**
+ * The declared type of an input column; inputs are parsed to these types explicitly, never
+ * inferred.
+ */
 public enum ColumnType {
   STRING("string", DataTypes.StringType),
   INT("int", DataTypes.IntegerType),
@@ -44,7 +47,10 @@ public enum ColumnType {
       }
     }
     throw origin.error(
-        "unknown type '" + s + "' (expected one of "
-            + Arrays.stream(values()).map(ColumnType::configName).collect(Collectors.joining(", ")) + ")");
+        "unknown type '"
+            + s
+            + "' (expected one of "
+            + Arrays.stream(values()).map(ColumnType::configName).collect(Collectors.joining(", "))
+            + ")");
   }
 }

@@ -7,17 +7,32 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * A dataset's complete, validated policy: input, declared columns, techniques in order, and the privacy model. The
- * privacy block is absent only where the release kind allows it (pseudonymously processed information: no
- * k-anonymity unless the policy adds one; {@link PolicyLoader#load(java.nio.file.Path,
- * io.appianon.hierarchy.HierarchyResolver, com.typesafe.config.Config, boolean)}).
+ * A dataset's complete, validated policy: input, declared columns, techniques in order, and the
+ * privacy model. The privacy block is absent only where the release kind allows it (pseudonymously
+ * processed information: no k-anonymity unless the policy adds one; {@link
+ * PolicyLoader#load(java.nio.file.Path, io.appianon.hierarchy.HierarchyResolver,
+ * com.typesafe.config.Config, boolean)}).
  */
-public record DatasetPolicy(String file, String name, Text title, InputSpec input, List<ColumnSpec> columns,
-    List<Technique> techniques, Optional<PrivacySpec> declaredPrivacy, boolean shuffleRecords)
+public record DatasetPolicy(
+    String file,
+    String name,
+    Text title,
+    InputSpec input,
+    List<ColumnSpec> columns,
+    List<Technique> techniques,
+    Optional<PrivacySpec> declaredPrivacy,
+    boolean shuffleRecords)
     implements Serializable {
 
-  public DatasetPolicy(String file, String name, Text title, InputSpec input, List<ColumnSpec> columns,
-      List<Technique> techniques, PrivacySpec privacy, boolean shuffleRecords) {
+  public DatasetPolicy(
+      String file,
+      String name,
+      Text title,
+      InputSpec input,
+      List<ColumnSpec> columns,
+      List<Technique> techniques,
+      PrivacySpec privacy,
+      boolean shuffleRecords) {
     this(file, name, title, input, columns, techniques, Optional.of(privacy), shuffleRecords);
   }
 
@@ -28,8 +43,10 @@ public record DatasetPolicy(String file, String name, Text title, InputSpec inpu
 
   /** The declared privacy model; only for code that runs when {@link #hasPrivacy()}. */
   public PrivacySpec privacy() {
-    return declaredPrivacy.orElseThrow(() -> new IllegalStateException("dataset '" + name + "' (" + file
-        + ") declares no privacy block"));
+    return declaredPrivacy.orElseThrow(
+        () ->
+            new IllegalStateException(
+                "dataset '" + name + "' (" + file + ") declares no privacy block"));
   }
 
   /** The declared quasi-identifiers; none without a privacy block. */
@@ -46,7 +63,14 @@ public record DatasetPolicy(String file, String name, Text title, InputSpec inpu
   }
 
   public DatasetPolicy withInputPath(String path) {
-    return new DatasetPolicy(file, name, title, input.withPath(path), columns, techniques, declaredPrivacy,
+    return new DatasetPolicy(
+        file,
+        name,
+        title,
+        input.withPath(path),
+        columns,
+        techniques,
+        declaredPrivacy,
         shuffleRecords);
   }
 }

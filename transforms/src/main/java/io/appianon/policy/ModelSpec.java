@@ -8,20 +8,25 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * A privacy model beside k-anonymity as a dataset policy declares it in its {@code privacy} block: parsed and checked
- * when the policy is loaded ({@link PrivacyModels}), with what it needs and what it tells the public.
+ * A privacy model beside k-anonymity as a dataset policy declares it in its {@code privacy} block:
+ * parsed and checked when the policy is loaded ({@link PrivacyModels}), with what it needs and what
+ * it tells the public.
  */
 public interface ModelSpec extends Serializable {
 
   /** Where the policy declares it (its block), for error messages. */
   Origin origin();
 
-  /** The columns of the dataset's output it reads: the dry run refuses a policy whose output lacks one. */
+  /**
+   * The columns of the dataset's output it reads: the dry run refuses a policy whose output lacks
+   * one.
+   */
   List<ColumnNeed> needs();
 
   /**
-   * The model the k-anonymity search checks on every equivalence class (l-diversity, t-closeness), built by its
-   * constructor from the declared parameters; empty for a model that runs as a stage of its own (k^m-anonymity).
+   * The model the k-anonymity search checks on every equivalence class (l-diversity, t-closeness),
+   * built by its constructor from the declared parameters; empty for a model that runs as a stage
+   * of its own (k^m-anonymity).
    */
   default Optional<PrivacyModel> classModel() {
     return Optional.empty();
@@ -32,18 +37,23 @@ public interface ModelSpec extends Serializable {
     return Optional.empty();
   }
 
-  /** What the model does to the data, in the public manifest's words (by default nothing beyond the levels). */
+  /**
+   * What the model does to the data, in the public manifest's words (by default nothing beyond the
+   * levels).
+   */
   default void describe(Lineage lineage) {}
 
   /**
-   * A column a model reads in the dataset's output: its name, the block and key that name it, and whether it must be
-   * a string (hierarchy labels are).
+   * A column a model reads in the dataset's output: its name, the block and key that name it, and
+   * whether it must be a string (hierarchy labels are).
    */
-  record ColumnNeed(String column, Origin origin, String key, boolean string) implements Serializable {}
+  record ColumnNeed(String column, Origin origin, String key, boolean string)
+      implements Serializable {}
 
   /**
-   * A model checked on every equivalence class against the distribution of one sensitive column (l-diversity,
-   * t-closeness): its class model, its column and that column's need follow from {@link #column} and {@link #model}.
+   * A model checked on every equivalence class against the distribution of one sensitive column
+   * (l-diversity, t-closeness): its class model, its column and that column's need follow from
+   * {@link #column} and {@link #model}.
    */
   interface OfSensitiveColumn extends ModelSpec {
     /** The sensitive column. */

@@ -20,9 +20,10 @@ import java.util.Optional;
 import java.util.Set;
 
 /**
- * Reads a dataset policy file (HOCON) into an immutable, validated {@link DatasetPolicy}. Everything that can be
- * checked without data is checked here, so a bad policy fails before Spark reads a row: unknown keys, transforms,
- * columns and types, parameter ranges, missing hierarchies, and the APPI role rules ({@link DryRun}).
+ * Reads a dataset policy file (HOCON) into an immutable, validated {@link DatasetPolicy}.
+ * Everything that can be checked without data is checked here, so a bad policy fails before Spark
+ * reads a row: unknown keys, transforms, columns and types, parameter ranges, missing hierarchies,
+ * and the APPI role rules ({@link DryRun}).
  */
 public final class PolicyLoader {
   private PolicyLoader() {}
@@ -37,20 +38,25 @@ public final class PolicyLoader {
   }
 
   /**
-   * As above; {@code privacyOptional} lets the policy leave out its {@code privacy} block (only for pseudonymously
-   * processed information, which needs no k-anonymity unless the policy adds one: APPI Arts. 41-42, PPC Rule 31). An
-   * anonymous release needs it for every dataset (refused here, naming the file and key).
+   * As above; {@code privacyOptional} lets the policy leave out its {@code privacy} block (only for
+   * pseudonymously processed information, which needs no k-anonymity unless the policy adds one:
+   * APPI Arts. 41-42, PPC Rule 31). An anonymous release needs it for every dataset (refused here,
+   * naming the file and key).
    */
-  public static DatasetPolicy load(Path file, HierarchyResolver hierarchies, Config overrides,
-      boolean privacyOptional) {
+  public static DatasetPolicy load(
+      Path file, HierarchyResolver hierarchies, Config overrides, boolean privacyOptional) {
     String name = file.toString();
     if (!Files.isRegularFile(file)) {
       throw new PolicyException(name, "", "policy file not found");
     }
     Config config;
     try {
-      config = overrides.withFallback(
-          ConfigFactory.parseFile(file.toFile(), ConfigParseOptions.defaults().setAllowMissing(false))).resolve();
+      config =
+          overrides
+              .withFallback(
+                  ConfigFactory.parseFile(
+                      file.toFile(), ConfigParseOptions.defaults().setAllowMissing(false)))
+              .resolve();
     } catch (ConfigException e) {
       throw new PolicyException(name, "", "cannot parse policy: " + e.getMessage(), e);
     }
@@ -61,13 +67,16 @@ public final class PolicyLoader {
     return parse(root, hierarchies, false);
   }
 
-  public static DatasetPolicy parse(Conf root, HierarchyResolver hierarchies, boolean privacyOptional) {
+  public static DatasetPolicy parse(
+      Conf root, HierarchyResolver hierarchies, boolean privacyOptional) {
     root.allowOnly(Set.of("dataset"));
     Conf d = root.section("dataset");
-    d.allowOnly(Set.of("name", "title", "input", "columns", "transforms", "privacy", "shuffle-records"));
+    d.allowOnly(
+        Set.of("name", "title", "input", "columns", "transforms", "privacy", "shuffle-records"));
     String name = d.string("name");
     if (!name.matches("[a-z][a-z0-9_-]*")) {
-      throw d.error("name", "invalid dataset name '" + name + "' (lower-case letters, digits, - and _)");
+      throw d.error(
+          "name", "invalid dataset name '" + name + "' (lower-case letters, digits, - and _)");
     }
     Text title = d.optText("title").orElse(Text.of(name, name));
     InputSpec input = InputSpec.parse(d.section("input"));
@@ -88,13 +97,24 @@ public final class PolicyLoader {
       techniques.add(Techniques.parse(t, hierarchies));
     }
     if (!d.has("privacy") && !privacyOptional) {
-      throw d.error("privacy", "missing required section: an anonymous release (appianon.release.kind = anonymous)"
-          + " needs every dataset's privacy model (k-anonymity over its quasi-identifiers); only the pseudonymous kind"
-          + " may leave it out");
+      throw d.error(
+          "privacy",
+          "missing required section: an anonymous release (appianon.release.kind = anonymous)"
+              + " needs every dataset's privacy model (k-anonymity over its quasi-identifiers); only the pseudonymous kind"
+              + " may leave it out");
     }
-    Optional<PrivacySpec> privacy = d.optSection("privacy").map(s -> PrivacySpec.parse(s, hierarchies));
-    DatasetPolicy policy = new DatasetPolicy(d.origin().file(), name, title, input, List.copyOf(columns),
-        List.copyOf(techniques), privacy, d.bool("shuffle-records", true));
+    Optional<PrivacySpec> privacy =
+        d.optSection("privacy").map(s -> PrivacySpec.parse(s, hierarchies));
+    DatasetPolicy policy =
+        new DatasetPolicy(
+            d.origin().file(),
+            name,
+            title,
+            input,
+            List.copyOf(columns),
+            List.copyOf(techniques),
+            privacy,
+            d.bool("shuffle-records", true));
     DryRun.of(policy); // schema pass + APPI role rules: throws PolicyException naming the key
     return policy;
   }

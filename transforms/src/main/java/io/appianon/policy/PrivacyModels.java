@@ -10,15 +10,20 @@ import java.util.Map;
 import java.util.Set;
 
 /**
- * The catalogue of privacy models a dataset policy can declare beside k-anonymity, by the key of their block in
- * {@code privacy} (mirrors {@link io.appianon.technique.Techniques}). Each parses and checks its own block when the
- * policy is loaded; the pipeline then asks every declared model for its class model, its columns and its wording.
- * k-anonymity itself is the block's own {@code k} ({@link PrivacySpec}): every policy has it.
+ * The catalogue of privacy models a dataset policy can declare beside k-anonymity, by the key of
+ * their block in {@code privacy} (mirrors {@link io.appianon.technique.Techniques}). Each parses
+ * and checks its own block when the policy is loaded; the pipeline then asks every declared model
+ * for its class model, its columns and its wording. k-anonymity itself is the block's own {@code k}
+ * ({@link PrivacySpec}): every policy has it.
  */
 public final class PrivacyModels {
 
-  /** What a model's parser may read besides its block: the hierarchies, k and the quasi-identifiers parsed before. */
-  public record Context(HierarchyResolver hierarchies, int k, List<PrivacySpec.QuasiIdentifier> quasiIdentifiers) {}
+  /**
+   * What a model's parser may read besides its block: the hierarchies, k and the quasi-identifiers
+   * parsed before.
+   */
+  public record Context(
+      HierarchyResolver hierarchies, int k, List<PrivacySpec.QuasiIdentifier> quasiIdentifiers) {}
 
   /** Parses one model's block. */
   @FunctionalInterface
@@ -51,10 +56,15 @@ public final class PrivacyModels {
     return Collections.unmodifiableSet(PARSERS.keySet());
   }
 
-  /** The models {@code privacy} declares, in catalogue order, each parsed and checked by its own parser. */
+  /**
+   * The models {@code privacy} declares, in catalogue order, each parsed and checked by its own
+   * parser.
+   */
   static List<ModelSpec> parse(Conf privacy, Context context) {
     List<ModelSpec> models = new ArrayList<>();
-    PARSERS.forEach((key, parser) -> privacy.optSection(key).ifPresent(b -> models.add(parser.parse(b, context))));
+    PARSERS.forEach(
+        (key, parser) ->
+            privacy.optSection(key).ifPresent(b -> models.add(parser.parse(b, context))));
     return List.copyOf(models);
   }
 }

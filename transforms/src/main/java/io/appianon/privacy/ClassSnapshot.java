@@ -1,8 +1,8 @@
 package io.appianon.privacy;
 
 /**
- * The equivalence classes of one node with their labels, sizes and whether they are suppressed (package-private;
- * used to build the suppression join, the risk and the utility metrics).
+ * The equivalence classes of one node with their labels, sizes and whether they are suppressed
+ * (package-private; used to build the suppression join, the risk and the utility metrics).
  *
  * @param levels the node
  * @param labels labels[class][attribute]

@@ -3,9 +3,10 @@ package io.appianon.privacy;
 /**
  * Distinct l-diversity: every equivalence class contains at least l distinct sensitive values.
  *
- * <p>A. Machanavajjhala, D. Kifer, J. Gehrke, M. Venkitasubramaniam, "l-diversity: privacy beyond k-anonymity",
- * ACM Transactions on Knowledge Discovery from Data 1(1), 2007, article 3 (Section 4.1, the simplest
- * instantiation). Monotone even with suppression: a union contains every value of each part.
+ * <p>A. Machanavajjhala, D. Kifer, J. Gehrke, M. Venkitasubramaniam, "l-diversity: privacy beyond
+ * k-anonymity", ACM Transactions on Knowledge Discovery from Data 1(1), 2007, article 3 (Section
+ * 4.1, the simplest instantiation). Monotone even with suppression: a union contains every value of
+ * each part.
  *
  * @param l the minimum number of distinct sensitive values, at least 2
  */

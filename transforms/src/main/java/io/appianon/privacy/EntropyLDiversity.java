@@ -1,15 +1,17 @@
 package io.appianon.privacy;
 
 /**
- * Entropy l-diversity: in every equivalence class the entropy of the sensitive values, {@code -sum p log p}, is at
- * least {@code log l}.
+ * Entropy l-diversity: in every equivalence class the entropy of the sensitive values, {@code -sum
+ * p log p}, is at least {@code log l}.
  *
- * <p>A. Machanavajjhala, D. Kifer, J. Gehrke, M. Venkitasubramaniam, "l-diversity: privacy beyond k-anonymity",
- * ACM Transactions on Knowledge Discovery from Data 1(1), 2007, article 3 (Definition 4.1). Monotone under
- * generalization (entropy is concave, so the union of two l-diverse classes is l-diverse), but not with
- * suppression: a diverse class merged with a pure one can fall below {@code log l}.
+ * <p>A. Machanavajjhala, D. Kifer, J. Gehrke, M. Venkitasubramaniam, "l-diversity: privacy beyond
+ * k-anonymity", ACM Transactions on Knowledge Discovery from Data 1(1), 2007, article 3 (Definition
+ * 4.1). Monotone under generalization (entropy is concave, so the union of two l-diverse classes is
+ * l-diverse), but not with suppression: a diverse class merged with a pure one can fall below
+ * {@code log l}.
  *
- * <p>The comparison allows a relative rounding slack of 1e-12, so a uniform class over exactly l values passes.
+ * <p>The comparison allows a relative rounding slack of 1e-12, so a uniform class over exactly l
+ * values passes.
  *
  * @param l the diversity, greater than 1 (need not be an integer)
  */

@@ -1,13 +1,13 @@
 package io.appianon.privacy;
 
 /**
- * t-closeness with the equal ground distance: the Earth Mover's Distance between a class's sensitive distribution
- * P and the input's distribution Q, every two distinct values being at distance 1, is at most t. That EMD is the
- * total variation distance {@code 1/2 * sum |p_i - q_i|}.
+ * t-closeness with the equal ground distance: the Earth Mover's Distance between a class's
+ * sensitive distribution P and the input's distribution Q, every two distinct values being at
+ * distance 1, is at most t. That EMD is the total variation distance {@code 1/2 * sum |p_i - q_i|}.
  *
- * <p>N. Li, T. Li, S. Venkatasubramanian, "t-Closeness: privacy beyond k-anonymity and l-diversity", ICDE 2007,
- * pp. 106-115 (Section 4.2, equal distance). Monotone under generalization (the EMD is convex in P), not with
- * suppression.
+ * <p>N. Li, T. Li, S. Venkatasubramanian, "t-Closeness: privacy beyond k-anonymity and
+ * l-diversity", ICDE 2007, pp. 106-115 (Section 4.2, equal distance). Monotone under generalization
+ * (the EMD is convex in P), not with suppression.
  *
  * @param t the largest allowed distance, in (0, 1]
  */

@@ -4,13 +4,13 @@ import java.util.Arrays;
 import java.util.Objects;
 
 /**
- * An equivalence class as the privacy models see it: the number of records sharing one combination of generalized
- * quasi-identifier values and the histogram of their sensitive values (indexed like
- * {@link SensitiveContext#values()}; empty when the models need no sensitive attribute). Models decide on these
- * counts only, never on raw rows.
+ * An equivalence class as the privacy models see it: the number of records sharing one combination
+ * of generalized quasi-identifier values and the histogram of their sensitive values (indexed like
+ * {@link SensitiveContext#values()}; empty when the models need no sensitive attribute). Models
+ * decide on these counts only, never on raw rows.
  *
- * <p>The histogram array is not copied (this object is created once per class and node in the lattice search);
- * treat it as read-only.
+ * <p>The histogram array is not copied (this object is created once per class and node in the
+ * lattice search); treat it as read-only.
  *
  * @param count number of records in the class
  * @param histogram sensitive value counts, summing to {@code count} when present
@@ -49,7 +49,9 @@ public record EquivalenceClass(long count, long[] histogram) {
 
   @Override
   public boolean equals(Object o) {
-    return o instanceof EquivalenceClass e && e.count == count && Arrays.equals(e.histogram, histogram);
+    return o instanceof EquivalenceClass e
+        && e.count == count
+        && Arrays.equals(e.histogram, histogram);
   }
 
   @Override

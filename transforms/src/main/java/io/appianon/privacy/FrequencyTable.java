@@ -21,15 +21,15 @@ import org.apache.spark.sql.Row;
 import org.apache.spark.sql.functions;
 
 /**
- * The frequency table of a dataset over its quasi-identifiers: one row per distinct combination of original
- * (level-0) QI values, with the number of records and, when a sensitive attribute is configured, the histogram of
- * its values. It is built by one aggregation on Spark and lives on the driver; its size is the number of distinct
- * QI combinations, never the number of records. Every node of the generalization lattice is evaluated by rolling
- * this table up, not by re-reading data.
+ * The frequency table of a dataset over its quasi-identifiers: one row per distinct combination of
+ * original (level-0) QI values, with the number of records and, when a sensitive attribute is
+ * configured, the histogram of its values. It is built by one aggregation on Spark and lives on the
+ * driver; its size is the number of distinct QI combinations, never the number of records. Every
+ * node of the generalization lattice is evaluated by rolling this table up, not by re-reading data.
  *
  * <p>Values are compared as strings (the Spark cast of the column to string), which is also what
- * {@link io.appianon.hierarchy.Hierarchy} maps. Rows and domains are sorted, so the table, and everything computed
- * from it, does not depend on Spark's partitioning.
+ * {@link io.appianon.hierarchy.Hierarchy} maps. Rows and domains are sorted, so the table, and
+ * everything computed from it, does not depend on Spark's partitioning.
  */
 public final class FrequencyTable {
   private static final Comparator<String> ORDER = Comparator.nullsFirst(Comparator.naturalOrder());
@@ -43,8 +43,14 @@ public final class FrequencyTable {
   private final long[] sensitiveCounts;
   private final long total;
 
-  private FrequencyTable(List<QuasiIdentifier> qis, String[][] domains, int[] codes, long[] counts,
-      String sensitiveColumn, String[] sensitiveValues, long[] sensitiveCounts) {
+  private FrequencyTable(
+      List<QuasiIdentifier> qis,
+      String[][] domains,
+      int[] codes,
+      long[] counts,
+      String sensitiveColumn,
+      String[] sensitiveValues,
+      long[] sensitiveCounts) {
     this.qis = qis;
     this.domains = domains;
     this.codes = codes;
@@ -60,31 +66,43 @@ public final class FrequencyTable {
   }
 
   /**
-   * Builds the table with one Spark aggregation ({@code groupBy(QIs[, sensitive]).count()}) and brings only that
-   * aggregate to the driver, one partition at a time (the driver never holds all its rows at once, only the table
-   * they are added to); the sensitive histograms of each QI combination are assembled there. The caller should have
-   * {@code data} persisted if it reads it again afterwards.
+   * Builds the table with one Spark aggregation ({@code groupBy(QIs[, sensitive]).count()}) and
+   * brings only that aggregate to the driver, one partition at a time (the driver never holds all
+   * its rows at once, only the table they are added to); the sensitive histograms of each QI
+   * combination are assembled there. The caller should have {@code data} persisted if it reads it
+   * again afterwards.
    */
-  public static FrequencyTable build(Dataset<Row> data, List<QuasiIdentifier> qis, Optional<String> sensitive) {
+  public static FrequencyTable build(
+      Dataset<Row> data, List<QuasiIdentifier> qis, Optional<String> sensitive) {
     Objects.requireNonNull(data, "data");
     Objects.requireNonNull(sensitive, "sensitive");
     checkQis(qis);
     Set<String> columns = new HashSet<>(Arrays.asList(data.columns()));
     for (QuasiIdentifier q : qis) {
       if (!columns.contains(q.column())) {
-        throw new IllegalArgumentException("Unknown quasi-identifier column '" + q.column() + "' (columns: "
-            + String.join(", ", data.columns()) + ")");
+        throw new IllegalArgumentException(
+            "Unknown quasi-identifier column '"
+                + q.column()
+                + "' (columns: "
+                + String.join(", ", data.columns())
+                + ")");
       }
     }
-    sensitive.ifPresent(s -> {
-      if (!columns.contains(s)) {
-        throw new IllegalArgumentException("Unknown sensitive column '" + s + "' (columns: "
-            + String.join(", ", data.columns()) + ")");
-      }
-      if (qis.stream().anyMatch(q -> q.column().equals(s))) {
-        throw new IllegalArgumentException("Sensitive column '" + s + "' is also a quasi-identifier");
-      }
-    });
+    sensitive.ifPresent(
+        s -> {
+          if (!columns.contains(s)) {
+            throw new IllegalArgumentException(
+                "Unknown sensitive column '"
+                    + s
+                    + "' (columns: "
+                    + String.join(", ", data.columns())
+                    + ")");
+          }
+          if (qis.stream().anyMatch(q -> q.column().equals(s))) {
+            throw new IllegalArgumentException(
+                "Sensitive column '" + s + "' is also a quasi-identifier");
+          }
+        });
     int q = qis.size();
     Column[] keys = new Column[q];
     for (int a = 0; a < q; a++) {
@@ -94,8 +112,10 @@ public final class FrequencyTable {
     if (sensitive.isPresent()) {
       Column[] withSensitive = Arrays.copyOf(keys, q + 1);
       withSensitive[q] = col(sensitive.get()).cast("string").as("__s");
-      // One row per (class, sensitive value): the builder assembles each class's histogram, so no second
-      // aggregation into per-class lists (an object aggregate that sorts its input) is needed on Spark.
+      // One row per (class, sensitive value): the builder assembles each class's histogram, so no
+      // second
+      // aggregation into per-class lists (an object aggregate that sorts its input) is needed on
+      // Spark.
       Dataset<Row> perValue = data.groupBy(withSensitive).agg(functions.count(lit(1)).as("__n"));
       for (Iterator<Row> it = perValue.toLocalIterator(); it.hasNext(); ) {
         Row r = it.next();
@@ -127,7 +147,8 @@ public final class FrequencyTable {
     Set<String> seen = new HashSet<>();
     for (QuasiIdentifier qi : qis) {
       if (!seen.add(qi.column())) {
-        throw new IllegalArgumentException("Duplicate quasi-identifier column '" + qi.column() + "'");
+        throw new IllegalArgumentException(
+            "Duplicate quasi-identifier column '" + qi.column() + "'");
       }
     }
   }
@@ -139,17 +160,20 @@ public final class FrequencyTable {
   }
 
   /**
-   * Accumulates (QI values, sensitive value, count) triples; equal combinations are merged. Values are coded as they
-   * arrive (one code per distinct value of each QI and of the sensitive attribute), so a combination is an array of
-   * small ints and each triple costs a few hash lookups; {@link #build} sorts the codes into value order.
+   * Accumulates (QI values, sensitive value, count) triples; equal combinations are merged. Values
+   * are coded as they arrive (one code per distinct value of each QI and of the sensitive
+   * attribute), so a combination is an array of small ints and each triple costs a few hash
+   * lookups; {@link #build} sorts the codes into value order.
    */
   public static final class Builder {
     private final List<QuasiIdentifier> qis;
     private final String sensitiveColumn;
     private final List<Coder> qiCoders = new ArrayList<>();
     private final Coder sensitiveCoder = new Coder();
+
     /** Combination (arrival codes) -> row number. */
     private final Map<Combination, Integer> rowOf = new HashMap<>();
+
     private final List<int[]> combinations = new ArrayList<>();
     // the triples, as (row, sensitive code, count); merged per row and code in build()
     private int[] tripleRow = new int[1024];
@@ -165,11 +189,20 @@ public final class FrequencyTable {
       }
     }
 
-    /** Adds {@code count} records with these QI values (in QI order) and sensitive value (null when none). */
+    /**
+     * Adds {@code count} records with these QI values (in QI order) and sensitive value (null when
+     * none).
+     */
     public Builder add(List<String> qiValues, String sensitiveValue, long count) {
       if (qiValues.size() != qis.size()) {
-        throw new IllegalArgumentException("Invalid QI values " + qiValues + ": " + qiValues.size()
-            + " values for " + qis.size() + " quasi-identifiers");
+        throw new IllegalArgumentException(
+            "Invalid QI values "
+                + qiValues
+                + ": "
+                + qiValues.size()
+                + " values for "
+                + qis.size()
+                + " quasi-identifiers");
       }
       if (count < 0) {
         throw new IllegalArgumentException("Invalid count: " + count + " (must be >= 0)");
@@ -247,7 +280,8 @@ public final class FrequencyTable {
         System.arraycopy(hist, o * s, sensitiveCounts, i * s, s);
         counts[i] = cnt[o];
       }
-      return new FrequencyTable(qis, domains, codes, counts, sensitiveColumn, sensitiveValues, sensitiveCounts);
+      return new FrequencyTable(
+          qis, domains, codes, counts, sensitiveColumn, sensitiveValues, sensitiveCounts);
     }
   }
 
@@ -384,8 +418,16 @@ public final class FrequencyTable {
 
   @Override
   public String toString() {
-    return "FrequencyTable[" + counts.length + " combinations of " + qis.size() + " QIs, " + total + " records"
-        + (sensitiveColumn == null ? "" : ", sensitive " + sensitiveColumn + " (" + sensitiveValues.length
-        + " values)") + "]";
+    return "FrequencyTable["
+        + counts.length
+        + " combinations of "
+        + qis.size()
+        + " QIs, "
+        + total
+        + " records"
+        + (sensitiveColumn == null
+            ? ""
+            : ", sensitive " + sensitiveColumn + " (" + sensitiveValues.length + " values)")
+        + "]";
   }
 }

@@ -9,48 +9,58 @@ import java.util.Map;
 import java.util.Set;
 
 /**
- * Information-loss metrics of lattice nodes, computed from the frequency table's per-(attribute, level, label)
- * counts and the suppressed records per label, never from rows.
+ * Information-loss metrics of lattice nodes, computed from the frequency table's per-(attribute,
+ * level, label) counts and the suppressed records per label, never from rows.
  *
  * <ul>
  *   <li>Generalization intensity: level / max level per attribute, and their mean.
- *   <li>Loss: V. S. Iyengar, "Transforming data to satisfy privacy constraints", KDD 2002 (the LM metric).
- *   <li>Discernibility: R. J. Bayardo, R. Agrawal, "Data privacy through optimal k-anonymization", ICDE 2005.
- *   <li>Average equivalence class size: K. LeFevre, D. J. DeWitt, R. Ramakrishnan, "Mondrian multidimensional
- *       k-anonymity", ICDE 2006.
- *   <li>Non-uniform entropy: A. Gionis, T. Tassa, "k-Anonymization with minimal loss of information", IEEE TKDE
- *       21(2), 2009.
- *   <li>Precision: L. Sweeney, "Achieving k-anonymity privacy protection using generalization and suppression",
- *       IJUFKS 10(5), 2002.
+ *   <li>Loss: V. S. Iyengar, "Transforming data to satisfy privacy constraints", KDD 2002 (the LM
+ *       metric).
+ *   <li>Discernibility: R. J. Bayardo, R. Agrawal, "Data privacy through optimal k-anonymization",
+ *       ICDE 2005.
+ *   <li>Average equivalence class size: K. LeFevre, D. J. DeWitt, R. Ramakrishnan, "Mondrian
+ *       multidimensional k-anonymity", ICDE 2006.
+ *   <li>Non-uniform entropy: A. Gionis, T. Tassa, "k-Anonymization with minimal loss of
+ *       information", IEEE TKDE 21(2), 2009.
+ *   <li>Precision: L. Sweeney, "Achieving k-anonymity privacy protection using generalization and
+ *       suppression", IJUFKS 10(5), 2002.
  * </ul>
  *
- * <p><b>Monotonicity (verified, and relied on by the search).</b> With hierarchies that are trees, a label's group at
- * level l+1 contains its group at level l, so without suppression every record's cost is non-decreasing when any
- * attribute is generalized: loss (group size and range grow), non-uniform entropy ({@code P(x|g)} shrinks as g
- * grows), precision and intensity (levels grow), discernibility and average class size (classes merge). The
- * constructor checks the per-label inequality for loss and entropy. With suppression the metrics are not monotone:
- * a record suppressed at a node costs the maximum, and may cost less at a successor that keeps it. The search
- * therefore prunes with lower bounds that are monotone: for loss, entropy, precision and intensity the value of the
- * node without suppression (separable per attribute, so computed without rolling up); for discernibility the sum of
- * squared sizes of all classes; for average class size, with a zero suppression limit, records / all classes / k.
+ * <p><b>Monotonicity (verified, and relied on by the search).</b> With hierarchies that are trees,
+ * a label's group at level l+1 contains its group at level l, so without suppression every record's
+ * cost is non-decreasing when any attribute is generalized: loss (group size and range grow),
+ * non-uniform entropy ({@code P(x|g)} shrinks as g grows), precision and intensity (levels grow),
+ * discernibility and average class size (classes merge). The constructor checks the per-label
+ * inequality for loss and entropy. With suppression the metrics are not monotone: a record
+ * suppressed at a node costs the maximum, and may cost less at a successor that keeps it. The
+ * search therefore prunes with lower bounds that are monotone: for loss, entropy, precision and
+ * intensity the value of the node without suppression (separable per attribute, so computed without
+ * rolling up); for discernibility the sum of squared sizes of all classes; for average class size,
+ * with a zero suppression limit, records / all classes / k.
  *
- * <p><b>Attribute weights</b> ({@link Objective}, "Attribute weights") multiply each attribute's term by a positive
- * constant, so the weighted objectives keep both properties: monotone without suppression, and bounded from below by
- * the value without suppression. {@link #metrics} stays unweighted; only {@link #value} and the bounds take them.
+ * <p><b>Attribute weights</b> ({@link Objective}, "Attribute weights") multiply each attribute's
+ * term by a positive constant, so the weighted objectives keep both properties: monotone without
+ * suppression, and bounded from below by the value without suppression. {@link #metrics} stays
+ * unweighted; only {@link #value} and the bounds take them.
  */
 public final class InformationLoss {
   private final RollUp rollUp;
   private final List<QuasiIdentifier> qis;
   private final long n;
   private final double log2n;
+
   /** cnt[a][l][g]: input records whose value generalizes to label g. */
   private final long[][][] cnt;
+
   /** weight[a][l][g]: Iyengar's per-record loss of label g. */
   private final double[][][] weight;
+
   /** log2cnt[a][l][g]. */
   private final double[][][] log2cnt;
+
   /** ent0[a] = sum over level-0 labels of cnt * log2 cnt. */
   private final double[] ent0;
+
   private final double entropyTop;
 
   InformationLoss(RollUp rollUp) {
@@ -95,7 +105,9 @@ public final class InformationLoss {
     this.entropyTop = top;
   }
 
-  /** Loss metrics of a frequency table's nodes (without suppression, see {@link #metrics(List)}). */
+  /**
+   * Loss metrics of a frequency table's nodes (without suppression, see {@link #metrics(List)}).
+   */
   public static InformationLoss of(FrequencyTable table) {
     return new InformationLoss(new RollUp(table));
   }
@@ -104,7 +116,10 @@ public final class InformationLoss {
     return Math.log(x) / Math.log(2.0);
   }
 
-  /** Iyengar's weight of every label of attribute a at level l, over the hierarchy's and the data's values. */
+  /**
+   * Iyengar's weight of every label of attribute a at level l, over the hierarchy's and the data's
+   * values.
+   */
   private double[] weights(int a, int l) {
     QuasiIdentifier qi = qis.get(a);
     Hierarchy h = qi.hierarchy();
@@ -166,9 +181,18 @@ public final class InformationLoss {
         int g = gen[l][v];
         int up = gen[l + 1][v];
         if (weight[a][l + 1][up] < weight[a][l][g] || cnt[a][l + 1][up] < cnt[a][l][g]) {
-          throw new IllegalArgumentException("Hierarchy '" + qis.get(a).hierarchy().name()
-              + "': loss is not monotone from level " + l + " ('" + rollUp.labels[a][l][g] + "') to level "
-              + (l + 1) + " ('" + rollUp.labels[a][l + 1][up] + "')");
+          throw new IllegalArgumentException(
+              "Hierarchy '"
+                  + qis.get(a).hierarchy().name()
+                  + "': loss is not monotone from level "
+                  + l
+                  + " ('"
+                  + rollUp.labels[a][l][g]
+                  + "') to level "
+                  + (l + 1)
+                  + " ('"
+                  + rollUp.labels[a][l + 1][up]
+                  + "')");
         }
       }
     }
@@ -183,7 +207,8 @@ public final class InformationLoss {
     for (int c = 0; c < rollUp.classes; c++) {
       sq += rollUp.count[c] * rollUp.count[c];
     }
-    return metrics(new NodeStats(lv, rollUp.classes, rollUp.classes, 0, 0, minCount(), sq, sq, null), 1);
+    return metrics(
+        new NodeStats(lv, rollUp.classes, rollUp.classes, 0, 0, minCount(), sq, sq, null), 1);
   }
 
   private long minCount() {
@@ -205,22 +230,34 @@ public final class InformationLoss {
       loss.put(name, loss(a, st.levels()[a], st.suppressedByLabel(), st.suppressed()));
     }
     double nue = nonUniformEntropy(st.levels(), null, st.suppressedByLabel(), st.suppressed());
-    return new LossMetrics(intensity, intensity(st.levels(), null), loss, loss(st.levels(), null,
-        st.suppressedByLabel(), st.suppressed()), discernibility(st), averageClassSize(st, kRef), nue,
-        entropyTop == 0 ? 0.0 : nue / entropyTop, precisionLoss(st.levels(), null, st.suppressed()),
-        arxAverageClassSize(st), arxLoss(st.levels(), null, st.suppressedByLabel(), st.suppressed()),
+    return new LossMetrics(
+        intensity,
+        intensity(st.levels(), null),
+        loss,
+        loss(st.levels(), null, st.suppressedByLabel(), st.suppressed()),
+        discernibility(st),
+        averageClassSize(st, kRef),
+        nue,
+        entropyTop == 0 ? 0.0 : nue / entropyTop,
+        precisionLoss(st.levels(), null, st.suppressed()),
+        arxAverageClassSize(st),
+        arxLoss(st.levels(), null, st.suppressedByLabel(), st.suppressed()),
         unweightedHeight(st.levels()));
   }
 
   /**
-   * The objective's value of an assessed node, with the attribute weights {@code w} (one per quasi-identifier, each
-   * > 0; null: all 1, the unweighted value). See {@link Objective} for how each objective takes them.
+   * The objective's value of an assessed node, with the attribute weights {@code w} (one per
+   * quasi-identifier, each > 0; null: all 1, the unweighted value). See {@link Objective} for how
+   * each objective takes them.
    */
   double value(Objective objective, double[] w, NodeStats st, long kRef) {
     return objective.value(this, w, st, kRef);
   }
 
-  /** Whether {@link #cheapBound} is available (the metric is separable per attribute without suppression). */
+  /**
+   * Whether {@link #cheapBound} is available (the metric is separable per attribute without
+   * suppression).
+   */
   static boolean hasCheapBound(Objective objective) {
     return objective.hasCheapBound();
   }
@@ -231,7 +268,8 @@ public final class InformationLoss {
   }
 
   /** The objective's lower bound at every feasible successor ({@link Objective#successorBound}). */
-  double successorBound(Objective objective, double[] w, NodeStats st, long kRef, boolean zeroLimit) {
+  double successorBound(
+      Objective objective, double[] w, NodeStats st, long kRef, boolean zeroLimit) {
     return objective.successorBound(this, w, st, kRef, zeroLimit);
   }
 
@@ -245,12 +283,17 @@ public final class InformationLoss {
     return (double) level / max;
   }
 
-  /** Attribute a's weight: 1 without weights (and 1.0 * x == x, so the unweighted sums are unchanged). */
+  /**
+   * Attribute a's weight: 1 without weights (and 1.0 * x == x, so the unweighted sums are
+   * unchanged).
+   */
   private static double weight(double[] w, int a) {
     return w == null ? 1.0 : w[a];
   }
 
-  /** The weights' sum, the denominator of a weighted mean: the number of attributes without weights. */
+  /**
+   * The weights' sum, the denominator of a weighted mean: the number of attributes without weights.
+   */
   private static double weightSum(double[] w, int q) {
     if (w == null) {
       return q;
@@ -262,7 +305,9 @@ public final class InformationLoss {
     return sum;
   }
 
-  /** Attribute a's weight in a weighted sum, as ARX normalizes it: w_a / max w (1 without weights). */
+  /**
+   * Attribute a's weight in a weighted sum, as ARX normalizes it: w_a / max w (1 without weights).
+   */
   private static double sumWeight(double[] w, int a) {
     if (w == null) {
       return 1.0;
@@ -328,7 +373,9 @@ public final class InformationLoss {
     double sum = 0.0;
     for (int a = 0; a < levels.length; a++) {
       int max = rollUp.heights[a] - 1;
-      sum += weight(w, a) * (((double) (n - suppressed) * levels[a] + (double) suppressed * max) / max);
+      sum +=
+          weight(w, a)
+              * (((double) (n - suppressed) * levels[a] + (double) suppressed * max) / max);
     }
     return sum / ((double) n * weightSum(w, levels.length));
   }
@@ -338,20 +385,24 @@ public final class InformationLoss {
   }
 
   private static double averageClassSize(NodeStats st, long kRef, long n) {
-    return st.keptClasses() == 0 ? Double.POSITIVE_INFINITY
+    return st.keptClasses() == 0
+        ? Double.POSITIVE_INFINITY
         : ((double) (n - st.suppressed()) / st.keptClasses()) / kRef;
   }
 
-  /** ARX: records / (kept classes + 1 when any record is suppressed); infinite when there is no class. */
+  /**
+   * ARX: records / (kept classes + 1 when any record is suppressed); infinite when there is no
+   * class.
+   */
   double arxAverageClassSize(NodeStats st) {
     long classes = st.keptClasses() + (st.suppressed() > 0 ? 1 : 0);
     return classes == 0 ? Double.POSITIVE_INFINITY : (double) n / classes;
   }
 
   /**
-   * ARX's loss: the per-attribute losses combined by the geometric mean of {@code 1 + L}, minus 1. Each attribute's
-   * loss only grows with suppression, and the combination is monotone in each, so the value without suppression
-   * bounds it from below as for {@link Objective#LOSS}.
+   * ARX's loss: the per-attribute losses combined by the geometric mean of {@code 1 + L}, minus 1.
+   * Each attribute's loss only grows with suppression, and the combination is monotone in each, so
+   * the value without suppression bounds it from below as for {@link Objective#LOSS}.
    */
   double arxLoss(int[] levels, double[] w, long[][] suppByLabel, long suppressed) {
     double logSum = 0.0;
@@ -370,7 +421,10 @@ public final class InformationLoss {
     return sum;
   }
 
-  /** ARX's height with weights: the sum of (w_a / max w) * level; the plain sum of levels without weights. */
+  /**
+   * ARX's height with weights: the sum of (w_a / max w) * level; the plain sum of levels without
+   * weights.
+   */
   static double height(int[] levels, double[] w) {
     if (w == null) {
       return unweightedHeight(levels);

@@ -3,8 +3,8 @@ package io.appianon.privacy;
 /**
  * k-anonymity: every equivalence class has at least k records.
  *
- * <p>L. Sweeney, "k-anonymity: a model for protecting privacy", International Journal of Uncertainty, Fuzziness and
- * Knowledge-Based Systems 10(5), 2002, pp. 557-570.
+ * <p>L. Sweeney, "k-anonymity: a model for protecting privacy", International Journal of
+ * Uncertainty, Fuzziness and Knowledge-Based Systems 10(5), 2002, pp. 557-570.
  *
  * @param k the minimum class size, at least 2
  */

@@ -15,7 +15,11 @@ import org.apache.spark.sql.Row;
  * @param violationsAfter the same count in the output (0 when the result is k^m-anonymous)
  * @param output the (person, item) pairs after the change
  */
-public record KmResult(int level, Set<String> suppressedItems, long violationsBefore, long violationsAfter,
+public record KmResult(
+    int level,
+    Set<String> suppressedItems,
+    long violationsBefore,
+    long violationsAfter,
     Dataset<Row> output) {
 
   public KmResult {

@@ -1,9 +1,10 @@
 package io.appianon.privacy;
 
 /**
- * The generalization lattice: every vector of levels {@code (l_1..l_q)} with {@code 0 <= l_a < height_a}, encoded
- * as a mixed-radix index whose first attribute is the most significant digit, so index order is lexicographic
- * order of the level vectors. The successors of a node raise one level by one.
+ * The generalization lattice: every vector of levels {@code (l_1..l_q)} with {@code 0 <= l_a <
+ * height_a}, encoded as a mixed-radix index whose first attribute is the most significant digit, so
+ * index order is lexicographic order of the level vectors. The successors of a node raise one level
+ * by one.
  */
 final class Lattice {
   /** Lattices larger than this are refused (the search keeps a few bytes per node). */
@@ -22,8 +23,10 @@ final class Lattice {
       stride[a] = (int) s;
       s *= heights[a];
       if (s > MAX_SIZE) {
-        throw new IllegalArgumentException("Lattice too large: more than " + MAX_SIZE
-            + " nodes (use fewer quasi-identifiers or shallower hierarchies, or Mondrian)");
+        throw new IllegalArgumentException(
+            "Lattice too large: more than "
+                + MAX_SIZE
+                + " nodes (use fewer quasi-identifiers or shallower hierarchies, or Mondrian)");
       }
     }
     this.size = (int) s;
@@ -63,14 +66,24 @@ final class Lattice {
 
   int index(int[] levels) {
     if (levels.length != heights.length) {
-      throw new IllegalArgumentException("Invalid levels: " + levels.length + " values for " + heights.length
-          + " quasi-identifiers");
+      throw new IllegalArgumentException(
+          "Invalid levels: "
+              + levels.length
+              + " values for "
+              + heights.length
+              + " quasi-identifiers");
     }
     int idx = 0;
     for (int a = 0; a < heights.length; a++) {
       if (levels[a] < 0 || levels[a] >= heights[a]) {
-        throw new IllegalArgumentException("Invalid level " + levels[a] + " for quasi-identifier #" + a
-            + " (must be 0.." + (heights[a] - 1) + ")");
+        throw new IllegalArgumentException(
+            "Invalid level "
+                + levels[a]
+                + " for quasi-identifier #"
+                + a
+                + " (must be 0.."
+                + (heights[a] - 1)
+                + ")");
       }
       idx += levels[a] * stride[a];
     }

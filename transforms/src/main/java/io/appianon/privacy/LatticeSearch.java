@@ -9,30 +9,35 @@ import java.util.Map;
 import java.util.Objects;
 
 /**
- * Exact optimal full-domain generalization: finds, among the level vectors whose equivalence classes satisfy all
- * privacy models within the suppression limit, the one minimizing the objective (ties: lower sum of levels, then
- * lexicographic). Nodes are assessed by rolling the {@link FrequencyTable} up on the driver.
+ * Exact optimal full-domain generalization: finds, among the level vectors whose equivalence
+ * classes satisfy all privacy models within the suppression limit, the one minimizing the objective
+ * (ties: lower sum of levels, then lexicographic). Nodes are assessed by rolling the {@link
+ * FrequencyTable} up on the driver.
  *
  * <p>The search has two phases.
+ *
  * <ol>
- *   <li><b>Predictive tagging</b> (as in Flash, F. Kohlmayer et al., "Flash: efficient, stable and optimal
- *       k-anonymity", PASSAT 2012, and OLA, K. El Emam et al., "A globally optimal k-anonymity method for the
- *       de-identification of health data", JAMIA 16(5), 2009): the predicate "records suppressed by the monotone
- *       models at most the limit" is monotone over the lattice (see {@link ModelSet}), so each assessment tags all
- *       successors (when it holds) or all predecessors (when it does not). Paths from the lowest untagged node
- *       upwards are binary-searched until every node is tagged. When every model is monotone for the limit (e.g.
- *       k-anonymity and distinct l-diversity with any limit, or monotone models at 0 %), this tags feasibility
- *       itself.
- *   <li><b>Branch and bound</b> over the nodes not tagged infeasible, in ascending order of a lower bound of the
- *       objective that is monotone over the lattice (see {@link InformationLoss}); it stops when the bound exceeds
- *       the best value found. For metrics without such a cheap bound (discernibility, average class size) nodes
- *       are visited bottom-up and an assessed node whose bound for its successors is no better than the best
- *       prunes all its successors. The loss metrics are not monotone with suppression, so a feasible node does not
- *       prune its successors unless its bound says so; with no suppression the bound equals the value and it does.
+ *   <li><b>Predictive tagging</b> (as in Flash, F. Kohlmayer et al., "Flash: efficient, stable and
+ *       optimal k-anonymity", PASSAT 2012, and OLA, K. El Emam et al., "A globally optimal
+ *       k-anonymity method for the de-identification of health data", JAMIA 16(5), 2009): the
+ *       predicate "records suppressed by the monotone models at most the limit" is monotone over
+ *       the lattice (see {@link ModelSet}), so each assessment tags all successors (when it holds)
+ *       or all predecessors (when it does not). Paths from the lowest untagged node upwards are
+ *       binary-searched until every node is tagged. When every model is monotone for the limit
+ *       (e.g. k-anonymity and distinct l-diversity with any limit, or monotone models at 0 %), this
+ *       tags feasibility itself.
+ *   <li><b>Branch and bound</b> over the nodes not tagged infeasible, in ascending order of a lower
+ *       bound of the objective that is monotone over the lattice (see {@link InformationLoss}); it
+ *       stops when the bound exceeds the best value found. For metrics without such a cheap bound
+ *       (discernibility, average class size) nodes are visited bottom-up and an assessed node whose
+ *       bound for its successors is no better than the best prunes all its successors. The loss
+ *       metrics are not monotone with suppression, so a feasible node does not prune its successors
+ *       unless its bound says so; with no suppression the bound equals the value and it does.
  * </ol>
- * The analyst's weights ({@link SearchConfig#weights()}) enter the objective and its bounds alike, so both phases
- * are unchanged by them. {@link #exhaustive} assesses every node, for tests and benchmarks. Instances are not
- * thread-safe.
+ *
+ * The analyst's weights ({@link SearchConfig#weights()}) enter the objective and its bounds alike,
+ * so both phases are unchanged by them. {@link #exhaustive} assesses every node, for tests and
+ * benchmarks. Instances are not thread-safe.
  */
 public final class LatticeSearch {
   private static final double EPS = 1e-9;
@@ -53,9 +58,9 @@ public final class LatticeSearch {
   }
 
   /**
-   * A search whose lattice stops at {@code maxLevels} (one per quasi-identifier, in order; a negative entry: no cap):
-   * the analyst's "at most region" for an attribute. The metrics still measure each level against the whole
-   * hierarchy, so region costs what it costs without the cap.
+   * A search whose lattice stops at {@code maxLevels} (one per quasi-identifier, in order; a
+   * negative entry: no cap): the analyst's "at most region" for an attribute. The metrics still
+   * measure each level against the whole hierarchy, so region costs what it costs without the cap.
    */
   public LatticeSearch(FrequencyTable table, int[] maxLevels) {
     this.table = Objects.requireNonNull(table, "table");
@@ -64,8 +69,14 @@ public final class LatticeSearch {
     int[] heights = rollUp.heights.clone();
     if (maxLevels != null) {
       if (maxLevels.length != heights.length) {
-        throw new IllegalArgumentException("Invalid maxLevels " + Arrays.toString(maxLevels) + ": "
-            + maxLevels.length + " levels for " + heights.length + " quasi-identifiers");
+        throw new IllegalArgumentException(
+            "Invalid maxLevels "
+                + Arrays.toString(maxLevels)
+                + ": "
+                + maxLevels.length
+                + " levels for "
+                + heights.length
+                + " quasi-identifiers");
       }
       for (int a = 0; a < heights.length; a++) {
         if (maxLevels[a] >= 0) {
@@ -106,7 +117,9 @@ public final class LatticeSearch {
     return loss;
   }
 
-  /** Compares objective values with a relative tolerance of 1e-9 (rounding must not decide ties). */
+  /**
+   * Compares objective values with a relative tolerance of 1e-9 (rounding must not decide ties).
+   */
   static int compareValues(double a, double b) {
     if (a == b) {
       return 0;
@@ -176,7 +189,15 @@ public final class LatticeSearch {
     List<SearchResult> out = new ArrayList<>();
     for (int i = 0; i < m; i++) {
       int node = best[i] >= 0 ? best[i] : minSuppNode[i];
-      out.add(result(node, sets[i], configs.get(i), "exhaustive", lattice.size(), lattice.size() + 1, start));
+      out.add(
+          result(
+              node,
+              sets[i],
+              configs.get(i),
+              "exhaustive",
+              lattice.size(),
+              lattice.size() + 1,
+              start));
     }
     return out;
   }
@@ -193,32 +214,67 @@ public final class LatticeSearch {
   private int[] checkLevels(List<Integer> levels) {
     Objects.requireNonNull(levels, "levels");
     if (levels.size() != attributes.size()) {
-      throw new IllegalArgumentException("Invalid levels " + levels + ": " + levels.size() + " levels for "
-          + attributes.size() + " quasi-identifiers " + attributes);
+      throw new IllegalArgumentException(
+          "Invalid levels "
+              + levels
+              + ": "
+              + levels.size()
+              + " levels for "
+              + attributes.size()
+              + " quasi-identifiers "
+              + attributes);
     }
     int[] lv = new int[levels.size()];
     for (int a = 0; a < lv.length; a++) {
       Integer l = levels.get(a);
       if (l == null || l < 0 || l >= lattice.height(a)) {
-        throw new IllegalArgumentException("Invalid level " + l + " for quasi-identifier '" + attributes.get(a)
-            + "' (must be 0.." + (lattice.height(a) - 1) + ")");
+        throw new IllegalArgumentException(
+            "Invalid level "
+                + l
+                + " for quasi-identifier '"
+                + attributes.get(a)
+                + "' (must be 0.."
+                + (lattice.height(a) - 1)
+                + ")");
       }
       lv[a] = l;
     }
     return lv;
   }
 
-  private SearchResult result(int node, ModelSet ms, SearchConfig config, String strategy, int evaluated,
-      int rollUps, long startNanos) {
+  private SearchResult result(
+      int node,
+      ModelSet ms,
+      SearchConfig config,
+      String strategy,
+      int evaluated,
+      int rollUps,
+      long startNanos) {
     int[] levels = lattice.levels(node);
     rollUp.rollUp(levels, ms.usesSensitive);
     NodeStats st = ms.assess(rollUp, context, levels, null);
     LossMetrics metrics = loss.metrics(st, ms.kRef);
-    double value = loss.value(config.objective(), config.weightArray(attributes.size()), st, ms.kRef);
+    double value =
+        loss.value(config.objective(), config.weightArray(attributes.size()), st, ms.kRef);
     List<Integer> lv = Arrays.stream(levels).boxed().toList();
-    return new SearchResult(attributes, lv, st.suppressed() <= ms.allowed, table.totalRecords(), st.suppressed(),
-        st.keptClasses(), st.minKept(), config.objective(), value, metrics, strategy, lattice.size(), evaluated,
-        lattice.size() - evaluated, rollUps, (System.nanoTime() - startNanos) / 1_000_000, weights(config));
+    return new SearchResult(
+        attributes,
+        lv,
+        st.suppressed() <= ms.allowed,
+        table.totalRecords(),
+        st.suppressed(),
+        st.keptClasses(),
+        st.minKept(),
+        config.objective(),
+        value,
+        metrics,
+        strategy,
+        lattice.size(),
+        evaluated,
+        lattice.size() - evaluated,
+        rollUps,
+        (System.nanoTime() - startNanos) / 1_000_000,
+        weights(config));
   }
 
   /** The weight of each quasi-identifier in the objective, by name (1 where none is given). */
@@ -254,8 +310,10 @@ public final class LatticeSearch {
     private final SearchConfig config;
     private final ModelSet ms;
     private final Objective objective;
+
     /** The objective's attribute weights, null when none (see {@link SearchConfig#weightArray}). */
     private final double[] weights;
+
     private final boolean zeroLimit;
     private final int size;
     private final byte[] pm;
@@ -309,7 +367,8 @@ public final class LatticeSearch {
         value[node] = loss.value(objective, weights, st, ms.kRef);
       }
       successorBound[node] = loss.successorBound(objective, weights, st, ms.kRef, zeroLimit);
-      if (st.suppressed() < minSupp || (st.suppressed() == minSupp && lattice.compareTie(node, minSuppNode) < 0)) {
+      if (st.suppressed() < minSupp
+          || (st.suppressed() == minSupp && lattice.compareTie(node, minSuppNode) < 0)) {
         minSupp = st.suppressed();
         minSuppNode = node;
       }
@@ -410,8 +469,12 @@ public final class LatticeSearch {
 
     private void checkConsistent(int node, byte tag) {
       if (pm[node] != UNKNOWN) {
-        throw new IllegalStateException("Monotonicity violated at node " + Arrays.toString(lattice.levels(node))
-            + " for " + config.describeModels() + ": a model declares itself monotone but is not");
+        throw new IllegalStateException(
+            "Monotonicity violated at node "
+                + Arrays.toString(lattice.levels(node))
+                + " for "
+                + config.describeModels()
+                + ": a model declares itself monotone but is not");
       }
     }
 
@@ -466,7 +529,10 @@ public final class LatticeSearch {
         if (full[node] == TRUE && (best < 0 || better(value[node], node, value[best], best))) {
           best = node;
         }
-        if (!cheap && best >= 0 && seen[node] && compareValues(successorBound[node], value[best]) >= 0) {
+        if (!cheap
+            && best >= 0
+            && seen[node]
+            && compareValues(successorBound[node], value[best]) >= 0) {
           prune(node, bounded);
         }
       }

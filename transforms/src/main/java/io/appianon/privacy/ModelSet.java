@@ -4,18 +4,21 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * The models of one search configuration, ordered so that the monotone subset comes first (package-private). For
- * a suppression limit of zero the monotone subset is the models with {@link PrivacyModel#isMonotonic()}; otherwise
- * those with {@link PrivacyModel#isMonotonicWithSuppression()}. "Records suppressed by the monotone subset at most
- * the limit" is then a monotone predicate over the lattice, which predictive tagging uses; it is implied by
- * feasibility (the full set suppresses at least those records).
+ * The models of one search configuration, ordered so that the monotone subset comes first
+ * (package-private). For a suppression limit of zero the monotone subset is the models with {@link
+ * PrivacyModel#isMonotonic()}; otherwise those with {@link
+ * PrivacyModel#isMonotonicWithSuppression()}. "Records suppressed by the monotone subset at most
+ * the limit" is then a monotone predicate over the lattice, which predictive tagging uses; it is
+ * implied by feasibility (the full set suppresses at least those records).
  */
 final class ModelSet {
   final PrivacyModel[] models;
   final int monotoneCount;
   final boolean usesSensitive;
+
   /** Largest number of suppressed records allowed. */
   final long allowed;
+
   /** The class size the models guarantee (k), for the average class size metric. */
   final long kRef;
 
@@ -27,8 +30,10 @@ final class ModelSet {
     long k = 1;
     for (PrivacyModel m : config.models()) {
       if (m.usesSensitive() && context.isEmpty()) {
-        throw new IllegalArgumentException("Privacy model " + m.describe()
-            + " needs a sensitive attribute, but none is configured");
+        throw new IllegalArgumentException(
+            "Privacy model "
+                + m.describe()
+                + " needs a sensitive attribute, but none is configured");
       }
       boolean monotone = allowed == 0 ? m.isMonotonic() : m.isMonotonicWithSuppression();
       (monotone ? mono : rest).add(m);
@@ -48,8 +53,8 @@ final class ModelSet {
   }
 
   /**
-   * Assesses the classes of the last roll-up. When {@code failed} is not null it receives, per class, whether the
-   * class is suppressed.
+   * Assesses the classes of the last roll-up. When {@code failed} is not null it receives, per
+   * class, whether the class is suppressed.
    */
   NodeStats assess(RollUp r, SensitiveContext context, int[] levels, boolean[] failed) {
     int n = r.classes;
@@ -105,6 +110,7 @@ final class ModelSet {
         minKept = Math.min(minKept, size);
       }
     }
-    return new NodeStats(levels.clone(), n, kept, supp, suppMono, kept == 0 ? 0 : minKept, sqKept, sqAll, byLabel);
+    return new NodeStats(
+        levels.clone(), n, kept, supp, suppMono, kept == 0 ? 0 : minKept, sqKept, sqAll, byLabel);
   }
 }

@@ -36,30 +36,34 @@ import org.apache.spark.sql.types.StructField;
 import org.apache.spark.sql.types.StructType;
 
 /**
- * Mondrian multidimensional local recoding: K. LeFevre, D. J. DeWitt, R. Ramakrishnan, "Mondrian multidimensional
- * k-anonymity", ICDE 2006 (strict partitioning). Starting from one partition holding every record, each partition is
- * split along the attribute with the widest normalized range whose split leaves at least k records on every side:
- * a numeric attribute at its median (values equal to the median go to whichever side keeps both sides at least k,
- * the more balanced if both do), a categorical attribute into the children of its current hierarchy node (null
- * values form a child of their own). A
- * partition that cannot be split is final; its records get the partition's range ({@code 30-39}) or hierarchy
- * label. Every partition has at least k records, so the output is k-anonymous with no suppression (unless the input
- * has fewer than k records, which are then all suppressed).
+ * Mondrian multidimensional local recoding: K. LeFevre, D. J. DeWitt, R. Ramakrishnan, "Mondrian
+ * multidimensional k-anonymity", ICDE 2006 (strict partitioning). Starting from one partition
+ * holding every record, each partition is split along the attribute with the widest normalized
+ * range whose split leaves at least k records on every side: a numeric attribute at its median
+ * (values equal to the median go to whichever side keeps both sides at least k, the more balanced
+ * if both do), a categorical attribute into the children of its current hierarchy node (null values
+ * form a child of their own). A partition that cannot be split is final; its records get the
+ * partition's range ({@code 30-39}) or hierarchy label. Every partition has at least k records, so
+ * the output is k-anonymous with no suppression (unless the input has fewer than k records, which
+ * are then all suppressed).
  *
- * <p>Distributed on Spark, one round per tree level: the records carry a partition id; a round computes per
- * partition its count, numeric min/max and approximate median ({@code percentile_approx}) with one aggregation, then
- * the record count of every candidate side of every attribute with one more (a broadcast join with the medians and
- * an exploded group-by), decides the splits on the driver from those aggregates, and assigns the new partition ids
- * with a broadcast join against the small plan table. Each round's working set is a lazy local checkpoint
- * (materialized by the next round's first aggregation, freed by Spark's cleaner once unreferenced), which keeps the
- * query plan from growing with the rounds and the output from replaying them. Only
+ * <p>Distributed on Spark, one round per tree level: the records carry a partition id; a round
+ * computes per partition its count, numeric min/max and approximate median ({@code
+ * percentile_approx}) with one aggregation, then the record count of every candidate side of every
+ * attribute with one more (a broadcast join with the medians and an exploded group-by), decides the
+ * splits on the driver from those aggregates, and assigns the new partition ids with a broadcast
+ * join against the small plan table. Each round's working set is a lazy local checkpoint
+ * (materialized by the next round's first aggregation, freed by Spark's cleaner once unreferenced),
+ * which keeps the query plan from growing with the rounds and the output from replaying them. Only
  * per-partition aggregates reach the driver. Null numeric values go to the lower side.
  */
 public final class Mondrian {
   /** Default bound on splitting rounds (a balanced tree over 2^64 records is deeper). */
   public static final int DEFAULT_MAX_ITERATIONS = 64;
+
   private static final int BROADCAST_LIMIT = 200_000;
   private static final String P = "__m_";
+
   /** The side label of a null categorical value (a map key cannot be null). */
   private static final String NULL_SIDE = "\u0000null";
 
@@ -75,7 +79,8 @@ public final class Mondrian {
       throw new IllegalArgumentException("Invalid k: " + k + " (must be >= 2)");
     }
     if (maxIterations < 1) {
-      throw new IllegalArgumentException("Invalid maxIterations: " + maxIterations + " (must be >= 1)");
+      throw new IllegalArgumentException(
+          "Invalid maxIterations: " + maxIterations + " (must be >= 1)");
     }
     this.k = k;
     this.maxIterations = maxIterations;
@@ -107,8 +112,12 @@ public final class Mondrian {
     Set<String> columns = new HashSet<>(Arrays.asList(data.columns()));
     for (QuasiIdentifier qi : qis) {
       if (!columns.contains(qi.column())) {
-        throw new IllegalArgumentException("Unknown quasi-identifier column '" + qi.column() + "' (columns: "
-            + String.join(", ", data.columns()) + ")");
+        throw new IllegalArgumentException(
+            "Unknown quasi-identifier column '"
+                + qi.column()
+                + "' (columns: "
+                + String.join(", ", data.columns())
+                + ")");
       }
     }
     SparkSession spark = data.sparkSession();
@@ -116,7 +125,9 @@ public final class Mondrian {
     Dataset<Row> work = data;
     for (int a = 0; a < q; a++) {
       QuasiIdentifier qi = qis.get(a);
-      work = work.withColumn(P + "v" + a, Anonymizer.column(qi.column()).cast(qi.numeric() ? "double" : "string"));
+      work =
+          work.withColumn(
+              P + "v" + a, Anonymizer.column(qi.column()).cast(qi.numeric() ? "double" : "string"));
     }
 
     // global count and numeric ranges
@@ -128,7 +139,8 @@ public final class Mondrian {
         globals.add(max(col(P + "v" + a)));
       }
     }
-    Row g = work.agg(globals.get(0), globals.subList(1, globals.size()).toArray(new Column[0])).first();
+    Row g =
+        work.agg(globals.get(0), globals.subList(1, globals.size()).toArray(new Column[0])).first();
     long n = g.getLong(0);
     double[] gmin = new double[q];
     double[] gmax = new double[q];
@@ -142,7 +154,17 @@ public final class Mondrian {
     if (n < k) {
       // everything suppressed: each record counts as fully generalized
       double lost = n == 0 ? 0.0 : 1.0;
-      return new MondrianResult(data.where(lit(false)), n, n, 0, 0, uniformLoss(qis, lost), lost, n * n, 0.0, 0,
+      return new MondrianResult(
+          data.where(lit(false)),
+          n,
+          n,
+          0,
+          0,
+          uniformLoss(qis, lost),
+          lost,
+          n * n,
+          0.0,
+          0,
           millis(start));
     }
     Map<Integer, Map<Integer, Map<String, Integer>>> leaves = categoricalLeaves(work, qis);
@@ -157,7 +179,8 @@ public final class Mondrian {
         work = work.withColumn(P + "lv" + a, lit(rootLevel[a]));
       }
     }
-    work = work.withColumn(P + "pid", lit(0L)).withColumn(P + "act", lit(true)).localCheckpoint(false);
+    work =
+        work.withColumn(P + "pid", lit(0L)).withColumn(P + "act", lit(true)).localCheckpoint(false);
     Map<Long, Part> active = new LinkedHashMap<>();
     active.put(0L, new Part(rootLevel, rootLabel));
     Map<Long, Part> done = new LinkedHashMap<>();
@@ -201,13 +224,19 @@ public final class Mondrian {
           keys.add(side.getKey());
           ids.add(child);
         }
-        plan.add(RowFactory.create(pid, split.dim(), part.median[split.dim()], keys.toArray(new String[0]),
-            ids.toArray(new Long[0])));
+        plan.add(
+            RowFactory.create(
+                pid,
+                split.dim(),
+                part.median[split.dim()],
+                keys.toArray(new String[0]),
+                ids.toArray(new Long[0])));
       }
       if (plan.isEmpty()) {
         break;
       }
-      // a lazy local checkpoint: materialized by the next round's first aggregation, and it cuts the plan
+      // a lazy local checkpoint: materialized by the next round's first aggregation, and it cuts
+      // the plan
       work = assign(spark, work, qis, plan).localCheckpoint(false);
       active = next;
     }
@@ -227,11 +256,11 @@ public final class Mondrian {
   }
 
   /**
-   * For each categorical QI: per level, the number of domain values (the hierarchy's and the data's) under each
-   * label; the data's distinct values come from one aggregation.
+   * For each categorical QI: per level, the number of domain values (the hierarchy's and the
+   * data's) under each label; the data's distinct values come from one aggregation.
    */
-  private static Map<Integer, Map<Integer, Map<String, Integer>>> categoricalLeaves(Dataset<Row> work,
-      List<QuasiIdentifier> qis) {
+  private static Map<Integer, Map<Integer, Map<String, Integer>>> categoricalLeaves(
+      Dataset<Row> work, List<QuasiIdentifier> qis) {
     List<Column> entries = new ArrayList<>();
     for (int a = 0; a < qis.size(); a++) {
       if (!qis.get(a).numeric()) {
@@ -240,10 +269,15 @@ public final class Mondrian {
     }
     Map<Integer, Set<String>> values = new HashMap<>();
     if (!entries.isEmpty()) {
-      List<Row> rows = work.select(explode(array(entries.toArray(new Column[0]))).as("e"))
-          .select(col("e.d"), col("e.v")).distinct().collectAsList();
+      List<Row> rows =
+          work.select(explode(array(entries.toArray(new Column[0]))).as("e"))
+              .select(col("e.d"), col("e.v"))
+              .distinct()
+              .collectAsList();
       for (Row r : rows) {
-        values.computeIfAbsent(r.getInt(0), x -> new HashSet<>()).add(r.isNullAt(1) ? null : r.getString(1));
+        values
+            .computeIfAbsent(r.getInt(0), x -> new HashSet<>())
+            .add(r.isNullAt(1) ? null : r.getString(1));
       }
     }
     Map<Integer, Map<Integer, Map<String, Integer>>> out = new HashMap<>();
@@ -273,7 +307,8 @@ public final class Mondrian {
   }
 
   /** Count, numeric min / max / approximate median per active partition. */
-  private static void collectStats(Dataset<Row> act, List<QuasiIdentifier> qis, Map<Long, Part> active) {
+  private static void collectStats(
+      Dataset<Row> act, List<QuasiIdentifier> qis, Map<Long, Part> active) {
     List<Column> aggs = new ArrayList<>();
     for (int a = 0; a < qis.size(); a++) {
       if (qis.get(a).numeric()) {
@@ -283,8 +318,10 @@ public final class Mondrian {
         aggs.add(percentile_approx(v, lit(0.5), lit(10_000)));
       }
     }
-    List<Row> rows = act.groupBy(col(P + "pid"))
-        .agg(functions.count(lit(1)), aggs.toArray(new Column[0])).collectAsList();
+    List<Row> rows =
+        act.groupBy(col(P + "pid"))
+            .agg(functions.count(lit(1)), aggs.toArray(new Column[0]))
+            .collectAsList();
     for (Row r : rows) {
       Part part = active.get(r.getLong(0));
       part.count = r.getLong(1);
@@ -302,11 +339,15 @@ public final class Mondrian {
     }
   }
 
-  /** The side a record falls on for attribute a: L / E / R around the median, or the child label. */
+  /**
+   * The side a record falls on for attribute a: L / E / R around the median, or the child label.
+   */
   private static Column side(QuasiIdentifier qi, int a, Column median) {
     Column v = col(P + "v" + a);
     if (qi.numeric()) {
-      return when(v.isNull().or(v.lt(median)), lit("L")).when(v.equalTo(median), lit("E")).otherwise(lit("R"));
+      return when(v.isNull().or(v.lt(median)), lit("L"))
+          .when(v.equalTo(median), lit("E"))
+          .otherwise(lit("R"));
     }
     Column lv = col(P + "lv" + a);
     Column expr = null;
@@ -331,8 +372,8 @@ public final class Mondrian {
   }
 
   /** Records per (partition, attribute, side), with one exploded aggregation. */
-  private static Map<Long, Map<Integer, Map<String, Long>>> sideCounts(SparkSession spark, Dataset<Row> act,
-      List<QuasiIdentifier> qis, Map<Long, Part> active) {
+  private static Map<Long, Map<Integer, Map<String, Long>>> sideCounts(
+      SparkSession spark, Dataset<Row> act, List<QuasiIdentifier> qis, Map<Long, Part> active) {
     int q = qis.size();
     List<Row> medianRows = new ArrayList<>();
     for (Map.Entry<Long, Part> e : active.entrySet()) {
@@ -345,27 +386,40 @@ public final class Mondrian {
       medianRows.add(RowFactory.create(row));
     }
     Dataset<Row> medians = spark.createDataFrame(medianRows, mediansSchema(q));
-    Dataset<Row> joined = act.join(small(medians, medianRows.size()),
-        act.col(P + "pid").equalTo(medians.col(P + "mpid")));
+    Dataset<Row> joined =
+        act.join(
+            small(medians, medianRows.size()), act.col(P + "pid").equalTo(medians.col(P + "mpid")));
     List<Column> entries = new ArrayList<>();
     for (int a = 0; a < q; a++) {
       entries.add(struct(lit(a).as("d"), side(qis.get(a), a, col(P + "med" + a)).as("s")));
     }
-    List<Row> rows = joined.select(col(P + "pid"), explode(array(entries.toArray(new Column[0]))).as("e"))
-        .groupBy(col(P + "pid"), col("e.d"), col("e.s")).count().collectAsList();
+    List<Row> rows =
+        joined
+            .select(col(P + "pid"), explode(array(entries.toArray(new Column[0]))).as("e"))
+            .groupBy(col(P + "pid"), col("e.d"), col("e.s"))
+            .count()
+            .collectAsList();
     Map<Long, Map<Integer, Map<String, Long>>> out = new HashMap<>();
     for (Row r : rows) {
-      out.computeIfAbsent(r.getLong(0), x -> new HashMap<>()).computeIfAbsent(r.getInt(1), x -> new HashMap<>())
+      out.computeIfAbsent(r.getLong(0), x -> new HashMap<>())
+          .computeIfAbsent(r.getInt(1), x -> new HashMap<>())
           .put(r.getString(2), r.getLong(3));
     }
     return out;
   }
 
-  /** A chosen split: the attribute and, per side label, the child it goes to (named by a child key). */
+  /**
+   * A chosen split: the attribute and, per side label, the child it goes to (named by a child key).
+   */
   private record Split(int dim, Map<String, String> childBySide) {}
 
-  private Split chooseSplit(List<QuasiIdentifier> qis, Part part, Map<Integer, Map<String, Long>> sides,
-      double[] gmin, double[] gmax, Map<Integer, Map<Integer, Map<String, Integer>>> leaves) {
+  private Split chooseSplit(
+      List<QuasiIdentifier> qis,
+      Part part,
+      Map<Integer, Map<String, Long>> sides,
+      double[] gmin,
+      double[] gmax,
+      Map<Integer, Map<Integer, Map<String, Integer>>> leaves) {
     if (part.count < 2L * k) {
       return null;
     }
@@ -377,7 +431,8 @@ public final class Mondrian {
       QuasiIdentifier qi = qis.get(a);
       if (qi.numeric()) {
         double range = gmax[a] - gmin[a];
-        width[a] = range <= 0 || Double.isNaN(part.min[a]) ? 0.0 : (part.max[a] - part.min[a]) / range;
+        width[a] =
+            range <= 0 || Double.isNaN(part.min[a]) ? 0.0 : (part.max[a] - part.min[a]) / range;
       } else {
         int m = domainSize(leaves, a);
         int covered = leaves.get(a).get(part.level[a]).getOrDefault(part.label[a], 1);
@@ -413,7 +468,10 @@ public final class Mondrian {
     return null;
   }
 
-  /** The children of the L, E and R sides of a numeric split, in a fixed order (partition ids are deterministic). */
+  /**
+   * The children of the L, E and R sides of a numeric split, in a fixed order (partition ids are
+   * deterministic).
+   */
   private static Map<String, String> numericSides(String l, String e, String r) {
     Map<String, String> m = new LinkedHashMap<>();
     m.put("L", l);
@@ -423,25 +481,35 @@ public final class Mondrian {
   }
 
   /** New partition ids (and categorical levels) from a broadcast join with the plan. */
-  private static Dataset<Row> assign(SparkSession spark, Dataset<Row> work, List<QuasiIdentifier> qis,
-      List<Row> plan) {
-    StructType schema = new StructType(new StructField[] {
-        DataTypes.createStructField(P + "ppid", DataTypes.LongType, false),
-        DataTypes.createStructField(P + "dim", DataTypes.IntegerType, false),
-        DataTypes.createStructField(P + "pmed", DataTypes.DoubleType, true),
-        DataTypes.createStructField(P + "keys", DataTypes.createArrayType(DataTypes.StringType), false),
-        DataTypes.createStructField(P + "ids", DataTypes.createArrayType(DataTypes.LongType), false)});
+  private static Dataset<Row> assign(
+      SparkSession spark, Dataset<Row> work, List<QuasiIdentifier> qis, List<Row> plan) {
+    StructType schema =
+        new StructType(
+            new StructField[] {
+              DataTypes.createStructField(P + "ppid", DataTypes.LongType, false),
+              DataTypes.createStructField(P + "dim", DataTypes.IntegerType, false),
+              DataTypes.createStructField(P + "pmed", DataTypes.DoubleType, true),
+              DataTypes.createStructField(
+                  P + "keys", DataTypes.createArrayType(DataTypes.StringType), false),
+              DataTypes.createStructField(
+                  P + "ids", DataTypes.createArrayType(DataTypes.LongType), false)
+            });
     Dataset<Row> planTable = spark.createDataFrame(plan, schema);
-    Dataset<Row> joined = work.join(small(planTable, plan.size()),
-        work.col(P + "pid").equalTo(planTable.col(P + "ppid")), "left");
+    Dataset<Row> joined =
+        work.join(
+            small(planTable, plan.size()),
+            work.col(P + "pid").equalTo(planTable.col(P + "ppid")),
+            "left");
     Column dim = col(P + "dim");
     Column sideExpr = null;
     for (int a = 0; a < qis.size(); a++) {
       Column s = side(qis.get(a), a, col(P + "pmed"));
       sideExpr = sideExpr == null ? when(dim.equalTo(a), s) : sideExpr.when(dim.equalTo(a), s);
     }
-    Column newPid = coalesce(try_element_at(map_from_arrays(col(P + "keys"), col(P + "ids")), sideExpr),
-        col(P + "pid"));
+    Column newPid =
+        coalesce(
+            try_element_at(map_from_arrays(col(P + "keys"), col(P + "ids")), sideExpr),
+            col(P + "pid"));
     Dataset<Row> out = joined.withColumn(P + "pid", newPid).withColumn(P + "act", dim.isNotNull());
     for (int a = 0; a < qis.size(); a++) {
       if (!qis.get(a).numeric()) {
@@ -471,9 +539,16 @@ public final class Mondrian {
     return part.min[a] == part.max[a] ? lo : lo + "-" + hi;
   }
 
-  /** The input columns with QIs replaced by their partition's labels (a join with the small label table). */
-  private static Dataset<Row> output(SparkSession spark, Dataset<Row> data, Dataset<Row> work,
-      List<QuasiIdentifier> qis, Map<Long, Part> done) {
+  /**
+   * The input columns with QIs replaced by their partition's labels (a join with the small label
+   * table).
+   */
+  private static Dataset<Row> output(
+      SparkSession spark,
+      Dataset<Row> data,
+      Dataset<Row> work,
+      List<QuasiIdentifier> qis,
+      Map<Long, Part> done) {
     int q = qis.size();
     List<StructField> fields = new ArrayList<>();
     fields.add(DataTypes.createStructField(P + "lpid", DataTypes.LongType, false));
@@ -489,8 +564,10 @@ public final class Mondrian {
       }
       rows.add(RowFactory.create(row));
     }
-    Dataset<Row> labels = spark.createDataFrame(rows, new StructType(fields.toArray(new StructField[0])));
-    Dataset<Row> joined = work.join(small(labels, rows.size()), work.col(P + "pid").equalTo(labels.col(P + "lpid")));
+    Dataset<Row> labels =
+        spark.createDataFrame(rows, new StructType(fields.toArray(new StructField[0])));
+    Dataset<Row> joined =
+        work.join(small(labels, rows.size()), work.col(P + "pid").equalTo(labels.col(P + "lpid")));
     Map<String, Integer> qiIndex = new HashMap<>();
     for (int a = 0; a < q; a++) {
       qiIndex.put(qis.get(a).column(), a);
@@ -503,8 +580,15 @@ public final class Mondrian {
     return joined.select(select.toArray(new Column[0]));
   }
 
-  private MondrianResult metrics(Dataset<Row> output, long n, List<QuasiIdentifier> qis, Map<Long, Part> done,
-      double[] gmin, double[] gmax, Map<Integer, Map<Integer, Map<String, Integer>>> leaves, int iterations,
+  private MondrianResult metrics(
+      Dataset<Row> output,
+      long n,
+      List<QuasiIdentifier> qis,
+      Map<Long, Part> done,
+      double[] gmin,
+      double[] gmax,
+      Map<Integer, Map<Integer, Map<String, Integer>>> leaves,
+      int iterations,
       long start) {
     int q = qis.size();
     double[] lossSum = new double[q];
@@ -535,7 +619,17 @@ public final class Mondrian {
       total += l;
     }
     int partitions = done.size();
-    return new MondrianResult(output, n, 0, partitions, partitions == 0 ? 0 : minSize, lossBy, total / q, dm,
-        partitions == 0 ? 0.0 : ((double) n / partitions) / k, iterations, millis(start));
+    return new MondrianResult(
+        output,
+        n,
+        0,
+        partitions,
+        partitions == 0 ? 0 : minSize,
+        lossBy,
+        total / q,
+        dm,
+        partitions == 0 ? 0.0 : ((double) n / partitions) / k,
+        iterations,
+        millis(start));
   }
 }

@@ -1,8 +1,9 @@
 package io.appianon.privacy;
 
 /**
- * What the search keeps of one evaluated node (package-private): class counts, suppression under all models and
- * under the monotone ones, and the suppressed records per (attribute, label) that the loss metrics need.
+ * What the search keeps of one evaluated node (package-private): class counts, suppression under
+ * all models and under the monotone ones, and the suppressed records per (attribute, label) that
+ * the loss metrics need.
  *
  * @param levels the node
  * @param classes number of classes before suppression
@@ -12,7 +13,16 @@ package io.appianon.privacy;
  * @param minKept smallest kept class (0 when none is kept)
  * @param sumSquaresKept sum of squared sizes of kept classes
  * @param sumSquaresAll sum of squared sizes of all classes
- * @param suppressedByLabel suppressed records per attribute and label code at the node's level; null when none
+ * @param suppressedByLabel suppressed records per attribute and label code at the node's level;
+ *     null when none
  */
-record NodeStats(int[] levels, int classes, int keptClasses, long suppressed, long suppressedMonotone, long minKept,
-    long sumSquaresKept, long sumSquaresAll, long[][] suppressedByLabel) {}
+record NodeStats(
+    int[] levels,
+    int classes,
+    int keptClasses,
+    long suppressed,
+    long suppressedMonotone,
+    long minKept,
+    long sumSquaresKept,
+    long sumSquaresAll,
+    long[][] suppressedByLabel) {}

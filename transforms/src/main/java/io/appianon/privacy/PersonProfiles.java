@@ -10,15 +10,17 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * Persons held in memory for the person-level search: each person's relational values (or none) and item values, as
- * read. {@link #violators} counts (k, k^m)-anonymity of relational and transaction data in persons: every
- * combination of a person's relational class with any set of at most m of their items must be shared by at least k
- * persons, and so must the class itself (m = 0); a person with 40 purchase rows counts once (Poulis, Loukides,
- * Gkoulalas-Divanis, Skiadopoulos, "Anonymizing data with relational and transaction attributes", ECML PKDD 2013; the
- * transaction part is k^m-anonymity, Terrovitis, Mamoulis, Kalnis, PVLDB 2008). It counts one candidate generalization:
- * a search evaluates many candidates, and each costs a pass over arrays here where a Spark job of built-ins would
- * explode every person's itemsets into rows. {@link PartitionedProfiles} runs it on Spark, one partition at a time
- * (a partition holds whole relational classes). A test holds the counts equal to a brute force on random data.
+ * Persons held in memory for the person-level search: each person's relational values (or none) and
+ * item values, as read. {@link #violators} counts (k, k^m)-anonymity of relational and transaction
+ * data in persons: every combination of a person's relational class with any set of at most m of
+ * their items must be shared by at least k persons, and so must the class itself (m = 0); a person
+ * with 40 purchase rows counts once (Poulis, Loukides, Gkoulalas-Divanis, Skiadopoulos,
+ * "Anonymizing data with relational and transaction attributes", ECML PKDD 2013; the transaction
+ * part is k^m-anonymity, Terrovitis, Mamoulis, Kalnis, PVLDB 2008). It counts one candidate
+ * generalization: a search evaluates many candidates, and each costs a pass over arrays here where
+ * a Spark job of built-ins would explode every person's itemsets into rows. {@link
+ * PartitionedProfiles} runs it on Spark, one partition at a time (a partition holds whole
+ * relational classes). A test holds the counts equal to a brute force on random data.
  */
 public final class PersonProfiles {
   private static final String SEP = "\u001f";
@@ -28,18 +30,23 @@ public final class PersonProfiles {
   private final List<List<String[]>> items = new ArrayList<>();
   private final List<long[]> rows = new ArrayList<>();
 
-  /** Adds a person: relational values (null: no relational row) and items (each the item columns' values). */
+  /**
+   * Adds a person: relational values (null: no relational row) and items (each the item columns'
+   * values).
+   */
   public void add(String[] relationalValues, List<String[]> itemValues) {
     long[] ones = new long[itemValues.size()];
     Arrays.fill(ones, 1);
     add(relationalValues, itemValues, ones);
   }
 
-  /** As {@link #add(String[], List)}, with the number of the item dataset's rows behind each item. */
+  /**
+   * As {@link #add(String[], List)}, with the number of the item dataset's rows behind each item.
+   */
   public void add(String[] relationalValues, List<String[]> itemValues, long[] rowCounts) {
     if (rowCounts.length != itemValues.size()) {
-      throw new IllegalArgumentException("Invalid rowCounts: " + rowCounts.length + " counts for "
-          + itemValues.size() + " items");
+      throw new IllegalArgumentException(
+          "Invalid rowCounts: " + rowCounts.length + " counts for " + itemValues.size() + " items");
     }
     relational.add(relationalValues);
     items.add(itemValues);
@@ -51,14 +58,15 @@ public final class PersonProfiles {
   }
 
   /**
-   * The profiles less the given (person index, generalized item) pairs, as {@link #removeRare} names them: a person
-   * loses every item value that generalizes, at {@code itemLevels}, to a removed item; a person with no item left
-   * keeps their relational values.
+   * The profiles less the given (person index, generalized item) pairs, as {@link #removeRare}
+   * names them: a person loses every item value that generalizes, at {@code itemLevels}, to a
+   * removed item; a person with no item left keeps their relational values.
    */
-  public PersonProfiles without(List<Map.Entry<Integer, String>> removed, Hierarchy[] itemHierarchies,
-      int[] itemLevels) {
+  public PersonProfiles without(
+      List<Map.Entry<Integer, String>> removed, Hierarchy[] itemHierarchies, int[] itemLevels) {
     Map<Integer, java.util.Set<String>> gone = new HashMap<>();
-    removed.forEach(e -> gone.computeIfAbsent(e.getKey(), x -> new java.util.HashSet<>()).add(e.getValue()));
+    removed.forEach(
+        e -> gone.computeIfAbsent(e.getKey(), x -> new java.util.HashSet<>()).add(e.getValue()));
     PersonProfiles out = new PersonProfiles();
     for (int p = 0; p < size(); p++) {
       java.util.Set<String> mine = gone.get(p);
@@ -80,11 +88,15 @@ public final class PersonProfiles {
   }
 
   /**
-   * Profiles from rows laid out as {@code (person, has_rel, relational values..., has_item, item values..., rows)}:
-   * one row per person and item (a person without items has one row with {@code has_item} false or null), the values
-   * strings. {@code ids} receives each profile's person, in order.
+   * Profiles from rows laid out as {@code (person, has_rel, relational values..., has_item, item
+   * values..., rows)}: one row per person and item (a person without items has one row with {@code
+   * has_item} false or null), the values strings. {@code ids} receives each profile's person, in
+   * order.
    */
-  public static PersonProfiles fromRows(java.util.Iterator<org.apache.spark.sql.Row> in, int relCount, int itemCount,
+  public static PersonProfiles fromRows(
+      java.util.Iterator<org.apache.spark.sql.Row> in,
+      int relCount,
+      int itemCount,
       List<Object> ids) {
     Map<Object, String[]> relOf = new HashMap<>();
     Map<Object, List<String[]>> itemsOf = new java.util.LinkedHashMap<>();
@@ -112,18 +124,28 @@ public final class PersonProfiles {
       }
     }
     PersonProfiles out = new PersonProfiles();
-    itemsOf.forEach((person, mine) -> {
-      out.add(relOf.get(person), mine, rowsOf.get(person).stream().mapToLong(Long::longValue).toArray());
-      ids.add(person);
-    });
+    itemsOf.forEach(
+        (person, mine) -> {
+          out.add(
+              relOf.get(person),
+              mine,
+              rowsOf.get(person).stream().mapToLong(Long::longValue).toArray());
+          ids.add(person);
+        });
     return out;
   }
 
   /**
-   * The number of persons who violate (k, k^m)-anonymity when the relational values are generalized to {@code
-   * relLevels} along {@code relHierarchies} and the item values to {@code itemLevels} along {@code itemHierarchies}.
+   * The number of persons who violate (k, k^m)-anonymity when the relational values are generalized
+   * to {@code relLevels} along {@code relHierarchies} and the item values to {@code itemLevels}
+   * along {@code itemHierarchies}.
    */
-  public long violators(int k, int m, Hierarchy[] relHierarchies, int[] relLevels, Hierarchy[] itemHierarchies,
+  public long violators(
+      int k,
+      int m,
+      Hierarchy[] relHierarchies,
+      int[] relLevels,
+      Hierarchy[] itemHierarchies,
       int[] itemLevels) {
     long violating = 0;
     for (boolean bad : violating(k, m, relHierarchies, relLevels, itemHierarchies, itemLevels)) {
@@ -132,8 +154,16 @@ public final class PersonProfiles {
     return violating;
   }
 
-  /** Which persons violate, as {@link #violators} counts them: one flag per person, in the order they were added. */
-  public boolean[] violating(int k, int m, Hierarchy[] relHierarchies, int[] relLevels, Hierarchy[] itemHierarchies,
+  /**
+   * Which persons violate, as {@link #violators} counts them: one flag per person, in the order
+   * they were added.
+   */
+  public boolean[] violating(
+      int k,
+      int m,
+      Hierarchy[] relHierarchies,
+      int[] relLevels,
+      Hierarchy[] itemHierarchies,
       int[] itemLevels) {
     int n = size();
     NodeCodes codes = codes(relHierarchies, relLevels, itemHierarchies, itemLevels);
@@ -145,8 +175,10 @@ public final class PersonProfiles {
     boolean packed = packs(m, codes.classCount(), codes.itemNames().length);
     Support support = new Support(packed);
     boolean[] violating = new boolean[n];
-    // Class by class: an itemset's support counts the persons of one class, so each class needs only its own small
-    // map (one map for the whole partition held millions of keys, and its lookups missed the CPU caches).
+    // Class by class: an itemset's support counts the persons of one class, so each class needs
+    // only its own small
+    // map (one map for the whole partition held millions of keys, and its lookups missed the CPU
+    // caches).
     for (int[] members : byClass(classes, codes.classCount())) {
       if (members.length < k) {
         for (int p : members) {
@@ -156,12 +188,17 @@ public final class PersonProfiles {
       }
       support.clear();
       for (int p : members) {
-        forEachSubset(baskets[p], m, classes[p], packed, (key, name, set, size) -> support.add(key, name));
+        forEachSubset(
+            baskets[p], m, classes[p], packed, (key, name, set, size) -> support.add(key, name));
       }
       for (int p : members) {
         boolean[] bad = {false};
-        forEachSubset(baskets[p], m, classes[p], packed, (key, name, set, size) -> bad[0] |= support.get(key, name)
-            < k);
+        forEachSubset(
+            baskets[p],
+            m,
+            classes[p],
+            packed,
+            (key, name, set, size) -> bad[0] |= support.get(key, name) < k);
         violating[p] = bad[0];
       }
     }
@@ -170,16 +207,23 @@ public final class PersonProfiles {
 
   /**
    * What removing rare items does at one node ({@link PartitionedProfiles#apply} runs it on Spark):
-   * persons in a relational class of fewer than k persons are left for suppression; then, in rounds until nothing
-   * changes, every itemset of at most m of a person's remaining items shared by fewer than k persons (of their class)
-   * loses one item, the one of the itemset that fewest persons of the class have (ties: the smallest value), and all
-   * the round's removals happen together. Supports count persons of one class, so the classes go through their rounds
-   * one after the other; {@link Removal#rounds} is the most rounds a class took.
+   * persons in a relational class of fewer than k persons are left for suppression; then, in rounds
+   * until nothing changes, every itemset of at most m of a person's remaining items shared by fewer
+   * than k persons (of their class) loses one item, the one of the itemset that fewest persons of
+   * the class have (ties: the smallest value), and all the round's removals happen together.
+   * Supports count persons of one class, so the classes go through their rounds one after the
+   * other; {@link Removal#rounds} is the most rounds a class took.
    *
    * @param removedItems the removed (person index, generalized item) pairs, or null when not needed
    */
-  public Removal removeRare(int k, int m, Hierarchy[] relHierarchies, int[] relLevels, Hierarchy[] itemHierarchies,
-      int[] itemLevels, List<Map.Entry<Integer, String>> removedItems) {
+  public Removal removeRare(
+      int k,
+      int m,
+      Hierarchy[] relHierarchies,
+      int[] relLevels,
+      Hierarchy[] itemHierarchies,
+      int[] itemLevels,
+      List<Map.Entry<Integer, String>> removedItems) {
     int n = size();
     NodeCodes codes = codes(relHierarchies, relLevels, itemHierarchies, itemLevels);
     int[] classes = codes.classes();
@@ -226,7 +270,8 @@ public final class PersonProfiles {
         support.clear();
         Support.clear(single);
         for (int p : members) {
-          forEachSubset(basket[p], m, classes[p], packed, (key, name, set, size) -> support.add(key, name));
+          forEachSubset(
+              basket[p], m, classes[p], packed, (key, name, set, size) -> support.add(key, name));
           for (int i : basket[p]) {
             single.addTo(i, 1);
           }
@@ -234,20 +279,25 @@ public final class PersonProfiles {
         List<int[]> removals = new ArrayList<>(); // (person, item)
         for (int p : members) {
           java.util.BitSet victims = new java.util.BitSet();
-          forEachSubset(basket[p], m, classes[p], packed, (key, name, set, size) -> {
-            if (support.get(key, name) < k) {
-              int victim = set[0];
-              for (int j = 1; j < size; j++) {
-                int a = set[j];
-                int sa = single.get(a);
-                int sv = single.get(victim);
-                if (sa < sv || (sa == sv && itemNames[a].compareTo(itemNames[victim]) < 0)) {
-                  victim = a;
+          forEachSubset(
+              basket[p],
+              m,
+              classes[p],
+              packed,
+              (key, name, set, size) -> {
+                if (support.get(key, name) < k) {
+                  int victim = set[0];
+                  for (int j = 1; j < size; j++) {
+                    int a = set[j];
+                    int sa = single.get(a);
+                    int sv = single.get(victim);
+                    if (sa < sv || (sa == sv && itemNames[a].compareTo(itemNames[victim]) < 0)) {
+                      victim = a;
+                    }
+                  }
+                  victims.set(victim);
                 }
-              }
-              victims.set(victim);
-            }
-          });
+              });
           for (int v = victims.nextSetBit(0); v >= 0; v = victims.nextSetBit(v + 1)) {
             removals.add(new int[] {p, v});
           }
@@ -269,20 +319,27 @@ public final class PersonProfiles {
   }
 
   /**
-   * The decisions at one node ({@link PartitionedProfiles#apply}): the removed (person index, generalized item) pairs
-   * and the suppressed persons' indexes, in the order they were decided.
+   * The decisions at one node ({@link PartitionedProfiles#apply}): the removed (person index,
+   * generalized item) pairs and the suppressed persons' indexes, in the order they were decided.
    */
   public record Settled(List<Map.Entry<Integer, String>> removedItems, List<Integer> suppressed) {}
 
   /**
-   * Decides one node until the persons left hold the model: with {@code removal}, the rare items go first ({@link
-   * #removeRare}); then the persons still violating are suppressed, and when removing them can make others violate
-   * (without removal their classes keep other persons; a person left with neither a relational row nor an item leaves
-   * the release and their class), the rest is decided again. Each class settles on its own (supports count persons
-   * of one class), so the release stage needs to check again only the classes a dataset's own models change later.
+   * Decides one node until the persons left hold the model: with {@code removal}, the rare items go
+   * first ({@link #removeRare}); then the persons still violating are suppressed, and when removing
+   * them can make others violate (without removal their classes keep other persons; a person left
+   * with neither a relational row nor an item leaves the release and their class), the rest is
+   * decided again. Each class settles on its own (supports count persons of one class), so the
+   * release stage needs to check again only the classes a dataset's own models change later.
    */
-  public Settled settle(int k, int m, Hierarchy[] relHierarchies, int[] relLevels, Hierarchy[] itemHierarchies,
-      int[] itemLevels, boolean removal) {
+  public Settled settle(
+      int k,
+      int m,
+      Hierarchy[] relHierarchies,
+      int[] relLevels,
+      Hierarchy[] itemHierarchies,
+      int[] itemLevels,
+      boolean removal) {
     List<Map.Entry<Integer, String>> removedItems = new ArrayList<>();
     List<Integer> suppressed = new ArrayList<>();
     PersonProfiles left = this;
@@ -307,7 +364,9 @@ public final class PersonProfiles {
           suppressed.add(index[p]);
           gone[p] = true;
           again |= !removal || m == 0;
-        } else if (left.relational.get(p) == null && left.items.get(p).isEmpty() && !items.get(index[p]).isEmpty()) {
+        } else if (left.relational.get(p) == null
+            && left.items.get(p).isEmpty()
+            && !items.get(index[p]).isEmpty()) {
           gone[p] = true; // every item removed and no relational row: no longer in the release
           again = true;
         }
@@ -345,7 +404,10 @@ public final class PersonProfiles {
     return gone;
   }
 
-  /** The persons of each class (person indexes ascending within a class), by a counting sort of their class codes. */
+  /**
+   * The persons of each class (person indexes ascending within a class), by a counting sort of
+   * their class codes.
+   */
   private static int[][] byClass(int[] classes, int classCount) {
     int[] size = new int[classCount];
     for (int c : classes) {
@@ -363,17 +425,22 @@ public final class PersonProfiles {
   }
 
   /**
-   * The outcome of {@link #removeRare}: persons still violating (those of relational classes below k), removed
-   * (person, item) pairs and the item dataset's rows behind them, of {@code totalRows}, and the rounds taken.
+   * The outcome of {@link #removeRare}: persons still violating (those of relational classes below
+   * k), removed (person, item) pairs and the item dataset's rows behind them, of {@code totalRows},
+   * and the rounds taken.
    */
-  public record Removal(long violators, long removedPairs, long removedRows, long totalRows, int rounds) {
+  public record Removal(
+      long violators, long removedPairs, long removedRows, long totalRows, int rounds) {
     /** The share of the item dataset's rows removed. */
     public double removedShare() {
       return totalRows == 0 ? 0.0 : (double) removedRows / totalRows;
     }
   }
 
-  /** Visits an itemset: its key (a packed long, or 0 and a string when the codes do not fit) and its items. */
+  /**
+   * Visits an itemset: its key (a packed long, or 0 and a string when the codes do not fit) and its
+   * items.
+   */
   private interface SubsetVisitor {
     void visit(long key, String name, int[] set, int size);
   }
@@ -401,7 +468,10 @@ public final class PersonProfiles {
       return packed != null ? packed.get(key) : named.get(name);
     }
 
-    /** Empties the map for the next class; a large one is dropped, as clearing costs its whole capacity. */
+    /**
+     * Empties the map for the next class; a large one is dropped, as clearing costs its whole
+     * capacity.
+     */
     void clear() {
       if (packed != null) {
         clear(packed);
@@ -421,20 +491,30 @@ public final class PersonProfiles {
     }
   }
 
-  /** Whether an itemset's key fits in a long: at most two items, class and item codes below 2^21. */
+  /**
+   * Whether an itemset's key fits in a long: at most two items, class and item codes below 2^21.
+   */
   private static boolean packs(int m, int classes, int items) {
     return m <= 2 && classes < (1 << 21) && items < (1 << 21);
   }
 
   /**
-   * Calls {@code v} with every itemset of size 1..m of a sorted basket (items in ascending order), its key with the
-   * class (a long when {@code packed}, else a string) and its items (the array is reused: read it during the call).
+   * Calls {@code v} with every itemset of size 1..m of a sorted basket (items in ascending order),
+   * its key with the class (a long when {@code packed}, else a string) and its items (the array is
+   * reused: read it during the call).
    */
   private static void forEachSubset(int[] basket, int m, int cls, boolean packed, SubsetVisitor v) {
     visit(basket, m, 0, new int[m], 0, cls, packed, v);
   }
 
-  private static void visit(int[] basket, int m, int from, int[] chosen, int size, int cls, boolean packed,
+  private static void visit(
+      int[] basket,
+      int m,
+      int from,
+      int[] chosen,
+      int size,
+      int cls,
+      boolean packed,
       SubsetVisitor v) {
     if (size == m) {
       return;
@@ -442,7 +522,10 @@ public final class PersonProfiles {
     for (int i = from; i < basket.length; i++) {
       chosen[size] = basket[i];
       if (packed) {
-        v.visit(((long) cls << 42) | ((long) (chosen[0] + 1) << 21) | (size >= 1 ? chosen[1] + 1 : 0), null, chosen,
+        v.visit(
+            ((long) cls << 42) | ((long) (chosen[0] + 1) << 21) | (size >= 1 ? chosen[1] + 1 : 0),
+            null,
+            chosen,
             size + 1);
       } else {
         StringBuilder b = new StringBuilder().append(cls);
@@ -456,19 +539,20 @@ public final class PersonProfiles {
   }
 
   /**
-   * One node's codes: each person's relational class (one int per distinct class; persons without a relational row
-   * share one), each of their items' generalized item (one int per distinct item, in the order of {@link #items}),
-   * and each item code's name (the generalized values joined by U+001F, a null as U+0000).
+   * One node's codes: each person's relational class (one int per distinct class; persons without a
+   * relational row share one), each of their items' generalized item (one int per distinct item, in
+   * the order of {@link #items}), and each item code's name (the generalized values joined by
+   * U+001F, a null as U+0000).
    */
   private record NodeCodes(int[] classes, int classCount, int[][] items, String[] itemNames) {}
 
   /**
-   * The distinct values of each attribute, coded once: {@code relCodes[p][a]} / {@code itemCodes[p][i][a]} index
-   * {@code relValues[a]} / {@code itemValues[a]}. A node then generalizes each distinct value once instead of every
-   * person's.
+   * The distinct values of each attribute, coded once: {@code relCodes[p][a]} / {@code
+   * itemCodes[p][i][a]} index {@code relValues[a]} / {@code itemValues[a]}. A node then generalizes
+   * each distinct value once instead of every person's.
    */
-  private record Dictionary(List<String>[] relValues, int[][] relCodes, List<String>[] itemValues,
-      int[][][] itemCodes) {}
+  private record Dictionary(
+      List<String>[] relValues, int[][] relCodes, List<String>[] itemValues, int[][][] itemCodes) {}
 
   private Dictionary dictionary;
 
@@ -519,24 +603,32 @@ public final class PersonProfiles {
     return out;
   }
 
-  private static int[] code(String[] values, List<String>[] dict, List<Map<String, Integer>> index) {
+  private static int[] code(
+      String[] values, List<String>[] dict, List<Map<String, Integer>> index) {
     int[] out = new int[values.length];
     for (int a = 0; a < values.length; a++) {
       List<String> d = dict[a];
       String value = values[a];
-      out[a] = index.get(a).computeIfAbsent(value == null ? NULL : value, v -> {
-        d.add(value);
-        return d.size() - 1;
-      });
+      out[a] =
+          index
+              .get(a)
+              .computeIfAbsent(
+                  value == null ? NULL : value,
+                  v -> {
+                    d.add(value);
+                    return d.size() - 1;
+                  });
     }
     return out;
   }
 
   /**
-   * Each distinct value of each attribute generalized once to its level: {@code labels[a][v]} is the code of value
-   * {@code v}'s label among attribute a's labels at the level, {@code names[a]} the labels (null kept as null).
+   * Each distinct value of each attribute generalized once to its level: {@code labels[a][v]} is
+   * the code of value {@code v}'s label among attribute a's labels at the level, {@code names[a]}
+   * the labels (null kept as null).
    */
-  private static int[][] labels(List<String>[] values, Hierarchy[] hierarchies, int[] levels, List<List<String>> names) {
+  private static int[][] labels(
+      List<String>[] values, Hierarchy[] hierarchies, int[] levels, List<List<String>> names) {
     int[][] out = new int[values.length][];
     for (int a = 0; a < values.length; a++) {
       Map<String, Integer> index = new HashMap<>();
@@ -544,25 +636,29 @@ public final class PersonProfiles {
       out[a] = new int[values[a].size()];
       for (int v = 0; v < values[a].size(); v++) {
         String label = hierarchies[a].generalize(values[a].get(v), levels[a]);
-        out[a][v] = index.computeIfAbsent(label == null ? NULL : label, x -> {
-          mine.add(label);
-          return mine.size() - 1;
-        });
+        out[a][v] =
+            index.computeIfAbsent(
+                label == null ? NULL : label,
+                x -> {
+                  mine.add(label);
+                  return mine.size() - 1;
+                });
       }
       names.add(mine);
     }
     return out;
   }
 
-  private NodeCodes codes(Hierarchy[] relHierarchies, int[] relLevels, Hierarchy[] itemHierarchies,
-      int[] itemLevels) {
+  private NodeCodes codes(
+      Hierarchy[] relHierarchies, int[] relLevels, Hierarchy[] itemHierarchies, int[] itemLevels) {
     Dictionary d = dictionary();
     int n = size();
     List<List<String>> relNames = new ArrayList<>();
     int[][] relLabels = labels(d.relValues(), relHierarchies, relLevels, relNames);
     List<List<String>> itemLabelNames = new ArrayList<>();
     int[][] itemLabels = labels(d.itemValues(), itemHierarchies, itemLevels, itemLabelNames);
-    // a combination of labels as one long (mixed radix over the attributes' label counts) when the product of the
+    // a combination of labels as one long (mixed radix over the attributes' label counts) when the
+    // product of the
     // counts fits, else as a string; then one int per distinct combination
     boolean relFits = fits(relNames);
     int[] classes = new int[n];
@@ -588,10 +684,13 @@ public final class PersonProfiles {
         for (int a = 0; a < mine[i].length; a++) {
           lab[a] = itemLabels[a][mine[i][a]];
         }
-        itemCodes[p][i] = itemIndex.computeIfAbsent(combination(lab, itemLabelNames, itemFits), x -> {
-          firstOf.add(lab);
-          return firstOf.size() - 1;
-        });
+        itemCodes[p][i] =
+            itemIndex.computeIfAbsent(
+                combination(lab, itemLabelNames, itemFits),
+                x -> {
+                  firstOf.add(lab);
+                  return firstOf.size() - 1;
+                });
       }
     }
     String[] names = new String[firstOf.size()];
@@ -616,7 +715,10 @@ public final class PersonProfiles {
     return product < 0x1p62;
   }
 
-  /** A combination of label codes as one key: a long in mixed radix when it fits, else the codes as a string. */
+  /**
+   * A combination of label codes as one key: a long in mixed radix when it fits, else the codes as
+   * a string.
+   */
   private static Object combination(int[] labels, List<List<String>> names, boolean fits) {
     if (fits) {
       long key = 0;

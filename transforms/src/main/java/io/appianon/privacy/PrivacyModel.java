@@ -1,19 +1,22 @@
 package io.appianon.privacy;
 
 /**
- * A privacy model in the sense of ARX's criteria: a predicate on one equivalence class (its size and sensitive
- * histogram, plus the global {@link SensitiveContext}). A class that fails any configured model is suppressed; a
- * generalization is acceptable when the suppressed records stay within the configured share (suppressed classes
- * are exempt from the models, as in ARX).
+ * A privacy model in the sense of ARX's criteria: a predicate on one equivalence class (its size
+ * and sensitive histogram, plus the global {@link SensitiveContext}). A class that fails any
+ * configured model is suppressed; a generalization is acceptable when the suppressed records stay
+ * within the configured share (suppressed classes are exempt from the models, as in ARX).
  *
  * <p>Two monotonicity properties drive pruning in {@link LatticeSearch}:
+ *
  * <ul>
- *   <li>{@link #isMonotonic()}: if two classes satisfy the model, so does their union. Then, without suppression,
- *       a node whose classes all satisfy the model has only satisfying successors (generalization merges classes).
- *   <li>{@link #isMonotonicWithSuppression()}: if one class satisfies the model, so does its union with any class.
- *       Then the set of records kept never shrinks under generalization, so "suppressed share at most x" is
- *       monotone for every limit x. True for k-anonymity and distinct l-diversity; false for entropy and
- *       recursive (c,l)-diversity and t-closeness (a satisfying class merged with a failing one can fail).
+ *   <li>{@link #isMonotonic()}: if two classes satisfy the model, so does their union. Then,
+ *       without suppression, a node whose classes all satisfy the model has only satisfying
+ *       successors (generalization merges classes).
+ *   <li>{@link #isMonotonicWithSuppression()}: if one class satisfies the model, so does its union
+ *       with any class. Then the set of records kept never shrinks under generalization, so
+ *       "suppressed share at most x" is monotone for every limit x. True for k-anonymity and
+ *       distinct l-diversity; false for entropy and recursive (c,l)-diversity and t-closeness (a
+ *       satisfying class merged with a failing one can fail).
  * </ul>
  */
 public interface PrivacyModel {
@@ -34,7 +37,10 @@ public interface PrivacyModel {
     return true;
   }
 
-  /** The class size the model guarantees by itself (k for k-anonymity); used by the average class size metric. */
+  /**
+   * The class size the model guarantees by itself (k for k-anonymity); used by the average class
+   * size metric.
+   */
   default long minimumClassSize() {
     return 1;
   }

@@ -4,8 +4,8 @@ import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 
 /**
- * The outcome of {@link Anonymizer}: the output dataset (QIs generalized, failing classes removed; lazy) and what
- * the report needs about it.
+ * The outcome of {@link Anonymizer}: the output dataset (QIs generalized, failing classes removed;
+ * lazy) and what the report needs about it.
  *
  * @param output the anonymized rows (all input columns; generalized QI columns are strings)
  * @param search the chosen generalization and its metrics
@@ -19,9 +19,18 @@ import org.apache.spark.sql.Row;
  * @param utility distribution changes and class sizes of the output
  * @param suppressedClasses the classes removed (to find their rows)
  */
-public record PrivacyResult(Dataset<Row> output, SearchResult search, long inputRecords, long suppressedRecords,
-    long kAchieved, RiskReport riskBefore, RiskReport riskAfter, LossMetrics lossBefore, LossMetrics lossAfter,
-    UtilityReport utility, SuppressedClasses suppressedClasses) {
+public record PrivacyResult(
+    Dataset<Row> output,
+    SearchResult search,
+    long inputRecords,
+    long suppressedRecords,
+    long kAchieved,
+    RiskReport riskBefore,
+    RiskReport riskAfter,
+    LossMetrics lossBefore,
+    LossMetrics lossAfter,
+    UtilityReport utility,
+    SuppressedClasses suppressedClasses) {
 
   /** Records in the output. */
   public long outputRecords() {

@@ -5,21 +5,24 @@ import java.io.Serializable;
 import java.util.Objects;
 
 /**
- * A quasi-identifier: a column, the hierarchy that generalizes it, and whether its values are numbers (ordered, so
- * that Iyengar's loss measures an interval width and Mondrian splits it at the median rather than along the
- * hierarchy).
+ * A quasi-identifier: a column, the hierarchy that generalizes it, and whether its values are
+ * numbers (ordered, so that Iyengar's loss measures an interval width and Mondrian splits it at the
+ * median rather than along the hierarchy).
  *
  * @param column the input column name
- * @param hierarchy its generalization hierarchy ({@link Hierarchy#flat(String)} for value-or-{@code *})
+ * @param hierarchy its generalization hierarchy ({@link Hierarchy#flat(String)} for value-or-{@code
+ *     *})
  * @param numeric true for an ordered numeric attribute (e.g. age)
  */
-public record QuasiIdentifier(String column, Hierarchy hierarchy, boolean numeric) implements Serializable {
+public record QuasiIdentifier(String column, Hierarchy hierarchy, boolean numeric)
+    implements Serializable {
 
   public QuasiIdentifier {
     Objects.requireNonNull(column, "column");
     Objects.requireNonNull(hierarchy, "hierarchy");
     if (column.isBlank()) {
-      throw new IllegalArgumentException("Invalid quasi-identifier column: '" + column + "' (must not be blank)");
+      throw new IllegalArgumentException(
+          "Invalid quasi-identifier column: '" + column + "' (must not be blank)");
     }
   }
 

@@ -3,13 +3,13 @@ package io.appianon.privacy;
 import java.util.Arrays;
 
 /**
- * Recursive (c,l)-diversity: with the sensitive counts of a class sorted in descending order
- * {@code r1 >= r2 >= ... >= rm}, the class has at least l distinct values and {@code r1 < c * (rl + ... + rm)}: the
- * most frequent value is not too frequent compared with the less frequent ones.
+ * Recursive (c,l)-diversity: with the sensitive counts of a class sorted in descending order {@code
+ * r1 >= r2 >= ... >= rm}, the class has at least l distinct values and {@code r1 < c * (rl + ... +
+ * rm)}: the most frequent value is not too frequent compared with the less frequent ones.
  *
- * <p>A. Machanavajjhala, D. Kifer, J. Gehrke, M. Venkitasubramaniam, "l-diversity: privacy beyond k-anonymity",
- * ACM Transactions on Knowledge Discovery from Data 1(1), 2007, article 3 (Definition 4.2; monotone under
- * generalization, Section 4.2). Not monotone with suppression.
+ * <p>A. Machanavajjhala, D. Kifer, J. Gehrke, M. Venkitasubramaniam, "l-diversity: privacy beyond
+ * k-anonymity", ACM Transactions on Knowledge Discovery from Data 1(1), 2007, article 3 (Definition
+ * 4.2; monotone under generalization, Section 4.2). Not monotone with suppression.
  *
  * @param c the constant, greater than 0
  * @param l the number of values, at least 2

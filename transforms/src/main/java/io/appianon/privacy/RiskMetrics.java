@@ -10,11 +10,12 @@ import java.util.Objects;
 import java.util.Optional;
 
 /**
- * Re-identification risk from equivalence class sizes: before anonymization (the frequency table at level 0) and
- * after (the chosen node, suppressed classes removed). See {@link RiskReport} for the measures. A population table
- * (the same quasi-identifiers over the population the sample was drawn from) enables the journalist and marketer
- * risks; without one, journalist risk is reported as prosecutor risk (an upper bound, as population classes are at
- * least as large as sample classes) and marketer risk as classes / records.
+ * Re-identification risk from equivalence class sizes: before anonymization (the frequency table at
+ * level 0) and after (the chosen node, suppressed classes removed). See {@link RiskReport} for the
+ * measures. A population table (the same quasi-identifiers over the population the sample was drawn
+ * from) enables the journalist and marketer risks; without one, journalist risk is reported as
+ * prosecutor risk (an upper bound, as population classes are at least as large as sample classes)
+ * and marketer risk as classes / records.
  */
 public final class RiskMetrics {
   /** Default threshold: records in classes smaller than 5 (risk above 0.2) are "at risk". */
@@ -31,15 +32,20 @@ public final class RiskMetrics {
   public static RiskReport of(long[] classSizes, long[] populationSizes, double threshold) {
     Objects.requireNonNull(populationSizes, "populationSizes");
     if (populationSizes.length != classSizes.length) {
-      throw new IllegalArgumentException("Invalid population sizes: " + populationSizes.length + " for "
-          + classSizes.length + " classes");
+      throw new IllegalArgumentException(
+          "Invalid population sizes: "
+              + populationSizes.length
+              + " for "
+              + classSizes.length
+              + " classes");
     }
     return compute(classSizes, populationSizes, threshold);
   }
 
   private static RiskReport compute(long[] sizes, long[] population, double threshold) {
     if (!(threshold > 0.0 && threshold <= 1.0)) {
-      throw new IllegalArgumentException("Invalid risk threshold: " + threshold + " (must be in (0, 1])");
+      throw new IllegalArgumentException(
+          "Invalid risk threshold: " + threshold + " (must be in (0, 1])");
     }
     long records = 0;
     long classes = 0;
@@ -75,12 +81,22 @@ public final class RiskMetrics {
     double prosecutorAverage = (double) classes / records;
     double journalist = population == null ? prosecutorMax : 1.0 / minPop;
     double marketer = population == null ? prosecutorAverage : marketerSum / records;
-    return new RiskReport(records, classes, prosecutorMax, prosecutorAverage, threshold, (double) atRisk / records,
-        (double) uniques / records, journalist, marketer, population != null);
+    return new RiskReport(
+        records,
+        classes,
+        prosecutorMax,
+        prosecutorAverage,
+        threshold,
+        (double) atRisk / records,
+        (double) uniques / records,
+        journalist,
+        marketer,
+        population != null);
   }
 
   /** Risk of the original data: the frequency table's rows are the classes. */
-  public static RiskReport before(FrequencyTable table, double threshold, Optional<FrequencyTable> population) {
+  public static RiskReport before(
+      FrequencyTable table, double threshold, Optional<FrequencyTable> population) {
     int q = table.qiCount();
     int[] levels = new int[q];
     long[] sizes = new long[table.size()];
@@ -95,7 +111,10 @@ public final class RiskMetrics {
   }
 
   /** Risk of a release: the kept classes of a node. */
-  static RiskReport after(FrequencyTable table, ClassSnapshot snapshot, double threshold,
+  static RiskReport after(
+      FrequencyTable table,
+      ClassSnapshot snapshot,
+      double threshold,
       Optional<FrequencyTable> population) {
     List<Long> sizes = new ArrayList<>();
     List<String[]> labels = new ArrayList<>();
@@ -105,12 +124,22 @@ public final class RiskMetrics {
         labels.add(snapshot.labels()[c]);
       }
     }
-    return withPopulation(table, sizes.stream().mapToLong(Long::longValue).toArray(),
-        labels.toArray(new String[0][]), snapshot.levels(), threshold, population);
+    return withPopulation(
+        table,
+        sizes.stream().mapToLong(Long::longValue).toArray(),
+        labels.toArray(new String[0][]),
+        snapshot.levels(),
+        threshold,
+        population);
   }
 
-  private static RiskReport withPopulation(FrequencyTable table, long[] sizes, String[][] labels, int[] levels,
-      double threshold, Optional<FrequencyTable> population) {
+  private static RiskReport withPopulation(
+      FrequencyTable table,
+      long[] sizes,
+      String[][] labels,
+      int[] levels,
+      double threshold,
+      Optional<FrequencyTable> population) {
     if (population.isEmpty()) {
       return of(sizes, threshold);
     }
@@ -118,7 +147,8 @@ public final class RiskMetrics {
     List<String> cols = table.qis().stream().map(QuasiIdentifier::column).toList();
     List<String> popCols = pop.qis().stream().map(QuasiIdentifier::column).toList();
     if (!cols.equals(popCols)) {
-      throw new IllegalArgumentException("Population table has quasi-identifiers " + popCols + ", expected " + cols);
+      throw new IllegalArgumentException(
+          "Population table has quasi-identifiers " + popCols + ", expected " + cols);
     }
     Map<List<String>, Long> popClasses = new HashMap<>();
     int q = table.qiCount();

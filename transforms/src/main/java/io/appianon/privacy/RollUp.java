@@ -10,13 +10,15 @@ import java.util.Map;
 import java.util.Set;
 
 /**
- * Rolls a {@link FrequencyTable} up to a node of the lattice on the driver, with integer work only: each QI value is
- * coded, each (QI, level) has a cached array value code to label code, and the classes of a node are found by
- * hashing the label codes of each table row (or by direct indexing when the label space is small).
+ * Rolls a {@link FrequencyTable} up to a node of the lattice on the driver, with integer work only:
+ * each QI value is coded, each (QI, level) has a cached array value code to label code, and the
+ * classes of a node are found by hashing the label codes of each table row (or by direct indexing
+ * when the label space is small).
  *
- * <p>The result is a view held in this object (valid until the next roll-up); an instance is not thread-safe.
- * The constructor checks that every hierarchy is a tree on its domain (the hierarchy's values and the data's):
- * a label at one level must generalize to one label at the next, which monotone pruning relies on.
+ * <p>The result is a view held in this object (valid until the next roll-up); an instance is not
+ * thread-safe. The constructor checks that every hierarchy is a tree on its domain (the hierarchy's
+ * values and the data's): a label at one level must generalize to one label at the next, which
+ * monotone pruning relies on.
  */
 final class RollUp {
   private static final int DIRECT_LIMIT = 1 << 22;
@@ -26,8 +28,10 @@ final class RollUp {
   final int rows;
   final int s;
   final int[] heights;
+
   /** gen[a][level][value code] = label code. */
   final int[][][] gen;
+
   /** labels[a][level][label code] = label. */
   final String[][][] labels;
 
@@ -95,7 +99,10 @@ final class RollUp {
     this.tuple = new int[q];
   }
 
-  /** A hierarchy must map each label of a level to a single label of the next level, on the union domain. */
+  /**
+   * A hierarchy must map each label of a level to a single label of the next level, on the union
+   * domain.
+   */
   static void checkTree(Hierarchy h, List<String> dataDomain) {
     Set<String> domain = new HashSet<>(h.values());
     domain.addAll(dataDomain);
@@ -108,9 +115,23 @@ final class RollUp {
         String prev = parent.putIfAbsent(child, up);
         example.putIfAbsent(child, v);
         if (prev != null && !prev.equals(up)) {
-          throw new IllegalArgumentException("Hierarchy '" + h.name() + "' is not a tree: '" + child + "' at level "
-              + l + " generalizes to both '" + prev + "' (value '" + example.get(child) + "') and '" + up
-              + "' (value '" + v + "') at level " + (l + 1));
+          throw new IllegalArgumentException(
+              "Hierarchy '"
+                  + h.name()
+                  + "' is not a tree: '"
+                  + child
+                  + "' at level "
+                  + l
+                  + " generalizes to both '"
+                  + prev
+                  + "' (value '"
+                  + example.get(child)
+                  + "') and '"
+                  + up
+                  + "' (value '"
+                  + v
+                  + "') at level "
+                  + (l + 1));
         }
       }
     }
@@ -126,14 +147,17 @@ final class RollUp {
   }
 
   /**
-   * Rolls the table up to a node; afterwards {@link #classes}, {@link #rep}, {@link #count}, {@link #sensitive}.
-   * The source is the smallest cached roll-up of a predecessor (componentwise lower levels), or the table: because
-   * hierarchies are trees, the classes of a predecessor merge exactly into the classes of the node.
+   * Rolls the table up to a node; afterwards {@link #classes}, {@link #rep}, {@link #count}, {@link
+   * #sensitive}. The source is the smallest cached roll-up of a predecessor (componentwise lower
+   * levels), or the table: because hierarchies are trees, the classes of a predecessor merge
+   * exactly into the classes of the node.
    */
   void rollUp(int[] levels, boolean withSensitive) {
     Snapshot src = null;
     for (Snapshot snap : cache) {
-      if (snap != null && (snap.sensitive != null || !withSensitive || s == 0) && snap.below(levels)
+      if (snap != null
+          && (snap.sensitive != null || !withSensitive || s == 0)
+          && snap.below(levels)
           && (src == null || snap.classes < src.classes)) {
         src = snap;
       }
@@ -195,12 +219,23 @@ final class RollUp {
         return;
       }
     }
-    cache[cacheNext] = new Snapshot(levels.clone(), classes, Arrays.copyOf(rep, classes),
-        Arrays.copyOf(count, classes), sens ? Arrays.copyOf(sensitive, classes * s) : null);
+    cache[cacheNext] =
+        new Snapshot(
+            levels.clone(),
+            classes,
+            Arrays.copyOf(rep, classes),
+            Arrays.copyOf(count, classes),
+            sens ? Arrays.copyOf(sensitive, classes * s) : null);
     cacheNext = (cacheNext + 1) % CACHE;
   }
 
-  private void rollUpDirect(int[] levels, int product, int rowsIn, int[] srcRep, long[] srcCount, long[] srcSens,
+  private void rollUpDirect(
+      int[] levels,
+      int product,
+      int rowsIn,
+      int[] srcRep,
+      long[] srcCount,
+      long[] srcSens,
       boolean sens) {
     if (direct.length < product) {
       direct = new int[Math.max(product, Math.min(DIRECT_LIMIT, direct.length * 2))];
@@ -236,8 +271,8 @@ final class RollUp {
     classes = n;
   }
 
-  private void rollUpHashed(int[] levels, int rowsIn, int[] srcRep, long[] srcCount, long[] srcSens,
-      boolean sens) {
+  private void rollUpHashed(
+      int[] levels, int rowsIn, int[] srcRep, long[] srcCount, long[] srcSens, boolean sens) {
     int[][] g = new int[q][];
     for (int a = 0; a < q; a++) {
       g[a] = gen[a][levels[a]];
@@ -284,7 +319,9 @@ final class RollUp {
     classes = n;
   }
 
-  /** Starts class {@code c} at table position {@code key} with {@code row} as its representative. */
+  /**
+   * Starts class {@code c} at table position {@code key} with {@code row} as its representative.
+   */
   private void open(int c, int key, int row, boolean sens) {
     keys[c] = key;
     rep[c] = row;

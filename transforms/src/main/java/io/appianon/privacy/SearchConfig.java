@@ -5,25 +5,33 @@ import java.util.Objects;
 import java.util.stream.Collectors;
 
 /**
- * What the lattice search looks for: the privacy models every kept class must satisfy, the largest share of
- * records that may be suppressed, and the objective to minimize.
+ * What the lattice search looks for: the privacy models every kept class must satisfy, the largest
+ * share of records that may be suppressed, and the objective to minimize.
  *
  * @param models the privacy models (at least one)
  * @param maxSuppression the suppression limit as a share of records, in [0, 1]
  * @param objective the information-loss metric to minimize
- * @param maxLevels the highest level the search may choose per quasi-identifier (in order; negative: no cap), or
- *     empty for none
- * @param weights the analyst's weight of each quasi-identifier in the objective (in order; each finite and > 0,
- *     1 = default), or empty for none; see {@link Objective#weighted()} for the objectives that take weights
+ * @param maxLevels the highest level the search may choose per quasi-identifier (in order;
+ *     negative: no cap), or empty for none
+ * @param weights the analyst's weight of each quasi-identifier in the objective (in order; each
+ *     finite and > 0, 1 = default), or empty for none; see {@link Objective#weighted()} for the
+ *     objectives that take weights
  */
-public record SearchConfig(List<PrivacyModel> models, double maxSuppression, Objective objective,
-    List<Integer> maxLevels, List<Double> weights) {
+public record SearchConfig(
+    List<PrivacyModel> models,
+    double maxSuppression,
+    Objective objective,
+    List<Integer> maxLevels,
+    List<Double> weights) {
 
   public SearchConfig(List<PrivacyModel> models, double maxSuppression, Objective objective) {
     this(models, maxSuppression, objective, List.of());
   }
 
-  public SearchConfig(List<PrivacyModel> models, double maxSuppression, Objective objective,
+  public SearchConfig(
+      List<PrivacyModel> models,
+      double maxSuppression,
+      Objective objective,
       List<Integer> maxLevels) {
     this(models, maxSuppression, objective, maxLevels, List.of());
   }
@@ -39,14 +47,17 @@ public record SearchConfig(List<PrivacyModel> models, double maxSuppression, Obj
     weights = List.copyOf(Objects.requireNonNull(weights, "weights"));
     for (Double w : weights) {
       if (!(w > 0.0 && Double.isFinite(w))) {
-        throw new IllegalArgumentException("Invalid weights " + weights + ": " + w + " (each must be finite and > 0)");
+        throw new IllegalArgumentException(
+            "Invalid weights " + weights + ": " + w + " (each must be finite and > 0)");
       }
     }
     if (!objective.weighted() && weights.stream().anyMatch(w -> w != 1.0)) {
-      throw new IllegalArgumentException("Invalid weights " + weights + ": " + objective.whyNotWeighted());
+      throw new IllegalArgumentException(
+          "Invalid weights " + weights + ": " + objective.whyNotWeighted());
     }
     if (!(maxSuppression >= 0.0 && maxSuppression <= 1.0)) {
-      throw new IllegalArgumentException("Invalid maxSuppression: " + maxSuppression + " (must be in [0, 1])");
+      throw new IllegalArgumentException(
+          "Invalid maxSuppression: " + maxSuppression + " (must be in [0, 1])");
     }
   }
 
@@ -61,13 +72,20 @@ public record SearchConfig(List<PrivacyModel> models, double maxSuppression, Obj
   }
 
   /**
-   * The weights as the metrics take them, or null when there are none or all are 1 (then the objective is computed
-   * exactly as without weights). Checked against the number of quasi-identifiers {@code q}.
+   * The weights as the metrics take them, or null when there are none or all are 1 (then the
+   * objective is computed exactly as without weights). Checked against the number of
+   * quasi-identifiers {@code q}.
    */
   double[] weightArray(int q) {
     if (!weights.isEmpty() && weights.size() != q) {
-      throw new IllegalArgumentException("Invalid weights " + weights + ": " + weights.size() + " weights for " + q
-          + " quasi-identifiers");
+      throw new IllegalArgumentException(
+          "Invalid weights "
+              + weights
+              + ": "
+              + weights.size()
+              + " weights for "
+              + q
+              + " quasi-identifiers");
     }
     if (weights.stream().allMatch(w -> w == 1.0)) {
       return null;

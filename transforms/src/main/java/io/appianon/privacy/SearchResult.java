@@ -9,8 +9,8 @@ import java.util.Map;
  * The outcome of evaluating a lattice (or one node of it).
  *
  * @param attributes the quasi-identifier columns, in order
- * @param levels the chosen generalization level per attribute; when infeasible, the evaluated node with the least
- *     suppression
+ * @param levels the chosen generalization level per attribute; when infeasible, the evaluated node
+ *     with the least suppression
  * @param feasible whether the node satisfies every model within the suppression limit
  * @param records input records
  * @param suppressedRecords records in classes failing some model (removed from the output)
@@ -25,12 +25,27 @@ import java.util.Map;
  * @param nodesPruned nodes decided without assessment (predictive tagging or bounds)
  * @param rollUps roll-ups performed (including the final re-assessment of the chosen node)
  * @param elapsedMillis wall-clock time of the search
- * @param weights the weight of each attribute in the objective (1 = default; {@link SearchConfig#weights()})
+ * @param weights the weight of each attribute in the objective (1 = default; {@link
+ *     SearchConfig#weights()})
  */
-public record SearchResult(List<String> attributes, List<Integer> levels, boolean feasible, long records,
-    long suppressedRecords, int classes, long minClassSize, Objective objective, double objectiveValue,
-    LossMetrics loss, String strategy, int latticeSize, int nodesEvaluated, int nodesPruned, int rollUps,
-    long elapsedMillis, Map<String, Double> weights) {
+public record SearchResult(
+    List<String> attributes,
+    List<Integer> levels,
+    boolean feasible,
+    long records,
+    long suppressedRecords,
+    int classes,
+    long minClassSize,
+    Objective objective,
+    double objectiveValue,
+    LossMetrics loss,
+    String strategy,
+    int latticeSize,
+    int nodesEvaluated,
+    int nodesPruned,
+    int rollUps,
+    long elapsedMillis,
+    Map<String, Double> weights) {
 
   public SearchResult {
     attributes = List.copyOf(attributes);
@@ -43,12 +58,41 @@ public record SearchResult(List<String> attributes, List<Integer> levels, boolea
   }
 
   /** As above, every attribute with weight 1. */
-  public SearchResult(List<String> attributes, List<Integer> levels, boolean feasible, long records,
-      long suppressedRecords, int classes, long minClassSize, Objective objective, double objectiveValue,
-      LossMetrics loss, String strategy, int latticeSize, int nodesEvaluated, int nodesPruned, int rollUps,
+  public SearchResult(
+      List<String> attributes,
+      List<Integer> levels,
+      boolean feasible,
+      long records,
+      long suppressedRecords,
+      int classes,
+      long minClassSize,
+      Objective objective,
+      double objectiveValue,
+      LossMetrics loss,
+      String strategy,
+      int latticeSize,
+      int nodesEvaluated,
+      int nodesPruned,
+      int rollUps,
       long elapsedMillis) {
-    this(attributes, levels, feasible, records, suppressedRecords, classes, minClassSize, objective, objectiveValue,
-        loss, strategy, latticeSize, nodesEvaluated, nodesPruned, rollUps, elapsedMillis, Map.of());
+    this(
+        attributes,
+        levels,
+        feasible,
+        records,
+        suppressedRecords,
+        classes,
+        minClassSize,
+        objective,
+        objectiveValue,
+        loss,
+        strategy,
+        latticeSize,
+        nodesEvaluated,
+        nodesPruned,
+        rollUps,
+        elapsedMillis,
+        Map.of());
   }
 
   /** Suppressed records as a share of all records. */

@@ -9,13 +9,13 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Function;
 
 /**
- * The global context of the sensitive attribute that some models need besides a class's own counts: the distinct
- * sensitive values (the index space of {@link EquivalenceClass#histogram()}) and their distribution over the whole
- * input, which t-closeness compares each class against. As in ARX, the reference distribution is the input's, not
- * the released table's.
+ * The global context of the sensitive attribute that some models need besides a class's own counts:
+ * the distinct sensitive values (the index space of {@link EquivalenceClass#histogram()}) and their
+ * distribution over the whole input, which t-closeness compares each class against. As in ARX, the
+ * reference distribution is the input's, not the released table's.
  *
- * <p>Models may cache structures derived from the context (a value order, a hierarchy's node mapping) with
- * {@link #derived(Object, Function)}; a context is created once per frequency table.
+ * <p>Models may cache structures derived from the context (a value order, a hierarchy's node
+ * mapping) with {@link #derived(Object, Function)}; a context is created once per frequency table.
  */
 public final class SensitiveContext {
   private static final SensitiveContext NONE = new SensitiveContext(List.of(), new long[0]);
@@ -45,15 +45,22 @@ public final class SensitiveContext {
     Objects.requireNonNull(values, "values");
     Objects.requireNonNull(totals, "totals");
     if (values.size() != totals.length) {
-      throw new IllegalArgumentException("Invalid sensitive context: " + values.size() + " values but "
-          + totals.length + " totals");
+      throw new IllegalArgumentException(
+          "Invalid sensitive context: "
+              + values.size()
+              + " values but "
+              + totals.length
+              + " totals");
     }
-    return new SensitiveContext(Collections.unmodifiableList(new ArrayList<>(values)), totals.clone());
+    return new SensitiveContext(
+        Collections.unmodifiableList(new ArrayList<>(values)), totals.clone());
   }
 
   /** The context of a frequency table. */
   public static SensitiveContext of(FrequencyTable table) {
-    return table.sensitiveColumn().isPresent() ? of(table.sensitiveValues(), table.sensitiveTotals()) : NONE;
+    return table.sensitiveColumn().isPresent()
+        ? of(table.sensitiveValues(), table.sensitiveTotals())
+        : NONE;
   }
 
   /** The context when there is no sensitive attribute. */

@@ -13,11 +13,12 @@ import org.apache.spark.sql.types.StructField;
 import org.apache.spark.sql.types.StructType;
 
 /**
- * The classes a privacy stage suppressed: their quasi-identifiers' levels and labels (a few rows; nothing but these
- * labels reached the driver). Applied to rows with the quasi-identifier columns at level 0, it generalizes them and
- * keeps ({@link #rowsOf}) or removes ({@link #remove}) the rows of those classes; any dataset with the same columns
- * will do (the release stage finds the suppressed rows among the dataset's rows before its persons were removed,
- * without computing the dataset again).
+ * The classes a privacy stage suppressed: their quasi-identifiers' levels and labels (a few rows;
+ * nothing but these labels reached the driver). Applied to rows with the quasi-identifier columns
+ * at level 0, it generalizes them and keeps ({@link #rowsOf}) or removes ({@link #remove}) the rows
+ * of those classes; any dataset with the same columns will do (the release stage finds the
+ * suppressed rows among the dataset's rows before its persons were removed, without computing the
+ * dataset again).
  */
 public final class SuppressedClasses {
   private final List<QuasiIdentifier> qis;
@@ -46,8 +47,11 @@ public final class SuppressedClasses {
     for (int a = 0; a < qis.size(); a++) {
       if (levels[a] > 0) {
         QuasiIdentifier qi = qis.get(a);
-        out = out.withColumn(qi.column(), qi.hierarchy().generalize(Anonymizer.column(qi.column()).cast("string"),
-            levels[a]));
+        out =
+            out.withColumn(
+                qi.column(),
+                qi.hierarchy()
+                    .generalize(Anonymizer.column(qi.column()).cast("string"), levels[a]));
       }
     }
     return out;
@@ -58,7 +62,10 @@ public final class SuppressedClasses {
     return join(generalize(data), "left_semi");
   }
 
-  /** The rows of {@code data} (quasi-identifiers at level 0) outside the suppressed classes, generalized. */
+  /**
+   * The rows of {@code data} (quasi-identifiers at level 0) outside the suppressed classes,
+   * generalized.
+   */
   public Dataset<Row> remove(Dataset<Row> data) {
     return join(generalize(data), "left_anti");
   }
@@ -71,10 +78,15 @@ public final class SuppressedClasses {
     for (int a = 0; a < qis.size(); a++) {
       fields.add(DataTypes.createStructField("__suppress_" + a, DataTypes.StringType, true));
     }
-    Dataset<Row> failed = out.sparkSession().createDataFrame(labels, new StructType(fields.toArray(new StructField[0])));
+    Dataset<Row> failed =
+        out.sparkSession()
+            .createDataFrame(labels, new StructType(fields.toArray(new StructField[0])));
     Column cond = null;
     for (int a = 0; a < qis.size(); a++) {
-      Column eq = out.col(Anonymizer.quote(qis.get(a).column())).cast("string").eqNullSafe(failed.col("__suppress_" + a));
+      Column eq =
+          out.col(Anonymizer.quote(qis.get(a).column()))
+              .cast("string")
+              .eqNullSafe(failed.col("__suppress_" + a));
       cond = cond == null ? eq : cond.and(eq);
     }
     return out.join(broadcast(failed), cond, how);

@@ -16,8 +16,12 @@ final class TCloseness {
 
   static void checkHistogram(EquivalenceClass ec, SensitiveContext context, String model) {
     if (ec.histogram().length != context.size()) {
-      throw new IllegalArgumentException(model + ": class histogram has " + ec.histogram().length
-          + " values but the sensitive context has " + context.size());
+      throw new IllegalArgumentException(
+          model
+              + ": class histogram has "
+              + ec.histogram().length
+              + " values but the sensitive context has "
+              + context.size());
     }
   }
 

@@ -14,14 +14,15 @@ import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 
 /**
- * Utility metrics of a release, computed from aggregated histograms (the frequency table and the released classes),
- * never from raw columns: per attribute a chi-square homogeneity test (categorical, commons-math
- * {@link ChiSquareTest}) or a Kolmogorov-Smirnov test (numeric, D computed exactly on the two weighted histograms,
- * p-value from {@link KolmogorovSmirnovTest#approximateP}), a total variation distance, the class size distribution
- * and the suppressed share.
+ * Utility metrics of a release, computed from aggregated histograms (the frequency table and the
+ * released classes), never from raw columns: per attribute a chi-square homogeneity test
+ * (categorical, commons-math {@link ChiSquareTest}) or a Kolmogorov-Smirnov test (numeric, D
+ * computed exactly on the two weighted histograms, p-value from {@link
+ * KolmogorovSmirnovTest#approximateP}), a total variation distance, the class size distribution and
+ * the suppressed share.
  *
- * <p>A released (generalized) value is compared with the input by spreading its count uniformly over the input
- * values it covers, which is what an analyst without the original data would assume.
+ * <p>A released (generalized) value is compared with the input by spreading its count uniformly
+ * over the input values it covers, which is what an analyst without the original data would assume.
  */
 public final class UtilityMetrics {
   private static final String[] BUCKETS = {"1", "2-4", "5-9", "10-19", "20-49", "50-99", "100+"};
@@ -35,9 +36,9 @@ public final class UtilityMetrics {
   }
 
   /**
-   * As {@link #of(FrequencyTable, ClassSnapshot)}; in the distributions, values held by fewer than {@code minCount}
-   * records are pooled under {@link AttributeUtility#RARE} (the report is published: an input value held by one
-   * record must not be listed with its count).
+   * As {@link #of(FrequencyTable, ClassSnapshot)}; in the distributions, values held by fewer than
+   * {@code minCount} records are pooled under {@link AttributeUtility#RARE} (the report is
+   * published: an input value held by one record must not be listed with its count).
    */
   static UtilityReport of(FrequencyTable table, ClassSnapshot snapshot, long minCount) {
     List<AttributeUtility> attrs = new ArrayList<>();
@@ -53,18 +54,24 @@ public final class UtilityMetrics {
       attrs.add(withDistributions(table, snapshot, a, attribute(table, snapshot, a), minCount));
     }
     long total = table.totalRecords();
-    return new UtilityReport(attrs, classSizes(sizes.stream().mapToLong(Long::longValue).toArray()),
+    return new UtilityReport(
+        attrs,
+        classSizes(sizes.stream().mapToLong(Long::longValue).toArray()),
         total == 0 ? 0.0 : (double) (total - kept) / total);
   }
 
-  /** The input's counts per input value and the release's per released value, for the report's bar charts. */
-  private static AttributeUtility withDistributions(FrequencyTable table, ClassSnapshot snapshot, int a,
-      AttributeUtility u, long minCount) {
+  /**
+   * The input's counts per input value and the release's per released value, for the report's bar
+   * charts.
+   */
+  private static AttributeUtility withDistributions(
+      FrequencyTable table, ClassSnapshot snapshot, int a, AttributeUtility u, long minCount) {
     int q = table.qiCount();
     int[] codes = table.codes();
     Map<String, Long> before = new LinkedHashMap<>();
     for (int r = 0; r < table.size(); r++) {
-      before.merge(String.valueOf(table.domainValue(a, codes[r * q + a])), table.count(r), Long::sum);
+      before.merge(
+          String.valueOf(table.domainValue(a, codes[r * q + a])), table.count(r), Long::sum);
     }
     Map<String, Long> after = new LinkedHashMap<>();
     for (int c = 0; c < snapshot.size(); c++) {
@@ -72,11 +79,15 @@ public final class UtilityMetrics {
         after.merge(String.valueOf(snapshot.labels()[c][a]), snapshot.counts()[c], Long::sum);
       }
     }
-    // numeric order also for labels that are numbers or bands (ages, 20-39, 90+) in a categorical hierarchy
-    boolean numeric = table.qis().get(a).numeric()
-        || before.keySet().stream().allMatch(v -> v.matches("^<?-?\\d.*"));
-    boolean numericAfter = numeric || after.keySet().stream().allMatch(v -> v.matches("^<?-?\\d.*|^\\*$"));
-    return u.withDistributions(bars(pool(before, minCount), numeric), bars(pool(after, minCount), numericAfter));
+    // numeric order also for labels that are numbers or bands (ages, 20-39, 90+) in a categorical
+    // hierarchy
+    boolean numeric =
+        table.qis().get(a).numeric()
+            || before.keySet().stream().allMatch(v -> v.matches("^<?-?\\d.*"));
+    boolean numericAfter =
+        numeric || after.keySet().stream().allMatch(v -> v.matches("^<?-?\\d.*|^\\*$"));
+    return u.withDistributions(
+        bars(pool(before, minCount), numeric), bars(pool(after, minCount), numericAfter));
   }
 
   private static Map<String, Long> pool(Map<String, Long> counts, long minCount) {
@@ -95,16 +106,26 @@ public final class UtilityMetrics {
     return out;
   }
 
-  /** Numeric values (and bands, by their first number) in numeric order, others by count; at most MAX_BARS. */
+  /**
+   * Numeric values (and bands, by their first number) in numeric order, others by count; at most
+   * MAX_BARS.
+   */
   private static Map<String, Long> bars(Map<String, Long> counts, boolean numeric) {
     List<Map.Entry<String, Long>> list = new ArrayList<>(counts.entrySet());
     java.util.regex.Pattern lead = java.util.regex.Pattern.compile("^<?(-?\\d+(\\.\\d+)?)");
     if (numeric) {
-      list.sort(java.util.Comparator.comparingDouble((Map.Entry<String, Long> e) -> {
-        java.util.regex.Matcher m = lead.matcher(e.getKey());
-        return e.getKey().equals(AttributeUtility.RARE) ? Double.MAX_VALUE : m.find() ? Double.parseDouble(m.group(1)) - (e.getKey().startsWith("<") ? 0.5 : 0)
-            : Double.MAX_VALUE;
-      }).thenComparing(Map.Entry::getKey));
+      list.sort(
+          java.util.Comparator.comparingDouble(
+                  (Map.Entry<String, Long> e) -> {
+                    java.util.regex.Matcher m = lead.matcher(e.getKey());
+                    return e.getKey().equals(AttributeUtility.RARE)
+                        ? Double.MAX_VALUE
+                        : m.find()
+                            ? Double.parseDouble(m.group(1))
+                                - (e.getKey().startsWith("<") ? 0.5 : 0)
+                            : Double.MAX_VALUE;
+                  })
+              .thenComparing(Map.Entry::getKey));
     } else {
       list.sort(Map.Entry.<String, Long>comparingByValue().reversed());
     }
@@ -169,10 +190,11 @@ public final class UtilityMetrics {
     }
     double distance = totalVariation(before, after);
     if (labels == 1 && d > 1) {
-      // every input value became one label (the hierarchy's top, *): the attribute is removed, and a test p-value of 1
+      // every input value became one label (the hierarchy's top, *): the attribute is removed, and
+      // a test p-value of 1
       // between the input and a single bar would read as "unchanged"
-      return new AttributeUtility(qi.column(), AttributeUtility.REMOVED, Double.NaN, Double.NaN, distance, d,
-          valuesAfter);
+      return new AttributeUtility(
+          qi.column(), AttributeUtility.REMOVED, Double.NaN, Double.NaN, distance, d, valuesAfter);
     }
     if (qi.numeric()) {
       return numeric(qi.column(), table.domain(a), before, after, d, valuesAfter, distance);
@@ -182,12 +204,22 @@ public final class UtilityMetrics {
 
   /** Chi-square homogeneity test of two histograms over the same categories. */
   public static AttributeUtility categorical(String attribute, long[] before, long[] after) {
-    return categorical(attribute, before, after, before.length, (int) Arrays.stream(after).filter(x -> x > 0).count(),
+    return categorical(
+        attribute,
+        before,
+        after,
+        before.length,
+        (int) Arrays.stream(after).filter(x -> x > 0).count(),
         totalVariation(before, Arrays.stream(after).asDoubleStream().toArray()));
   }
 
-  private static AttributeUtility categorical(String attribute, long[] before, long[] after, int valuesBefore,
-      int valuesAfter, double distance) {
+  private static AttributeUtility categorical(
+      String attribute,
+      long[] before,
+      long[] after,
+      int valuesBefore,
+      int valuesAfter,
+      double distance) {
     List<Integer> used = new ArrayList<>();
     long sumB = 0;
     long sumA = 0;
@@ -210,11 +242,18 @@ public final class UtilityMetrics {
       stat = Double.NaN;
       p = Double.NaN;
     }
-    return new AttributeUtility(attribute, "chi-square", stat, p, distance, valuesBefore, valuesAfter);
+    return new AttributeUtility(
+        attribute, "chi-square", stat, p, distance, valuesBefore, valuesAfter);
   }
 
-  private static AttributeUtility numeric(String attribute, List<String> domain, long[] before, double[] after,
-      int valuesBefore, int valuesAfter, double distance) {
+  private static AttributeUtility numeric(
+      String attribute,
+      List<String> domain,
+      long[] before,
+      double[] after,
+      int valuesBefore,
+      int valuesAfter,
+      double distance) {
     List<Integer> idx = new ArrayList<>();
     double[] x = new double[domain.size()];
     for (int v = 0; v < domain.size(); v++) {
@@ -231,21 +270,40 @@ public final class UtilityMetrics {
   }
 
   /**
-   * Two-sample Kolmogorov-Smirnov test on weighted histograms over sorted support points {@code x} (equal points
-   * allowed): D is the largest difference of the two empirical CDFs; the sample sizes are the weight sums.
+   * Two-sample Kolmogorov-Smirnov test on weighted histograms over sorted support points {@code x}
+   * (equal points allowed): D is the largest difference of the two empirical CDFs; the sample sizes
+   * are the weight sums.
    */
-  public static AttributeUtility kolmogorovSmirnov(String attribute, double[] x, double[] weightsBefore,
-      double[] weightsAfter) {
-    return kolmogorovSmirnov(attribute, x, weightsBefore, weightsAfter, x.length, x.length,
+  public static AttributeUtility kolmogorovSmirnov(
+      String attribute, double[] x, double[] weightsBefore, double[] weightsAfter) {
+    return kolmogorovSmirnov(
+        attribute,
+        x,
+        weightsBefore,
+        weightsAfter,
+        x.length,
+        x.length,
         totalVariation(weightsBefore, weightsAfter));
   }
 
-  private static AttributeUtility kolmogorovSmirnov(String attribute, double[] x, double[] wb, double[] wa,
-      int valuesBefore, int valuesAfter, double distance) {
+  private static AttributeUtility kolmogorovSmirnov(
+      String attribute,
+      double[] x,
+      double[] wb,
+      double[] wa,
+      int valuesBefore,
+      int valuesAfter,
+      double distance) {
     double nb = Arrays.stream(wb).sum();
     double na = Arrays.stream(wa).sum();
     if (nb <= 0 || na <= 0) {
-      return new AttributeUtility(attribute, "kolmogorov-smirnov", Double.NaN, Double.NaN, distance, valuesBefore,
+      return new AttributeUtility(
+          attribute,
+          "kolmogorov-smirnov",
+          Double.NaN,
+          Double.NaN,
+          distance,
+          valuesBefore,
           valuesAfter);
     }
     double cb = 0.0;
@@ -262,15 +320,17 @@ public final class UtilityMetrics {
     int n = (int) Math.min(Integer.MAX_VALUE, Math.round(nb));
     int m = (int) Math.min(Integer.MAX_VALUE, Math.max(1, Math.round(na)));
     double p = d == 0.0 ? 1.0 : new KolmogorovSmirnovTest().approximateP(d, Math.max(1, n), m);
-    return new AttributeUtility(attribute, "kolmogorov-smirnov", d, p, distance, valuesBefore, valuesAfter);
+    return new AttributeUtility(
+        attribute, "kolmogorov-smirnov", d, p, distance, valuesBefore, valuesAfter);
   }
 
   /**
-   * Kolmogorov-Smirnov test of a numeric column between two datasets on bounded random samples (at most
-   * {@code maxSample} non-null values of each, drawn with a fixed seed), for columns outside the frequency table.
+   * Kolmogorov-Smirnov test of a numeric column between two datasets on bounded random samples (at
+   * most {@code maxSample} non-null values of each, drawn with a fixed seed), for columns outside
+   * the frequency table.
    */
-  public static AttributeUtility kolmogorovSmirnov(Dataset<Row> before, Dataset<Row> after, String column,
-      int maxSample) {
+  public static AttributeUtility kolmogorovSmirnov(
+      Dataset<Row> before, Dataset<Row> after, String column, int maxSample) {
     Objects.requireNonNull(column, "column");
     if (maxSample < 2) {
       throw new IllegalArgumentException("Invalid maxSample: " + maxSample + " (must be >= 2)");
@@ -278,17 +338,19 @@ public final class UtilityMetrics {
     double[] xb = sample(before, column, maxSample);
     double[] xa = sample(after, column, maxSample);
     if (xb.length < 2 || xa.length < 2) {
-      return new AttributeUtility(column, "kolmogorov-smirnov", Double.NaN, Double.NaN, Double.NaN, xb.length,
-          xa.length);
+      return new AttributeUtility(
+          column, "kolmogorov-smirnov", Double.NaN, Double.NaN, Double.NaN, xb.length, xa.length);
     }
     KolmogorovSmirnovTest test = new KolmogorovSmirnovTest();
     double d = test.kolmogorovSmirnovStatistic(xb, xa);
     double p = test.approximateP(d, xb.length, xa.length);
-    return new AttributeUtility(column, "kolmogorov-smirnov", d, p, Double.NaN, xb.length, xa.length);
+    return new AttributeUtility(
+        column, "kolmogorov-smirnov", d, p, Double.NaN, xb.length, xa.length);
   }
 
   private static double[] sample(Dataset<Row> data, String column, int maxSample) {
-    Dataset<Row> values = data.select(col(column).cast("double").as("x")).where(col("x").isNotNull());
+    Dataset<Row> values =
+        data.select(col(column).cast("double").as("x")).where(col("x").isNotNull());
     long n = values.count();
     double fraction = n <= maxSample ? 1.0 : Math.min(1.0, 1.2 * maxSample / n);
     List<Row> rows = values.sample(false, fraction, 42L).limit(maxSample).collectAsList();
@@ -345,6 +407,7 @@ public final class UtilityMetrics {
     }
     int n = sorted.length;
     double median = n % 2 == 1 ? sorted[n / 2] : (sorted[n / 2 - 1] + sorted[n / 2]) / 2.0;
-    return new UtilityReport.ClassSizes(n, sorted[0], sorted[n - 1], (double) sum / n, median, histogram);
+    return new UtilityReport.ClassSizes(
+        n, sorted[0], sorted[n - 1], (double) sum / n, median, histogram);
   }
 }

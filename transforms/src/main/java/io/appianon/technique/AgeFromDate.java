@@ -25,11 +25,19 @@ import org.apache.spark.sql.types.DataTypes;
 import org.apache.spark.sql.types.StructType;
 
 /**
- * Generalizes a date of birth to age in whole years at a reference date (a fixed date or another date column, such
- * as the survey date). The date of birth itself is dropped unless {@code keep-source = true}.
+ * Generalizes a date of birth to age in whole years at a reference date (a fixed date or another
+ * date column, such as the survey date). The date of birth itself is dropped unless {@code
+ * keep-source = true}.
  */
-public record AgeFromDate(Origin origin, String column, String output, Optional<LocalDate> referenceDate,
-    Optional<String> referenceColumn, boolean keepSource, Optional<Text> category) implements ColumnTechnique {
+public record AgeFromDate(
+    Origin origin,
+    String column,
+    String output,
+    Optional<LocalDate> referenceDate,
+    Optional<String> referenceColumn,
+    boolean keepSource,
+    Optional<Text> category)
+    implements ColumnTechnique {
   public static final String TYPE = "age";
 
   public static AgeFromDate parse(Conf c) {
@@ -47,8 +55,14 @@ public record AgeFromDate(Origin origin, String column, String output, Optional<
     } else {
       refCol = Optional.of(ref);
     }
-    return new AgeFromDate(c.origin(), column, c.string("output", "age"), date, refCol,
-        c.bool("keep-source", false), c.optText("category"));
+    return new AgeFromDate(
+        c.origin(),
+        column,
+        c.string("output", "age"),
+        date,
+        refCol,
+        c.bool("keep-source", false),
+        c.optText("category"));
   }
 
   @Override
@@ -75,8 +89,13 @@ public record AgeFromDate(Origin origin, String column, String output, Optional<
   @Override
   public void describe(Lineage lineage) {
     String at = referenceDate.map(LocalDate::toString).orElse(referenceColumn.orElse(""));
-    lineage.derive(column, output, Processing.AGE, Text.of(at + " 時点の満年齢に変換", "converted to age in years at " + at),
-        category, !keepSource && !output.equals(column));
+    lineage.derive(
+        column,
+        output,
+        Processing.AGE,
+        Text.of(at + " 時点の満年齢に変換", "converted to age in years at " + at),
+        category,
+        !keepSource && !output.equals(column));
   }
 
   @Override
@@ -86,13 +105,23 @@ public record AgeFromDate(Origin origin, String column, String output, Optional<
 
   @Override
   public Column value(Dataset<Row> data, TechniqueContext ctx) {
-    Column ref = referenceDate.map(d -> lit(java.sql.Date.valueOf(d))).orElseGet(() -> col(referenceColumn.get()));
-    // Whole years: the year difference, less one before the birthday in the reference year. (months_between, used
-    // before, counts 29 February to 28 February as whole years because both are month ends: a year too old.)
+    Column ref =
+        referenceDate
+            .map(d -> lit(java.sql.Date.valueOf(d)))
+            .orElseGet(() -> col(referenceColumn.get()));
+    // Whole years: the year difference, less one before the birthday in the reference year.
+    // (months_between, used
+    // before, counts 29 February to 28 February as whole years because both are month ends: a year
+    // too old.)
     Column birth = to_date(col(column));
     Column at = to_date(ref);
-    Column beforeBirthday = month(at).lt(month(birth))
-        .or(month(at).equalTo(month(birth)).and(dayofmonth(at).lt(dayofmonth(birth))));
-    return year(at).minus(year(birth)).minus(when(beforeBirthday, lit(1)).otherwise(lit(0))).cast("int");
+    Column beforeBirthday =
+        month(at)
+            .lt(month(birth))
+            .or(month(at).equalTo(month(birth)).and(dayofmonth(at).lt(dayofmonth(birth))));
+    return year(at)
+        .minus(year(birth))
+        .minus(when(beforeBirthday, lit(1)).otherwise(lit(0)))
+        .cast("int");
   }
 }

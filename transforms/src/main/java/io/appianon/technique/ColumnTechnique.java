@@ -7,10 +7,11 @@ import org.apache.spark.sql.types.DataType;
 import org.apache.spark.sql.types.StructType;
 
 /**
- * A technique that derives one column from one column with a Spark expression, after Spark ML's {@code
- * UnaryTransformer}: it checks what it reads, names its output's type and gives the expression; the schema pass and
- * {@link #apply} are written once, here, so they cannot disagree. The output replaces the input in place when it has
- * the input's name; a new name is added last, and the input is dropped unless {@link #keepsInput}.
+ * A technique that derives one column from one column with a Spark expression, after Spark ML's
+ * {@code UnaryTransformer}: it checks what it reads, names its output's type and gives the
+ * expression; the schema pass and {@link #apply} are written once, here, so they cannot disagree.
+ * The output replaces the input in place when it has the input's name; a new name is added last,
+ * and the input is dropped unless {@link #keepsInput}.
  */
 public interface ColumnTechnique extends Technique {
 
@@ -20,7 +21,9 @@ public interface ColumnTechnique extends Technique {
   /** The column written: {@link #column} (in place) or a new column. */
   String output();
 
-  /** Whether a new output column leaves the input column in place (default: the input is dropped). */
+  /**
+   * Whether a new output column leaves the input column in place (default: the input is dropped).
+   */
   default boolean keepsInput() {
     return false;
   }
@@ -35,14 +38,17 @@ public interface ColumnTechnique extends Technique {
   DataType outputType(StructType schema);
 
   /**
-   * The rows to derive from, with this technique's counters registered ({@code ctx.count}); by default the rows as
-   * they are.
+   * The rows to derive from, with this technique's counters registered ({@code ctx.count}); by
+   * default the rows as they are.
    */
   default Dataset<Row> count(Dataset<Row> data, TechniqueContext ctx) {
     return data;
   }
 
-  /** The output value of each row, an expression over {@code data}'s columns (a fitted technique reads data here). */
+  /**
+   * The output value of each row, an expression over {@code data}'s columns (a fitted technique
+   * reads data here).
+   */
   Column value(Dataset<Row> data, TechniqueContext ctx);
 
   @Override

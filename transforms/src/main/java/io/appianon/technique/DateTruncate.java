@@ -24,27 +24,31 @@ import org.apache.spark.sql.types.DataTypes;
 import org.apache.spark.sql.types.StructType;
 
 /**
- * Generalizes a date or timestamp to day, week (its Monday), month, quarter or year, as a string such as
- * {@code 2026-04}, {@code 2026-Q2} or {@code 2026}.
+ * Generalizes a date or timestamp to day, week (its Monday), month, quarter or year, as a string
+ * such as {@code 2026-04}, {@code 2026-Q2} or {@code 2026}.
  */
-public record DateTruncate(Origin origin, String column, String output, String unit, Optional<Text> category)
+public record DateTruncate(
+    Origin origin, String column, String output, String unit, Optional<Text> category)
     implements ColumnTechnique {
   public static final String TYPE = "date-truncate";
-  private static final Map<String, Text> UNITS = Map.of(
-      "day", Text.of("日単位", "day"),
-      "week", Text.of("週単位（週の初日）", "week (its Monday)"),
-      "month", Text.of("年月", "year and month"),
-      "quarter", Text.of("四半期", "quarter"),
-      "year", Text.of("年", "year"));
+  private static final Map<String, Text> UNITS =
+      Map.of(
+          "day", Text.of("日単位", "day"),
+          "week", Text.of("週単位（週の初日）", "week (its Monday)"),
+          "month", Text.of("年月", "year and month"),
+          "quarter", Text.of("四半期", "quarter"),
+          "year", Text.of("年", "year"));
 
   public static DateTruncate parse(Conf c) {
     c.allowOnly(Set.of("type", "column", "output", "unit", "category"));
     String unit = c.string("unit");
     if (!UNITS.containsKey(unit)) {
-      throw c.error("unit", "invalid value '" + unit + "' (expected day, week, month, quarter or year)");
+      throw c.error(
+          "unit", "invalid value '" + unit + "' (expected day, week, month, quarter or year)");
     }
     String column = c.string("column");
-    return new DateTruncate(c.origin(), column, c.string("output", column), unit, c.optText("category"));
+    return new DateTruncate(
+        c.origin(), column, c.string("output", column), unit, c.optText("category"));
   }
 
   @Override
@@ -65,7 +69,12 @@ public record DateTruncate(Origin origin, String column, String output, String u
   @Override
   public void describe(Lineage lineage) {
     Text u = UNITS.get(unit);
-    lineage.derive(column, output, Processing.GENERALIZED, Text.of(u.ja() + "に一般化", "generalized to " + u.en()), category,
+    lineage.derive(
+        column,
+        output,
+        Processing.GENERALIZED,
+        Text.of(u.ja() + "に一般化", "generalized to " + u.en()),
+        category,
         true);
   }
 

@@ -12,11 +12,12 @@ import org.apache.spark.sql.Row;
 import org.apache.spark.sql.types.StructType;
 
 /**
- * Record deletion: rows matching a Spark SQL condition (e.g. {@code amount >= 1000000}) are removed and counted as
- * suppressed under {@code reason}. The condition is parsed when the policy is loaded, and its columns are checked
- * against the schema before any data is read.
+ * Record deletion: rows matching a Spark SQL condition (e.g. {@code amount >= 1000000}) are removed
+ * and counted as suppressed under {@code reason}. The condition is parsed when the policy is
+ * loaded, and its columns are checked against the schema before any data is read.
  */
-public record DeleteRecords(Origin origin, String where, String reason, Text description) implements Technique {
+public record DeleteRecords(Origin origin, String where, String reason, Text description)
+    implements Technique {
   public static final String TYPE = "delete-records";
 
   public static DeleteRecords parse(Conf c) {
@@ -28,8 +29,11 @@ public record DeleteRecords(Origin origin, String where, String reason, Text des
       throw c.error("where", "not a valid Spark SQL condition: " + where);
     }
     String reason = c.string("reason");
-    Text d = c.optText("description").orElse(Text.of("条件（" + reason + "）に該当するレコードを削除",
-        "records matching '" + reason + "' deleted"));
+    Text d =
+        c.optText("description")
+            .orElse(
+                Text.of(
+                    "条件（" + reason + "）に該当するレコードを削除", "records matching '" + reason + "' deleted"));
     return new DeleteRecords(c.origin(), where, reason, d);
   }
 
@@ -40,8 +44,12 @@ public record DeleteRecords(Origin origin, String where, String reason, Text des
 
   @Override
   public StructType transformSchema(StructType schema) {
-    var refs = org.apache.spark.sql.catalyst.parser.CatalystSqlParser$.MODULE$.parseExpression(where).references();
-    scala.collection.Iterator<org.apache.spark.sql.catalyst.expressions.Attribute> it = refs.iterator();
+    var refs =
+        org.apache.spark.sql.catalyst.parser.CatalystSqlParser$.MODULE$
+            .parseExpression(where)
+            .references();
+    scala.collection.Iterator<org.apache.spark.sql.catalyst.expressions.Attribute> it =
+        refs.iterator();
     while (it.hasNext()) {
       org.apache.spark.sql.catalyst.expressions.Attribute a = it.next();
       Schemas.require(schema, a.name(), origin, "where");

@@ -22,12 +22,19 @@ import org.apache.spark.sql.types.DataTypes;
 import org.apache.spark.sql.types.StructType;
 
 /**
- * Generalizes a number to an interval label: fixed width ({@code width = 5} gives {@code 30-34}) or given bounds
- * ({@code bounds = [0, 1000, 3000, 10000]} gives {@code 0-999}, {@code 1000-2999}, ..., {@code 10000+}). Values
- * below the first bound become {@code <first}. Built from {@code floor}/{@code when}, no UDF.
+ * Generalizes a number to an interval label: fixed width ({@code width = 5} gives {@code 30-34}) or
+ * given bounds ({@code bounds = [0, 1000, 3000, 10000]} gives {@code 0-999}, {@code 1000-2999},
+ * ..., {@code 10000+}). Values below the first bound become {@code <first}. Built from {@code
+ * floor}/{@code when}, no UDF.
  */
-public record IntervalBands(Origin origin, String column, String output, Optional<Double> width,
-    List<Double> bounds, Optional<Text> category) implements ColumnTechnique {
+public record IntervalBands(
+    Origin origin,
+    String column,
+    String output,
+    Optional<Double> width,
+    List<Double> bounds,
+    Optional<Text> category)
+    implements ColumnTechnique {
   public static final String TYPE = "interval";
 
   public static IntervalBands parse(Conf c) {
@@ -42,11 +49,14 @@ public record IntervalBands(Origin origin, String column, String output, Optiona
     }
     for (int i = 1; i < bounds.size(); i++) {
       if (bounds.get(i) <= bounds.get(i - 1)) {
-        throw c.error("bounds", "must be strictly increasing, but " + bounds.get(i) + " follows " + bounds.get(i - 1));
+        throw c.error(
+            "bounds",
+            "must be strictly increasing, but " + bounds.get(i) + " follows " + bounds.get(i - 1));
       }
     }
     String column = c.string("column");
-    return new IntervalBands(c.origin(), column, c.string("output", column), width, bounds, c.optText("category"));
+    return new IntervalBands(
+        c.origin(), column, c.string("output", column), width, bounds, c.optText("category"));
   }
 
   @Override
@@ -66,9 +76,18 @@ public record IntervalBands(Origin origin, String column, String output, Optiona
 
   @Override
   public void describe(Lineage lineage) {
-    Text how = width.map(w -> Text.of(TopBottomCode.fmt(w) + "刻みの区間に一般化",
-            "generalized to bands of " + TopBottomCode.fmt(w)))
-        .orElseGet(() -> Text.of("区間（" + boundsText() + "）に一般化", "generalized to bands (" + boundsText() + ")"));
+    Text how =
+        width
+            .map(
+                w ->
+                    Text.of(
+                        TopBottomCode.fmt(w) + "刻みの区間に一般化",
+                        "generalized to bands of " + TopBottomCode.fmt(w)))
+            .orElseGet(
+                () ->
+                    Text.of(
+                        "区間（" + boundsText() + "）に一般化",
+                        "generalized to bands (" + boundsText() + ")"));
     lineage.derive(column, output, Processing.GENERALIZED, how, category, !output.equals(column));
   }
 
@@ -102,10 +121,13 @@ public record IntervalBands(Origin origin, String column, String output, Optiona
       label = lit("<" + TopBottomCode.fmt(bounds.get(0)));
       for (int i = 0; i < bounds.size(); i++) {
         double b = bounds.get(i);
-        String text = i + 1 < bounds.size()
-            ? TopBottomCode.fmt(b) + (integral ? "-" + TopBottomCode.fmt(bounds.get(i + 1) - 1)
-                : "-<" + TopBottomCode.fmt(bounds.get(i + 1)))
-            : TopBottomCode.fmt(b) + "+";
+        String text =
+            i + 1 < bounds.size()
+                ? TopBottomCode.fmt(b)
+                    + (integral
+                        ? "-" + TopBottomCode.fmt(bounds.get(i + 1) - 1)
+                        : "-<" + TopBottomCode.fmt(bounds.get(i + 1)))
+                : TopBottomCode.fmt(b) + "+";
         label = when(v.geq(lit(b)), lit(text)).otherwise(label);
       }
     }

@@ -21,8 +21,11 @@ import org.apache.spark.sql.types.DataType;
 import org.apache.spark.sql.types.DataTypes;
 import org.apache.spark.sql.types.StructType;
 
-/** Truncates a postal code to its first {@code digits} digits (e.g. {@code 160-0023} → {@code 160}). */
-public record PostalPrefix(Origin origin, String column, String output, int digits, Optional<Text> category)
+/**
+ * Truncates a postal code to its first {@code digits} digits (e.g. {@code 160-0023} → {@code 160}).
+ */
+public record PostalPrefix(
+    Origin origin, String column, String output, int digits, Optional<Text> category)
     implements ColumnTechnique {
   public static final String TYPE = "postal-prefix";
 
@@ -33,7 +36,8 @@ public record PostalPrefix(Origin origin, String column, String output, int digi
       throw c.error("digits", "invalid value " + digits + " (must be 1..6)");
     }
     String column = c.string("column");
-    return new PostalPrefix(c.origin(), column, c.string("output", column), digits, c.optText("category"));
+    return new PostalPrefix(
+        c.origin(), column, c.string("output", column), digits, c.optText("category"));
   }
 
   @Override
@@ -53,8 +57,13 @@ public record PostalPrefix(Origin origin, String column, String output, int digi
 
   @Override
   public void describe(Lineage lineage) {
-    lineage.derive(column, output, Processing.GENERALIZED,
-        Text.of("上" + digits + "桁のみ", "first " + digits + " digits only"), category, !output.equals(column));
+    lineage.derive(
+        column,
+        output,
+        Processing.GENERALIZED,
+        Text.of("上" + digits + "桁のみ", "first " + digits + " digits only"),
+        category,
+        !output.equals(column));
   }
 
   @Override
@@ -65,6 +74,7 @@ public record PostalPrefix(Origin origin, String column, String output, int digi
   @Override
   public Column value(Dataset<Row> data, TechniqueContext ctx) {
     Column d = regexp_replace(col(column), "[^0-9]", "");
-    return when(length(d).geq(lit(digits)), substring(d, 1, digits)).otherwise(lit(null).cast("string"));
+    return when(length(d).geq(lit(digits)), substring(d, 1, digits))
+        .otherwise(lit(null).cast("string"));
   }
 }

@@ -5,10 +5,11 @@ import java.util.Arrays;
 import java.util.HexFormat;
 
 /**
- * The per-release secret for keyed pseudonyms (GL 3-2-2-1: a hashed replacement must add a random value). 256 random
- * bits from {@link SecureRandom}, generated fresh for every release so that the same member gets a different
- * pseudonym in the next release. {@link #toString()} never shows the bytes; {@link #destroy()} zeroes them, which the
- * job does once the release is written (GL 3-2-3-1: destroy the random values used).
+ * The per-release secret for keyed pseudonyms (GL 3-2-2-1: a hashed replacement must add a random
+ * value). 256 random bits from {@link SecureRandom}, generated fresh for every release so that the
+ * same member gets a different pseudonym in the next release. {@link #toString()} never shows the
+ * bytes; {@link #destroy()} zeroes them, which the job does once the release is written (GL
+ * 3-2-3-1: destroy the random values used).
  */
 public final class PseudonymKey implements java.io.Serializable {
   private static final long serialVersionUID = 1L;
@@ -18,7 +19,8 @@ public final class PseudonymKey implements java.io.Serializable {
 
   private PseudonymKey(byte[] bytes) {
     if (bytes.length != LENGTH) {
-      throw new IllegalArgumentException("Invalid key length: " + bytes.length + " (must be " + LENGTH + " bytes)");
+      throw new IllegalArgumentException(
+          "Invalid key length: " + bytes.length + " (must be " + LENGTH + " bytes)");
     }
     this.bytes = bytes.clone();
   }
@@ -37,7 +39,10 @@ public final class PseudonymKey implements java.io.Serializable {
     return new PseudonymKey(b);
   }
 
-  /** A copy of the key bytes, for HMAC construction and the opt-in store; callers should zero it after use. */
+  /**
+   * A copy of the key bytes, for HMAC construction and the opt-in store; callers should zero it
+   * after use.
+   */
   public byte[] bytes() {
     if (destroyed) {
       throw new IllegalStateException("The pseudonym key was destroyed");

@@ -2,7 +2,6 @@ package io.appianon.technique;
 
 import static org.apache.spark.sql.functions.col;
 
-
 import io.appianon.core.Conf;
 import io.appianon.core.Lineage;
 import io.appianon.core.Origin;
@@ -25,17 +24,18 @@ import org.apache.spark.sql.types.DataTypes;
 import org.apache.spark.sql.types.StructType;
 
 /**
- * Replaces linking codes (Rule 34 item 3) with keyed pseudonyms: HMAC-SHA-256 (RFC 2104) under the per-release key,
- * over {@code domain || 0x00 || value}, shown as the first {@code length} hex digits. The same value in the same
- * domain gets the same pseudonym in every dataset of one release (so survey and purchases still link), and a
- * different one in the next release (fresh key). Without the key the value cannot be restored or recomputed, unlike a
- * plain or fixed-salt hash.
+ * Replaces linking codes (Rule 34 item 3) with keyed pseudonyms: HMAC-SHA-256 (RFC 2104) under the
+ * per-release key, over {@code domain || 0x00 || value}, shown as the first {@code length} hex
+ * digits. The same value in the same domain gets the same pseudonym in every dataset of one release
+ * (so survey and purchases still link), and a different one in the next release (fresh key).
+ * Without the key the value cannot be restored or recomputed, unlike a plain or fixed-salt hash.
  *
- * <p>A Spark function over {@code javax.crypto.Mac} (Spark has no HMAC; see {@link HmacHex} for why not one built
- * from {@code sha2}); a test checks it against the JDK's HMAC computed
- * directly, and that the key does not appear in the query plan.
+ * <p>A Spark function over {@code javax.crypto.Mac} (Spark has no HMAC; see {@link HmacHex} for why
+ * not one built from {@code sha2}); a test checks it against the JDK's HMAC computed directly, and
+ * that the key does not appear in the query plan.
  */
-public record Pseudonymize(Origin origin, List<String> columns, String domain, int length) implements Technique {
+public record Pseudonymize(Origin origin, List<String> columns, String domain, int length)
+    implements Technique {
   public static final String TYPE = "pseudonymize";
 
   public static Pseudonymize parse(Conf c) {
@@ -46,7 +46,8 @@ public record Pseudonymize(Origin origin, List<String> columns, String domain, i
     }
     String domain = c.string("domain", cols.size() == 1 ? cols.get(0) : "");
     if (domain.isEmpty()) {
-      throw c.error("domain", "missing: give a domain (e.g. member) when pseudonymizing several columns");
+      throw c.error(
+          "domain", "missing: give a domain (e.g. member) when pseudonymizing several columns");
     }
     int length = c.integer("length", 32);
     if (length < 16 || length > 64) {
@@ -73,10 +74,13 @@ public record Pseudonymize(Origin origin, List<String> columns, String domain, i
   @Override
   public void describe(Lineage lineage) {
     for (String c : columns) {
-      lineage.process(c, Processing.PSEUDONYMIZED, Text.of(
-          "リリースごとに異なる秘密鍵を用いた復元できない仮IDに置換（鍵は作成後に破棄）",
-          "replaced by a temporary ID that cannot be restored (keyed hash with a per-release secret, destroyed after"
-              + " creation)"));
+      lineage.process(
+          c,
+          Processing.PSEUDONYMIZED,
+          Text.of(
+              "リリースごとに異なる秘密鍵を用いた復元できない仮IDに置換（鍵は作成後に破棄）",
+              "replaced by a temporary ID that cannot be restored (keyed hash with a per-release secret, destroyed after"
+                  + " creation)"));
     }
   }
 
@@ -99,19 +103,24 @@ public record Pseudonymize(Origin origin, List<String> columns, String domain, i
     }
   }
 
-  /** HMAC-SHA-256 of {@code domain 0x00 value} as lower-case hex, truncated to {@code hexDigits}; null stays null. */
+  /**
+   * HMAC-SHA-256 of {@code domain 0x00 value} as lower-case hex, truncated to {@code hexDigits};
+   * null stays null.
+   */
   public static Column hmacHex(Column value, byte[] key, String domain, int hexDigits) {
-    HmacHex f = new HmacHex(key.clone(), (domain + "\u0000").getBytes(StandardCharsets.UTF_8), hexDigits);
+    HmacHex f =
+        new HmacHex(key.clone(), (domain + "\u0000").getBytes(StandardCharsets.UTF_8), hexDigits);
     return functions.udf(f, DataTypes.StringType).withName("pseudonym").apply(value.cast("string"));
   }
 
   /**
-   * The keyed hash as a Spark function over one {@code javax.crypto.Mac} per task thread. Spark has no HMAC: the same
-   * construction from its {@code sha2}, {@code concat} and {@code unhex} (two nested hashes over the key XOR-ed with
-   * the pads) ran in generated code but cost 2.3 times as much (it converts every value to a Java string, hashes
-   * through hex text and back, and looks up a new MessageDigest per call: 4M purchase rows, two columns, 8.9 s against
-   * 3.9 s), and it put the padded key into the query plan as literals, where an explain or an error message would print
-   * it. Here the key lives only inside this function object.
+   * The keyed hash as a Spark function over one {@code javax.crypto.Mac} per task thread. Spark has
+   * no HMAC: the same construction from its {@code sha2}, {@code concat} and {@code unhex} (two
+   * nested hashes over the key XOR-ed with the pads) ran in generated code but cost 2.3 times as
+   * much (it converts every value to a Java string, hashes through hex text and back, and looks up
+   * a new MessageDigest per call: 4M purchase rows, two columns, 8.9 s against 3.9 s), and it put
+   * the padded key into the query plan as literals, where an explain or an error message would
+   * print it. Here the key lives only inside this function object.
    */
   private static final class HmacHex implements UDF1<String, String> {
     private static final long serialVersionUID = 1L;
@@ -119,7 +128,8 @@ public record Pseudonymize(Origin origin, List<String> columns, String domain, i
     private final byte[] key;
     private final byte[] prefix;
     private final int hexDigits;
-    // one Mac per task thread, made when this function is created or deserialized (not looked up per row)
+    // one Mac per task thread, made when this function is created or deserialized (not looked up
+    // per row)
     private transient ThreadLocal<Mac> mac;
 
     HmacHex(byte[] key, byte[] prefix, int hexDigits) {
@@ -129,7 +139,8 @@ public record Pseudonymize(Origin origin, List<String> columns, String domain, i
       this.mac = ThreadLocal.withInitial(this::newMac);
     }
 
-    private void readObject(java.io.ObjectInputStream in) throws java.io.IOException, ClassNotFoundException {
+    private void readObject(java.io.ObjectInputStream in)
+        throws java.io.IOException, ClassNotFoundException {
       in.defaultReadObject();
       mac = ThreadLocal.withInitial(this::newMac);
     }

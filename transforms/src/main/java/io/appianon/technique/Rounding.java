@@ -9,8 +9,9 @@ import org.apache.spark.sql.Column;
 import org.apache.spark.sql.types.DataType;
 
 /**
- * Brings a computed number (a mean, a noisy value) back to a column's type: rounded half up to a multiple when the
- * policy asks ({@code round = 100}, {@code round = 0.5}), to a whole number when the column is integral, then cast.
+ * Brings a computed number (a mean, a noisy value) back to a column's type: rounded half up to a
+ * multiple when the policy asks ({@code round = 100}, {@code round = 0.5}), to a whole number when
+ * the column is integral, then cast.
  */
 final class Rounding {
   private Rounding() {}
@@ -30,14 +31,25 @@ final class Rounding {
     return v.cast(type);
   }
 
-  /** 「整数に丸め」 / 「100単位に丸め」 (to be followed by た or 、) for the public description; empty without a multiple. */
+  /**
+   * 「整数に丸め」 / 「100単位に丸め」 (to be followed by た or 、) for the public description; empty without a
+   * multiple.
+   */
   static String describeJa(Optional<Double> multiple) {
     return multiple.map(m -> m == 1.0 ? "整数に丸め" : TopBottomCode.fmt(m) + "単位に丸め").orElse("");
   }
 
-  /** "rounded to whole numbers" / "rounded to multiples of 100"; empty without a configured multiple. */
+  /**
+   * "rounded to whole numbers" / "rounded to multiples of 100"; empty without a configured
+   * multiple.
+   */
   static String describeEn(Optional<Double> multiple) {
-    return multiple.map(m -> m == 1.0 ? "rounded to whole numbers" : "rounded to multiples of " + TopBottomCode.fmt(m))
+    return multiple
+        .map(
+            m ->
+                m == 1.0
+                    ? "rounded to whole numbers"
+                    : "rounded to multiples of " + TopBottomCode.fmt(m))
         .orElse("");
   }
 }

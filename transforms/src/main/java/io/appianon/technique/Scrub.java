@@ -20,12 +20,14 @@ import org.apache.spark.sql.Row;
 import org.apache.spark.sql.types.StructType;
 
 /**
- * Removes individual identification codes (Rule 34 item 2) and identifying descriptions (item 1) from string
- * columns, free text included: My Number and card numbers with their check digits, phone numbers, e-mail, postal
- * codes, passport and licence numbers, and personal names and street addresses found by the Kuromoji morphological
- * analyzer. Each match is deleted or replaced by a tag such as {@code [PHONE]}; changed cells are counted.
+ * Removes individual identification codes (Rule 34 item 2) and identifying descriptions (item 1)
+ * from string columns, free text included: My Number and card numbers with their check digits,
+ * phone numbers, e-mail, postal codes, passport and licence numbers, and personal names and street
+ * addresses found by the Kuromoji morphological analyzer. Each match is deleted or replaced by a
+ * tag such as {@code [PHONE]}; changed cells are counted.
  */
-public record Scrub(Origin origin, List<String> columns, Set<PiiKind> kinds, Action action) implements Technique {
+public record Scrub(Origin origin, List<String> columns, Set<PiiKind> kinds, Action action)
+    implements Technique {
   public static final String TYPE = "scrub";
 
   public static Scrub parse(Conf c) {
@@ -44,8 +46,15 @@ public record Scrub(Origin origin, List<String> columns, Set<PiiKind> kinds, Act
       try {
         kinds.add(PiiKind.fromConfigName(k));
       } catch (IllegalArgumentException e) {
-        throw c.error("kinds", "unknown kind '" + k + "' (known: all, " + EnumSet.allOf(PiiKind.class).stream()
-            .map(PiiKind::configName).collect(Collectors.joining(", ")) + ")");
+        throw c.error(
+            "kinds",
+            "unknown kind '"
+                + k
+                + "' (known: all, "
+                + EnumSet.allOf(PiiKind.class).stream()
+                    .map(PiiKind::configName)
+                    .collect(Collectors.joining(", "))
+                + ")");
       }
     }
     Action action;
@@ -53,8 +62,15 @@ public record Scrub(Origin origin, List<String> columns, Set<PiiKind> kinds, Act
     try {
       action = Action.fromConfigName(a);
     } catch (IllegalArgumentException e) {
-      throw c.error("action", "invalid value '" + a + "' (expected " + Action.REPLACE_WITH_TAG.configName() + " or "
-          + Action.DELETE_MATCH.configName() + "; to delete the whole column use type = delete)");
+      throw c.error(
+          "action",
+          "invalid value '"
+              + a
+              + "' (expected "
+              + Action.REPLACE_WITH_TAG.configName()
+              + " or "
+              + Action.DELETE_MATCH.configName()
+              + "; to delete the whole column use type = delete)");
     }
     return new Scrub(c.origin(), cols, Set.copyOf(kinds), action);
   }
@@ -74,15 +90,24 @@ public record Scrub(Origin origin, List<String> columns, Set<PiiKind> kinds, Act
 
   @Override
   public void describe(Lineage lineage) {
-    // In the enum's order: Set.copyOf iterates in a per-JVM order, and the public wording must not change run to run.
+    // In the enum's order: Set.copyOf iterates in a per-JVM order, and the public wording must not
+    // change run to run.
     List<String> tags = kinds.stream().sorted().map(PiiKind::tag).toList();
     String list = String.join(" ", tags);
     for (String col : columns) {
-      lineage.process(col, Processing.SCRUBBED, action == Action.DELETE_MATCH
-          ? Text.of("記述中の個人識別符号・氏名・住所・連絡先等を削除", "identification codes, names, addresses and contact"
-              + " details in the text deleted")
-          : Text.of("記述中の個人識別符号・氏名・住所・連絡先等を " + list + " 等の記号に置換",
-              "identification codes, names, addresses and contact details in the text replaced by tags (" + list + ")"));
+      lineage.process(
+          col,
+          Processing.SCRUBBED,
+          action == Action.DELETE_MATCH
+              ? Text.of(
+                  "記述中の個人識別符号・氏名・住所・連絡先等を削除",
+                  "identification codes, names, addresses and contact"
+                      + " details in the text deleted")
+              : Text.of(
+                  "記述中の個人識別符号・氏名・住所・連絡先等を " + list + " 等の記号に置換",
+                  "identification codes, names, addresses and contact details in the text replaced by tags ("
+                      + list
+                      + ")"));
     }
   }
 

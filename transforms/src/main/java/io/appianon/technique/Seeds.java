@@ -3,10 +3,11 @@ package io.appianon.technique;
 import java.nio.charset.StandardCharsets;
 
 /**
- * Derives independent seeds from the per-release seed (or a policy's {@code seed}), one per purpose and column, so
- * that two columns never receive the same noise sequence and two techniques never share a random order. SplitMix64
- * finalisation (Steele, Lea and Flood, "Fast splittable pseudorandom number generators", OOPSLA 2014) over the base
- * seed and a 64-bit FNV-1a hash of the purpose.
+ * Derives independent seeds from the per-release seed (or a policy's {@code seed}), one per purpose
+ * and column, so that two columns never receive the same noise sequence and two techniques never
+ * share a random order. SplitMix64 finalisation (Steele, Lea and Flood, "Fast splittable
+ * pseudorandom number generators", OOPSLA 2014) over the base seed and a 64-bit FNV-1a hash of the
+ * purpose.
  */
 final class Seeds {
   private Seeds() {}

@@ -25,15 +25,21 @@ import org.apache.spark.sql.types.DataTypes;
 import org.apache.spark.sql.types.StructType;
 
 /**
- * Cell suppression (GL 別表2 「セル削除」, Rule 34 item 4): the value of each listed column is set to null, or to a
- * {@code marker} such as {@code "*"}, in the records matching a Spark SQL condition
- * ({@code where = "age_band = '90+' AND sex = 'その他'"}); the rest of the record is kept. The condition is parsed
- * when the policy is loaded and its columns are checked in the schema pass; it is evaluated once per record, before
- * any listed column changes, so a condition may name a column it suppresses. With a marker the columns become
- * strings. Cells actually changed are counted per column.
+ * Cell suppression (GL 別表2 「セル削除」, Rule 34 item 4): the value of each listed column is set to null,
+ * or to a {@code marker} such as {@code "*"}, in the records matching a Spark SQL condition ({@code
+ * where = "age_band = '90+' AND sex = 'その他'"}); the rest of the record is kept. The condition is
+ * parsed when the policy is loaded and its columns are checked in the schema pass; it is evaluated
+ * once per record, before any listed column changes, so a condition may name a column it
+ * suppresses. With a marker the columns become strings. Cells actually changed are counted per
+ * column.
  */
-public record SuppressCells(Origin origin, List<String> columns, String where, Optional<String> marker,
-    Optional<Text> description) implements Technique {
+public record SuppressCells(
+    Origin origin,
+    List<String> columns,
+    String where,
+    Optional<String> marker,
+    Optional<Text> description)
+    implements Technique {
   public static final String TYPE = "suppress-cells";
   private static final String HIT = TechniqueContext.HIDDEN_PREFIX + "suppress";
 
@@ -48,12 +54,13 @@ public record SuppressCells(Origin origin, List<String> columns, String where, O
     }
     String where = c.string("where");
     parseCondition(c.origin(), where);
-    Optional<String> marker = c.has("marker") && c.raw().getIsNull("marker")
-        ? Optional.empty() : c.optString("marker");
+    Optional<String> marker =
+        c.has("marker") && c.raw().getIsNull("marker") ? Optional.empty() : c.optString("marker");
     return new SuppressCells(c.origin(), cols, where, marker, c.optText("description"));
   }
 
-  private static org.apache.spark.sql.catalyst.expressions.Expression parseCondition(Origin origin, String where) {
+  private static org.apache.spark.sql.catalyst.expressions.Expression parseCondition(
+      Origin origin, String where) {
     try {
       return CatalystSqlParser$.MODULE$.parseExpression(where);
     } catch (Exception e) { // Scala's ParseException is not declared to Java
@@ -85,11 +92,22 @@ public record SuppressCells(Origin origin, List<String> columns, String where, O
   @Override
   public void describe(Lineage lineage) {
     for (String c : columns) {
-      lineage.process(c, Processing.SUPPRESSED, description.orElseGet(() -> marker
-          .map(m -> Text.of("条件（" + where + "）に該当するレコードでは「" + m + "」に置き換えた",
-              "replaced by '" + m + "' in records where " + where))
-          .orElseGet(() -> Text.of("条件（" + where + "）に該当するレコードでは削除（空欄）した",
-              "deleted (left blank) in records where " + where))));
+      lineage.process(
+          c,
+          Processing.SUPPRESSED,
+          description.orElseGet(
+              () ->
+                  marker
+                      .map(
+                          m ->
+                              Text.of(
+                                  "条件（" + where + "）に該当するレコードでは「" + m + "」に置き換えた",
+                                  "replaced by '" + m + "' in records where " + where))
+                      .orElseGet(
+                          () ->
+                              Text.of(
+                                  "条件（" + where + "）に該当するレコードでは削除（空欄）した",
+                                  "deleted (left blank) in records where " + where))));
     }
   }
 
@@ -103,19 +121,26 @@ public record SuppressCells(Origin origin, List<String> columns, String where, O
     DataType conditionType;
     try {
       conditionType = data.select(expr(where)).schema().fields()[0].dataType();
-    } catch (RuntimeException e) { // AnalysisException: a function or type the parser could not check
+    } catch (
+        RuntimeException e) { // AnalysisException: a function or type the parser could not check
       throw origin.error("where", "cannot evaluate condition '" + where + "': " + e.getMessage());
     }
     if (!conditionType.equals(DataTypes.BooleanType)) {
-      throw origin.error("where", "condition '" + where + "' must be true or false, but is "
-          + conditionType.simpleString());
+      throw origin.error(
+          "where",
+          "condition '"
+              + where
+              + "' must be true or false, but is "
+              + conditionType.simpleString());
     }
     Dataset<Row> out = data.withColumn(HIT, expr(where));
     Column hit = col(HIT).equalTo(lit(true));
     for (String c : columns) {
       Column v = marker.isPresent() ? col(c).cast("string") : col(c);
-      Column replacement = marker.<Column>map(m -> lit(m))
-          .orElseGet(() -> lit(null).cast(data.schema().apply(c).dataType()));
+      Column replacement =
+          marker
+              .<Column>map(m -> lit(m))
+              .orElseGet(() -> lit(null).cast(data.schema().apply(c).dataType()));
       Column changed = marker.isPresent() ? not(v.eqNullSafe(replacement)) : v.isNotNull();
       out = ctx.count(out, TYPE, c, "cells_suppressed", hit.and(changed));
       out = out.withColumn(c, when(hit, replacement).otherwise(v));

@@ -28,25 +28,30 @@ import org.apache.spark.sql.functions;
 import org.apache.spark.sql.types.StructType;
 
 /**
- * Data swapping (GL 別表2 「データ交換（スワップ）」, Rule 34 item 5): the values of the listed columns are randomly
- * permuted among records, separately within each group of records sharing the {@code within} columns (e.g. the same
- * age band), so every value, and every group's distribution of values, stays in the data while the link between a
- * record and its values is broken. Several columns move together, as one tuple.
+ * Data swapping (GL 別表2 「データ交換（スワップ）」, Rule 34 item 5): the values of the listed columns are
+ * randomly permuted among records, separately within each group of records sharing the {@code
+ * within} columns (e.g. the same age band), so every value, and every group's distribution of
+ * values, stays in the data while the link between a record and its values is broken. Several
+ * columns move together, as one tuple.
  *
- * <p>Built from windows and a join: each record gets two pseudo-random keys (Spark's {@code xxhash64} of the whole
- * record under two seeds derived from {@code seed}, default the per-release seed); within each group,
- * {@code row_number} over the first key numbers the records and {@code row_number} over the second numbers the value
- * tuples, and a join on (group, number) gives each record the tuple with its number. Both numberings are bijections
- * onto 1..n, so the result is a permutation of each group; because the keys are hashes of the content rather than of
- * row positions, the permutation does not depend on how Spark partitions or orders the input.
+ * <p>Built from windows and a join: each record gets two pseudo-random keys (Spark's {@code
+ * xxhash64} of the whole record under two seeds derived from {@code seed}, default the per-release
+ * seed); within each group, {@code row_number} over the first key numbers the records and {@code
+ * row_number} over the second numbers the value tuples, and a join on (group, number) gives each
+ * record the tuple with its number. Both numberings are bijections onto 1..n, so the result is a
+ * permutation of each group; because the keys are hashes of the content rather than of row
+ * positions, the permutation does not depend on how Spark partitions or orders the input.
  *
- * <p>Groups larger than {@code block-rows} (default 100,000; without {@code within} the whole data is one group)
- * are split by a third hash into ⌈n ÷ block-rows⌉ random blocks permuted independently, so no window task holds more
- * than about {@code block-rows} records and a large group is spread over many tasks. A value then moves only within
- * its block, which is still a random set of tens of thousands of records of the same group. Reported: {@code rows_swapped} (records whose tuple changed) and
- * {@code rows_in_groups_of_one} (records that could not be swapped).
+ * <p>Groups larger than {@code block-rows} (default 100,000; without {@code within} the whole data
+ * is one group) are split by a third hash into ⌈n ÷ block-rows⌉ random blocks permuted
+ * independently, so no window task holds more than about {@code block-rows} records and a large
+ * group is spread over many tasks. A value then moves only within its block, which is still a
+ * random set of tens of thousands of records of the same group. Reported: {@code rows_swapped}
+ * (records whose tuple changed) and {@code rows_in_groups_of_one} (records that could not be
+ * swapped).
  */
-public record Swap(Origin origin, List<String> columns, List<String> within, Optional<Long> seed, long blockRows)
+public record Swap(
+    Origin origin, List<String> columns, List<String> within, Optional<Long> seed, long blockRows)
     implements Technique {
   public static final String TYPE = "swap";
   private static final String P = TechniqueContext.HIDDEN_PREFIX + "swap_";
@@ -95,20 +100,27 @@ public record Swap(Origin origin, List<String> columns, List<String> within, Opt
   @Override
   public void describe(Lineage lineage) {
     String groupJa = within.isEmpty() ? "全レコード" : String.join("・", within) + "が同じレコード";
-    String groupEn = within.isEmpty() ? "all records" : "records with the same " + String.join(", ", within);
+    String groupEn =
+        within.isEmpty() ? "all records" : "records with the same " + String.join(", ", within);
     String togetherJa = columns.size() > 1 ? "（" + String.join("・", columns) + "を組にして）" : "";
     String togetherEn = columns.size() > 1 ? " (" + String.join(", ", columns) + " together)" : "";
     for (String c : columns) {
-      lineage.process(c, Processing.SWAPPED, Text.of(
-          groupJa + "の間で値を無作為に入れ替えた" + togetherJa + "（値の分布は保たれるが、個々のレコードとの対応は失われる）",
-          "values randomly swapped between " + groupEn + togetherEn
-              + " (the distribution of values is kept, the link to each record is broken)"));
+      lineage.process(
+          c,
+          Processing.SWAPPED,
+          Text.of(
+              groupJa + "の間で値を無作為に入れ替えた" + togetherJa + "（値の分布は保たれるが、個々のレコードとの対応は失われる）",
+              "values randomly swapped between "
+                  + groupEn
+                  + togetherEn
+                  + " (the distribution of values is kept, the link to each record is broken)"));
     }
   }
 
   @Override
   public Dataset<Row> apply(Dataset<Row> data, TechniqueContext ctx) {
-    // records marked for deletion take no part: they would otherwise fill groups of published records
+    // records marked for deletion take no part: they would otherwise fill groups of published
+    // records
     return TechniqueContext.onLive(data, live -> applyToLive(live, ctx));
   }
 
@@ -135,12 +147,16 @@ public record Swap(Origin origin, List<String> columns, List<String> within, Opt
       on = on == null ? eq : on.and(eq);
     }
     sizeCols.add(col(N));
-    Dataset<Row> sizes = rows.groupBy(groupCols.stream().map(functions::col).toArray(Column[]::new))
-        .agg(count(lit(1)).as(N)).select(sizeCols.toArray(new Column[0]));
+    Dataset<Row> sizes =
+        rows.groupBy(groupCols.stream().map(functions::col).toArray(Column[]::new))
+            .agg(count(lit(1)).as(N))
+            .select(sizeCols.toArray(new Column[0]));
     rows = rows.join(broadcast(sizes), on, "inner").drop(copies.toArray(new String[0]));
 
     record[0] = lit(Seeds.derive(base, TYPE + "/block/" + label));
-    rows = rows.withColumn(BLOCK, pmod(xxhash64(record), ceil(col(N).divide(lit(blockRows))).cast("long")));
+    rows =
+        rows.withColumn(
+            BLOCK, pmod(xxhash64(record), ceil(col(N).divide(lit(blockRows))).cast("long")));
     record[0] = lit(Seeds.derive(base, TYPE + "/record/" + label));
     rows = rows.withColumn(KEY, xxhash64(record));
     record[0] = lit(Seeds.derive(base, TYPE + "/value/" + label));
@@ -166,7 +182,8 @@ public record Swap(Origin origin, List<String> columns, List<String> within, Opt
       given.add(col(columns.get(i)).as(VALUE + i));
     }
     Dataset<Row> values = rows.select(given.toArray(new Column[0]));
-    Column match = on.and(col(BLOCK).equalTo(col(COPY + "block"))).and(col(RANK).equalTo(col(COPY + "rank")));
+    Column match =
+        on.and(col(BLOCK).equalTo(col(COPY + "block"))).and(col(RANK).equalTo(col(COPY + "rank")));
     Dataset<Row> out = records.join(values, match, "inner");
 
     Column changed = lit(false);

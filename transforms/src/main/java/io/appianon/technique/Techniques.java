@@ -8,7 +8,8 @@ import java.util.function.BiFunction;
 
 /** The catalogue of techniques a policy can name, by {@code type}. */
 public final class Techniques {
-  private static final Map<String, BiFunction<Conf, HierarchyResolver, Technique>> PARSERS = new TreeMap<>();
+  private static final Map<String, BiFunction<Conf, HierarchyResolver, Technique>> PARSERS =
+      new TreeMap<>();
 
   static {
     register(DeleteColumns.TYPE, (c, h) -> DeleteColumns.parse(c));
@@ -44,7 +45,9 @@ public final class Techniques {
     String type = c.string("type");
     BiFunction<Conf, HierarchyResolver, Technique> p = PARSERS.get(type);
     if (p == null) {
-      throw c.error("type", "unknown transform '" + type + "' (known: " + String.join(", ", PARSERS.keySet()) + ")");
+      throw c.error(
+          "type",
+          "unknown transform '" + type + "' (known: " + String.join(", ", PARSERS.keySet()) + ")");
     }
     return p.apply(c, hierarchies);
   }

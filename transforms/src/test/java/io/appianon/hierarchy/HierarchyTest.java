@@ -23,20 +23,28 @@ class HierarchyTest {
   @TempDir Path tmp;
 
   private Hierarchy age() {
-    return Hierarchy.of("age", List.of(
-        List.of("34", "30-34", "30-39", "*"),
-        List.of("35", "35-39", "30-39", "*"),
-        List.of("90+", "90+", "90+", "*")));
+    return Hierarchy.of(
+        "age",
+        List.of(
+            List.of("34", "30-34", "30-39", "*"),
+            List.of("35", "35-39", "30-39", "*"),
+            List.of("90+", "90+", "90+", "*")));
   }
 
   @Test
   void generalizesOnTheDriverAndOnSparkAlike() {
     Hierarchy h = age();
     List<String> values = Arrays.asList("34", "35", "90+", "200", null);
-    List<Row> rows = TestSpark.session().createDataset(values, Encoders.STRING()).toDF("v")
-        .select(col("v"), h.generalize(col("v"), 1).as("l1"), h.generalize(col("v"), 2).as("l2"),
-            h.generalize(col("v"), 3).as("l3"))
-        .collectAsList();
+    List<Row> rows =
+        TestSpark.session()
+            .createDataset(values, Encoders.STRING())
+            .toDF("v")
+            .select(
+                col("v"),
+                h.generalize(col("v"), 1).as("l1"),
+                h.generalize(col("v"), 2).as("l2"),
+                h.generalize(col("v"), 3).as("l3"))
+            .collectAsList();
     for (Row r : rows) {
       String v = r.getString(0);
       assertEquals(h.generalize(v, 1), r.getString(1), "level 1 of " + v);
@@ -50,9 +58,11 @@ class HierarchyTest {
 
   @Test
   void rejectsRaggedRowsAndBadLevels() {
-    assertThrows(IllegalArgumentException.class,
+    assertThrows(
+        IllegalArgumentException.class,
         () -> Hierarchy.of("x", List.of(List.of("a", "*"), List.of("b", "B", "*"))));
-    IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> age().generalize("34", 4));
+    IllegalArgumentException e =
+        assertThrows(IllegalArgumentException.class, () -> age().generalize("34", 4));
     assertTrue(e.getMessage().contains("Invalid level 4"));
   }
 
@@ -61,9 +71,15 @@ class HierarchyTest {
     Files.writeString(tmp.resolve("sex.csv"), "男性;*\n女性;*\n");
     HierarchyResolver r = new HierarchyResolver(tmp);
     assertEquals(2, r.resolve("sex", new Origin("p.conf", "k")).height());
-    PolicyException e = assertThrows(PolicyException.class,
-        () -> r.resolve("gender", new Origin("p.conf", "dataset.privacy.quasi-identifiers[0].hierarchy")));
-    assertTrue(e.getMessage().startsWith("p.conf: dataset.privacy.quasi-identifiers[0].hierarchy: "));
+    PolicyException e =
+        assertThrows(
+            PolicyException.class,
+            () ->
+                r.resolve(
+                    "gender",
+                    new Origin("p.conf", "dataset.privacy.quasi-identifiers[0].hierarchy")));
+    assertTrue(
+        e.getMessage().startsWith("p.conf: dataset.privacy.quasi-identifiers[0].hierarchy: "));
     assertTrue(e.getMessage().contains("gender.csv"));
   }
 }

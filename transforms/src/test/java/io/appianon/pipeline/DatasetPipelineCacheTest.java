@@ -32,14 +32,16 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * Where the pipeline caches: the leading row-wise steps run while rows are read, before the caller's one cache; the
- * steps after them are recomputed from it when they are cheap and row-wise or fitted, and cached again otherwise.
+ * Where the pipeline caches: the leading row-wise steps run while rows are read, before the
+ * caller's one cache; the steps after them are recomputed from it when they are cheap and row-wise
+ * or fitted, and cached again otherwise.
  */
 class DatasetPipelineCacheTest {
   @TempDir Path tmp;
   private final SparkSession spark = TestSpark.session();
 
-  private static final String POLICY = """
+  private static final String POLICY =
+      """
       dataset {
         name = orders
         input { path = "unused.csv" }
@@ -69,27 +71,40 @@ class DatasetPipelineCacheTest {
       """;
 
   private DatasetPolicy policy(String before, String after) {
-    return PolicyLoader.parse(new Conf(ConfigFactory.parseString(POLICY.formatted(before, after)),
-        new Origin("orders.conf", "")), new HierarchyResolver(tmp));
+    return PolicyLoader.parse(
+        new Conf(
+            ConfigFactory.parseString(POLICY.formatted(before, after)),
+            new Origin("orders.conf", "")),
+        new HierarchyResolver(tmp));
   }
 
   @Test
   void cachesAfterTheLeadingRowWiseStepsAndAgainOnlyForCostlyOrGlobalOnes() {
     Plan fitted = new DatasetPipeline(policy("", "")).plan();
-    assertEquals(1, fitted.cachedSteps(), "pseudonymize runs before the cache; the quantile needs the data");
-    assertFalse(fitted.cacheAgain(), "a fitted quantile and row-wise steps are recomputed from the cache");
+    assertEquals(
+        1, fitted.cachedSteps(), "pseudonymize runs before the cache; the quantile needs the data");
+    assertFalse(
+        fitted.cacheAgain(), "a fitted quantile and row-wise steps are recomputed from the cache");
 
-    Plan rowWise = new DatasetPipeline(policy("{ type = delete-records, where = \"shop = 'x'\", reason = test }",
-        "")).plan();
+    Plan rowWise =
+        new DatasetPipeline(
+                policy("{ type = delete-records, where = \"shop = 'x'\", reason = test }", ""))
+            .plan();
     assertEquals(2, rowWise.cachedSteps(), "a deterministic record rule is row-wise");
 
-    Plan random = new DatasetPipeline(policy("{ type = delete-records, where = \"rand() < 0.1\", reason = sample }",
-        "")).plan();
+    Plan random =
+        new DatasetPipeline(
+                policy("{ type = delete-records, where = \"rand() < 0.1\", reason = sample }", ""))
+            .plan();
     assertEquals(1, random.cachedSteps(), "a rule with rand() is not row-wise");
-    assertTrue(random.cacheAgain(), "and would give other answers if recomputed, so its output is cached");
+    assertTrue(
+        random.cacheAgain(), "and would give other answers if recomputed, so its output is cached");
 
-    Plan noise = new DatasetPipeline(policy(
-        "{ type = noise, columns = [amount], distribution = laplace, scale = 10 }", "")).plan();
+    Plan noise =
+        new DatasetPipeline(
+                policy(
+                    "{ type = noise, columns = [amount], distribution = laplace, scale = 10 }", ""))
+            .plan();
     assertTrue(noise.cacheAgain(), "random noise is cached after the last step");
 
     assertTrue(Schemas.deterministic("age > 80 AND shop IN ('a', 'b')"));
@@ -98,17 +113,30 @@ class DatasetPipelineCacheTest {
   }
 
   private Dataset<Row> rows() {
-    StructType schema = new StructType().add("id", DataTypes.StringType).add("shop", DataTypes.StringType)
-        .add("address", DataTypes.StringType).add("amount", DataTypes.LongType)
-        .add("reason", DataTypes.StringType).add("raw", DataTypes.StringType);
+    StructType schema =
+        new StructType()
+            .add("id", DataTypes.StringType)
+            .add("shop", DataTypes.StringType)
+            .add("address", DataTypes.StringType)
+            .add("amount", DataTypes.LongType)
+            .add("reason", DataTypes.StringType)
+            .add("raw", DataTypes.StringType);
     List<Row> rows = new ArrayList<>();
     String[] addresses = {"東京都新宿区西新宿2-8-1", "大阪府大阪市北区梅田1-1-1"};
     for (int i = 0; i < 20; i++) {
-      rows.add(RowFactory.create("M" + i, "shop" + i % 2, addresses[i % 2], 100L * (i + 1), null, null));
+      rows.add(
+          RowFactory.create("M" + i, "shop" + i % 2, addresses[i % 2], 100L * (i + 1), null, null));
     }
-    // Rejected by validation (say, a bad date elsewhere in the row): its huge amount must not move the quantile.
-    rows.add(RowFactory.create("M98", "shop0", addresses[0], 9_999_999L, "purchased_at: not a valid timestamp",
-        "M98,shop0,...,9999999"));
+    // Rejected by validation (say, a bad date elsewhere in the row): its huge amount must not move
+    // the quantile.
+    rows.add(
+        RowFactory.create(
+            "M98",
+            "shop0",
+            addresses[0],
+            9_999_999L,
+            "purchased_at: not a valid timestamp",
+            "M98,shop0,...,9999999"));
     rows.add(RowFactory.create(null, null, null, null, "malformed record", "M99;;;"));
     return spark.createDataFrame(rows, schema);
   }
@@ -118,20 +146,37 @@ class DatasetPipelineCacheTest {
     DatasetPolicy policy = policy("", "");
     PseudonymKey key = PseudonymKey.generate();
     DatasetPipeline pipeline = new DatasetPipeline(policy);
-    Dataset<Row> prepared = pipeline.prepare(rows(), new TechniqueContext(Optional.of(key), 7), "reason",
-        List.of("reason", "raw")).persist(StorageLevel.MEMORY_ONLY());
+    Dataset<Row> prepared =
+        pipeline
+            .prepare(
+                rows(),
+                new TechniqueContext(Optional.of(key), 7),
+                "reason",
+                List.of("reason", "raw"))
+            .persist(StorageLevel.MEMORY_ONLY());
     try {
       Dataset<Row> rejected = prepared.where(col("reason").isNotNull());
       assertEquals(2, rejected.count());
-      assertEquals(2, rejected.where(col("id").isNull().and(col("amount").isNull()).and(col("shop").isNull())
-          .and(col("raw").isNotNull())).count(), "rejected rows keep what was read, and nothing else");
+      assertEquals(
+          2,
+          rejected
+              .where(
+                  col("id")
+                      .isNull()
+                      .and(col("amount").isNull())
+                      .and(col("shop").isNull())
+                      .and(col("raw").isNotNull()))
+              .count(),
+          "rejected rows keep what was read, and nothing else");
 
       TechniqueContext ctx = new TechniqueContext(Optional.of(key), 7);
-      PipelineResult r = pipeline.runPrepared(prepared.where(col("reason").isNull()).drop("reason", "raw"), ctx,
-          true);
+      PipelineResult r =
+          pipeline.runPrepared(
+              prepared.where(col("reason").isNull()).drop("reason", "raw"), ctx, true);
       assertTrue(r.readsInput(), "the steps after the cache are computed from it, so it must stay");
       TechniqueContext ctx2 = new TechniqueContext(Optional.of(key), 7);
-      PipelineResult whole = new DatasetPipeline(policy).run(rows().where(col("reason").isNull()), ctx2);
+      PipelineResult whole =
+          new DatasetPipeline(policy).run(rows().where(col("reason").isNull()), ctx2);
       try {
         assertFalse(whole.readsInput());
         assertEquals(20, r.processed());
@@ -139,8 +184,9 @@ class DatasetPipelineCacheTest {
         assertEquals(sorted(whole.output()), sorted(r.output()));
         Object threshold = threshold(ReportJson.toMap(r.report()));
         assertEquals(threshold(ReportJson.toMap(whole.report())), threshold);
-        assertTrue(((Number) threshold).doubleValue() <= 2000, "90th percentile of 100..2000, not 9,999,999: "
-            + threshold);
+        assertTrue(
+            ((Number) threshold).doubleValue() <= 2000,
+            "90th percentile of 100..2000, not 9,999,999: " + threshold);
       } finally {
         whole.cleanup().run();
         r.cleanup().run();
@@ -153,7 +199,11 @@ class DatasetPipelineCacheTest {
   private static Object threshold(Map<String, Object> report) {
     @SuppressWarnings("unchecked")
     List<Map<String, Object>> t = (List<Map<String, Object>>) report.get("techniques");
-    return t.stream().filter(m -> "upper_threshold".equals(m.get("metric"))).findFirst().orElseThrow().get("value");
+    return t.stream()
+        .filter(m -> "upper_threshold".equals(m.get("metric")))
+        .findFirst()
+        .orElseThrow()
+        .get("value");
   }
 
   private static List<String> sorted(Dataset<Row> out) {

@@ -29,15 +29,17 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * The release-level person stage's two remedies as {@link DatasetPipeline#finish} applies them: the rows of dropped
- * persons and of removed (person, item) pairs leave before the dataset's own k-anonymity, are counted under their
- * reasons, and what the k-anonymity stage then suppresses is counted on the rows left.
+ * The release-level person stage's two remedies as {@link DatasetPipeline#finish} applies them: the
+ * rows of dropped persons and of removed (person, item) pairs leave before the dataset's own
+ * k-anonymity, are counted under their reasons, and what the k-anonymity stage then suppresses is
+ * counted on the rows left.
  */
 class DatasetPipelineDropTest {
   @TempDir Path tmp;
   private final SparkSession spark = TestSpark.session();
 
-  private static final String POLICY = """
+  private static final String POLICY =
+      """
       dataset {
         name = baskets
         input { path = "unused.csv" }
@@ -58,13 +60,14 @@ class DatasetPipelineDropTest {
       """;
 
   private DatasetPolicy policy() {
-    return PolicyLoader.parse(new Conf(ConfigFactory.parseString(POLICY), new Origin("baskets.conf", "")),
+    return PolicyLoader.parse(
+        new Conf(ConfigFactory.parseString(POLICY), new Origin("baskets.conf", "")),
         new HierarchyResolver(tmp));
   }
 
   /**
-   * Eight rows: 関東 m0 (野菜, 時計), m1 野菜, m2 果物; 九州 m3 (野菜, 文具), m4 果物; 北海道 m5 野菜. At k = 2 on
-   * the region alone, only 北海道 (1 row) is below k.
+   * Eight rows: 関東 m0 (野菜, 時計), m1 野菜, m2 果物; 九州 m3 (野菜, 文具), m4 果物; 北海道 m5 野菜. At k = 2 on the
+   * region alone, only 北海道 (1 row) is below k.
    */
   private Dataset<Row> baskets() {
     List<Row> rows = new ArrayList<>();
@@ -76,12 +79,18 @@ class DatasetPipelineDropTest {
     rows.add(RowFactory.create("m3", "九州", "文具"));
     rows.add(RowFactory.create("m4", "九州", "果物"));
     rows.add(RowFactory.create("m5", "北海道", "野菜"));
-    StructType schema = new StructType().add("member", DataTypes.StringType).add("region", DataTypes.StringType)
-        .add("item", DataTypes.StringType);
+    StructType schema =
+        new StructType()
+            .add("member", DataTypes.StringType)
+            .add("region", DataTypes.StringType)
+            .add("item", DataTypes.StringType);
     return spark.createDataFrame(rows, schema);
   }
 
-  /** The pseudonym of the one member who bought {@code item} (the kept rows carry pseudonyms, not member ids). */
+  /**
+   * The pseudonym of the one member who bought {@code item} (the kept rows carry pseudonyms, not
+   * member ids).
+   */
   private static String pseudonymOfBuyer(DatasetPipeline.Processed p, String item) {
     List<Row> r = p.kept().where(col("item").equalTo(item)).select("member").collectAsList();
     assertEquals(1, r.size(), item);
@@ -101,8 +110,9 @@ class DatasetPipelineDropTest {
     for (String[] pi : personItem) {
       rows.add(RowFactory.create(pi[0], pi[1]));
     }
-    return spark.createDataFrame(rows, new StructType().add("person", DataTypes.StringType)
-        .add("item", DataTypes.StringType));
+    return spark.createDataFrame(
+        rows,
+        new StructType().add("person", DataTypes.StringType).add("item", DataTypes.StringType));
   }
 
   /** The published rows as region/item, read back from the Parquet files they are written to. */
@@ -110,52 +120,102 @@ class DatasetPipelineDropTest {
     String dir = tmp.resolve(name).toString();
     r.output().write().parquet(dir);
     return spark.read().parquet(dir).collectAsList().stream()
-        .map(x -> x.getAs("region") + "/" + x.getAs("item")).sorted().toList();
+        .map(x -> x.getAs("region") + "/" + x.getAs("item"))
+        .sorted()
+        .toList();
   }
 
   @Test
   void droppedPersonsAndRemovedItemsLeaveBeforeKAnonymityAndAreCountedUnderTheirReasons() {
     TechniqueContext ctx = new TechniqueContext(Optional.of(PseudonymKey.generate()), 11);
     DatasetPipeline pipeline = new DatasetPipeline(policy());
-    DatasetPipeline.Processed p = pipeline.process(pipeline.prepare(baskets(), ctx, null, List.of()), ctx, false);
+    DatasetPipeline.Processed p =
+        pipeline.process(pipeline.prepare(baskets(), ctx, null, List.of()), ctx, false);
     try {
       assertEquals(8, p.keptRows());
       String m0 = pseudonymOfBuyer(p, "時計");
-      String m1 = p.kept().where(col("member").notEqual(m0).and(col("item").equalTo("野菜"))
-          .and(col("region").equalTo("関東"))).select("member").first().getString(0);
+      String m1 =
+          p.kept()
+              .where(
+                  col("member")
+                      .notEqual(m0)
+                      .and(col("item").equalTo("野菜"))
+                      .and(col("region").equalTo("関東")))
+              .select("member")
+              .first()
+              .getString(0);
       String m3 = pseudonymOfBuyer(p, "文具");
 
-      // m3 dropped (2 rows); m0's 時計 removed (1 row), while (m0, 文具) and (m1, 時計) match no row. Then 九州 keeps
-      // only m4's row and 北海道 m5's: both below k = 2, suppressed by the dataset's own model (2 of the 5 rows left).
-      PipelineResult r = pipeline.finish(p, ctx,
-          Optional.of(new DatasetPipeline.PersonDrop("member", persons(m3, "no-such-person"), "person")),
-          Optional.of(new DatasetPipeline.ItemDrop("member", col("item"),
-              pairs(new String[] {m0, "時計"}, new String[] {m0, "文具"}, new String[] {m1, "時計"}), "person", "item")),
-          Optional.empty(), Set.of());
-      assertEquals(Map.of(DatasetPipeline.REASON_PERSON, 2L, DatasetPipeline.REASON_RARE_ITEM, 1L,
-          DatasetPipeline.REASON_PRIVACY, 2L), r.suppressedByReason());
+      // m3 dropped (2 rows); m0's 時計 removed (1 row), while (m0, 文具) and (m1, 時計) match no row.
+      // Then 九州 keeps
+      // only m4's row and 北海道 m5's: both below k = 2, suppressed by the dataset's own model (2 of
+      // the 5 rows left).
+      PipelineResult r =
+          pipeline.finish(
+              p,
+              ctx,
+              Optional.of(
+                  new DatasetPipeline.PersonDrop(
+                      "member", persons(m3, "no-such-person"), "person")),
+              Optional.of(
+                  new DatasetPipeline.ItemDrop(
+                      "member",
+                      col("item"),
+                      pairs(
+                          new String[] {m0, "時計"},
+                          new String[] {m0, "文具"},
+                          new String[] {m1, "時計"}),
+                      "person",
+                      "item")),
+              Optional.empty(),
+              Set.of());
+      assertEquals(
+          Map.of(
+              DatasetPipeline.REASON_PERSON,
+              2L,
+              DatasetPipeline.REASON_RARE_ITEM,
+              1L,
+              DatasetPipeline.REASON_PRIVACY,
+              2L),
+          r.suppressedByReason());
       assertEquals(8, r.processed());
       assertEquals(3, r.published());
       assertEquals(List.of("関東/果物", "関東/野菜", "関東/野菜"), publishedViaParquet(r, "dropped"));
 
-      // The same processed rows again, with drops that match nothing: no reason of theirs is reported, and only
+      // The same processed rows again, with drops that match nothing: no reason of theirs is
+      // reported, and only
       // 北海道 is below k (九州 has m3's two rows and m4's).
-      PipelineResult none = pipeline.finish(p, ctx,
-          Optional.of(new DatasetPipeline.PersonDrop("member", persons("no-such-person"), "person")),
-          Optional.of(new DatasetPipeline.ItemDrop("member", col("item"),
-              pairs(new String[] {m3, "時計"}), "person", "item")),
-          Optional.empty(), Set.of());
+      PipelineResult none =
+          pipeline.finish(
+              p,
+              ctx,
+              Optional.of(
+                  new DatasetPipeline.PersonDrop("member", persons("no-such-person"), "person")),
+              Optional.of(
+                  new DatasetPipeline.ItemDrop(
+                      "member", col("item"), pairs(new String[] {m3, "時計"}), "person", "item")),
+              Optional.empty(),
+              Set.of());
       assertEquals(Map.of(DatasetPipeline.REASON_PRIVACY, 1L), none.suppressedByReason());
       assertEquals(7, none.published());
-      assertEquals(List.of("九州/文具", "九州/果物", "九州/野菜", "関東/時計", "関東/果物", "関東/野菜", "関東/野菜"),
+      assertEquals(
+          List.of("九州/文具", "九州/果物", "九州/野菜", "関東/時計", "関東/果物", "関東/野菜", "関東/野菜"),
           publishedViaParquet(none, "nothing-dropped"));
 
-      // An item key over the columns (as the person stage builds it for a generalized item): the pair matches on it.
-      PipelineResult keyed = pipeline.finish(p, ctx, Optional.empty(),
-          Optional.of(new DatasetPipeline.ItemDrop("member", lit("*"), pairs(new String[] {m0, "*"}), "person",
-              "item")),
-          Optional.empty(), Set.of());
-      assertEquals(Map.of(DatasetPipeline.REASON_RARE_ITEM, 2L, DatasetPipeline.REASON_PRIVACY, 1L),
+      // An item key over the columns (as the person stage builds it for a generalized item): the
+      // pair matches on it.
+      PipelineResult keyed =
+          pipeline.finish(
+              p,
+              ctx,
+              Optional.empty(),
+              Optional.of(
+                  new DatasetPipeline.ItemDrop(
+                      "member", lit("*"), pairs(new String[] {m0, "*"}), "person", "item")),
+              Optional.empty(),
+              Set.of());
+      assertEquals(
+          Map.of(DatasetPipeline.REASON_RARE_ITEM, 2L, DatasetPipeline.REASON_PRIVACY, 1L),
           keyed.suppressedByReason());
       assertEquals(5, keyed.published());
     } finally {

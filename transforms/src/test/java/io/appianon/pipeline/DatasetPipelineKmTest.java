@@ -35,13 +35,16 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** k^m-anonymity of purchase baskets as a stage of the pipeline, configured from the policy file. */
+/**
+ * k^m-anonymity of purchase baskets as a stage of the pipeline, configured from the policy file.
+ */
 class DatasetPipelineKmTest {
   @TempDir Path tmp;
   private final SparkSession spark = TestSpark.session();
   private HierarchyResolver hierarchies;
 
-  private static final String POLICY = """
+  private static final String POLICY =
+      """
       dataset {
         name = baskets
         input { path = "unused.csv" }
@@ -69,11 +72,16 @@ class DatasetPipelineKmTest {
   }
 
   private DatasetPolicy policy(String maxSuppression, String km) {
-    return PolicyLoader.parse(new Conf(ConfigFactory.parseString(POLICY.formatted(maxSuppression, km)),
-        new Origin("baskets.conf", "")), hierarchies);
+    return PolicyLoader.parse(
+        new Conf(
+            ConfigFactory.parseString(POLICY.formatted(maxSuppression, km)),
+            new Origin("baskets.conf", "")),
+        hierarchies);
   }
 
-  /** Ten members buy vegetables and fruit; m0 alone buys a watch, m1 and m2 alone buy stationery. */
+  /**
+   * Ten members buy vegetables and fruit; m0 alone buys a watch, m1 and m2 alone buy stationery.
+   */
   private Dataset<Row> baskets() {
     List<Row> rows = new ArrayList<>();
     for (int i = 0; i < 10; i++) {
@@ -83,8 +91,11 @@ class DatasetPipelineKmTest {
     rows.add(RowFactory.create("m0", "関東", "時計"));
     rows.add(RowFactory.create("m1", "関東", "文具"));
     rows.add(RowFactory.create("m2", "関東", "文具"));
-    StructType schema = new StructType().add("member", DataTypes.StringType).add("region", DataTypes.StringType)
-        .add("item", DataTypes.StringType);
+    StructType schema =
+        new StructType()
+            .add("member", DataTypes.StringType)
+            .add("region", DataTypes.StringType)
+            .add("item", DataTypes.StringType);
     return spark.createDataFrame(rows, schema);
   }
 
@@ -94,23 +105,33 @@ class DatasetPipelineKmTest {
 
   @SuppressWarnings("unchecked")
   private static Map<String, Object> km(PipelineResult r) {
-    return (Map<String, Object>) ((Map<String, Object>) ReportJson.toMap(r.report()).get("privacy"))
-        .get("km_anonymity");
+    return (Map<String, Object>)
+        ((Map<String, Object>) ReportJson.toMap(r.report()).get("privacy")).get("km_anonymity");
   }
 
   @Test
   void generalizesItemsToTheLowestLevelWithoutViolations() {
-    PipelineResult r = new DatasetPipeline(policy("0.0", "person = member, item = item, m = 2, hierarchy = items"))
-        .run(baskets(), ctx());
+    PipelineResult r =
+        new DatasetPipeline(policy("0.0", "person = member, item = item, m = 2, hierarchy = items"))
+            .run(baskets(), ctx());
     try {
       assertEquals(23, r.published(), "generalizing deletes nothing");
-      assertEquals(new TreeSet<>(List.of("食品", "雑貨")), new TreeSet<>(r.output().select("item").distinct()
-          .collectAsList().stream().map(x -> x.getString(0)).toList()));
+      assertEquals(
+          new TreeSet<>(List.of("食品", "雑貨")),
+          new TreeSet<>(
+              r.output().select("item").distinct().collectAsList().stream()
+                  .map(x -> x.getString(0))
+                  .toList()));
       assertEquals(1, km(r).get("level"));
       assertEquals(6L, km(r).get("violating_itemsets_before"), "{時計}, {文具} and each with 野菜 / 果物");
-      assertEquals(0L, new KmAnonymity(3, 2).countViolations(r.output(), "member", "item"), "k^m holds on output");
-      assertTrue(r.lineage().columns().get("item").processing().stream()
-          .anyMatch(t -> t.en().contains("k^m-anonymity")), "the manifest says what happened to the items");
+      assertEquals(
+          0L,
+          new KmAnonymity(3, 2).countViolations(r.output(), "member", "item"),
+          "k^m holds on output");
+      assertTrue(
+          r.lineage().columns().get("item").processing().stream()
+              .anyMatch(t -> t.en().contains("k^m-anonymity")),
+          "the manifest says what happened to the items");
     } finally {
       r.cleanup().run();
     }
@@ -118,8 +139,9 @@ class DatasetPipelineKmTest {
 
   @Test
   void suppressesTheRecordsOfAMinimalItemSetAndCountsThem() {
-    PipelineResult r = new DatasetPipeline(policy("0.2", "person = member, item = item, m = 2, remedy = suppress"))
-        .run(baskets(), ctx());
+    PipelineResult r =
+        new DatasetPipeline(policy("0.2", "person = member, item = item, m = 2, remedy = suppress"))
+            .run(baskets(), ctx());
     try {
       assertEquals(Map.of(DatasetPipeline.REASON_KM, 3L), r.suppressedByReason());
       assertEquals(20, r.published());
@@ -132,11 +154,18 @@ class DatasetPipelineKmTest {
     }
   }
 
-  /** A share exactly at the limit is allowed: k^m deletes 3 of the 23 records at max-suppression 3/23. */
+  /**
+   * A share exactly at the limit is allowed: k^m deletes 3 of the 23 records at max-suppression
+   * 3/23.
+   */
   @Test
   void kmMayDeleteExactlyTheLimit() {
-    PipelineResult r = new DatasetPipeline(policy(Double.toString(3.0 / 23),
-        "person = member, item = item, m = 2, remedy = suppress")).run(baskets(), ctx());
+    PipelineResult r =
+        new DatasetPipeline(
+                policy(
+                    Double.toString(3.0 / 23),
+                    "person = member, item = item, m = 2, remedy = suppress"))
+            .run(baskets(), ctx());
     try {
       assertEquals(Map.of(DatasetPipeline.REASON_KM, 3L), r.suppressedByReason());
       assertEquals(20, r.published());
@@ -146,11 +175,11 @@ class DatasetPipelineKmTest {
   }
 
   /**
-   * The 23 baskets, and m10, m11 in 九州 and m12 in 北海道 buying 野菜: 26 rows, two regions below k = 3. k^m deletes
-   * the 3 records of 時計 and 文具 first; k-anonymity must then delete the 3 records of 九州 and 北海道, 3 of the 23
-   * rows left (13 %). What k^m deleted counts against the same limit: max-suppression 0.25 allows 6.5 of 26 rows,
-   * (6.5 - 3) / 23 = 15.2 % of the rest, enough; 0.2 allows 5.2, (5.2 - 3) / 23 = 9.6 %, not enough (0.2 of the rest
-   * would be).
+   * The 23 baskets, and m10, m11 in 九州 and m12 in 北海道 buying 野菜: 26 rows, two regions below k = 3.
+   * k^m deletes the 3 records of 時計 and 文具 first; k-anonymity must then delete the 3 records of 九州
+   * and 北海道, 3 of the 23 rows left (13 %). What k^m deleted counts against the same limit:
+   * max-suppression 0.25 allows 6.5 of 26 rows, (6.5 - 3) / 23 = 15.2 % of the rest, enough; 0.2
+   * allows 5.2, (5.2 - 3) / 23 = 9.6 %, not enough (0.2 of the rest would be).
    */
   @Test
   void recordsDeletedForKmCountAgainstTheLimitOfTheClassesBelowK() {
@@ -161,43 +190,76 @@ class DatasetPipelineKmTest {
     Dataset<Row> input = spark.createDataFrame(rows, baskets().schema());
     String km = "person = member, item = item, m = 2, remedy = suppress";
     // the region at level 0 (a search would generalize it to * rather than suppress)
-    java.util.function.Function<String, DatasetPolicy> fixed = max -> PolicyLoader.parse(new Conf(ConfigFactory
-        .parseString(POLICY.formatted(max, km).replace("hierarchy = none }", "hierarchy = none, level = 0 }")),
-        new Origin("baskets.conf", "")), hierarchies);
+    java.util.function.Function<String, DatasetPolicy> fixed =
+        max ->
+            PolicyLoader.parse(
+                new Conf(
+                    ConfigFactory.parseString(
+                        POLICY
+                            .formatted(max, km)
+                            .replace("hierarchy = none }", "hierarchy = none, level = 0 }")),
+                    new Origin("baskets.conf", "")),
+                hierarchies);
     PipelineResult r = new DatasetPipeline(fixed.apply("0.25")).run(input, ctx());
     try {
-      assertEquals(Map.of(DatasetPipeline.REASON_KM, 3L, DatasetPipeline.REASON_PRIVACY, 3L), r.suppressedByReason());
+      assertEquals(
+          Map.of(DatasetPipeline.REASON_KM, 3L, DatasetPipeline.REASON_PRIVACY, 3L),
+          r.suppressedByReason());
       assertEquals(20, r.published());
-      assertEquals(List.of("関東"), r.output().select("region").distinct().collectAsList().stream()
-          .map(x -> x.getString(0)).toList());
+      assertEquals(
+          List.of("関東"),
+          r.output().select("region").distinct().collectAsList().stream()
+              .map(x -> x.getString(0))
+              .toList());
     } finally {
       r.cleanup().run();
     }
-    PrivacyUnsatisfiableException e = assertThrows(PrivacyUnsatisfiableException.class,
-        () -> new DatasetPipeline(fixed.apply("0.2")).run(input, ctx()));
-    assertTrue(e.getMessage().startsWith("baskets.conf: ") && e.getMessage().contains("k=3"), e.getMessage());
+    PrivacyUnsatisfiableException e =
+        assertThrows(
+            PrivacyUnsatisfiableException.class,
+            () -> new DatasetPipeline(fixed.apply("0.2")).run(input, ctx()));
+    assertTrue(
+        e.getMessage().startsWith("baskets.conf: ") && e.getMessage().contains("k=3"),
+        e.getMessage());
   }
 
   @Test
   void failsWhenSuppressingItemsExceedsTheLimit() {
-    PrivacyUnsatisfiableException e = assertThrows(PrivacyUnsatisfiableException.class,
-        () -> new DatasetPipeline(policy("0.05", "person = member, item = item, remedy = suppress"))
-            .run(baskets(), ctx()));
-    assertTrue(e.getMessage().startsWith("baskets.conf: ") && e.getMessage().contains("k^m-anonymity"),
+    PrivacyUnsatisfiableException e =
+        assertThrows(
+            PrivacyUnsatisfiableException.class,
+            () ->
+                new DatasetPipeline(
+                        policy("0.05", "person = member, item = item, remedy = suppress"))
+                    .run(baskets(), ctx()));
+    assertTrue(
+        e.getMessage().startsWith("baskets.conf: ") && e.getMessage().contains("k^m-anonymity"),
         e.getMessage());
   }
 
   @Test
   void policyErrorsNameTheKey() {
-    PolicyException e = assertThrows(PolicyException.class, () -> policy("0.1", "person = member, item = region"));
-    assertTrue(e.getMessage().contains("privacy.km-anonymity.item") && e.getMessage().contains("quasi-identifier"),
+    PolicyException e =
+        assertThrows(PolicyException.class, () -> policy("0.1", "person = member, item = region"));
+    assertTrue(
+        e.getMessage().contains("privacy.km-anonymity.item")
+            && e.getMessage().contains("quasi-identifier"),
         e.getMessage());
-    e = assertThrows(PolicyException.class, () -> policy("0.1", "person = member, item = item, m = 4"));
+    e =
+        assertThrows(
+            PolicyException.class, () -> policy("0.1", "person = member, item = item, m = 4"));
     assertTrue(e.getMessage().contains("privacy.km-anonymity.m"), e.getMessage());
-    e = assertThrows(PolicyException.class, () -> policy("0.1", "person = member, item = item, remedy = generalize"));
+    e =
+        assertThrows(
+            PolicyException.class,
+            () -> policy("0.1", "person = member, item = item, remedy = generalize"));
     assertTrue(e.getMessage().contains("privacy.km-anonymity.hierarchy"), e.getMessage());
-    e = assertThrows(PolicyException.class, () -> new DatasetPipeline(policy("0.1", "person = buyer, item = item")));
-    assertTrue(e.getMessage().contains("privacy.km-anonymity.person") && e.getMessage().contains("buyer"),
+    e =
+        assertThrows(
+            PolicyException.class,
+            () -> new DatasetPipeline(policy("0.1", "person = buyer, item = item")));
+    assertTrue(
+        e.getMessage().contains("privacy.km-anonymity.person") && e.getMessage().contains("buyer"),
         e.getMessage());
   }
 }

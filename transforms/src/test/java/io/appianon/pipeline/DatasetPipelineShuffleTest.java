@@ -19,7 +19,10 @@ import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
 import org.junit.jupiter.api.Test;
 
-/** The pipeline's record shuffle (policy flag shuffle-records): output order reveals nothing of input order. */
+/**
+ * The pipeline's record shuffle (policy flag shuffle-records): output order reveals nothing of
+ * input order.
+ */
 class DatasetPipelineShuffleTest {
 
   private static final int N = 2000;
@@ -34,7 +37,8 @@ class DatasetPipelineShuffleTest {
   }
 
   private static DatasetPolicy policy(boolean shuffle) {
-    String hocon = """
+    String hocon =
+        """
         dataset {
           name = members
           input { path = "members.csv" }
@@ -46,21 +50,28 @@ class DatasetPipelineShuffleTest {
           privacy { k = 2, quasi-identifiers = [ { column = band, hierarchy = none, level = 0 } ] }
           shuffle-records = %s
         }
-        """.formatted(shuffle);
-    return PolicyLoader.parse(new Conf(ConfigFactory.parseString(hocon), new Origin("test-policy.conf", "")),
+        """
+            .formatted(shuffle);
+    return PolicyLoader.parse(
+        new Conf(ConfigFactory.parseString(hocon), new Origin("test-policy.conf", "")),
         new HierarchyResolver(Path.of("target", "no-hierarchies")));
   }
 
   /** Records in registration order: ids 1..N, in order across 2 input partitions. */
   private static Dataset<Row> registrationOrder() {
-    return spark().range(1, N + 1, 1, 2)
+    return spark()
+        .range(1, N + 1, 1, 2)
         .selectExpr("cast(id as int) id", "concat('b', cast(id % 4 as string)) band");
   }
 
-  /** Spearman correlation between each record's input position (its id) and its position in the output. */
+  /**
+   * Spearman correlation between each record's input position (its id) and its position in the
+   * output.
+   */
   private static double orderCorrelation(DatasetPolicy policy) {
-    PipelineResult r = new DatasetPipeline(policy).run(registrationOrder(),
-        new TechniqueContext(Optional.empty(), 20260401L));
+    PipelineResult r =
+        new DatasetPipeline(policy)
+            .run(registrationOrder(), new TechniqueContext(Optional.empty(), 20260401L));
     try {
       List<Row> out = r.output().collectAsList();
       assertEquals(N, out.size());
@@ -75,7 +86,10 @@ class DatasetPipelineShuffleTest {
     }
   }
 
-  /** Spearman correlation between each output record's id (its input position) and its output position. */
+  /**
+   * Spearman correlation between each output record's id (its input position) and its output
+   * position.
+   */
   private static double spearman(List<Row> out) {
     double[] inputPosition = new double[out.size()];
     double[] outputPosition = new double[out.size()];
@@ -87,8 +101,9 @@ class DatasetPipelineShuffleTest {
   }
 
   /**
-   * The share of neighbouring output records whose ids ascend: about 1/2 in a random order, near 1 where runs of
-   * records keep their input order (which a correlation over the whole output can miss, e.g. in a sawtooth).
+   * The share of neighbouring output records whose ids ascend: about 1/2 in a random order, near 1
+   * where runs of records keep their input order (which a correlation over the whole output can
+   * miss, e.g. in a sawtooth).
    */
   private static double ascendingNeighbours(List<Row> out) {
     int up = 0;
@@ -107,7 +122,8 @@ class DatasetPipelineShuffleTest {
 
   @Test
   void largeOutputsAreShuffledInSortedRunsJoinedIntoTheSameNumberOfFiles() {
-    // 2000 rows in runs of at most 100: 20 runs (a multiple of the 4 shuffle partitions), each sorted by the random
+    // 2000 rows in runs of at most 100: 20 runs (a multiple of the 4 shuffle partitions), each
+    // sorted by the random
     // key, joined into 4 partitions (files) without another shuffle.
     Dataset<Row> shuffled = DatasetPipeline.shuffleRecords(registrationOrder(), N, 20260401L, 100);
     assertEquals(4, shuffled.javaRDD().getNumPartitions());
@@ -116,7 +132,8 @@ class DatasetPipelineShuffleTest {
     assertEquals(N, out.stream().mapToInt(r -> r.getInt(0)).distinct().count());
     double rho = spearman(out);
     assertTrue(Math.abs(rho) < 0.1, "Spearman correlation of input and output position: " + rho);
-    // Unsorted runs would keep the input order inside each run: ~95% ascending neighbours instead of ~50%.
+    // Unsorted runs would keep the input order inside each run: ~95% ascending neighbours instead
+    // of ~50%.
     double up = ascendingNeighbours(out);
     assertTrue(up > 0.45 && up < 0.55, "ascending neighbours: " + up);
   }

@@ -44,7 +44,8 @@ class DatasetPipelineTest {
   private final SparkSession spark = TestSpark.session();
   private HierarchyResolver hierarchies;
 
-  private static final String POLICY = """
+  private static final String POLICY =
+      """
       dataset {
         name = people
         input { path = "unused.csv" }
@@ -85,7 +86,12 @@ class DatasetPipelineTest {
   void hierarchies() throws IOException {
     StringBuilder age = new StringBuilder();
     for (int a = 0; a < 90; a++) {
-      age.append(a).append(';').append(a / 10 * 10).append('-').append(a / 10 * 10 + 9).append(";*\n");
+      age.append(a)
+          .append(';')
+          .append(a / 10 * 10)
+          .append('-')
+          .append(a / 10 * 10 + 9)
+          .append(";*\n");
     }
     age.append("90+;90+;*\n");
     Files.writeString(tmp.resolve("age.csv"), age);
@@ -93,50 +99,86 @@ class DatasetPipelineTest {
   }
 
   private DatasetPolicy policy(String maxSuppression) {
-    return PolicyLoader.parse(new Conf(ConfigFactory.parseString(POLICY.formatted(maxSuppression)),
-        new Origin("people.conf", "")), hierarchies);
+    return PolicyLoader.parse(
+        new Conf(
+            ConfigFactory.parseString(POLICY.formatted(maxSuppression)),
+            new Origin("people.conf", "")),
+        hierarchies);
   }
 
   private Dataset<Row> people() {
-    StructType schema = new StructType().add("id", DataTypes.StringType).add("name", DataTypes.StringType)
-        .add("birth", DataTypes.DateType).add("address", DataTypes.StringType).add("job", DataTypes.StringType)
-        .add("amount", DataTypes.LongType).add("note", DataTypes.StringType);
+    StructType schema =
+        new StructType()
+            .add("id", DataTypes.StringType)
+            .add("name", DataTypes.StringType)
+            .add("birth", DataTypes.DateType)
+            .add("address", DataTypes.StringType)
+            .add("job", DataTypes.StringType)
+            .add("amount", DataTypes.LongType)
+            .add("note", DataTypes.StringType);
     List<Row> rows = new ArrayList<>();
     for (int i = 0; i < 12; i++) {
-      rows.add(RowFactory.create("M" + i, "佐藤 花子", Date.valueOf("1990-0" + (1 + i % 9) + "-01"),
-          "東京都新宿区西新宿2-8-1", "会社員", 500L + i * 100, i == 0 ? "電話は090-1234-5678です" : "良い店"));
+      rows.add(
+          RowFactory.create(
+              "M" + i,
+              "佐藤 花子",
+              Date.valueOf("1990-0" + (1 + i % 9) + "-01"),
+              "東京都新宿区西新宿2-8-1",
+              "会社員",
+              500L + i * 100,
+              i == 0 ? "電話は090-1234-5678です" : "良い店"));
     }
-    rows.add(RowFactory.create("M100", "山田 太郎", Date.valueOf("1910-05-05"), "大阪府大阪市北区梅田1-1-1",
-        "宇宙飛行士", 3_000_000L, null));
-    rows.add(RowFactory.create("M101", "鈴木 一郎", Date.valueOf("1991-05-05"), "北海道札幌市中央区1-1",
-        "会社員", 100_000L, null));
+    rows.add(
+        RowFactory.create(
+            "M100",
+            "山田 太郎",
+            Date.valueOf("1910-05-05"),
+            "大阪府大阪市北区梅田1-1-1",
+            "宇宙飛行士",
+            3_000_000L,
+            null));
+    rows.add(
+        RowFactory.create(
+            "M101", "鈴木 一郎", Date.valueOf("1991-05-05"), "北海道札幌市中央区1-1", "会社員", 100_000L, null));
     return spark.createDataFrame(rows, schema);
   }
 
   @Test
   void appliesEveryTechniqueAndCountsWhatItDid() {
-    PipelineResult r = new DatasetPipeline(policy("0.2")).run(people(),
-        new TechniqueContext(Optional.of(PseudonymKey.generate()), 42));
+    PipelineResult r =
+        new DatasetPipeline(policy("0.2"))
+            .run(people(), new TechniqueContext(Optional.of(PseudonymKey.generate()), 42));
     try {
       Dataset<Row> out = r.output();
       List<String> cols = List.of(out.columns());
-      assertFalse(cols.contains("name") || cols.contains("birth") || cols.contains("address"), cols.toString());
+      assertFalse(
+          cols.contains("name") || cols.contains("birth") || cols.contains("address"),
+          cols.toString());
       assertEquals(14, r.processed());
-      assertEquals(Map.of("test-account", 1L, DatasetPipeline.REASON_PRIVACY, 1L), r.suppressedByReason());
+      assertEquals(
+          Map.of("test-account", 1L, DatasetPipeline.REASON_PRIVACY, 1L), r.suppressedByReason());
       assertEquals(12, r.published());
       assertEquals(12, out.count(), "published count equals the rows in the output");
-      long smallest = out.groupBy("age", "pref", "job").count().agg(min("count")).first().getLong(0);
+      long smallest =
+          out.groupBy("age", "pref", "job").count().agg(min("count")).first().getLong(0);
       assertTrue(smallest >= 3, "k=3 holds on the output, smallest class " + smallest);
-      assertEquals(List.of("東京都"), out.select("pref").distinct().collectAsList().stream()
-          .map(x -> x.getString(0)).toList());
+      assertEquals(
+          List.of("東京都"),
+          out.select("pref").distinct().collectAsList().stream().map(x -> x.getString(0)).toList());
       assertEquals(0, out.where(col("note").contains("090")).count(), "phone scrubbed");
       @SuppressWarnings("unchecked")
-      List<Map<String, Object>> t = (List<Map<String, Object>>) ReportJson.toMap(r.report()).get("techniques");
-      Map<String, Object> counters = t.stream().collect(Collectors.toMap(
-          m -> m.get("type") + "/" + m.get("column") + "/" + m.get("metric"), m -> m.get("value")));
+      List<Map<String, Object>> t =
+          (List<Map<String, Object>>) ReportJson.toMap(r.report()).get("techniques");
+      Map<String, Object> counters =
+          t.stream()
+              .collect(
+                  Collectors.toMap(
+                      m -> m.get("type") + "/" + m.get("column") + "/" + m.get("metric"),
+                      m -> m.get("value")));
       assertEquals(1L, counters.get("top-bottom-code/age/top_coded"), "age 116 grouped as 90+");
       assertEquals(1L, counters.get("rare-values/job/replaced"), "the one astronaut became その他");
-      assertEquals(1L, counters.get("top-bottom-code/amount/top_coded"), "the 3,000,000 yen amount capped");
+      assertEquals(
+          1L, counters.get("top-bottom-code/amount/top_coded"), "the 3,000,000 yen amount capped");
       assertEquals(1L, counters.get("scrub/note/cells_changed"));
     } finally {
       r.cleanup().run();
@@ -145,19 +187,30 @@ class DatasetPipelineTest {
 
   @Test
   void reportsMondrianLocalRecodingBesideTheFullDomainResultWhenAsked() {
-    String text = POLICY.formatted("0.2").replace("max-suppression = 0.2",
-        "max-suppression = 0.2\n          compare-local-recoding = true");
-    DatasetPolicy p = PolicyLoader.parse(new Conf(ConfigFactory.parseString(text), new Origin("people.conf", "")),
-        hierarchies);
-    PipelineResult r = new DatasetPipeline(p).run(people(),
-        new TechniqueContext(Optional.of(PseudonymKey.generate()), 42));
+    String text =
+        POLICY
+            .formatted("0.2")
+            .replace(
+                "max-suppression = 0.2",
+                "max-suppression = 0.2\n          compare-local-recoding = true");
+    DatasetPolicy p =
+        PolicyLoader.parse(
+            new Conf(ConfigFactory.parseString(text), new Origin("people.conf", "")), hierarchies);
+    PipelineResult r =
+        new DatasetPipeline(p)
+            .run(people(), new TechniqueContext(Optional.of(PseudonymKey.generate()), 42));
     try {
       @SuppressWarnings("unchecked")
-      Map<String, Object> privacy = (Map<String, Object>) ReportJson.toMap(r.report()).get("privacy");
+      Map<String, Object> privacy =
+          (Map<String, Object>) ReportJson.toMap(r.report()).get("privacy");
       @SuppressWarnings("unchecked")
       Map<String, Object> mondrian = (Map<String, Object>) privacy.get("local_recoding_comparison");
-      assertEquals(13L, mondrian.get("input_records"), "Mondrian saw the records left after record deletion");
-      assertTrue(((Number) mondrian.get("min_partition_size")).longValue() >= 3, mondrian.toString());
+      assertEquals(
+          13L,
+          mondrian.get("input_records"),
+          "Mondrian saw the records left after record deletion");
+      assertTrue(
+          ((Number) mondrian.get("min_partition_size")).longValue() >= 3, mondrian.toString());
       assertTrue(((Number) mondrian.get("partitions")).intValue() >= 1, mondrian.toString());
       double loss = ((Number) mondrian.get("loss")).doubleValue();
       assertTrue(loss >= 0 && loss <= 1, mondrian.toString());
@@ -165,11 +218,14 @@ class DatasetPipelineTest {
     } finally {
       r.cleanup().run();
     }
-    PipelineResult plain = new DatasetPipeline(policy("0.2")).run(people(),
-        new TechniqueContext(Optional.of(PseudonymKey.generate()), 42));
+    PipelineResult plain =
+        new DatasetPipeline(policy("0.2"))
+            .run(people(), new TechniqueContext(Optional.of(PseudonymKey.generate()), 42));
     try {
-      assertFalse(((Map<?, ?>) ReportJson.toMap(plain.report()).get("privacy"))
-          .containsKey("local_recoding_comparison"), "only when the policy asks");
+      assertFalse(
+          ((Map<?, ?>) ReportJson.toMap(plain.report()).get("privacy"))
+              .containsKey("local_recoding_comparison"),
+          "only when the policy asks");
     } finally {
       plain.cleanup().run();
     }
@@ -177,40 +233,73 @@ class DatasetPipelineTest {
 
   @Test
   void failsWhenSuppressionWouldExceedTheLimit() {
-    PrivacyUnsatisfiableException e = assertThrows(PrivacyUnsatisfiableException.class,
-        () -> new DatasetPipeline(policy("0.0")).run(people(),
-            new TechniqueContext(Optional.of(PseudonymKey.generate()), 42)));
-    assertTrue(e.getMessage().contains("k=3") && e.getMessage().contains("people.conf"), e.getMessage());
+    PrivacyUnsatisfiableException e =
+        assertThrows(
+            PrivacyUnsatisfiableException.class,
+            () ->
+                new DatasetPipeline(policy("0.0"))
+                    .run(people(), new TechniqueContext(Optional.of(PseudonymKey.generate()), 42)));
+    assertTrue(
+        e.getMessage().contains("k=3") && e.getMessage().contains("people.conf"), e.getMessage());
   }
 
   @Test
   void identifierLeftInOutputIsRejectedBeforeData() {
     String bad = POLICY.formatted("0.1").replace("{ type = delete, columns = [name] }", "");
-    PolicyException e = assertThrows(PolicyException.class, () -> PolicyLoader.parse(
-        new Conf(ConfigFactory.parseString(bad), new Origin("people.conf", "")), hierarchies));
-    assertTrue(e.getMessage().contains("'name'") && e.getMessage().contains("identifier"), e.getMessage());
+    PolicyException e =
+        assertThrows(
+            PolicyException.class,
+            () ->
+                PolicyLoader.parse(
+                    new Conf(ConfigFactory.parseString(bad), new Origin("people.conf", "")),
+                    hierarchies));
+    assertTrue(
+        e.getMessage().contains("'name'") && e.getMessage().contains("identifier"), e.getMessage());
   }
 
   @Test
   void publishedColumnWithoutCategoryIsRejected() {
-    String bad = POLICY.formatted("0.1").replace("{ name = job, role = quasi-identifier, category = \"職業\" }",
-        "{ name = job, role = quasi-identifier }");
-    PolicyException e = assertThrows(PolicyException.class, () -> PolicyLoader.parse(
-        new Conf(ConfigFactory.parseString(bad), new Origin("people.conf", "")), hierarchies));
+    String bad =
+        POLICY
+            .formatted("0.1")
+            .replace(
+                "{ name = job, role = quasi-identifier, category = \"職業\" }",
+                "{ name = job, role = quasi-identifier }");
+    PolicyException e =
+        assertThrows(
+            PolicyException.class,
+            () ->
+                PolicyLoader.parse(
+                    new Conf(ConfigFactory.parseString(bad), new Origin("people.conf", "")),
+                    hierarchies));
     assertTrue(e.getMessage().contains("dataset.columns[4].category"), e.getMessage());
   }
 
   @Test
   void unknownTransformAndWrongTypeNameTheKey() {
     String unknown = POLICY.formatted("0.1").replace("type = rare-values", "type = rare-valuez");
-    PolicyException e = assertThrows(PolicyException.class, () -> PolicyLoader.parse(
-        new Conf(ConfigFactory.parseString(unknown), new Origin("people.conf", "")), hierarchies));
-    assertTrue(e.getMessage().startsWith("people.conf: dataset.transforms[6].type: unknown transform 'rare-valuez'"),
+    PolicyException e =
+        assertThrows(
+            PolicyException.class,
+            () ->
+                PolicyLoader.parse(
+                    new Conf(ConfigFactory.parseString(unknown), new Origin("people.conf", "")),
+                    hierarchies));
+    assertTrue(
+        e.getMessage()
+            .startsWith("people.conf: dataset.transforms[6].type: unknown transform 'rare-valuez'"),
         e.getMessage());
     String wrongType = POLICY.formatted("0.1").replace("min-count = 3", "min-count = three");
-    e = assertThrows(PolicyException.class, () -> PolicyLoader.parse(
-        new Conf(ConfigFactory.parseString(wrongType), new Origin("people.conf", "")), hierarchies));
-    assertTrue(e.getMessage().startsWith("people.conf: dataset.transforms[6].min-count: must be an integer"),
+    e =
+        assertThrows(
+            PolicyException.class,
+            () ->
+                PolicyLoader.parse(
+                    new Conf(ConfigFactory.parseString(wrongType), new Origin("people.conf", "")),
+                    hierarchies));
+    assertTrue(
+        e.getMessage()
+            .startsWith("people.conf: dataset.transforms[6].min-count: must be an integer"),
         e.getMessage());
   }
 }

@@ -29,14 +29,15 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * Records deleted by a rule (test accounts) are not published, so they must not count towards a value's frequency,
- * fill a micro-aggregation group, or be a swap partner of a published record.
+ * Records deleted by a rule (test accounts) are not published, so they must not count towards a
+ * value's frequency, fill a micro-aggregation group, or be a swap partner of a published record.
  */
 class DeletedRecordsTakeNoPartTest {
   @TempDir Path tmp;
   private final SparkSession spark = TestSpark.session();
 
-  private static final String POLICY = """
+  private static final String POLICY =
+      """
       dataset {
         name = staff
         input { path = "unused.csv" }
@@ -63,32 +64,48 @@ class DeletedRecordsTakeNoPartTest {
 
   @Test
   void rareValuesMicroAggregationAndSwapSeeOnlyPublishedRecords() {
-    DatasetPolicy policy = PolicyLoader.parse(new Conf(ConfigFactory.parseString(POLICY),
-        new Origin("staff.conf", "")), new HierarchyResolver(tmp));
+    DatasetPolicy policy =
+        PolicyLoader.parse(
+            new Conf(ConfigFactory.parseString(POLICY), new Origin("staff.conf", "")),
+            new HierarchyResolver(tmp));
     List<Row> rows = new ArrayList<>();
     for (int i = 0; i < 6; i++) {
       rows.add(RowFactory.create("m" + i, "member", "会社員", 100L * (i + 1), "新宿店"));
     }
     rows.add(RowFactory.create("f1", "member", "漁師", 700L, "新宿店"));
     rows.add(RowFactory.create("f2", "member", "漁師", 800L, "新宿店"));
-    // two test accounts with the rare job, a huge amount and a shop no member used: all three must vanish
+    // two test accounts with the rare job, a huge amount and a shop no member used: all three must
+    // vanish
     rows.add(RowFactory.create("t1", "test", "漁師", 1_000_000L, "テスト店"));
     rows.add(RowFactory.create("t2", "test", "漁師", 1_000_000L, "テスト店"));
-    StructType schema = new StructType().add("id", DataTypes.StringType).add("kind", DataTypes.StringType)
-        .add("job", DataTypes.StringType).add("amount", DataTypes.LongType).add("shop", DataTypes.StringType);
+    StructType schema =
+        new StructType()
+            .add("id", DataTypes.StringType)
+            .add("kind", DataTypes.StringType)
+            .add("job", DataTypes.StringType)
+            .add("amount", DataTypes.LongType)
+            .add("shop", DataTypes.StringType);
 
-    PipelineResult r = new DatasetPipeline(policy).run(spark.createDataFrame(rows, schema),
-        new TechniqueContext(Optional.of(PseudonymKey.generate()), 11));
+    PipelineResult r =
+        new DatasetPipeline(policy)
+            .run(
+                spark.createDataFrame(rows, schema),
+                new TechniqueContext(Optional.of(PseudonymKey.generate()), 11));
     try {
       Dataset<Row> out = r.output();
       assertEquals(Map.of("test-account", 2L), r.suppressedByReason());
       assertEquals(8, out.count());
-      assertEquals(0, out.where(col("job").equalTo("漁師")).count(),
+      assertEquals(
+          0,
+          out.where(col("job").equalTo("漁師")).count(),
           "two published fishermen are below min-count 3; the deleted test accounts must not lift them above it");
       assertEquals(2, out.where(col("job").equalTo("その他")).count());
       long top = out.agg(max("amount")).first().getLong(0);
       assertTrue(top <= 800, "no group mean includes a deleted 1,000,000 yen record: max " + top);
-      assertEquals(0, out.where(col("shop").equalTo("テスト店")).count(), "no value swapped in from a deleted record");
+      assertEquals(
+          0,
+          out.where(col("shop").equalTo("テスト店")).count(),
+          "no value swapped in from a deleted record");
     } finally {
       r.cleanup().run();
     }

@@ -28,9 +28,13 @@ import org.apache.spark.sql.types.DataTypes;
 import org.apache.spark.sql.types.StructType;
 import org.junit.jupiter.api.Test;
 
-/** A privacy model is one class and one line in {@link PrivacyModels}: parsed at load time, planned and run. */
+/**
+ * A privacy model is one class and one line in {@link PrivacyModels}: parsed at load time, planned
+ * and run.
+ */
 class PrivacyModelCatalogueTest {
-  private static final String POLICY = """
+  private static final String POLICY =
+      """
       dataset {
         name = shop
         input { path = "unused.csv" }
@@ -47,12 +51,16 @@ class PrivacyModelCatalogueTest {
       }
       """;
 
-  /** The test's model: every class of at least {@code size} records (a stricter k), on a column it names. */
+  /**
+   * The test's model: every class of at least {@code size} records (a stricter k), on a column it
+   * names.
+   */
   record MinClassSize(int size, String column, Origin origin) implements ModelSpec {
     static MinClassSize parse(Conf block, PrivacyModels.Context context) {
       int size = block.integer("size");
       if (size <= context.k()) {
-        throw block.error("size", "invalid value " + size + " (must be above k = " + context.k() + ")");
+        throw block.error(
+            "size", "invalid value " + size + " (must be above k = " + context.k() + ")");
       }
       return new MinClassSize(size, block.string("column"), block.origin());
     }
@@ -91,8 +99,10 @@ class PrivacyModelCatalogueTest {
   }
 
   private static DatasetPolicy load(String modelBlock) {
-    return PolicyLoader.parse(new Conf(ConfigFactory.parseString(POLICY.formatted(modelBlock)),
-        new Origin("shop.conf", "")), new HierarchyResolver(Path.of("target", "no-hierarchies")));
+    return PolicyLoader.parse(
+        new Conf(
+            ConfigFactory.parseString(POLICY.formatted(modelBlock)), new Origin("shop.conf", "")),
+        new HierarchyResolver(Path.of("target", "no-hierarchies")));
   }
 
   private static Dataset<Row> sales() {
@@ -101,7 +111,8 @@ class PrivacyModelCatalogueTest {
     for (int i = 0; i < prefs.length; i++) {
       rows.add(RowFactory.create(prefs[i], 100L * i));
     }
-    StructType schema = new StructType().add("pref", DataTypes.StringType).add("amount", DataTypes.LongType);
+    StructType schema =
+        new StructType().add("pref", DataTypes.StringType).add("amount", DataTypes.LongType);
     return TestSpark.session().createDataFrame(rows, schema);
   }
 
@@ -110,15 +121,23 @@ class PrivacyModelCatalogueTest {
     PrivacyModels.register("min-class-size", MinClassSize::parse);
     try {
       DatasetPolicy policy = load("min-class-size { size = 4, column = pref }");
-      assertEquals(List.of(new MinClassSize(4, "pref", new Origin("shop.conf", "dataset.privacy.min-class-size"))),
+      assertEquals(
+          List.of(
+              new MinClassSize(
+                  4, "pref", new Origin("shop.conf", "dataset.privacy.min-class-size"))),
           policy.privacy().models());
-      PolicyException e = assertThrows(PolicyException.class, () -> load("min-class-size { size = 2, column = pref }"));
-      assertEquals("shop.conf: dataset.privacy.min-class-size.size: invalid value 2 (must be above k = 2)",
+      PolicyException e =
+          assertThrows(
+              PolicyException.class, () -> load("min-class-size { size = 2, column = pref }"));
+      assertEquals(
+          "shop.conf: dataset.privacy.min-class-size.size: invalid value 2 (must be above k = 2)",
           e.getMessage());
 
-      PipelineResult r = new DatasetPipeline(policy).run(sales(), new TechniqueContext(Optional.empty(), 42));
+      PipelineResult r =
+          new DatasetPipeline(policy).run(sales(), new TechniqueContext(Optional.empty(), 42));
       try {
-        // k = 2 alone keeps all 10 records; classes of at least 4 keep only A's 5 (B's 3 and C's 2 suppressed)
+        // k = 2 alone keeps all 10 records; classes of at least 4 keep only A's 5 (B's 3 and C's 2
+        // suppressed)
         assertEquals(5, r.output().count());
         assertEquals(5, r.output().where("pref = 'A'").count());
         Map<?, ?> privacy = (Map<?, ?>) ReportJson.toMap(r.report()).get("privacy");
@@ -135,9 +154,13 @@ class PrivacyModelCatalogueTest {
   void aRegisteredModelsColumnsAreCheckedBeforeAnyDataIsRead() {
     PrivacyModels.register("min-class-size", MinClassSize::parse);
     try {
-      PolicyException e = assertThrows(PolicyException.class, () -> load("min-class-size { size = 4, column = city }"));
-      assertEquals("shop.conf: dataset.privacy.min-class-size.column: unknown column 'city' (columns at this point:"
-          + " pref, amount)", e.getMessage());
+      PolicyException e =
+          assertThrows(
+              PolicyException.class, () -> load("min-class-size { size = 4, column = city }"));
+      assertEquals(
+          "shop.conf: dataset.privacy.min-class-size.column: unknown column 'city' (columns at this point:"
+              + " pref, amount)",
+          e.getMessage());
     } finally {
       PrivacyModels.unregister("min-class-size");
     }
@@ -145,9 +168,14 @@ class PrivacyModelCatalogueTest {
 
   @Test
   void aModelBlockOutsideTheCatalogueIsRefusedNamingWhatIsAllowed() {
-    PolicyException e = assertThrows(PolicyException.class, () -> load("min-class-size { size = 4, column = pref }"));
-    assertEquals("shop.conf: dataset.privacy.min-class-size: unknown key (allowed here: compare-local-recoding, k,"
-        + " km-anonymity, l-diversity, max-suppression, objective, quasi-identifiers, t-closeness)", e.getMessage());
-    assertEquals(List.of("l-diversity", "t-closeness", "km-anonymity"), List.copyOf(PrivacyModels.keys()));
+    PolicyException e =
+        assertThrows(
+            PolicyException.class, () -> load("min-class-size { size = 4, column = pref }"));
+    assertEquals(
+        "shop.conf: dataset.privacy.min-class-size: unknown key (allowed here: compare-local-recoding, k,"
+            + " km-anonymity, l-diversity, max-suppression, objective, quasi-identifiers, t-closeness)",
+        e.getMessage());
+    assertEquals(
+        List.of("l-diversity", "t-closeness", "km-anonymity"), List.copyOf(PrivacyModels.keys()));
   }
 }

@@ -10,7 +10,10 @@ import java.util.Optional;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
-/** The search on the UCI Adult benchmark (8 QIs, 6480 nodes) equals exhaustive evaluation of every node. */
+/**
+ * The search on the UCI Adult benchmark (8 QIs, 6480 nodes) equals exhaustive evaluation of every
+ * node.
+ */
 class AdultSearchTest {
   static final int[] KS = {2, 5, 10, 20, 50, 100};
   static final double[] LIMITS = {0.0, 0.05};
@@ -48,7 +51,8 @@ class AdultSearchTest {
       assertEquals(e.levels(), s.levels(), what);
       assertEquals(e.objectiveValue(), s.objectiveValue(), 0.0, what);
       assertTrue(s.minClassSize() >= ((KAnonymity) c.models().get(0)).k(), what);
-      // with no suppression tagging decides almost everything; with 5 % the loss is not monotone and more
+      // with no suppression tagging decides almost everything; with 5 % the loss is not monotone
+      // and more
       // nodes below the optimum's bound must be assessed
       int bound = c.maxSuppression() == 0.0 ? search.latticeSize() / 10 : search.latticeSize() / 2;
       assertTrue(s.nodesEvaluated() < bound, what + ": evaluated " + s.nodesEvaluated());
@@ -57,21 +61,27 @@ class AdultSearchTest {
 
   @Test
   void searchEqualsExhaustiveForDiversityAndClosenessOnFiveQis() {
-    List<QuasiIdentifier> qis = TestData.adultQis(List.of("sex", "age", "race", "marital-status", "education"));
-    FrequencyTable table = FrequencyTable.build(TestData.adult(), qis, Optional.of(TestData.ADULT_SENSITIVE));
+    List<QuasiIdentifier> qis =
+        TestData.adultQis(List.of("sex", "age", "race", "marital-status", "education"));
+    FrequencyTable table =
+        FrequencyTable.build(TestData.adult(), qis, Optional.of(TestData.ADULT_SENSITIVE));
     LatticeSearch search = new LatticeSearch(table);
     assertEquals(240, search.latticeSize());
-    List<List<PrivacyModel>> families = List.of(
-        List.of(new KAnonymity(10), new DistinctLDiversity(2)),
-        List.of(new KAnonymity(5), new EntropyLDiversity(1.6)),
-        List.of(new KAnonymity(5), new RecursiveCLDiversity(3, 2)),
-        List.of(new KAnonymity(5), new EqualDistanceTCloseness(0.15)),
-        List.of(new KAnonymity(5),
-            new HierarchicalDistanceTCloseness(0.15, TestData.adultHierarchy(TestData.ADULT_SENSITIVE))));
+    List<List<PrivacyModel>> families =
+        List.of(
+            List.of(new KAnonymity(10), new DistinctLDiversity(2)),
+            List.of(new KAnonymity(5), new EntropyLDiversity(1.6)),
+            List.of(new KAnonymity(5), new RecursiveCLDiversity(3, 2)),
+            List.of(new KAnonymity(5), new EqualDistanceTCloseness(0.15)),
+            List.of(
+                new KAnonymity(5),
+                new HierarchicalDistanceTCloseness(
+                    0.15, TestData.adultHierarchy(TestData.ADULT_SENSITIVE))));
     List<SearchConfig> configs = new ArrayList<>();
     for (List<PrivacyModel> models : families) {
       for (double limit : LIMITS) {
-        for (Objective o : List.of(Objective.LOSS, Objective.NON_UNIFORM_ENTROPY, Objective.DISCERNIBILITY)) {
+        for (Objective o :
+            List.of(Objective.LOSS, Objective.NON_UNIFORM_ENTROPY, Objective.DISCERNIBILITY)) {
           configs.add(new SearchConfig(models, limit, o));
         }
       }
@@ -107,7 +117,8 @@ class AdultSearchTest {
         }
         LossMetrics x = metrics[node];
         LossMetrics y = metrics[succ];
-        String what = Arrays.toString(lattice.levels(node)) + " -> " + Arrays.toString(lattice.levels(succ));
+        String what =
+            Arrays.toString(lattice.levels(node)) + " -> " + Arrays.toString(lattice.levels(succ));
         for (Objective o : Objective.values()) {
           assertTrue(o.value(y) >= o.value(x) - 1e-12, o + " " + what);
         }

@@ -31,11 +31,27 @@ class KmAnonymityTest {
 
   /** p1 {a,b,c}, p2 {a,b}, p3 {a,c}, p4 {b,c}, p5 {a,b,d} (p5 bought b twice). */
   static Dataset<Row> baskets() {
-    StructType schema = new StructType(new StructField[] {
-        DataTypes.createStructField("person", DataTypes.StringType, false),
-        DataTypes.createStructField("item", DataTypes.StringType, true)});
-    String[][] pairs = {{"p1", "a"}, {"p1", "b"}, {"p1", "c"}, {"p2", "a"}, {"p2", "b"}, {"p3", "a"}, {"p3", "c"},
-        {"p4", "b"}, {"p4", "c"}, {"p5", "a"}, {"p5", "b"}, {"p5", "b"}, {"p5", "d"}};
+    StructType schema =
+        new StructType(
+            new StructField[] {
+              DataTypes.createStructField("person", DataTypes.StringType, false),
+              DataTypes.createStructField("item", DataTypes.StringType, true)
+            });
+    String[][] pairs = {
+      {"p1", "a"},
+      {"p1", "b"},
+      {"p1", "c"},
+      {"p2", "a"},
+      {"p2", "b"},
+      {"p3", "a"},
+      {"p3", "c"},
+      {"p4", "b"},
+      {"p4", "c"},
+      {"p5", "a"},
+      {"p5", "b"},
+      {"p5", "b"},
+      {"p5", "d"}
+    };
     List<Row> rows = new ArrayList<>();
     for (String[] p : pairs) {
       rows.add(RowFactory.create(p[0], p[1]));
@@ -54,7 +70,10 @@ class KmAnonymityTest {
   @Test
   void countsDistinctPersonsPerItemset() {
     Map<String, Long> s = supports(new KmAnonymity(2, 2), baskets());
-    assertEquals(Map.of("a", 4L, "b", 4L, "c", 3L, "d", 1L, "ab", 3L, "ac", 2L, "bc", 2L, "ad", 1L, "bd", 1L), s);
+    assertEquals(
+        Map.of(
+            "a", 4L, "b", 4L, "c", 3L, "d", 1L, "ab", 3L, "ac", 2L, "bc", 2L, "ad", 1L, "bd", 1L),
+        s);
     Map<String, Long> s3 = supports(new KmAnonymity(2, 3), baskets());
     assertEquals(1L, s3.get("abc"));
     assertEquals(1L, s3.get("abd"));
@@ -63,8 +82,10 @@ class KmAnonymityTest {
 
   @Test
   void findsViolations() {
-    assertEquals(3, new KmAnonymity(2, 2).countViolations(baskets(), "person", "item"), "d, ad, bd");
-    assertEquals(5, new KmAnonymity(2, 3).countViolations(baskets(), "person", "item"), "plus abc, abd");
+    assertEquals(
+        3, new KmAnonymity(2, 2).countViolations(baskets(), "person", "item"), "d, ad, bd");
+    assertEquals(
+        5, new KmAnonymity(2, 3).countViolations(baskets(), "person", "item"), "plus abc, abd");
     assertEquals(1, new KmAnonymity(2, 1).countViolations(baskets(), "person", "item"), "d");
   }
 
@@ -79,13 +100,21 @@ class KmAnonymityTest {
 
   @Test
   void generalizesToTheLowestSafeLevel() {
-    Hierarchy h = Hierarchy.of("item", List.of(List.of("a", "AB", "*"), List.of("b", "AB", "*"),
-        List.of("c", "CD", "*"), List.of("d", "CD", "*")));
+    Hierarchy h =
+        Hierarchy.of(
+            "item",
+            List.of(
+                List.of("a", "AB", "*"),
+                List.of("b", "AB", "*"),
+                List.of("c", "CD", "*"),
+                List.of("d", "CD", "*")));
     KmResult r = new KmAnonymity(2, 2).generalize(baskets(), "person", "item", h);
     assertEquals(1, r.level());
     assertEquals(0, r.violationsAfter());
-    assertEquals(Map.of("AB", 5L, "CD", 4L, "ABCD", 4L), supports(new KmAnonymity(2, 2), r.output()));
-    assertEquals("Invalid m: 4 (must be 1..3)",
+    assertEquals(
+        Map.of("AB", 5L, "CD", 4L, "ABCD", 4L), supports(new KmAnonymity(2, 2), r.output()));
+    assertEquals(
+        "Invalid m: 4 (must be 1..3)",
         assertThrows(IllegalArgumentException.class, () -> new KmAnonymity(2, 4)).getMessage());
   }
 
@@ -115,8 +144,15 @@ class KmAnonymityTest {
     Map<String, Set<String>> baskets = new TreeMap<>();
     Dataset<Row> pairs = randomBaskets(64, 11, baskets);
     baskets.get("p0").addAll(List.of("i00", "i62", "i63"));
-    pairs = pairs.union(TestData.spark().createDataFrame(List.of(RowFactory.create("p0", "i00"),
-        RowFactory.create("p0", "i62"), RowFactory.create("p0", "i63")), baskets().schema()));
+    pairs =
+        pairs.union(
+            TestData.spark()
+                .createDataFrame(
+                    List.of(
+                        RowFactory.create("p0", "i00"),
+                        RowFactory.create("p0", "i62"),
+                        RowFactory.create("p0", "i63")),
+                    baskets().schema()));
     assertTrue(usesMasks(pairs));
     for (int m = 1; m <= 3; m++) {
       assertEquals(bruteForce(baskets, m), supports(new KmAnonymity(2, m), pairs), "m = " + m);
@@ -131,63 +167,101 @@ class KmAnonymityTest {
     for (int m = 1; m <= 3; m++) {
       assertEquals(bruteForce(baskets, m), supports(new KmAnonymity(2, m), pairs), "m = " + m);
     }
-    assertEquals(new KmAnonymity(2, 2).supports(baskets(), "person", "item").schema(),
-        new KmAnonymity(2, 2).supports(pairs, "person", "item").schema(), "the same schema on both paths");
+    assertEquals(
+        new KmAnonymity(2, 2).supports(baskets(), "person", "item").schema(),
+        new KmAnonymity(2, 2).supports(pairs, "person", "item").schema(),
+        "the same schema on both paths");
   }
 
   @Test
   void ignoresNullItems() {
     StructType schema = baskets().schema();
     // p2 has only null items: no basket, no itemset.
-    List<Row> rows = List.of(RowFactory.create("p1", "a"), RowFactory.create("p1", null), RowFactory.create("p2", null),
-        RowFactory.create("p2", null), RowFactory.create("p3", "a"), RowFactory.create("p3", "b"),
-        RowFactory.create("p3", null));
+    List<Row> rows =
+        List.of(
+            RowFactory.create("p1", "a"),
+            RowFactory.create("p1", null),
+            RowFactory.create("p2", null),
+            RowFactory.create("p2", null),
+            RowFactory.create("p3", "a"),
+            RowFactory.create("p3", "b"),
+            RowFactory.create("p3", null));
     Dataset<Row> pairs = TestData.spark().createDataFrame(rows, schema);
     assertTrue(usesMasks(pairs));
     assertEquals(Map.of("a", 2L, "b", 1L, "ab", 1L), supports(new KmAnonymity(2, 2), pairs));
     assertEquals(Map.of("a", 2L, "b", 1L, "ab", 1L), supports(new KmAnonymity(2, 3), pairs));
     assertEquals(2, new KmAnonymity(2, 2).countViolations(pairs, "person", "item"), "b, ab");
-    Dataset<Row> onlyNulls = TestData.spark().createDataFrame(List.of(RowFactory.create("p1", null)), schema);
+    Dataset<Row> onlyNulls =
+        TestData.spark().createDataFrame(List.of(RowFactory.create("p1", null)), schema);
     assertEquals(Map.of(), supports(new KmAnonymity(2, 2), onlyNulls));
     assertEquals(0, new KmAnonymity(2, 2).countViolations(onlyNulls, "person", "item"));
   }
 
   @Test
   void groupsPersonsAsSparkComparesThem() {
-    // "p1" and "P1" are two persons under the default collation (grouped by their bytes), one person under a
+    // "p1" and "P1" are two persons under the default collation (grouped by their bytes), one
+    // person under a
     // case-insensitive collation (grouped as strings).
     StructType schema = baskets().schema();
-    Dataset<Row> pairs = TestData.spark().createDataFrame(List.of(RowFactory.create("p1", "a"),
-        RowFactory.create("P1", "b"), RowFactory.create("p2", "a"), RowFactory.create("p2", "b")), schema);
+    Dataset<Row> pairs =
+        TestData.spark()
+            .createDataFrame(
+                List.of(
+                    RowFactory.create("p1", "a"),
+                    RowFactory.create("P1", "b"),
+                    RowFactory.create("p2", "a"),
+                    RowFactory.create("p2", "b")),
+                schema);
     assertEquals(DataTypes.BinaryType, keyType(pairs));
     assertEquals(Map.of("a", 2L, "b", 2L, "ab", 1L), supports(new KmAnonymity(2, 2), pairs));
-    Dataset<Row> caseless = pairs.withColumn("person", functions.collate(functions.col("person"), "UTF8_LCASE"));
+    Dataset<Row> caseless =
+        pairs.withColumn("person", functions.collate(functions.col("person"), "UTF8_LCASE"));
     assertEquals(caseless.schema().apply("person").dataType(), keyType(caseless));
     assertEquals(Map.of("a", 2L, "b", 2L, "ab", 2L), supports(new KmAnonymity(2, 2), caseless));
     // Not a string: grouped as it is.
-    Dataset<Row> numbered = TestData.spark().createDataFrame(List.of(RowFactory.create(1L, "a"),
-        RowFactory.create(1L, "b"), RowFactory.create(2L, "a")), new StructType(new StructField[] {
-            DataTypes.createStructField("person", DataTypes.LongType, false),
-            DataTypes.createStructField("item", DataTypes.StringType, true)}));
+    Dataset<Row> numbered =
+        TestData.spark()
+            .createDataFrame(
+                List.of(
+                    RowFactory.create(1L, "a"),
+                    RowFactory.create(1L, "b"),
+                    RowFactory.create(2L, "a")),
+                new StructType(
+                    new StructField[] {
+                      DataTypes.createStructField("person", DataTypes.LongType, false),
+                      DataTypes.createStructField("item", DataTypes.StringType, true)
+                    }));
     assertEquals(DataTypes.LongType, keyType(numbered));
     assertEquals(Map.of("a", 2L, "b", 1L, "ab", 1L), supports(new KmAnonymity(2, 2), numbered));
   }
 
   private static DataType keyType(Dataset<Row> pairs) {
-    return pairs.select(KmAnonymity.groupingKey(pairs, functions.col("person"))).schema().fields()[0].dataType();
+    return pairs
+        .select(KmAnonymity.groupingKey(pairs, functions.col("person")))
+        .schema()
+        .fields()[0]
+        .dataType();
   }
 
-  /** Whether {@link KmAnonymity#supports} takes the bit mask path (at most 64 distinct items) for these pairs. */
+  /**
+   * Whether {@link KmAnonymity#supports} takes the bit mask path (at most 64 distinct items) for
+   * these pairs.
+   */
   private static boolean usesMasks(Dataset<Row> pairs) {
-    return new KmAnonymity(2, 2).supports(pairs, "person", "item").queryExecution().logical().toString()
+    return new KmAnonymity(2, 2)
+        .supports(pairs, "person", "item")
+        .queryExecution()
+        .logical()
+        .toString()
         .contains("__km_mask");
   }
 
   /**
-   * 80 persons with 1..9 random items of {@code i00, i01, ...} (every one of the {@code items} occurs, some rows are
-   * null items), their baskets added to {@code baskets}.
+   * 80 persons with 1..9 random items of {@code i00, i01, ...} (every one of the {@code items}
+   * occurs, some rows are null items), their baskets added to {@code baskets}.
    */
-  private static Dataset<Row> randomBaskets(int items, long seed, Map<String, Set<String>> baskets) {
+  private static Dataset<Row> randomBaskets(
+      int items, long seed, Map<String, Set<String>> baskets) {
     java.util.Random rnd = new java.util.Random(seed);
     List<Row> rows = new ArrayList<>();
     for (int p = 0; p < 80; p++) {
@@ -205,7 +279,10 @@ class KmAnonymityTest {
     return TestData.spark().createDataFrame(rows, baskets().schema());
   }
 
-  /** The supports of the itemsets of size 1..m, counted basket by basket (items joined in ascending order). */
+  /**
+   * The supports of the itemsets of size 1..m, counted basket by basket (items joined in ascending
+   * order).
+   */
   private static Map<String, Long> bruteForce(Map<String, Set<String>> baskets, int m) {
     Map<String, Long> expected = new TreeMap<>();
     for (Set<String> b : baskets.values()) {

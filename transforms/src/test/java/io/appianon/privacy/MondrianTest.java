@@ -52,7 +52,9 @@ class MondrianTest {
     // local recoding loses less than the optimal full-domain generalization of the same QIs
     FrequencyTable table = FrequencyTable.build(TestData.adult(), qis, Optional.empty());
     SearchResult full = new LatticeSearch(table).search(SearchConfig.kAnonymity(k, 0.0));
-    assertTrue(r.loss() < full.loss().loss(), "mondrian " + r.loss() + " vs full-domain " + full.loss().loss());
+    assertTrue(
+        r.loss() < full.loss().loss(),
+        "mondrian " + r.loss() + " vs full-domain " + full.loss().loss());
     assertTrue(r.discernibility() < full.loss().discernibility());
     assertTrue(r.loss() > 0 && r.loss() < 1);
     out.unpersist();
@@ -60,20 +62,32 @@ class MondrianTest {
 
   @Test
   void fewerThanKRecordsAreAllSuppressed() {
-    StructType schema = new StructType(new StructField[] {
-        DataTypes.createStructField("age", DataTypes.IntegerType, true),
-        DataTypes.createStructField("city", DataTypes.StringType, true)});
-    Dataset<Row> data = TestData.spark().createDataFrame(List.of(RowFactory.create(30, "a"),
-        RowFactory.create(40, "b"), RowFactory.create(null, null)), schema);
-    List<QuasiIdentifier> qis = List.of(QuasiIdentifier.numeric("age", Hierarchy.flat("age")),
-        QuasiIdentifier.of("city", Hierarchy.flat("city")));
+    StructType schema =
+        new StructType(
+            new StructField[] {
+              DataTypes.createStructField("age", DataTypes.IntegerType, true),
+              DataTypes.createStructField("city", DataTypes.StringType, true)
+            });
+    Dataset<Row> data =
+        TestData.spark()
+            .createDataFrame(
+                List.of(
+                    RowFactory.create(30, "a"),
+                    RowFactory.create(40, "b"),
+                    RowFactory.create(null, null)),
+                schema);
+    List<QuasiIdentifier> qis =
+        List.of(
+            QuasiIdentifier.numeric("age", Hierarchy.flat("age")),
+            QuasiIdentifier.of("city", Hierarchy.flat("city")));
     MondrianResult r = new Mondrian(5).apply(data, qis);
     assertEquals(3, r.suppressedRecords());
     assertEquals(0, r.output().count());
     MondrianResult r2 = new Mondrian(2).apply(data, qis);
     assertEquals(0, r2.suppressedRecords());
     assertEquals(3, r2.output().count(), "null values are kept, on the lower side");
-    assertEquals("Invalid k: 1 (must be >= 2)",
+    assertEquals(
+        "Invalid k: 1 (must be >= 2)",
         assertThrows(IllegalArgumentException.class, () -> new Mondrian(1)).getMessage());
   }
 }

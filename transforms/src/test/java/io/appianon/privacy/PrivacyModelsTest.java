@@ -11,7 +11,8 @@ import java.util.Optional;
 import org.junit.jupiter.api.Test;
 
 class PrivacyModelsTest {
-  private static final SensitiveContext UNIFORM2 = SensitiveContext.of(List.of("a", "b"), new long[] {50, 50});
+  private static final SensitiveContext UNIFORM2 =
+      SensitiveContext.of(List.of("a", "b"), new long[] {50, 50});
 
   private static EquivalenceClass hist(long... h) {
     return EquivalenceClass.ofHistogram(h);
@@ -26,7 +27,8 @@ class PrivacyModelsTest {
     assertTrue(k3.isMonotonic());
     assertTrue(k3.isMonotonicWithSuppression());
     assertFalse(k3.usesSensitive());
-    IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> new KAnonymity(1));
+    IllegalArgumentException e =
+        assertThrows(IllegalArgumentException.class, () -> new KAnonymity(1));
     assertEquals("Invalid k: 1 (must be >= 2)", e.getMessage());
   }
 
@@ -39,7 +41,8 @@ class PrivacyModelsTest {
     assertFalse(new DistinctLDiversity(3).isSatisfied(hist(3, 0, 1), ctx));
     assertTrue(new DistinctLDiversity(3).isSatisfied(hist(1, 1, 1), ctx));
     assertTrue(l2.isMonotonicWithSuppression());
-    assertEquals("Invalid l: 1 (must be >= 2)",
+    assertEquals(
+        "Invalid l: 1 (must be >= 2)",
         assertThrows(IllegalArgumentException.class, () -> new DistinctLDiversity(1)).getMessage());
   }
 
@@ -62,14 +65,18 @@ class PrivacyModelsTest {
     SensitiveContext ctx = SensitiveContext.of(List.of("a", "b", "c"), new long[] {1, 1, 1});
     // r = (3, 2, 1): with l = 2 the tail is 2 + 1 = 3
     assertTrue(new RecursiveCLDiversity(2, 2).isSatisfied(hist(1, 3, 2), ctx), "3 < 2 * 3");
-    assertFalse(new RecursiveCLDiversity(1, 2).isSatisfied(hist(1, 3, 2), ctx), "3 < 1 * 3 is false");
+    assertFalse(
+        new RecursiveCLDiversity(1, 2).isSatisfied(hist(1, 3, 2), ctx), "3 < 1 * 3 is false");
     // (4, 2, 1) with l = 3: 4 < 3 * 1 false; (2, 2, 1): 2 < 3 * 1
     assertFalse(new RecursiveCLDiversity(3, 3).isSatisfied(hist(4, 2, 1), ctx));
     assertTrue(new RecursiveCLDiversity(3, 3).isSatisfied(hist(2, 2, 1), ctx));
-    assertFalse(new RecursiveCLDiversity(100, 2).isSatisfied(hist(5, 0, 0), ctx), "fewer than l values");
+    assertFalse(
+        new RecursiveCLDiversity(100, 2).isSatisfied(hist(5, 0, 0), ctx), "fewer than l values");
     assertFalse(new RecursiveCLDiversity(3, 2).isMonotonicWithSuppression());
-    assertEquals("Invalid c: 0.0 (must be > 0)",
-        assertThrows(IllegalArgumentException.class, () -> new RecursiveCLDiversity(0, 2)).getMessage());
+    assertEquals(
+        "Invalid c: 0.0 (must be > 0)",
+        assertThrows(IllegalArgumentException.class, () -> new RecursiveCLDiversity(0, 2))
+            .getMessage());
   }
 
   @Test
@@ -79,8 +86,10 @@ class PrivacyModelsTest {
     assertTrue(new EqualDistanceTCloseness(0.5).isSatisfied(hist(10, 0), UNIFORM2));
     assertFalse(new EqualDistanceTCloseness(0.4).isSatisfied(hist(10, 0), UNIFORM2));
     assertTrue(new EqualDistanceTCloseness(0.2).isSatisfied(hist(6, 4), UNIFORM2), "distance 0.1");
-    assertEquals("Invalid t: 1.5 (must be in (0, 1])",
-        assertThrows(IllegalArgumentException.class, () -> new EqualDistanceTCloseness(1.5)).getMessage());
+    assertEquals(
+        "Invalid t: 1.5 (must be in (0, 1])",
+        assertThrows(IllegalArgumentException.class, () -> new EqualDistanceTCloseness(1.5))
+            .getMessage());
   }
 
   @Test
@@ -96,7 +105,8 @@ class PrivacyModelsTest {
     assertFalse(model.isSatisfied(hist(0, 0, 3), ctx));
     assertTrue(model.isSatisfied(hist(0, 3, 0), ctx));
     // an explicit order with an extra rank: m = 4
-    OrderedDistanceTCloseness explicit = new OrderedDistanceTCloseness(0.4, List.of("3", "20", "100", "1000"));
+    OrderedDistanceTCloseness explicit =
+        new OrderedDistanceTCloseness(0.4, List.of("3", "20", "100", "1000"));
     // q = (1/3, 1/3, 1/3, 0), p = (1, 0, 0, 0): cumulative 2/3, 1/3, 0, 0 -> 1 / 3
     assertEquals(1.0 / 3, explicit.distance(hist(0, 0, 3), ctx), 1e-12);
     SensitiveContext words = SensitiveContext.of(List.of("low", "high"), new long[] {1, 1});
@@ -105,9 +115,16 @@ class PrivacyModelsTest {
 
   @Test
   void hierarchicalDistanceTClosenessFollowsTheTree() {
-    Hierarchy h = Hierarchy.of("disease", List.of(
-        List.of("a1", "A", "*"), List.of("a2", "A", "*"), List.of("b1", "B", "*"), List.of("b2", "B", "*")));
-    SensitiveContext ctx = SensitiveContext.of(List.of("a1", "a2", "b1", "b2"), new long[] {1, 1, 1, 1});
+    Hierarchy h =
+        Hierarchy.of(
+            "disease",
+            List.of(
+                List.of("a1", "A", "*"),
+                List.of("a2", "A", "*"),
+                List.of("b1", "B", "*"),
+                List.of("b2", "B", "*")));
+    SensitiveContext ctx =
+        SensitiveContext.of(List.of("a1", "a2", "b1", "b2"), new long[] {1, 1, 1, 1});
     HierarchicalDistanceTCloseness model = new HierarchicalDistanceTCloseness(0.6, h);
     // all a1: move 1/4 to a2 (distance 1/2) and 1/2 to B (distance 1): 1/8 + 1/2
     assertEquals(0.625, model.distance(hist(4, 0, 0, 0), ctx), 1e-12);
@@ -118,51 +135,72 @@ class PrivacyModelsTest {
     assertFalse(model.isSatisfied(hist(4, 0, 0, 0), ctx));
     assertTrue(model.isSatisfied(hist(2, 2, 0, 0), ctx));
     // a flat hierarchy gives the equal distance
-    HierarchicalDistanceTCloseness flat = new HierarchicalDistanceTCloseness(0.5, Hierarchy.flat("s"));
-    assertEquals(EqualDistanceTCloseness.distance(hist(3, 1, 0, 0), ctx), flat.distance(hist(3, 1, 0, 0), ctx),
+    HierarchicalDistanceTCloseness flat =
+        new HierarchicalDistanceTCloseness(0.5, Hierarchy.flat("s"));
+    assertEquals(
+        EqualDistanceTCloseness.distance(hist(3, 1, 0, 0), ctx),
+        flat.distance(hist(3, 1, 0, 0), ctx),
         1e-12);
   }
 
-  // The tests below pin what PIT found unpinned in the `models` scope (docs/mutation-testing.md): boundaries, the
-  // checks of the inputs, and the numbers a fixed node reports. Expectations are worked by hand in the comments.
+  // The tests below pin what PIT found unpinned in the `models` scope (docs/mutation-testing.md):
+  // boundaries, the
+  // checks of the inputs, and the numbers a fixed node reports. Expectations are worked by hand in
+  // the comments.
 
   @Test
   void everyModelDeclaresTheMonotonicityThePaperProves() {
-    // The search prunes with these declarations; a wrong "false" only makes it slower, so it is asserted here.
+    // The search prunes with these declarations; a wrong "false" only makes it slower, so it is
+    // asserted here.
     Hierarchy h = Hierarchy.flat("s");
-    for (PrivacyModel m : List.of(new KAnonymity(2), new DistinctLDiversity(2), new EntropyLDiversity(2),
-        new RecursiveCLDiversity(3, 2), new EqualDistanceTCloseness(0.3), new OrderedDistanceTCloseness(0.3),
-        new HierarchicalDistanceTCloseness(0.3, h))) {
-      assertTrue(m.isMonotonic(), m.describe() + ": the union of two satisfying classes satisfies it");
+    for (PrivacyModel m :
+        List.of(
+            new KAnonymity(2),
+            new DistinctLDiversity(2),
+            new EntropyLDiversity(2),
+            new RecursiveCLDiversity(3, 2),
+            new EqualDistanceTCloseness(0.3),
+            new OrderedDistanceTCloseness(0.3),
+            new HierarchicalDistanceTCloseness(0.3, h))) {
+      assertTrue(
+          m.isMonotonic(), m.describe() + ": the union of two satisfying classes satisfies it");
     }
     assertTrue(new DistinctLDiversity(2).isMonotonicWithSuppression());
     assertFalse(new EqualDistanceTCloseness(0.3).isMonotonicWithSuppression());
     assertEquals(5, new KAnonymity(5).minimumClassSize());
-    assertEquals(1, new DistinctLDiversity(5).minimumClassSize(), "guarantees no class size by itself");
+    assertEquals(
+        1, new DistinctLDiversity(5).minimumClassSize(), "guarantees no class size by itself");
   }
 
   @Test
   void entropyCountsOnlyValuesPresentAndAnEmptyClassFails() {
     SensitiveContext three = SensitiveContext.of(List.of("a", "b", "c"), new long[] {1, 1, 1});
-    // (5, 5, 0): the absent value contributes nothing (0 log 0 = 0), entropy ln 2 = the bound for l = 2
+    // (5, 5, 0): the absent value contributes nothing (0 log 0 = 0), entropy ln 2 = the bound for l
+    // = 2
     assertTrue(new EntropyLDiversity(2).isSatisfied(hist(5, 5, 0), three));
-    assertFalse(new EntropyLDiversity(2).isSatisfied(hist(0, 0, 0), three), "an empty class is not diverse");
+    assertFalse(
+        new EntropyLDiversity(2).isSatisfied(hist(0, 0, 0), three),
+        "an empty class is not diverse");
   }
 
   @Test
   void entropySlackIsRelativeToTheBound() {
-    // Eight equally frequent values: entropy ln 8 = 2.079. The slack is 1e-12 * ln l: a bound 1e-12 above the
+    // Eight equally frequent values: entropy ln 8 = 2.079. The slack is 1e-12 * ln l: a bound 1e-12
+    // above the
     // entropy is within it (2.08e-12), one 3e-12 above is not.
     long[] eight = {1, 1, 1, 1, 1, 1, 1, 1};
-    SensitiveContext ctx = SensitiveContext.of(List.of("1", "2", "3", "4", "5", "6", "7", "8"), eight);
+    SensitiveContext ctx =
+        SensitiveContext.of(List.of("1", "2", "3", "4", "5", "6", "7", "8"), eight);
     assertTrue(new EntropyLDiversity(Math.exp(Math.log(8) + 1e-12)).isSatisfied(hist(eight), ctx));
     assertFalse(new EntropyLDiversity(Math.exp(Math.log(8) + 3e-12)).isSatisfied(hist(eight), ctx));
   }
 
   @Test
   void tClosenessBoundsAreInclusiveAndTheSlackTouchesT() {
-    assertEquals("Invalid t: 0.0 (must be in (0, 1])",
-        assertThrows(IllegalArgumentException.class, () -> new EqualDistanceTCloseness(0.0)).getMessage());
+    assertEquals(
+        "Invalid t: 0.0 (must be in (0, 1])",
+        assertThrows(IllegalArgumentException.class, () -> new EqualDistanceTCloseness(0.0))
+            .getMessage());
     assertEquals(1.0, new OrderedDistanceTCloseness(1.0).t(), "t = 1 is allowed");
     // distance 0.5 exactly; t + 1e-12 is exactly 0.5 in doubles: satisfied at the edge
     assertTrue(new EqualDistanceTCloseness(0.5 - 1e-12).isSatisfied(hist(10, 0), UNIFORM2));
@@ -172,25 +210,38 @@ class PrivacyModelsTest {
   @Test
   void aHistogramOfAnotherSizeThanTheContextIsRefused() {
     SensitiveContext three = SensitiveContext.of(List.of("1", "2", "3"), new long[] {1, 1, 1});
-    assertEquals("equal-distance t-closeness: class histogram has 2 values but the sensitive context has 3",
-        assertThrows(IllegalArgumentException.class,
-            () -> EqualDistanceTCloseness.distance(hist(1, 1), three)).getMessage());
-    assertEquals("ordered-distance t-closeness: class histogram has 2 values but the sensitive context has 3",
-        assertThrows(IllegalArgumentException.class,
-            () -> new OrderedDistanceTCloseness(0.5).distance(hist(1, 1), three)).getMessage());
-    assertEquals("hierarchical-distance t-closeness: class histogram has 2 values but the sensitive context has 3",
-        assertThrows(IllegalArgumentException.class,
-            () -> new HierarchicalDistanceTCloseness(0.5, Hierarchy.flat("s")).distance(hist(1, 1), three))
+    assertEquals(
+        "equal-distance t-closeness: class histogram has 2 values but the sensitive context has 3",
+        assertThrows(
+                IllegalArgumentException.class,
+                () -> EqualDistanceTCloseness.distance(hist(1, 1), three))
+            .getMessage());
+    assertEquals(
+        "ordered-distance t-closeness: class histogram has 2 values but the sensitive context has 3",
+        assertThrows(
+                IllegalArgumentException.class,
+                () -> new OrderedDistanceTCloseness(0.5).distance(hist(1, 1), three))
+            .getMessage());
+    assertEquals(
+        "hierarchical-distance t-closeness: class histogram has 2 values but the sensitive context has 3",
+        assertThrows(
+                IllegalArgumentException.class,
+                () ->
+                    new HierarchicalDistanceTCloseness(0.5, Hierarchy.flat("s"))
+                        .distance(hist(1, 1), three))
             .getMessage());
   }
 
   @Test
   void orderedDistanceRanksByNumberMergesEqualNumbersAndRefusesAnEmptyOrder() {
-    // Values listed 20, 3, 100 (neither numeric nor string order): ranks 3 < 20 < 100. All mass on 3 against a
-    // uniform input: cumulative differences 2/3, 1/3, 0 -> 1 / (m - 1) = 0.5 (listed order would give 1/3).
+    // Values listed 20, 3, 100 (neither numeric nor string order): ranks 3 < 20 < 100. All mass on
+    // 3 against a
+    // uniform input: cumulative differences 2/3, 1/3, 0 -> 1 / (m - 1) = 0.5 (listed order would
+    // give 1/3).
     SensitiveContext listed = SensitiveContext.of(List.of("20", "3", "100"), new long[] {1, 1, 1});
     assertEquals(0.5, new OrderedDistanceTCloseness(0.5).distance(hist(0, 3, 0), listed), 1e-12);
-    // "1" and "1.0" are one number, one rank: m = 2. All mass on 2: differences -2/3, 2/3 -> |-2/3| / 1 = 2/3
+    // "1" and "1.0" are one number, one rank: m = 2. All mass on 2: differences -2/3, 2/3 -> |-2/3|
+    // / 1 = 2/3
     // (three ranks would give (1/3 + 2/3) / 2 = 0.5).
     SensitiveContext ties = SensitiveContext.of(List.of("1", "1.0", "2"), new long[] {1, 1, 1});
     assertEquals(2.0 / 3, new OrderedDistanceTCloseness(0.5).distance(hist(0, 0, 3), ties), 1e-12);
@@ -198,29 +249,45 @@ class PrivacyModelsTest {
     SensitiveContext one = SensitiveContext.of(List.of("7"), new long[] {4});
     assertEquals(0.0, new OrderedDistanceTCloseness(0.1).distance(hist(2), one));
     assertTrue(new OrderedDistanceTCloseness(0.1).isSatisfied(hist(2), one));
-    assertEquals("Invalid order for ordered-distance t-closeness: [] (must not be empty)",
-        assertThrows(IllegalArgumentException.class, () -> new OrderedDistanceTCloseness(0.5, List.of()))
+    assertEquals(
+        "Invalid order for ordered-distance t-closeness: [] (must not be empty)",
+        assertThrows(
+                IllegalArgumentException.class, () -> new OrderedDistanceTCloseness(0.5, List.of()))
             .getMessage());
   }
 
   @Test
   void hierarchicalDistanceWhereThePositiveSideIsTheSmaller() {
-    Hierarchy h = Hierarchy.of("disease", List.of(
-        List.of("a1", "A", "*"), List.of("a2", "A", "*"), List.of("b1", "B", "*"), List.of("b2", "B", "*")));
-    SensitiveContext ctx = SensitiveContext.of(List.of("a1", "a2", "b1", "b2"), new long[] {1, 1, 1, 1});
-    // p = (1/4, 0, 3/4, 0) against q = 1/4 each: extra (0, -1/4, 1/2, -1/4). Under B move 1/4 from b1 to b2 at
+    Hierarchy h =
+        Hierarchy.of(
+            "disease",
+            List.of(
+                List.of("a1", "A", "*"),
+                List.of("a2", "A", "*"),
+                List.of("b1", "B", "*"),
+                List.of("b2", "B", "*")));
+    SensitiveContext ctx =
+        SensitiveContext.of(List.of("a1", "a2", "b1", "b2"), new long[] {1, 1, 1, 1});
+    // p = (1/4, 0, 3/4, 0) against q = 1/4 each: extra (0, -1/4, 1/2, -1/4). Under B move 1/4 from
+    // b1 to b2 at
     // distance 1/2: 1/8; then 1/4 from B to A at distance 1: 1/4. EMD 3/8.
-    assertEquals(0.375, new HierarchicalDistanceTCloseness(0.5, h).distance(hist(1, 0, 3, 0), ctx), 1e-12);
+    assertEquals(
+        0.375, new HierarchicalDistanceTCloseness(0.5, h).distance(hist(1, 0, 3, 0), ctx), 1e-12);
   }
 
   @Test
   void hierarchicalDistanceRefusesAHierarchyThatIsNotATree() {
     // a1 and a2 share A at level 1, but a1 goes to X and a2 to Y at level 2
-    Hierarchy h = Hierarchy.of("d", List.of(List.of("a1", "A", "X", "*"), List.of("a2", "A", "Y", "*")));
+    Hierarchy h =
+        Hierarchy.of("d", List.of(List.of("a1", "A", "X", "*"), List.of("a2", "A", "Y", "*")));
     SensitiveContext ctx = SensitiveContext.of(List.of("a1", "a2"), new long[] {1, 1});
-    assertEquals("Hierarchy 'd' is not a tree: a node at level 1 generalizes to both 'X' and 'Y' at level 2"
-        + " (hierarchical t-closeness needs a tree)", assertThrows(IllegalArgumentException.class,
-            () -> new HierarchicalDistanceTCloseness(0.5, h).distance(hist(1, 1), ctx)).getMessage());
+    assertEquals(
+        "Hierarchy 'd' is not a tree: a node at level 1 generalizes to both 'X' and 'Y' at level 2"
+            + " (hierarchical t-closeness needs a tree)",
+        assertThrows(
+                IllegalArgumentException.class,
+                () -> new HierarchicalDistanceTCloseness(0.5, h).distance(hist(1, 1), ctx))
+            .getMessage());
   }
 
   @Test
@@ -235,17 +302,28 @@ class PrivacyModelsTest {
   }
 
   /**
-   * One quasi-identifier, age 1..4 (level 1: 1-2, 3-4), five records: ages 1, 1, 2, 2, 3. At level 1 with k = 2 the
-   * class 3-4 (one record) fails; max-suppression 0.2 allows floor(0.2 * 5) = 1 record. The kept class 1-2 has 4
-   * records. Loss (Iyengar): a record in a group of 2 of the 4 values costs (2 - 1) / (4 - 1) = 1/3, a suppressed one
-   * 1: (4 * 1/3 + 1) / 5 = 7/15. Average class size over k: 4 / 1 / 2 = 2.
+   * One quasi-identifier, age 1..4 (level 1: 1-2, 3-4), five records: ages 1, 1, 2, 2, 3. At level
+   * 1 with k = 2 the class 3-4 (one record) fails; max-suppression 0.2 allows floor(0.2 * 5) = 1
+   * record. The kept class 1-2 has 4 records. Loss (Iyengar): a record in a group of 2 of the 4
+   * values costs (2 - 1) / (4 - 1) = 1/3, a suppressed one 1: (4 * 1/3 + 1) / 5 = 7/15. Average
+   * class size over k: 4 / 1 / 2 = 2.
    */
   @Test
   void aFixedNodeSuppressesTheClassBelowKWithinTheLimitAndReportsWhatItKeeps() {
-    Hierarchy age = Hierarchy.of("age", List.of(List.of("1", "1-2", "*"), List.of("2", "1-2", "*"),
-        List.of("3", "3-4", "*"), List.of("4", "3-4", "*")));
-    FrequencyTable t = FrequencyTable.builder(List.of(QuasiIdentifier.of("age", age)), Optional.empty())
-        .add(null, 2, "1").add(null, 2, "2").add(null, 1, "3").build();
+    Hierarchy age =
+        Hierarchy.of(
+            "age",
+            List.of(
+                List.of("1", "1-2", "*"),
+                List.of("2", "1-2", "*"),
+                List.of("3", "3-4", "*"),
+                List.of("4", "3-4", "*")));
+    FrequencyTable t =
+        FrequencyTable.builder(List.of(QuasiIdentifier.of("age", age)), Optional.empty())
+            .add(null, 2, "1")
+            .add(null, 2, "2")
+            .add(null, 1, "3")
+            .build();
     LatticeSearch search = new LatticeSearch(t);
     SearchResult r = search.evaluate(List.of(1), SearchConfig.kAnonymity(2, 0.2));
     assertTrue(r.feasible(), "1 of 5 suppressed, limit 1");
@@ -255,11 +333,19 @@ class PrivacyModelsTest {
     assertEquals(7.0 / 15, r.objectiveValue(), 1e-12);
     assertEquals(7.0 / 15, r.loss().loss(), 1e-12);
     assertEquals(2.0, r.loss().averageClassSize(), 1e-12);
-    assertFalse(search.evaluate(List.of(1), SearchConfig.kAnonymity(2, 0.19)).feasible(), "floor(0.95) = 0");
+    assertFalse(
+        search.evaluate(List.of(1), SearchConfig.kAnonymity(2, 0.19)).feasible(),
+        "floor(0.95) = 0");
     // 0.29 * 100 is 28.999999999999996 in doubles: the limit still allows 29 of 100 records
-    FrequencyTable hundred = FrequencyTable.builder(List.of(QuasiIdentifier.of("age", age)), Optional.empty())
-        .add(null, 71, "1").add(null, 29, "3").build();
-    assertTrue(new LatticeSearch(hundred).evaluate(List.of(0), SearchConfig.kAnonymity(30, 0.29)).feasible());
+    FrequencyTable hundred =
+        FrequencyTable.builder(List.of(QuasiIdentifier.of("age", age)), Optional.empty())
+            .add(null, 71, "1")
+            .add(null, 29, "3")
+            .build();
+    assertTrue(
+        new LatticeSearch(hundred)
+            .evaluate(List.of(0), SearchConfig.kAnonymity(30, 0.29))
+            .feasible());
     // nothing kept: the smallest kept class is reported as 0
     SearchResult none = search.evaluate(List.of(0), SearchConfig.kAnonymity(3, 1.0));
     assertEquals(5, none.suppressedRecords());

@@ -57,9 +57,14 @@ class RiskMetricsTest {
     assertEquals(0.0, after.sampleUniques(), EPS);
     assertEquals(1.0, after.recordsAtRisk(), EPS, "1/2 > 0.2");
 
-    FrequencyTable population = FrequencyTable.builder(table.qis(), Optional.empty())
-        .add(null, 5, "M", "20").add(null, 3, "F", "25").add(null, 4, "M", "30").add(null, 2, "M", "35")
-        .add(null, 6, "F", "30").build();
+    FrequencyTable population =
+        FrequencyTable.builder(table.qis(), Optional.empty())
+            .add(null, 5, "M", "20")
+            .add(null, 3, "F", "25")
+            .add(null, 4, "M", "30")
+            .add(null, 2, "M", "35")
+            .add(null, 6, "F", "30")
+            .build();
     RiskReport withPop = RiskMetrics.after(table, snap, 0.2, Optional.of(population));
     assertEquals(0.2, withPop.journalistMax(), EPS, "(M, 20-29) has 5 people in the population");
     assertEquals((2.0 / 5 + 2.0 / 6) / 4, withPop.marketer(), EPS);
@@ -67,7 +72,9 @@ class RiskMetricsTest {
 
   @Test
   void thresholdIsValidated() {
-    assertEquals("Invalid risk threshold: 0.0 (must be in (0, 1])",
-        assertThrows(IllegalArgumentException.class, () -> RiskMetrics.of(new long[] {1}, 0.0)).getMessage());
+    assertEquals(
+        "Invalid risk threshold: 0.0 (must be in (0, 1])",
+        assertThrows(IllegalArgumentException.class, () -> RiskMetrics.of(new long[] {1}, 0.0))
+            .getMessage());
   }
 }

@@ -12,10 +12,20 @@ import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
 
-/** Shared fixtures: the local SparkSession and the UCI Adult data copied into the test resources. */
+/**
+ * Shared fixtures: the local SparkSession and the UCI Adult data copied into the test resources.
+ */
 final class TestData {
-  static final List<String> ADULT_QIS = List.of("sex", "age", "race", "marital-status", "education",
-      "native-country", "workclass", "occupation");
+  static final List<String> ADULT_QIS =
+      List.of(
+          "sex",
+          "age",
+          "race",
+          "marital-status",
+          "education",
+          "native-country",
+          "workclass",
+          "occupation");
   static final String ADULT_SENSITIVE = "salary-class";
 
   private static Dataset<Row> adult;
@@ -24,7 +34,9 @@ final class TestData {
   private TestData() {}
 
   static SparkSession spark() {
-    return SparkSession.builder().master("local[2]").appName("privacy-tests")
+    return SparkSession.builder()
+        .master("local[2]")
+        .appName("privacy-tests")
         .config("spark.ui.enabled", "false")
         .config("spark.sql.shuffle.partitions", "4")
         .getOrCreate();
@@ -40,7 +52,8 @@ final class TestData {
 
   static Hierarchy adultHierarchy(String attribute) {
     try {
-      return Hierarchy.fromCsv(attribute, adultDir().resolve("adult_hierarchy_" + attribute + ".csv"), ';');
+      return Hierarchy.fromCsv(
+          attribute, adultDir().resolve("adult_hierarchy_" + attribute + ".csv"), ';');
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
@@ -58,13 +71,20 @@ final class TestData {
   /** The Adult records, all columns strings, cached. */
   static synchronized Dataset<Row> adult() {
     if (adult == null) {
-      adult = spark().read().option("header", "true").option("sep", ";")
-          .csv(adultDir().resolve("adult.csv").toString()).cache();
+      adult =
+          spark()
+              .read()
+              .option("header", "true")
+              .option("sep", ";")
+              .csv(adultDir().resolve("adult.csv").toString())
+              .cache();
     }
     return adult;
   }
 
-  /** The frequency table of Adult over the 8 usual QIs with salary-class as the sensitive attribute. */
+  /**
+   * The frequency table of Adult over the 8 usual QIs with salary-class as the sensitive attribute.
+   */
   static synchronized FrequencyTable adultTable() {
     if (adultTable == null) {
       adultTable = FrequencyTable.build(adult(), adultQis(ADULT_QIS), Optional.of(ADULT_SENSITIVE));

@@ -25,14 +25,18 @@ import org.apache.spark.sql.types.StructType;
 import org.junit.jupiter.api.Test;
 import scala.jdk.javaapi.CollectionConverters;
 
-/** Micro-aggregation on a real local SparkSession, checked against a plain sort-and-cut computed in Java. */
+/**
+ * Micro-aggregation on a real local SparkSession, checked against a plain sort-and-cut computed in
+ * Java.
+ */
 class MicroAggregateTest {
 
-  private static final StructType SCHEMA = new StructType()
-      .add("id", DataTypes.IntegerType, false)
-      .add("band", DataTypes.StringType, true)
-      .add("age", DataTypes.IntegerType, true)
-      .add("amount", DataTypes.DoubleType, true);
+  private static final StructType SCHEMA =
+      new StructType()
+          .add("id", DataTypes.IntegerType, false)
+          .add("band", DataTypes.StringType, true)
+          .add("age", DataTypes.IntegerType, true)
+          .add("amount", DataTypes.DoubleType, true);
 
   private record In(int id, String band, Integer age, Double amount) {}
 
@@ -50,12 +54,16 @@ class MicroAggregateTest {
     List<In> out = new ArrayList<>();
     for (int i = 0; i < n; i++) {
       String band = rnd.nextInt(3) == 0 ? "B" : "A";
-      out.add(new In(i, band, 18 + rnd.nextInt(30), Math.round(rnd.nextDouble() * 1_000_000) / 100.0));
+      out.add(
+          new In(i, band, 18 + rnd.nextInt(30), Math.round(rnd.nextDouble() * 1_000_000) / 100.0));
     }
     return out;
   }
 
-  /** Reference micro-aggregation: sort each band by the key, cut into groups of k (last absorbs), group means. */
+  /**
+   * Reference micro-aggregation: sort each band by the key, cut into groups of k (last absorbs),
+   * group means.
+   */
   private static List<String> reference(List<In> in, int k, Comparator<In> order, boolean byBand) {
     Map<String, List<In>> bands = new TreeMap<>();
     for (In r : in) {
@@ -79,10 +87,21 @@ class MicroAggregateTest {
   }
 
   private static String pair(In r, Object age, Object amount) {
-    return r.band + "|" + r.age + "|" + r.amount + " -> " + age + "|" + String.format("%.6f", (Double) amount);
+    return r.band
+        + "|"
+        + r.age
+        + "|"
+        + r.amount
+        + " -> "
+        + age
+        + "|"
+        + String.format("%.6f", (Double) amount);
   }
 
-  /** The (input values -> output values) pairs of a run; ties may be split either way, so compare multisets. */
+  /**
+   * The (input values -> output values) pairs of a run; ties may be split either way, so compare
+   * multisets.
+   */
   private static List<String> pairs(List<In> in, TechniqueRun.Result r) {
     Map<Integer, In> byId = new HashMap<>();
     for (In x : in) {
@@ -100,14 +119,17 @@ class MicroAggregateTest {
   @Test
   void microAggregationGroupsHaveAtLeastKRecords() {
     List<In> in = sample(103, 7);
-    TechniqueRun.Result r = TechniqueRun.run(
-        "type = micro-aggregate, columns = [amount], k = 5, sort-buckets = 4", frame(in));
+    TechniqueRun.Result r =
+        TechniqueRun.run(
+            "type = micro-aggregate, columns = [amount], k = 5, sort-buckets = 4", frame(in));
     Map<Object, Integer> sizes = new HashMap<>();
     for (Object v : r.column("amount")) {
       sizes.merge(v, 1, Integer::sum);
     }
-    // Amounts are distinct, so each group mean is a distinct value: its frequency is the group's size.
-    assertEquals(20, sizes.size(), "103 records in groups of 5: 19 groups of 5 and a last group of 8");
+    // Amounts are distinct, so each group mean is a distinct value: its frequency is the group's
+    // size.
+    assertEquals(
+        20, sizes.size(), "103 records in groups of 5: 19 groups of 5 and a last group of 8");
     assertTrue(sizes.values().stream().allMatch(s -> s >= 5 && s <= 9), sizes.toString());
     assertEquals(8, sizes.values().stream().mapToInt(Integer::intValue).max().orElseThrow());
     assertEquals(20, r.metric("amount", "groups"));
@@ -119,25 +141,34 @@ class MicroAggregateTest {
   @Test
   void microAggregationMatchesSortAndCutReferenceWhateverTheNumberOfSortBuckets() {
     List<In> in = sample(230, 11);
-    List<String> expected = reference(in, 4,
-        Comparator.comparing(In::age).thenComparing(In::amount), true);
+    List<String> expected =
+        reference(in, 4, Comparator.comparing(In::age).thenComparing(In::amount), true);
     for (int buckets : new int[] {1, 3, 8}) {
-      TechniqueRun.Result r = TechniqueRun.run("type = micro-aggregate, columns = [age, amount], k = 4,"
-          + " within = [band], sort-buckets = " + buckets, frame(in));
+      TechniqueRun.Result r =
+          TechniqueRun.run(
+              "type = micro-aggregate, columns = [age, amount], k = 4,"
+                  + " within = [band], sort-buckets = "
+                  + buckets,
+              frame(in));
       assertEquals(expected, pairs(in, r), "sort-buckets = " + buckets);
-      assertEquals(r.metric("age+amount", "groups"), expected.stream().map(p -> p.split(" -> ")[1]).distinct().count());
+      assertEquals(
+          r.metric("age+amount", "groups"),
+          expected.stream().map(p -> p.split(" -> ")[1]).distinct().count());
     }
   }
 
   @Test
   void univariateMicroAggregationSortsEachColumnByItsOwnValues() {
     List<In> in = sample(60, 3);
-    TechniqueRun.Result r = TechniqueRun.run(
-        "type = micro-aggregate, columns = [age, amount], k = 6, mode = univariate, sort-buckets = 2", frame(in));
+    TechniqueRun.Result r =
+        TechniqueRun.run(
+            "type = micro-aggregate, columns = [age, amount], k = 6, mode = univariate, sort-buckets = 2",
+            frame(in));
     List<String> expectedAges = new ArrayList<>();
     for (String p : cut(in.stream().map(x -> (double) x.age).toList(), 6)) {
       String[] io = p.split(" -> ");
-      expectedAges.add((long) Double.parseDouble(io[0]) + " -> " + Math.round(Double.parseDouble(io[1])));
+      expectedAges.add(
+          (long) Double.parseDouble(io[0]) + " -> " + Math.round(Double.parseDouble(io[1])));
     }
     expectedAges.sort(null);
     List<String> ages = new ArrayList<>();
@@ -174,21 +205,27 @@ class MicroAggregateTest {
 
   @Test
   void microAggregationMedianRoundsToMultipleAndKeepsIntegerType() {
-    StructType schema = new StructType().add("id", DataTypes.IntegerType).add("price", DataTypes.LongType);
+    StructType schema =
+        new StructType().add("id", DataTypes.IntegerType).add("price", DataTypes.LongType);
     long[] prices = {100, 250, 260, 1000, 1010, 5000, 7000};
     List<Row> rows = new ArrayList<>();
     for (int i = 0; i < prices.length; i++) {
       rows.add(RowFactory.create(i, prices[i]));
     }
     Dataset<Row> df = TechniqueRun.spark().createDataFrame(rows, schema);
-    TechniqueRun.Result median = TechniqueRun.run(
-        "type = micro-aggregate, columns = price, k = 3, aggregate = median, round = 100", df);
-    // Groups {100, 250, 260} and {1000, 1010, 5000, 7000}: medians 250 and 3005, to the nearest 100 (half up).
-    assertEquals(List.of(300L, 300L, 300L, 3000L, 3000L, 3000L, 3000L), sortedLongs(median.column("price")));
+    TechniqueRun.Result median =
+        TechniqueRun.run(
+            "type = micro-aggregate, columns = price, k = 3, aggregate = median, round = 100", df);
+    // Groups {100, 250, 260} and {1000, 1010, 5000, 7000}: medians 250 and 3005, to the nearest 100
+    // (half up).
+    assertEquals(
+        List.of(300L, 300L, 300L, 3000L, 3000L, 3000L, 3000L), sortedLongs(median.column("price")));
     assertEquals(DataTypes.LongType, median.schema().apply("price").dataType());
-    TechniqueRun.Result mean = TechniqueRun.run("type = micro-aggregate, columns = price, k = 3", df);
+    TechniqueRun.Result mean =
+        TechniqueRun.run("type = micro-aggregate, columns = price, k = 3", df);
     // Means 203.33 and 3502.5, to whole numbers (half up) because the column is integral.
-    assertEquals(List.of(203L, 203L, 203L, 3503L, 3503L, 3503L, 3503L), sortedLongs(mean.column("price")));
+    assertEquals(
+        List.of(203L, 203L, 203L, 3503L, 3503L, 3503L, 3503L), sortedLongs(mean.column("price")));
     assertEquals(2, mean.metric("price", "groups"));
   }
 
@@ -201,8 +238,10 @@ class MicroAggregateTest {
     in.add(new In(10, "B", 80, 1.0));
     in.add(new In(11, "B", 81, 2.0));
     in.add(new In(12, "B", 99, null));
-    TechniqueRun.Result r = TechniqueRun.run(
-        "type = micro-aggregate, columns = amount, k = 5, within = band, sort-buckets = 2", frame(in));
+    TechniqueRun.Result r =
+        TechniqueRun.run(
+            "type = micro-aggregate, columns = amount, k = 5, within = band, sort-buckets = 2",
+            frame(in));
     Map<Integer, Object> byId = new HashMap<>();
     for (Map<String, Object> row : r.rows()) {
       byId.put((Integer) row.get("id"), row.get("amount"));
@@ -223,19 +262,27 @@ class MicroAggregateTest {
   void microAggregationMovesOnlyBucketCountsIntoASinglePartition() {
     SparkSession spark = TechniqueRun.spark();
     String adaptive = spark.conf().get("spark.sql.adaptive.enabled");
-    spark.conf().set("spark.sql.adaptive.enabled", "false"); // a plain plan tree, without query stages
+    spark
+        .conf()
+        .set("spark.sql.adaptive.enabled", "false"); // a plain plan tree, without query stages
     try {
       Dataset<Row> rows = frame(sample(500, 5));
-      Technique t = TechniqueRun.parse("type = micro-aggregate, columns = [age, amount], k = 5, sort-buckets = 4");
+      Technique t =
+          TechniqueRun.parse(
+              "type = micro-aggregate, columns = [age, amount], k = 5, sort-buckets = 4");
       Dataset<Row> out = t.apply(rows, new TechniqueContext(Optional.empty(), 1L));
       List<ShuffleExchangeExec> exchanges = new ArrayList<>();
       collectExchanges(out.queryExecution().executedPlan(), exchanges);
-      List<ShuffleExchangeExec> single = exchanges.stream()
-          .filter(e -> e.outputPartitioning() instanceof SinglePartition$).toList();
+      List<ShuffleExchangeExec> single =
+          exchanges.stream()
+              .filter(e -> e.outputPartitioning() instanceof SinglePartition$)
+              .toList();
       assertTrue(exchanges.size() > single.size(), "the rows are shuffled by bucket and group");
       for (ShuffleExchangeExec e : single) {
-        List<String> carried = CollectionConverters.asJava(e.child().output()).stream().map(a -> a.name()).toList();
-        assertFalse(carried.contains("amount") || carried.contains("id"),
+        List<String> carried =
+            CollectionConverters.asJava(e.child().output()).stream().map(a -> a.name()).toList();
+        assertFalse(
+            carried.contains("amount") || carried.contains("id"),
             "only the per-bucket counts may meet in one partition, not the rows: " + carried);
       }
     } finally {

@@ -31,7 +31,8 @@ class PseudonymizeTest {
 
   private List<Row> pseudonyms(byte[] key, String domain, List<String> values) {
     Dataset<Row> df = spark.createDataset(values, Encoders.STRING()).toDF("v");
-    return df.select(col("v"), Pseudonymize.hmacHex(col("v"), key, domain, 64).as("p")).collectAsList();
+    return df.select(col("v"), Pseudonymize.hmacHex(col("v"), key, domain, 64).as("p"))
+        .collectAsList();
   }
 
   @Test
@@ -39,7 +40,8 @@ class PseudonymizeTest {
     byte[] key = PseudonymKey.generate().bytes();
     List<String> values = List.of("M0000001", "O0000000001", "佐藤 花子", "", "x".repeat(200));
     for (Row r : pseudonyms(key, "member", values)) {
-      assertEquals(jdkHmac(key, "member", r.getString(0)), r.getString(1), "value " + r.getString(0));
+      assertEquals(
+          jdkHmac(key, "member", r.getString(0)), r.getString(1), "value " + r.getString(0));
     }
   }
 
@@ -48,10 +50,17 @@ class PseudonymizeTest {
     byte[] key = PseudonymKey.generate().bytes();
     Dataset<Row> df = spark.sql("SELECT 'M0000001' AS s, 1234567 AS n");
     for (int digits : new int[] {16, 17, 32, 33, 63}) {
-      Row r = df.select(Pseudonymize.hmacHex(col("s"), key, "member", digits),
-          Pseudonymize.hmacHex(col("n"), key, "member", digits)).first();
-      assertEquals(jdkHmac(key, "member", "M0000001").substring(0, digits), r.getString(0), digits + " digits");
-      assertEquals(jdkHmac(key, "member", "1234567").substring(0, digits), r.getString(1), "an int column");
+      Row r =
+          df.select(
+                  Pseudonymize.hmacHex(col("s"), key, "member", digits),
+                  Pseudonymize.hmacHex(col("n"), key, "member", digits))
+              .first();
+      assertEquals(
+          jdkHmac(key, "member", "M0000001").substring(0, digits),
+          r.getString(0),
+          digits + " digits");
+      assertEquals(
+          jdkHmac(key, "member", "1234567").substring(0, digits), r.getString(1), "an int column");
     }
   }
 
@@ -92,13 +101,17 @@ class PseudonymizeTest {
     for (int i = 0; i < 64; i++) {
       ipad[i] = (byte) ((i < key.length ? key[i] : 0) ^ 0x36);
     }
-    Dataset<Row> df = spark.createDataset(List.of("M1"), Encoders.STRING()).toDF("v")
-        .select(Pseudonymize.hmacHex(col("v"), key, "member", 32).as("p"));
+    Dataset<Row> df =
+        spark
+            .createDataset(List.of("M1"), Encoders.STRING())
+            .toDF("v")
+            .select(Pseudonymize.hmacHex(col("v"), key, "member", 32).as("p"));
     String plan = df.queryExecution().toString().toLowerCase(java.util.Locale.ROOT);
     assertEquals(32, df.first().getString(0).length());
     for (byte[] secret : new byte[][] {key, ipad}) {
       String hex = HexFormat.of().formatHex(secret);
-      org.junit.jupiter.api.Assertions.assertFalse(plan.contains(hex.substring(0, 16)), "key material in the plan");
+      org.junit.jupiter.api.Assertions.assertFalse(
+          plan.contains(hex.substring(0, 16)), "key material in the plan");
     }
   }
 }

@@ -20,15 +20,22 @@ import org.apache.spark.sql.types.StructField;
 import org.apache.spark.sql.types.StructType;
 
 /**
- * Runs one technique the way the pipeline does, on the shared local SparkSession: parse from a policy snippet, schema
- * pass, apply, then one evaluation that yields both the visible rows and the technique's counters.
+ * Runs one technique the way the pipeline does, on the shared local SparkSession: parse from a
+ * policy snippet, schema pass, apply, then one evaluation that yields both the visible rows and the
+ * technique's counters.
  */
 final class TechniqueRun {
   static final String FILE = "test-policy.conf";
   static final String KEY = "dataset.transforms[0]";
 
-  /** The visible rows (hidden bookkeeping columns removed) and the counters, keyed {@code column/metric}. */
-  record Result(StructType schema, List<Map<String, Object>> rows, Map<String, Long> metrics,
+  /**
+   * The visible rows (hidden bookkeeping columns removed) and the counters, keyed {@code
+   * column/metric}.
+   */
+  record Result(
+      StructType schema,
+      List<Map<String, Object>> rows,
+      Map<String, Long> metrics,
       TechniqueContext ctx) {
 
     List<Object> column(String name) {
@@ -64,7 +71,8 @@ final class TechniqueRun {
   }
 
   static Technique parse(String hocon) {
-    return Techniques.parse(conf(hocon), new HierarchyResolver(Path.of("target", "no-hierarchies")));
+    return Techniques.parse(
+        conf(hocon), new HierarchyResolver(Path.of("target", "no-hierarchies")));
   }
 
   static Result run(String hocon, Dataset<Row> input) {
@@ -75,13 +83,17 @@ final class TechniqueRun {
     StructType expected = t.transformSchema(input.schema());
     TechniqueContext ctx = new TechniqueContext(Optional.empty(), seed);
     Dataset<Row> out = t.apply(input, ctx);
-    StructType visible = new StructType(java.util.Arrays.stream(out.schema().fields())
-        .filter(f -> !f.name().startsWith(TechniqueContext.HIDDEN_PREFIX)).toArray(StructField[]::new));
+    StructType visible =
+        new StructType(
+            java.util.Arrays.stream(out.schema().fields())
+                .filter(f -> !f.name().startsWith(TechniqueContext.HIDDEN_PREFIX))
+                .toArray(StructField[]::new));
     assertEquals(names(expected), names(visible), "columns after apply must match the schema pass");
     for (StructField f : expected.fields()) {
       assertEquals(f.dataType(), visible.apply(f.name()).dataType(), "type of " + f.name());
     }
-    List<Row> collected = out.collectAsList(); // one evaluation: values and counters from the same rows
+    List<Row> collected =
+        out.collectAsList(); // one evaluation: values and counters from the same rows
     Map<String, Integer> index = new HashMap<>();
     String[] cols = out.columns();
     for (int i = 0; i < cols.length; i++) {
