@@ -410,6 +410,7 @@ public final class ReleasePrivacy {
         // relational and the item dataset; otherwise every output is profiled again).
         PartitionedProfiles out;
         Dataset<Row> ownRows = null;
+        long affectedPersons = 0;
         long tc = System.nanoTime();
         if (local) {
           // the item rows the item dataset's own models suppressed: its rows before the stage's
@@ -459,8 +460,9 @@ public final class ReleasePrivacy {
             }
             affected = all;
           }
+          affectedPersons = affected == null ? 0 : affected.count();
           out =
-              affected == null || affected.isEmpty()
+              affectedPersons == 0
                   ? null
                   : recheck(
                       parts,
@@ -514,9 +516,7 @@ public final class ReleasePrivacy {
             round,
             String.format(Locale.ROOT, "%.1f", (tc - tr) / 1e9),
             String.format(Locale.ROOT, "%.1f", (System.nanoTime() - tc) / 1e9),
-            local
-                ? (affected == null ? 0 : affected.count()) + " persons' classes again"
-                : "every output profiled");
+            local ? affectedPersons + " persons' classes again" : "every output profiled");
         rounds.add(
             Map.of(
                 "round",
