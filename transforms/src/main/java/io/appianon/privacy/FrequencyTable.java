@@ -3,6 +3,18 @@ package io.appianon.privacy;
 import static org.apache.spark.sql.functions.col;
 import static org.apache.spark.sql.functions.lit;
 
+import com.univocity.parsers.common.TextParsingException;
+import com.univocity.parsers.csv.CsvParser;
+import com.univocity.parsers.csv.CsvParserSettings;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.io.Reader;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.CharsetDecoder;
+import java.nio.charset.CodingErrorAction;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collections;
@@ -129,6 +141,126 @@ public final class FrequencyTable {
       }
     }
     return builder.build();
+  }
+
+  /**
+   * The light path for inputs that fit one machine: builds the same table as {@link #build} on
+   * {@code spark.read().option("header", "true").option("sep", separator).csv(file)}, but parses
+   * the file on this JVM alone, with the CSV parser Spark's own reader uses (univocity), and no
+   * Spark session. Values are read as Spark reads them: an empty field, quoted or not, is null,
+   * surrounding whitespace is kept, empty lines are skipped, a quoted field may hold the separator.
+   * Memory is bounded by the distinct (QI values, sensitive value) combinations, not by the
+   * records. A file that is not UTF-8, and a record whose field count differs from the header's,
+   * are refused with the line named (Spark's permissive reader would pad or cut such a record
+   * silently).
+   */
+  public static FrequencyTable readCsv(
+      Path file, char separator, List<QuasiIdentifier> qis, Optional<String> sensitive)
+      throws IOException {
+    Objects.requireNonNull(file, "file");
+    Objects.requireNonNull(sensitive, "sensitive");
+    checkQis(qis);
+    CsvParserSettings settings = new CsvParserSettings();
+    settings.getFormat().setDelimiter(separator);
+    settings.setLineSeparatorDetectionEnabled(true);
+    settings.setIgnoreLeadingWhitespaces(false);
+    settings.setIgnoreTrailingWhitespaces(false);
+    settings.setNullValue(null);
+    settings.setEmptyValue(null);
+    settings.setMaxCharsPerColumn(-1);
+    CsvParser parser = new CsvParser(settings);
+    CharsetDecoder utf8 =
+        StandardCharsets.UTF_8
+            .newDecoder()
+            .onMalformedInput(CodingErrorAction.REPORT)
+            .onUnmappableCharacter(CodingErrorAction.REPORT);
+    int q = qis.size();
+    Map<Key, long[]> counts = new HashMap<>();
+    try (Reader in = new InputStreamReader(Files.newInputStream(file), utf8)) {
+      parser.beginParsing(in);
+      String[] header = parser.parseNext();
+      if (header == null) {
+        throw new IllegalArgumentException(file + " is empty (a header line is required)");
+      }
+      List<String> columns = Arrays.asList(header);
+      int[] index = new int[sensitive.isPresent() ? q + 1 : q];
+      for (int a = 0; a < q; a++) {
+        index[a] = columnIndex(file, columns, qis.get(a).column(), "quasi-identifier");
+      }
+      if (sensitive.isPresent()) {
+        if (qis.stream().anyMatch(x -> x.column().equals(sensitive.get()))) {
+          throw new IllegalArgumentException(
+              "Sensitive column '" + sensitive.get() + "' is also a quasi-identifier");
+        }
+        index[q] = columnIndex(file, columns, sensitive.get(), "sensitive");
+      }
+      for (String[] record = parser.parseNext(); record != null; record = parser.parseNext()) {
+        if (record.length != header.length) {
+          throw new IllegalArgumentException(
+              file
+                  + " line "
+                  + parser.getContext().currentLine()
+                  + ": "
+                  + record.length
+                  + " fields, the header has "
+                  + header.length);
+        }
+        String[] values = new String[index.length];
+        for (int i = 0; i < index.length; i++) {
+          values[i] = record[index[i]];
+        }
+        counts.computeIfAbsent(new Key(values), v -> new long[1])[0]++;
+      }
+    } catch (TextParsingException e) {
+      for (Throwable c = e.getCause(); c != null; c = c.getCause()) {
+        if (c instanceof CharacterCodingException) {
+          throw new IOException(
+              file + " is not valid UTF-8 (near line " + (e.getLineIndex() + 1) + ")", c);
+        }
+      }
+      throw new IllegalArgumentException(
+          file + " line " + (e.getLineIndex() + 1) + ": " + e.getMessage(), e);
+    } catch (IllegalArgumentException e) {
+      parser.stopParsing(); // a refused header or record: stop the parser's reading thread
+      throw e;
+    }
+    Builder builder = builder(qis, sensitive);
+    for (Map.Entry<Key, long[]> e : counts.entrySet()) {
+      String[] v = e.getKey().values();
+      builder.add(
+          Arrays.asList(v).subList(0, q), sensitive.isPresent() ? v[q] : null, e.getValue()[0]);
+    }
+    return builder.build();
+  }
+
+  private static int columnIndex(Path file, List<String> header, String column, String role) {
+    int i = header.indexOf(column);
+    if (i < 0) {
+      throw new IllegalArgumentException(
+          "Unknown "
+              + role
+              + " column '"
+              + column
+              + "' in "
+              + file
+              + " (columns: "
+              + String.join(", ", header)
+              + ")");
+    }
+    return i;
+  }
+
+  /** One record's QI values and sensitive value, as a hash key. */
+  private record Key(String[] values) {
+    @Override
+    public boolean equals(Object o) {
+      return o instanceof Key k && Arrays.equals(values, k.values);
+    }
+
+    @Override
+    public int hashCode() {
+      return Arrays.hashCode(values);
+    }
   }
 
   private static List<String> qiValues(Row r, int q) {
