@@ -99,4 +99,46 @@ class BenchScriptIT {
     // the release of the anonymize run was written to the scratch folder, not into the project
     assertTrue(Files.isDirectory(tmp.resolve("tmp/out")), log);
   }
+
+  /**
+   * {@code scripts/bench-adult.sh --scale 2 --no-arx}: Adult twice over, the eight searches on the
+   * light path and on embedded Spark, each in its own JVM; both read the same table and choose the
+   * same levels in every search (ARX is not built in CI; its column is compared by hand, see
+   * docs/benchmarks.md).
+   */
+  @Test
+  void adultScaleBenchmarkRunsBothPathsToTheSameOptimum(@TempDir Path tmp) throws Exception {
+    Tools.require(Files.isExecutable(Path.of("/usr/bin/time")), "/usr/bin/time (GNU time)");
+    Path root = TestProject.root();
+    ProcessBuilder pb =
+        new ProcessBuilder(
+                "/bin/bash",
+                root.resolve("scripts/bench-adult.sh").toString(),
+                "--scale",
+                "2",
+                "--runs",
+                "1",
+                "--no-arx")
+            .redirectErrorStream(true);
+    pb.environment().put("BENCH_DIR", tmp.toString());
+    Process p = pb.start();
+    String log = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+    assertTrue(p.waitFor(10, TimeUnit.MINUTES), "bench-adult.sh finished");
+    assertEquals(0, p.exitValue(), log);
+    // the replicated data: the header and Adult's 30,162 records twice
+    assertEquals(1 + 2 * 30162, Files.readAllLines(tmp.resolve("data/adult-x2/adult.csv")).size());
+    String md = Files.readString(tmp.resolve("results/adult-x2.md"));
+    assertTrue(md.contains("60324 records; k = 10, 200;"), md);
+    assertTrue(md.matches("(?s).*\\| 1 \\| local \\| [0-9.]+ \\| [0-9.]+ \\| \\d+ \\|.*"), md);
+    assertTrue(md.matches("(?s).*\\| 1 \\| spark \\| [0-9.]+ \\| [0-9.]+ \\| \\d+ \\|.*"), md);
+    List<String> searches =
+        md.lines().filter(l -> l.matches("\\| (LOSS_ARX|DISCERNIBILITY) .*")).toList();
+    assertEquals(8, searches.size(), md);
+    for (String row : searches) {
+      String[] cells = row.split("\\|");
+      // | search | local | spark |: the same levels, and a level for each of the 8 QIs
+      assertTrue(cells[2].trim().matches("\\[\\d(, \\d){7}\\]"), row);
+      assertEquals(cells[2].trim(), cells[3].trim(), row);
+    }
+  }
 }
