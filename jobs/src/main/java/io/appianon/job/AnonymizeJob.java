@@ -243,6 +243,7 @@ public final class AnonymizeJob {
    */
   public Summary run(SparkSession spark, String releaseId, PseudonymKey key) {
     long started = System.nanoTime();
+    SparkWork work = SparkWork.listen(spark);
     try (ReleaseStore store = ReleaseStore.open(config.output())) {
       store.checkPublishable(releaseId, config.overwrite());
       MethodStore methodStore = methodStore();
@@ -408,6 +409,7 @@ public final class AnonymizeJob {
             "published release {} in {} s",
             published,
             String.format("%.1f", (System.nanoTime() - started) / 1e9));
+        LOG.info("[spark] {}", work.summary());
         return new Summary(releaseId, published, quarantineRoot, methodDir, summaries, personLines);
       } finally {
         key.destroy();
@@ -417,6 +419,8 @@ public final class AnonymizeJob {
       }
     } catch (IOException e) {
       throw new UncheckedIOException(e);
+    } finally {
+      work.stop(spark);
     }
   }
 

@@ -167,6 +167,11 @@ class ClusterSubmitIT {
       assertTrue(
           driverErr.contains(cluster.masterUrl()),
           "the driver connected to " + cluster.masterUrl());
+      // what the run asked of the cluster, summed from the executors' task metrics
+      assertTrue(
+          driverErr.matches(
+              "(?s).*\\[spark\\] \\d+ tasks, executor CPU [0-9.]+ s, shuffle written [0-9.]+ [KMG]B.*"),
+          tail(driverErr, 4000));
 
       // the work ran on the worker: an executor of our app in the worker's work dir, fetched our
       // jar, ran tasks
