@@ -5,8 +5,8 @@
 #   scripts/submit.sh MODE [options] [-- appi-anon options]
 #
 # Modes:
-#   local-cluster  Start a throwaway Spark standalone master and one worker on 127.0.0.1, submit in client mode,
-#                  stop both. Uses $SPARK_HOME (a Spark 4.0 / Scala 2.13 distribution) if set, else a SPARK_HOME
+#   local-cluster  Start a throwaway Spark standalone master and one worker (--workers N: N) on 127.0.0.1, submit in
+#                  client mode, stop them all. Uses $SPARK_HOME (a Spark 4.0 / Scala 2.13 distribution) if set, else a SPARK_HOME
 #                  made of links to the Maven jars (no download). Tested here: ClusterSubmitIT does the same.
 #   standalone     An existing standalone master (--master spark://HOST:7077), client mode: the driver runs here.
 #   yarn           --master yarn --deploy-mode cluster. Needs $SPARK_HOME and HADOOP_CONF_DIR/YARN_CONF_DIR.
@@ -33,7 +33,8 @@
 #   --hierarchies DIR     yarn/k8s: folder of hierarchy CSVs to ship (default sample-data/hierarchies)
 #   --jar PATH|URI        the application jar (default: the cluster jar, built if missing)
 #   --conf KEY=VALUE      extra spark-submit --conf (repeatable)
-#   --cores N, --memory M local-cluster: the worker's cores and memory (default 1 and 1g)
+#   --cores N, --memory M local-cluster: each worker's cores and memory (default 1 and 1g)
+#   --workers N           local-cluster: the number of workers (default 1), each with --cores and --memory
 #   --dry-run             print the spark-submit command and exit
 #   -h, --help            this help
 # After --, appi-anon options: --release-id ID, --output DIR, --overwrite, --set KEY=VALUE, ... (see --help of the job).
@@ -63,7 +64,7 @@ case "$MODE" in
 esac
 
 MASTER="" IMAGE="" UPLOAD="" CONFIG="conf/application.conf" POLICIES="" HIERARCHIES="sample-data/hierarchies"
-JAR="" DRY_RUN=false CORES=1 MEMORY=1g
+JAR="" DRY_RUN=false CORES=1 MEMORY=1g WORKERS=1
 EXTRA_CONF=() APP_ARGS=()
 need() { [[ $# -ge 2 ]] || die "$1 needs a value"; }
 while [[ $# -gt 0 ]]; do
@@ -78,6 +79,8 @@ while [[ $# -gt 0 ]]; do
     --conf) need "$@"; EXTRA_CONF+=(--conf "$2"); shift 2 ;;
     --cores) need "$@"; CORES="$2"; shift 2 ;;
     --memory) need "$@"; MEMORY="$2"; shift 2 ;;
+    --workers) need "$@"; WORKERS="$2"; shift 2
+      [[ "$WORKERS" =~ ^[1-9][0-9]*$ ]] || die "--workers: a positive number, got '$WORKERS'" ;;
     --dry-run) DRY_RUN=true; shift ;;
     -h|--help) usage; exit 0 ;;
     --) shift; APP_ARGS=("$@"); break ;;
@@ -173,7 +176,7 @@ submit_cmd() {
 
 # --- local-cluster: master and worker on loopback, stopped by pid on exit
 LOCAL_DIR="$ROOT/out/local-cluster"
-LOCAL_HOME="" MASTER_PID="" WORKER_PID=""
+LOCAL_HOME="" MASTER_PID="" WORKER_PIDS=()
 
 # A SPARK_HOME of links to the Maven jars, minus what the cluster jar brings (ours, Config, Lucene), standing for a
 # Spark distribution; RELEASE marks the distribution layout, so a worker gives executors jars/*.
@@ -208,8 +211,11 @@ stop_pid() { # PID: SIGTERM, up to 20 s, then SIGKILL
 
 stop_local_cluster() {
   local executors=""
-  [[ -n "$WORKER_PID" ]] && executors="$(pgrep -P "$WORKER_PID" || true)"
-  stop_pid "$WORKER_PID"
+  local pid
+  for pid in "${WORKER_PIDS[@]}"; do
+    executors+=" $(pgrep -P "$pid" || true)"
+    stop_pid "$pid"
+  done
   for pid in $executors; do stop_pid "$pid"; done
   stop_pid "$MASTER_PID"
   echo "local cluster stopped; logs in $LOCAL_DIR" >&2
@@ -232,7 +238,7 @@ start_local_cluster() {
   export SPARK_HOME="$LOCAL_HOME" SPARK_CONF_DIR="$LOCAL_DIR/conf" SPARK_SCALA_VERSION=2.13 \
     SPARK_LOCAL_IP=127.0.0.1 SPARK_LOCAL_DIRS="$LOCAL_DIR/local"
   local mport mui wport wui
-  mport="$(free_port)" mui="$(free_port)" wport="$(free_port)" wui="$(free_port)"
+  mport="$(free_port)" mui="$(free_port)"
   MASTER="spark://127.0.0.1:$mport"
   trap stop_local_cluster EXIT
   # shellcheck disable=SC2086
@@ -240,14 +246,19 @@ start_local_cluster() {
     --host 127.0.0.1 --port "$mport" --webui-port "$mui" > "$LOCAL_DIR/master.log" 2>&1 &
   MASTER_PID=$!
   wait_for "$LOCAL_DIR/master.log" "elected leader" "$MASTER_PID" "master"
-  # shellcheck disable=SC2086
-  java -Xmx256m $OPENS -cp "$LOCAL_HOME/jars/*" org.apache.spark.deploy.worker.Worker \
-    --host 127.0.0.1 --port "$wport" --webui-port "$wui" --cores "$CORES" --memory "$MEMORY" \
-    --work-dir "$LOCAL_DIR/work" "$MASTER" > "$LOCAL_DIR/worker.log" 2>&1 &
-  WORKER_PID=$!
-  wait_for "$LOCAL_DIR/worker.log" "Successfully registered with master" "$WORKER_PID" "worker"
-  echo "local cluster: master $MASTER (pid $MASTER_PID), worker pid $WORKER_PID, $CORES core(s), $MEMORY;" \
-    "logs in $LOCAL_DIR" >&2
+  local w
+  for w in $(seq 1 "$WORKERS"); do
+    wport="$(free_port)" wui="$(free_port)"
+    mkdir -p "$LOCAL_DIR/work/$w"
+    # shellcheck disable=SC2086
+    java -Xmx256m $OPENS -cp "$LOCAL_HOME/jars/*" org.apache.spark.deploy.worker.Worker \
+      --host 127.0.0.1 --port "$wport" --webui-port "$wui" --cores "$CORES" --memory "$MEMORY" \
+      --work-dir "$LOCAL_DIR/work/$w" "$MASTER" > "$LOCAL_DIR/worker-$w.log" 2>&1 &
+    WORKER_PIDS+=($!)
+    wait_for "$LOCAL_DIR/worker-$w.log" "Successfully registered with master" "$!" "worker $w"
+  done
+  echo "local cluster: master $MASTER (pid $MASTER_PID), $WORKERS worker(s) (pids ${WORKER_PIDS[*]}), each" \
+    "$CORES core(s) and $MEMORY; logs in $LOCAL_DIR" >&2
   SUBMIT_ARGS+=(--conf spark.driver.host=127.0.0.1 --conf spark.driver.bindAddress=127.0.0.1)
 }
 
