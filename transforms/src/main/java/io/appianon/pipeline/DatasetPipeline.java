@@ -258,7 +258,7 @@ public final class DatasetPipeline {
     if (policy.declaredPrivacy().flatMap(PrivacySpec::kmAnonymity).isPresent()) {
       long tk = System.nanoTime();
       KmOutcome km = applyKm(kept, keptRows);
-      LOG.info("[{}] k^m-anonymity: {} ({} s)", policy.name(), km.report(), secs(tk));
+      LOG.info("[{}] k^m-anonymity: {} ({} s)", policy.name(), km.report().summary(), secs(tk));
       kept = km.data();
       kmReport = km.report();
       if (km.removed() > 0) {
