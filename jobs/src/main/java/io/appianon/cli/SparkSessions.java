@@ -8,6 +8,10 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import org.apache.logging.log4j.Level;
+import org.apache.logging.log4j.LogManager;
+import org.apache.logging.log4j.core.LoggerContext;
+import org.apache.logging.log4j.core.config.Configurator;
 import org.apache.spark.SparkConf;
 import org.apache.spark.sql.SparkSession;
 
@@ -63,6 +67,7 @@ public final class SparkSessions {
     try {
       SparkSession spark = SparkSession.builder().config(conf).getOrCreate();
       spark.sparkContext().setLogLevel("WARN");
+      keepProgressVisible();
       return spark;
     } catch (RuntimeException e) {
       if (workDir != null) {
@@ -70,6 +75,20 @@ public final class SparkSessions {
         workDir = null;
       }
       throw e;
+    }
+  }
+
+  /**
+   * The job's progress lines (INFO of {@code io.appianon}) stay in the log above Spark's warnings.
+   * Embedded, the jar's {@code log4j2.properties} says so; under spark-submit, log4j is configured
+   * before the application jar is on the class path (from the cluster's configuration, or Spark's
+   * defaults), and the root level set above would hide them. A configuration that names the logger
+   * keeps its level.
+   */
+  static void keepProgressVisible() {
+    LoggerContext context = (LoggerContext) LogManager.getContext(false);
+    if (!context.getConfiguration().getLoggers().containsKey("io.appianon")) {
+      Configurator.setLevel("io.appianon", Level.INFO);
     }
   }
 
