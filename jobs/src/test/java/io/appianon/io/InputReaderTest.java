@@ -227,6 +227,32 @@ class InputReaderTest {
     assertTrue(e.getMessage().contains("EUC-JP"), e.getMessage());
   }
 
+  /**
+   * The run fails for its encoding only above input.max-malformed-encoding (1 % in the shipped
+   * survey policy), and only rows quarantined for their bytes count: 1 of 100 is at the limit and
+   * the run goes on, 2 of 100 fail it; 80 rows with broken quoting or a wrong column count are no
+   * encoding error.
+   */
+  @Test
+  void onlyRowsWithBadBytesCountAgainstTheEncodingLimitAndTheLimitItselfIsAllowed() {
+    DatasetPolicy survey = survey();
+    String bad = InputReader.REASON_MALFORMED_ENCODING + " (not valid UTF-8)";
+    reader.checkEncoding(survey, 100, java.util.Map.of(bad, 1L));
+    reader.checkEncoding(
+        survey,
+        100,
+        java.util.Map.of(
+            InputReader.REASON_BROKEN_QUOTE,
+            50L,
+            "malformed record (wrong number of columns or broken quoting)",
+            30L));
+    InputException e =
+        assertThrows(
+            InputException.class,
+            () -> reader.checkEncoding(survey, 100, java.util.Map.of(bad, 2L)));
+    assertTrue(e.getMessage().contains("2 of 100 rows (2.0%)"), e.getMessage());
+  }
+
   private static byte[] concat(byte[] a, byte[] b) {
     byte[] out = Arrays.copyOf(a, a.length + b.length);
     System.arraycopy(b, 0, out, a.length, b.length);

@@ -155,6 +155,10 @@ class DatasetPipelineCacheTest {
                 List.of("reason", "raw"))
             .persist(StorageLevel.MEMORY_ONLY());
     try {
+      assertEquals(
+          List.of("id", "shop", "address", "amount", "reason", "raw"),
+          List.of(prepared.columns()),
+          "the policy's input columns (id pseudonymized), then the caller's carried ones");
       Dataset<Row> rejected = prepared.where(col("reason").isNotNull());
       assertEquals(2, rejected.count());
       assertEquals(
@@ -170,15 +174,18 @@ class DatasetPipelineCacheTest {
           "rejected rows keep what was read, and nothing else");
 
       TechniqueContext ctx = new TechniqueContext(Optional.of(key), 7);
+      int cached = cached();
       PipelineResult r =
           pipeline.runPrepared(
               prepared.where(col("reason").isNull()).drop("reason", "raw"), ctx, true);
       assertTrue(r.readsInput(), "the steps after the cache are computed from it, so it must stay");
+      assertEquals(cached, cached(), "and the pipeline caches nothing of its own");
       TechniqueContext ctx2 = new TechniqueContext(Optional.of(key), 7);
       PipelineResult whole =
           new DatasetPipeline(policy).run(rows().where(col("reason").isNull()), ctx2);
       try {
         assertFalse(whole.readsInput());
+        assertEquals(cached + 1, cached(), "run caches the rows after the techniques");
         assertEquals(20, r.processed());
         assertEquals(whole.published(), r.published());
         assertEquals(sorted(whole.output()), sorted(r.output()));
@@ -191,9 +198,15 @@ class DatasetPipelineCacheTest {
         whole.cleanup().run();
         r.cleanup().run();
       }
+      assertEquals(cached, cached(), "each result's cleanup frees the cache it made");
     } finally {
       prepared.unpersist();
     }
+  }
+
+  /** Datasets cached and computed in this session. */
+  private int cached() {
+    return spark.sparkContext().getPersistentRDDs().size();
   }
 
   private static Object threshold(Map<String, Object> report) {

@@ -60,8 +60,12 @@ class DatasetPipelineDropTest {
       """;
 
   private DatasetPolicy policy() {
+    return policy(POLICY);
+  }
+
+  private DatasetPolicy policy(String hocon) {
     return PolicyLoader.parse(
-        new Conf(ConfigFactory.parseString(POLICY), new Origin("baskets.conf", "")),
+        new Conf(ConfigFactory.parseString(hocon), new Origin("baskets.conf", "")),
         new HierarchyResolver(tmp));
   }
 
@@ -127,6 +131,7 @@ class DatasetPipelineDropTest {
 
   @Test
   void droppedPersonsAndRemovedItemsLeaveBeforeKAnonymityAndAreCountedUnderTheirReasons() {
+    int cachedBefore = cached();
     TechniqueContext ctx = new TechniqueContext(Optional.of(PseudonymKey.generate()), 11);
     DatasetPipeline pipeline = new DatasetPipeline(policy());
     DatasetPipeline.Processed p =
@@ -218,6 +223,66 @@ class DatasetPipelineDropTest {
           Map.of(DatasetPipeline.REASON_RARE_ITEM, 2L, DatasetPipeline.REASON_PRIVACY, 1L),
           keyed.suppressedByReason());
       assertEquals(5, keyed.published());
+
+      // Persons alone: m3's two rows go, then 九州 (m4) and 北海道 (m5) are below k.
+      PipelineResult persons =
+          pipeline.finish(
+              p,
+              ctx,
+              Optional.of(new DatasetPipeline.PersonDrop("member", persons(m3), "person")),
+              Optional.empty(),
+              Set.of());
+      assertEquals(
+          Map.of(DatasetPipeline.REASON_PERSON, 2L, DatasetPipeline.REASON_PRIVACY, 2L),
+          persons.suppressedByReason());
+      assertEquals(
+          List.of("関東/時計", "関東/果物", "関東/野菜", "関東/野菜"),
+          publishedViaParquet(persons, "persons-only"));
+
+      // Each call released the rows the one before it cached; the last result's cleanup frees its
+      // own and the processed rows' cache: nothing stays cached.
+      assertEquals(cachedBefore + 2, cached(), "the processed rows and the last call's rows");
+      persons.cleanup().run();
+      assertEquals(cachedBefore, cached());
+    } finally {
+      p.cleanup().run();
+    }
+  }
+
+  /** Datasets cached and computed in this session. */
+  private int cached() {
+    return spark.sparkContext().getPersistentRDDs().size();
+  }
+
+  /**
+   * The floor of the release's person stage: the policy's fixed levels, else the search's optimum
+   * on the processed rows (region at level 0: suppressing 北海道's one row of 8 is within 0.5), and
+   * nothing for a policy without a privacy block.
+   */
+  @Test
+  void ownLevelsAreThePolicysFixedLevelsOrTheSearchsOptimum() {
+    TechniqueContext ctx = new TechniqueContext(Optional.of(PseudonymKey.generate()), 11);
+    DatasetPipeline pipeline = new DatasetPipeline(policy());
+    DatasetPipeline.Processed p =
+        pipeline.process(pipeline.prepare(baskets(), ctx, null, List.of()), ctx, false);
+    try {
+      assertEquals(Map.of("region", 0), pipeline.ownLevels(p));
+      assertEquals(
+          Map.of("region", 1),
+          new DatasetPipeline(policy(POLICY.replace("level = 0", "level = 1"))).ownLevels(p));
+      assertEquals(
+          Map.of("region", 0),
+          new DatasetPipeline(policy(POLICY.replace(", level = 0", ""))).ownLevels(p),
+          "searched");
+      String noPrivacy = POLICY.substring(0, POLICY.indexOf("  privacy {")) + "}\n";
+      DatasetPolicy pseudonymous =
+          PolicyLoader.parse(
+              new Conf(
+                  ConfigFactory.parseString(noPrivacy.replace("quasi-identifier", "attribute")),
+                  new Origin("baskets.conf", "")),
+              new HierarchyResolver(tmp),
+              true);
+      assertEquals(Map.of(), new DatasetPipeline(pseudonymous).ownLevels(p));
     } finally {
       p.cleanup().run();
     }

@@ -1,6 +1,7 @@
 package io.appianon.pipeline;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -116,6 +117,8 @@ class DatasetPipelineKmTest {
             .run(baskets(), ctx());
     try {
       assertEquals(23, r.published(), "generalizing deletes nothing");
+      assertEquals(Map.of(), r.suppressedByReason(), "and reports no record deleted for k^m");
+      assertFalse(km(r).containsKey("suppressed_records"), km(r).toString());
       assertEquals(
           new TreeSet<>(List.of("食品", "雑貨")),
           new TreeSet<>(
@@ -149,9 +152,33 @@ class DatasetPipelineKmTest {
       assertEquals(r.processed(), r.published() + 3, "counts reconcile");
       assertEquals(0L, new KmAnonymity(3, 2).countViolations(r.output(), "member", "item"));
       assertEquals(2, km(r).get("suppressed_items"));
+      assertEquals(3L, km(r).get("suppressed_records"));
+      assertFalse(km(r).containsKey("level"), km(r).toString());
     } finally {
       r.cleanup().run();
     }
+  }
+
+  /**
+   * m0 and m1 alone: even at the hierarchy's top level ({*}) each itemset is held by 2 persons,
+   * fewer than k = 3, so no level of the item hierarchy satisfies k^m and the dataset is refused,
+   * naming the hierarchy.
+   */
+  @Test
+  void generalizingFailsWhenNoLevelOfTheHierarchySatisfiesKm() {
+    Dataset<Row> two = baskets().where("member in ('m0', 'm1')");
+    PrivacyUnsatisfiableException e =
+        assertThrows(
+            PrivacyUnsatisfiableException.class,
+            () ->
+                new DatasetPipeline(
+                        policy("0.5", "person = member, item = item, m = 2, hierarchy = items"))
+                    .run(two, ctx()));
+    assertTrue(
+        e.getMessage().startsWith("baskets.conf: ")
+            && e.getMessage().contains("k^m-anonymity (k=3, m=2) of item per member")
+            && e.getMessage().contains("every level of hierarchy 'items'"),
+        e.getMessage());
   }
 
   /**

@@ -1,6 +1,7 @@
 package io.appianon.pipeline;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.typesafe.config.ConfigFactory;
@@ -136,6 +137,63 @@ class DatasetPipelineShuffleTest {
     // of ~50%.
     double up = ascendingNeighbours(out);
     assertTrue(up > 0.45 && up < 0.55, "ascending neighbours: " + up);
+  }
+
+  /**
+   * How the rows are spread: count / runRows runs, rounded up, and up again to a multiple of the 4
+   * files, each sorted by the rows' random keys and joined into the files. Walking a file, the key
+   * descends exactly where one run ends and the next begins, so the files hold (runs - 4) descents
+   * in all. 2000 rows in runs of 100: 20 runs; 2100 rows: 21 runs, spread as 24; 400 rows: 4 runs,
+   * not more than the files, so one sort and no descent. The keys are recomputed here with the same
+   * seed on the same input partitions.
+   */
+  @Test
+  void theRowsAreSpreadInRunsRoundedUpToAMultipleOfTheFilesEachSortedByItsKey() {
+    assertEquals(20 - 4, descents(2000, 100));
+    assertEquals(24 - 4, descents(2100, 100));
+    assertEquals(0, descents(400, 100));
+  }
+
+  private static long descents(int n, long runRows) {
+    Dataset<Row> in = spark().range(1, n + 1, 1, 2).selectExpr("cast(id as int) id");
+    java.util.Map<Integer, Double> key = new java.util.HashMap<>();
+    for (Row r : in.withColumn("k", org.apache.spark.sql.functions.rand(SEED)).collectAsList()) {
+      key.put(r.getInt(0), r.getDouble(1));
+    }
+    List<List<Row>> files =
+        DatasetPipeline.shuffleRecords(in, n, SEED, runRows).javaRDD().glom().collect();
+    assertEquals(n, files.stream().mapToInt(List::size).sum());
+    long descents = 0;
+    for (List<Row> f : files) {
+      for (int i = 1; i < f.size(); i++) {
+        descents += key.get(f.get(i).getInt(0)) < key.get(f.get(i - 1).getInt(0)) ? 1 : 0;
+      }
+    }
+    return descents;
+  }
+
+  private static final long SEED = 20260401L;
+
+  /**
+   * The order comes from the release's seed (the context's): the same seed gives the same order,
+   * another seed another, so two releases of the same rows are not in one order.
+   */
+  @Test
+  void theOrderComesFromTheReleasesSeed() {
+    List<Integer> a = publishedOrder(1L);
+    assertEquals(a, publishedOrder(1L));
+    assertNotEquals(a, publishedOrder(2L));
+  }
+
+  private static List<Integer> publishedOrder(long seed) {
+    PipelineResult r =
+        new DatasetPipeline(policy(true))
+            .run(registrationOrder(), new TechniqueContext(Optional.empty(), seed));
+    try {
+      return r.output().collectAsList().stream().map(x -> x.getInt(0)).toList();
+    } finally {
+      r.cleanup().run();
+    }
   }
 
   @Test

@@ -166,6 +166,23 @@ class DatasetPipelineTest {
           List.of("東京都"),
           out.select("pref").distinct().collectAsList().stream().map(x -> x.getString(0)).toList());
       assertEquals(0, out.where(col("note").contains("090")).count(), "phone scrubbed");
+      assertEquals(
+          List.of("30-39"),
+          out.select("age").distinct().collectAsList().stream().map(x -> x.getString(0)).toList(),
+          "ages published at the policy's level 1");
+      assertEquals(
+          1, r.privacySuppressed().orElseThrow().size(), "the one class below k: 90+/大阪府/その他");
+      @SuppressWarnings("unchecked")
+      Map<String, Object> privacy =
+          (Map<String, Object>) ReportJson.toMap(r.report()).get("privacy");
+      assertEquals("policy", privacy.get("levels_chosen_by"));
+      assertTrue(
+          r.lineage().columns().get("age").processing().stream()
+              .anyMatch(
+                  t ->
+                      t.en()
+                          .matches("generalized to groups such as \\d+-\\d+、\\d+-\\d+、\\d+-\\d+")),
+          "the manifest names example groups of the level");
       @SuppressWarnings("unchecked")
       List<Map<String, Object>> t =
           (List<Map<String, Object>>) ReportJson.toMap(r.report()).get("techniques");
@@ -228,6 +245,84 @@ class DatasetPipelineTest {
           "only when the policy asks");
     } finally {
       plain.cleanup().run();
+    }
+  }
+
+  /**
+   * A published attribute holding a phone number (the note column declared an attribute and not
+   * scrubbed) fails the run in the counting pass, before anything is written.
+   */
+  @Test
+  void anIdentifierInAPublishedAttributeFailsTheRun() {
+    String text =
+        POLICY
+            .formatted("0.2")
+            .replace("role = free-text", "role = attribute")
+            .replace("{ type = scrub, columns = [note] }", "");
+    DatasetPolicy p =
+        PolicyLoader.parse(
+            new Conf(ConfigFactory.parseString(text), new Origin("people.conf", "")), hierarchies);
+    SentinelException e =
+        assertThrows(
+            SentinelException.class,
+            () ->
+                new DatasetPipeline(p)
+                    .run(people(), new TechniqueContext(Optional.of(PseudonymKey.generate()), 42)));
+    assertTrue(e.getMessage().contains("published column(s) note (1 rows)"), e.getMessage());
+  }
+
+  /**
+   * A policy without a privacy block (the pseudonymous kind): every row the techniques keep is
+   * published, nothing is suppressed for a model, and the report names no model.
+   */
+  @Test
+  void withoutAPrivacyBlockEveryKeptRowIsPublished() {
+    String hocon =
+        """
+        dataset {
+          name = ledger
+          input { path = "unused.csv" }
+          columns = [
+            { name = id, role = linking, category = "ID" }
+            { name = amount, type = long, role = attribute, category = "金額" }
+          ]
+          transforms = [
+            { type = pseudonymize, columns = [id], domain = member }
+            { type = delete-records, where = "amount < 0", reason = refund }
+          ]
+        }
+        """;
+    DatasetPolicy p =
+        PolicyLoader.parse(
+            new Conf(ConfigFactory.parseString(hocon), new Origin("ledger.conf", "")),
+            hierarchies,
+            true);
+    Dataset<Row> in =
+        spark.createDataFrame(
+            List.of(
+                RowFactory.create("a", 10L),
+                RowFactory.create("b", 20L),
+                RowFactory.create("c", -5L)),
+            new StructType().add("id", DataTypes.StringType).add("amount", DataTypes.LongType));
+    PipelineResult r =
+        new DatasetPipeline(p)
+            .run(in, new TechniqueContext(Optional.of(PseudonymKey.generate()), 42));
+    try {
+      assertEquals(Map.of("refund", 1L), r.suppressedByReason());
+      assertEquals(2, r.published());
+      assertEquals(
+          List.of(10L, 20L),
+          r.output().select("amount").collectAsList().stream()
+              .map(x -> x.getLong(0))
+              .sorted()
+              .toList());
+      assertTrue(r.privacySuppressed().isEmpty());
+      @SuppressWarnings("unchecked")
+      Map<String, Object> privacy =
+          (Map<String, Object>) ReportJson.toMap(r.report()).get("privacy");
+      assertEquals(List.of(), privacy.get("models"));
+    } finally {
+      r.cleanup().run();
     }
   }
 

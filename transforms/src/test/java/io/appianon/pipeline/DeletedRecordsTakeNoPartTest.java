@@ -94,6 +94,7 @@ class DeletedRecordsTakeNoPartTest {
     try {
       Dataset<Row> out = r.output();
       assertEquals(Map.of("test-account", 2L), r.suppressedByReason());
+      assertTrue(r.privacySuppressed().isEmpty(), "k = 2 suppressed no class");
       assertEquals(8, out.count());
       assertEquals(
           0,
@@ -106,6 +107,64 @@ class DeletedRecordsTakeNoPartTest {
           0,
           out.where(col("shop").equalTo("テスト店")).count(),
           "no value swapped in from a deleted record");
+    } finally {
+      r.cleanup().run();
+    }
+  }
+
+  /**
+   * Two rules: t1 is a test account over the amount limit (both match), t2 a test account, o1 a
+   * member over the limit. Each deleted row is counted once, under the first rule it matched, and
+   * none of their values is in the files written.
+   */
+  @Test
+  void aRowMatchingTwoRulesIsCountedOnceUnderTheFirstAndNoDeletedValueIsWritten() {
+    String twoRules =
+        POLICY.replace(
+            "reason = \"test-account\" }",
+            "reason = \"test-account\" }\n"
+                + "    { type = delete-records, where = \"amount >= 1000000\", reason = outlier }");
+    DatasetPolicy policy =
+        PolicyLoader.parse(
+            new Conf(ConfigFactory.parseString(twoRules), new Origin("staff.conf", "")),
+            new HierarchyResolver(tmp));
+    List<Row> rows = new ArrayList<>();
+    for (int i = 0; i < 6; i++) {
+      rows.add(RowFactory.create("m" + i, "member", "会社員", 100L * (i + 1), "新宿店"));
+    }
+    rows.add(RowFactory.create("t1", "test", "漁師", 1_000_000L, "テスト店"));
+    rows.add(RowFactory.create("t2", "test", "漁師", 50L, "テスト店"));
+    rows.add(RowFactory.create("o1", "member", "会社員", 2_000_000L, "梅田店"));
+    StructType schema =
+        new StructType()
+            .add("id", DataTypes.StringType)
+            .add("kind", DataTypes.StringType)
+            .add("job", DataTypes.StringType)
+            .add("amount", DataTypes.LongType)
+            .add("shop", DataTypes.StringType);
+    PipelineResult r =
+        new DatasetPipeline(policy)
+            .run(
+                spark.createDataFrame(rows, schema),
+                new TechniqueContext(Optional.of(PseudonymKey.generate()), 11));
+    try {
+      assertEquals(Map.of("test-account", 2L, "outlier", 1L), r.suppressedByReason());
+      assertEquals(9, r.processed());
+      assertEquals(6, r.published());
+      String dir = tmp.resolve("two-rules").toString();
+      r.output().write().parquet(dir);
+      Dataset<Row> written = spark.read().parquet(dir);
+      assertEquals(6, written.count());
+      assertEquals(
+          0,
+          written
+              .where(
+                  col("job")
+                      .notEqual("会社員")
+                      .or(col("shop").notEqual("新宿店"))
+                      .or(col("amount").gt(600)))
+              .count(),
+          "no job, shop or amount of a deleted row");
     } finally {
       r.cleanup().run();
     }

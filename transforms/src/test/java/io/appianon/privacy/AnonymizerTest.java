@@ -131,6 +131,74 @@ class AnonymizerTest {
   }
 
   @Test
+  void theRiskThresholdIsAShareAboveZeroAndAtMostOneAndFixedLevelsNameEachQi() {
+    assertThrows(IllegalArgumentException.class, () -> new Anonymizer().withRiskThreshold(0.0));
+    assertThrows(IllegalArgumentException.class, () -> new Anonymizer().withRiskThreshold(1.01));
+    assertThrows(
+        IllegalArgumentException.class, () -> new Anonymizer().withRiskThreshold(Double.NaN));
+    new Anonymizer().withRiskThreshold(1.0); // every record at risk: allowed
+    new Anonymizer().withRiskThreshold(Double.MIN_VALUE);
+
+    List<QuasiIdentifier> qis = TestData.adultQis(List.of("sex", "age", "race"));
+    IllegalArgumentException e =
+        assertThrows(
+            IllegalArgumentException.class,
+            () ->
+                new Anonymizer()
+                    .applyFixed(
+                        TestData.adult(),
+                        qis,
+                        Optional.empty(),
+                        List.of(new KAnonymity(5)),
+                        0.1,
+                        Objective.LOSS,
+                        List.of(0, 0)));
+    assertTrue(e.getMessage().contains("2 levels for 3 quasi-identifiers"), e.getMessage());
+  }
+
+  /**
+   * Cities a, b, c once each: k = 2 without suppression needs the flat hierarchy's level 1 (all
+   * "*"). A cap of level 0 (the policy's max-level) leaves no solution, and the refusal names it.
+   */
+  @Test
+  void theSearchNeverChoosesALevelAboveTheCap() {
+    StructType schema = new StructType().add("city", DataTypes.StringType);
+    Dataset<Row> data =
+        TestData.spark()
+            .createDataFrame(
+                List.of(RowFactory.create("a"), RowFactory.create("b"), RowFactory.create("c")),
+                schema);
+    List<QuasiIdentifier> qis = List.of(QuasiIdentifier.of("city", Hierarchy.flat("city")));
+    PrivacyResult free =
+        new Anonymizer()
+            .apply(
+                data,
+                qis,
+                Optional.empty(),
+                List.of(new KAnonymity(2)),
+                0.0,
+                Objective.LOSS,
+                List.of(-1));
+    assertEquals(List.of(1), free.search().levels());
+    assertEquals(
+        List.of("*", "*", "*"), free.output().select("city").as(Encoders.STRING()).collectAsList());
+    PrivacyUnsatisfiableException capped =
+        assertThrows(
+            PrivacyUnsatisfiableException.class,
+            () ->
+                new Anonymizer()
+                    .apply(
+                        data,
+                        qis,
+                        Optional.empty(),
+                        List.of(new KAnonymity(2)),
+                        0.0,
+                        Objective.LOSS,
+                        List.of(0)));
+    assertTrue(capped.getMessage().contains("city at most level 0"), capped.getMessage());
+  }
+
+  @Test
   void suppressionJoinMatchesNullsAndNonStringColumns() {
     StructType schema =
         new StructType(
