@@ -18,6 +18,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.Set;
 import java.util.regex.Pattern;
 import org.apache.spark.sql.Column;
@@ -206,6 +207,35 @@ public final class Hierarchy implements Serializable {
     return when(value.isNull(), lit(null).cast("string"))
         .when(mapped.isNull(), lit(ROOT))
         .otherwise(mapped);
+  }
+
+  /**
+   * A condition on the original values of a column that holds exactly for the values generalizing
+   * to one of {@code labels} at {@code level} (a null label stands for the null value): a set
+   * lookup, so rows can be filtered before anything is generalized. Empty when those values cannot
+   * be listed: at the root level, in a flat hierarchy above level 0, or when the root is among the
+   * labels (every value the hierarchy does not know generalizes to it).
+   */
+  public Optional<Column> generalizesTo(
+      Column value, java.util.Collection<String> labels, int level) {
+    checkLevel(level);
+    Set<String> wanted = new java.util.HashSet<>(labels);
+    if (level > 0 && (level == maxLevel() || rows == null || wanted.contains(ROOT))) {
+      return Optional.empty();
+    }
+    List<String> values = new ArrayList<>();
+    if (level == 0) {
+      wanted.stream().filter(Objects::nonNull).forEach(values::add);
+    } else {
+      rows.forEach(
+          (v, r) -> {
+            if (wanted.contains(r[level])) {
+              values.add(v);
+            }
+          });
+    }
+    Column in = value.isin(values.toArray());
+    return Optional.of(wanted.contains(null) ? in.or(value.isNull()) : in);
   }
 
   private void checkLevel(int level) {

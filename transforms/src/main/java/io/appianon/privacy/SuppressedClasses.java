@@ -4,6 +4,7 @@ import static org.apache.spark.sql.functions.broadcast;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
@@ -59,7 +60,25 @@ public final class SuppressedClasses {
 
   /** The rows of {@code data} (quasi-identifiers at level 0) in a suppressed class, generalized. */
   public Dataset<Row> rowsOf(Dataset<Row> data) {
-    return join(generalize(data), "left_semi");
+    if (labels.isEmpty()) {
+      return data.limit(0);
+    }
+    // each quasi-identifier's original values that can reach a suppressed class: a set lookup on
+    // every row, and the generalization (map lookups) only on the rows left
+    Dataset<Row> near = data;
+    for (int a = 0; a < qis.size(); a++) {
+      int at = a;
+      QuasiIdentifier qi = qis.get(a);
+      List<String> wanted = new ArrayList<>();
+      labels.forEach(l -> wanted.add(l.isNullAt(at) ? null : l.getString(at)));
+      Optional<Column> in =
+          qi.hierarchy()
+              .generalizesTo(Anonymizer.column(qi.column()).cast("string"), wanted, levels[a]);
+      if (in.isPresent()) {
+        near = near.where(in.get());
+      }
+    }
+    return join(generalize(near), "left_semi");
   }
 
   /**

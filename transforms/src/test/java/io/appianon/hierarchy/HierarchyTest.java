@@ -56,6 +56,38 @@ class HierarchyTest {
     assertNull(h.generalize((String) null, 1), "null (not applicable) stays null below the root");
   }
 
+  /** The values kept by {@code generalizesTo(labels, level)} on Spark, or null when it is empty. */
+  private static List<String> kept(Hierarchy h, List<String> labels, int level) {
+    List<String> values = Arrays.asList("34", "35", "90+", "200", null);
+    return h.generalizesTo(col("v"), labels, level)
+        .map(
+            in ->
+                TestSpark.session()
+                    .createDataset(values, Encoders.STRING())
+                    .toDF("v")
+                    .where(in)
+                    .as(Encoders.STRING())
+                    .collectAsList())
+        .orElse(null);
+  }
+
+  @Test
+  void listsTheOriginalValuesOfLabelsAsASetLookup() {
+    Hierarchy h = age();
+    assertEquals(List.of("34", "35"), kept(h, List.of("30-39"), 2));
+    assertEquals(List.of("35"), kept(h, List.of("35-39", "0-4"), 1));
+    assertEquals(List.of(), kept(h, List.of("0-4"), 1), "a label no value reaches");
+    assertEquals(Arrays.asList("90+", null), kept(h, Arrays.asList("90+", null), 1));
+    // level 0 is the value itself, known to the hierarchy or not
+    assertEquals(List.of("200"), kept(h, List.of("200"), 0));
+    assertEquals(Arrays.asList("34", null), kept(h, Arrays.asList("34", null), 0));
+    // not listable: the root takes every unknown value; a flat hierarchy knows no value
+    assertNull(kept(h, List.of("30-39", "*"), 2));
+    assertNull(kept(h, List.of("*"), 3));
+    assertNull(kept(Hierarchy.flat("x"), List.of("*"), 1));
+    assertEquals(List.of("34"), kept(Hierarchy.flat("x"), List.of("34"), 0));
+  }
+
   @Test
   void rejectsRaggedRowsAndBadLevels() {
     assertThrows(
