@@ -83,14 +83,22 @@ public final class SparkSessions {
    * Embedded, the jar's {@code log4j2.properties} says so; under spark-submit, log4j is configured
    * before the application jar is on the class path (from the cluster's configuration, or Spark's
    * defaults), and the root level set above would hide them. A configuration that names the logger
-   * keeps its level.
+   * keeps its level. Spark's warning at each freed local checkpoint is turned down the same way.
    */
   static void keepProgressVisible() {
     LoggerContext context = (LoggerContext) LogManager.getContext(false);
     if (!context.getConfiguration().getLoggers().containsKey("io.appianon")) {
       Configurator.setLevel("io.appianon", Level.INFO);
     }
+    // as the jar's log4j2.properties: the job frees its local checkpoints when done with them, and
+    // Spark warns at every one that it cannot be recomputed afterwards
+    if (!context.getConfiguration().getLoggers().containsKey(CHECKPOINT_WARNINGS)) {
+      Configurator.setLevel(CHECKPOINT_WARNINGS, Level.ERROR);
+    }
   }
+
+  /** The logger of Spark's warning when a local checkpoint is freed. */
+  static final String CHECKPOINT_WARNINGS = "org.apache.spark.rdd.MapPartitionsRDD";
 
   /** Stops a session made by {@link #create} and removes its work folder. */
   public static synchronized void stop(SparkSession spark) {

@@ -300,6 +300,9 @@ public final class AnonymizeJob {
                       .finish(p.processed(), p.ctx(), Optional.empty(), Optional.empty(), Set.of());
             }
             DatasetRun r = writeDataset(p, result, staging);
+            // written: what was kept for the output (a round's checkpoint, the rows cached for it)
+            // is freed before the next dataset, the verifier and the audit run
+            result.cleanup().run();
             summaries.add(r.summary());
             reports.put(p.policy().name(), r.report());
             manifests.add(

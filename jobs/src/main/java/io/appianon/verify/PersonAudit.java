@@ -277,7 +277,7 @@ public final class PersonAudit {
               r.isNullAt(1) ? 0L : r.getLong(1),
               r.isNullAt(2) ? 0L : r.getLong(2)));
     }
-    kept.forEach(d -> d.unpersist(false));
+    kept.forEach(io.appianon.core.Checkpoints::release);
     String model =
         "(k="
             + spec.k()

@@ -172,6 +172,8 @@ class ClusterSubmitIT {
           driverErr.matches(
               "(?s).*\\[spark\\] \\d+ tasks, executor CPU [0-9.]+ s, shuffle written [0-9.]+ [KMG]B.*"),
           tail(driverErr, 4000));
+      // the job frees its local checkpoints; Spark's warning at each is turned down here too
+      assertFalse(driverErr.contains("was locally checkpointed"), tail(driverErr, 4000));
 
       // the work ran on the worker: an executor of our app in the worker's work dir, fetched our
       // jar, ran tasks

@@ -9,6 +9,7 @@ import static org.apache.spark.sql.functions.min;
 import static org.apache.spark.sql.functions.sum;
 import static org.apache.spark.sql.functions.when;
 
+import io.appianon.core.Checkpoints;
 import io.appianon.core.Lineage;
 import io.appianon.core.Processing;
 import io.appianon.core.Text;
@@ -355,6 +356,7 @@ public final class ReleasePrivacy {
           null; // persons whose classes the datasets' own models changed, over the rounds
       for (int round = 1; ; round++) {
         long tr = System.nanoTime();
+        results.values().forEach(r -> Checkpoints.release(r.output()));
         results.clear();
         for (Input i : domain) {
           String name = i.policy().name();
@@ -372,17 +374,21 @@ public final class ReleasePrivacy {
           // Computed once, here: the check below and the write read the same rows, and the check's
           // query plan stays
           // small (the outputs' plans hold every hierarchy as a map literal).
+          Dataset<Row> output = r.output().localCheckpoint(true);
           results.put(
               name,
               new PipelineResult(
-                  r.output().localCheckpoint(true),
+                  output,
                   r.processed(),
                   r.published(),
                   r.suppressedByReason(),
                   r.report(),
                   r.lineage(),
                   r.readsInput(),
-                  r.cleanup(),
+                  () -> {
+                    Checkpoints.release(output);
+                    r.cleanup().run();
+                  },
                   r.privacySuppressed()));
         }
         // The persons whose relational row the dataset's own models suppressed leave every dataset.
@@ -426,24 +432,14 @@ public final class ReleasePrivacy {
                           results
                               .get(i.policy().name())
                               .privacySuppressed()
-                              .map(s -> s.rowsOf(processed.get(i.policy().name()).kept())))
-                  .map(
-                      o ->
-                          o.select(
-                                  col(quote(personColumn(itemInput.get())))
-                                      .as(PartitionedProfiles.PERSON),
-                                  itemName(dims, o).as(PartitionedProfiles.ITEM))
-                              .join(
-                                  broadcast(gonePersons),
-                                  toSeq(PartitionedProfiles.PERSON),
-                                  "left_anti")
-                              .join(
-                                  rare.select(
-                                      col(PartitionedProfiles.PERSON),
-                                      col(PartitionedProfiles.ITEM)),
-                                  toSeq(PartitionedProfiles.PERSON, PartitionedProfiles.ITEM),
-                                  "left_anti")
-                              .localCheckpoint(true))
+                              .map(
+                                  s ->
+                                      ownRows(
+                                          s.rowsOf(processed.get(i.policy().name()).kept()),
+                                          personColumn(i),
+                                          dims,
+                                          gonePersons,
+                                          rare)))
                   .orElse(null);
           Dataset<Row> touched = lost;
           if (ownRows != null) {
@@ -456,7 +452,7 @@ public final class ReleasePrivacy {
                     .distinct()
                     .localCheckpoint(true);
             if (affected != null) {
-              affected.unpersist(false);
+              Checkpoints.release(affected);
             }
             affected = all;
           }
@@ -506,10 +502,10 @@ public final class ReleasePrivacy {
         more = more.distinct().localCheckpoint(true);
         long added = more.count();
         if (lost != null) {
-          lost.unpersist(false);
+          Checkpoints.release(lost);
         }
         if (ownRows != null) {
-          ownRows.unpersist(false);
+          Checkpoints.release(ownRows);
         }
         LOG.info(
             "[persons] round {}: outputs computed in {} s, checked in {} s ({})",
@@ -534,7 +530,8 @@ public final class ReleasePrivacy {
             added,
             itemRemedy ? ", " + addedItems + " more rare items to remove" : "");
         if (added == 0 && addedItems == 0) {
-          more.unpersist(false);
+          Checkpoints.release(more);
+          Checkpoints.release(outDecided);
           break;
         }
         if (round >= MAX_ROUNDS || dropped + added > budget) {
@@ -549,8 +546,8 @@ public final class ReleasePrivacy {
         if (addedItems > 0) {
           Dataset<Row> all = removed.union(moreItems).distinct().localCheckpoint(true);
           removedItems = all.count();
-          removed.unpersist(false);
-          moreItems.unpersist(false);
+          Checkpoints.release(removed);
+          Checkpoints.release(moreItems);
           removed = all;
           Input items = itemInput.get();
           itemDrop =
@@ -564,8 +561,9 @@ public final class ReleasePrivacy {
         }
         Dataset<Row> next = drop.union(more).distinct().localCheckpoint(true);
         dropped = next.count();
-        drop.unpersist(false);
-        more.unpersist(false);
+        Checkpoints.release(drop);
+        Checkpoints.release(more);
+        Checkpoints.release(outDecided);
         drop = next;
       }
       for (Input i : domain) {
@@ -677,9 +675,11 @@ public final class ReleasePrivacy {
           dropped,
           total,
           String.format(Locale.ROOT, "%.1f", (System.nanoTime() - t0) / 1e9));
-      drop.unpersist(false);
+      Checkpoints.release(drop);
+      Checkpoints.release(removed);
+      Checkpoints.release(decided);
       if (affected != null) {
-        affected.unpersist(false);
+        Checkpoints.release(affected);
       }
       return new Outcome(Map.copyOf(results), report, total, dropped);
     } finally {
@@ -1096,6 +1096,41 @@ public final class ReleasePrivacy {
   }
 
   /**
+   * The (person, item) rows the item dataset's own models suppressed ({@code suppressed}: its rows
+   * in the suppressed classes, before the stage's removals) less the persons {@code gone} and the
+   * rare items the stage removed; kept. Every join is against a few rows: the rare items are
+   * narrowed to these persons first, so they are not all shuffled.
+   */
+  private static Dataset<Row> ownRows(
+      Dataset<Row> suppressed,
+      String personColumn,
+      List<Dim> dims,
+      Dataset<Row> gone,
+      Dataset<Row> rare) {
+    Dataset<Row> own =
+        suppressed
+            .select(
+                col(quote(personColumn)).as(PartitionedProfiles.PERSON),
+                itemName(dims, suppressed).as(PartitionedProfiles.ITEM))
+            .join(broadcast(gone), toSeq(PartitionedProfiles.PERSON), "left_anti")
+            .localCheckpoint(true);
+    Dataset<Row> theirRare =
+        rare.select(col(PartitionedProfiles.PERSON), col(PartitionedProfiles.ITEM))
+            .join(
+                broadcast(own.select(col(PartitionedProfiles.PERSON)).distinct()),
+                toSeq(PartitionedProfiles.PERSON),
+                "left_semi");
+    Dataset<Row> out =
+        own.join(
+                broadcast(theirRare),
+                toSeq(PartitionedProfiles.PERSON, PartitionedProfiles.ITEM),
+                "left_anti")
+            .localCheckpoint(true);
+    Checkpoints.release(own);
+    return out;
+  }
+
+  /**
    * The profiles, as the outputs hold them, of the classes (at {@code node}) of the {@code
    * affected} persons: their input profiles ({@code parts}) less the persons {@code gone}, the rare
    * items {@code removed} and the item rows the item dataset's own models suppressed ({@code
@@ -1145,10 +1180,51 @@ public final class ReleasePrivacy {
     cols.add(coalesce(col(quote(c[2 + rc])), lit(false)).as(HAS_ITEM));
     cols.addAll(item);
     cols.add(col(quote(c[3 + rc + ic])).as(ROWS));
+    // The classes' rows: first a set lookup of each relational value's originals (cheap on every
+    // row), then the exact class key on the rows left; kept, as the persons' removals below are
+    // narrowed to them.
+    Column near = lit(false);
+    if (java.util.Arrays.asList(keys).contains(NO_CLASS)) {
+      near = hasRel.unary_$bang();
+    }
+    Column classes = hasRel;
+    for (int r = 0, d = 0; d < dims.size(); d++) {
+      Dim dim = dims.get(d);
+      if (dim.item()) {
+        continue;
+      }
+      int at = r++;
+      List<String> wanted = new ArrayList<>();
+      for (Object k : keys) {
+        if (!NO_CLASS.equals(k)) {
+          String v = ((String) k).split(SEP, -1)[at];
+          wanted.add(NULL.equals(v) ? null : v);
+        }
+      }
+      Optional<Column> in =
+          dim.hierarchy()
+              .generalizesTo(
+                  col(quote(c[2 + at])), wanted, Math.min(node[d], dim.hierarchy().maxLevel()));
+      if (in.isPresent()) {
+        classes = classes.and(in.get());
+      }
+    }
+    Dataset<Row> inClasses =
+        rows.where(near.or(classes)).where(key.isin(keys)).localCheckpoint(true);
+    Dataset<Row> here =
+        broadcast(
+            inClasses.select(col(PartitionedProfiles.PERSON)).distinct().localCheckpoint(true));
     Dataset<Row> sub =
-        rows.where(key.isin(keys))
-            .join(gone, toSeq(PartitionedProfiles.PERSON), "left_anti")
+        inClasses
+            .join(
+                broadcast(gone.join(here, toSeq(PartitionedProfiles.PERSON), "left_semi")),
+                toSeq(PartitionedProfiles.PERSON),
+                "left_anti")
             .select(cols.toArray(new Column[0]));
+    Dataset<Row> removedHere =
+        removed
+            .select(col(PartitionedProfiles.PERSON), col(PartitionedProfiles.ITEM))
+            .join(here, toSeq(PartitionedProfiles.PERSON), "left_semi");
     List<String> relNames = new ArrayList<>();
     List<String> itemNames = new ArrayList<>();
     for (int r = 0; r < rc; r++) {
@@ -1178,7 +1254,7 @@ public final class ReleasePrivacy {
         sub.where(col(HAS_ITEM))
             .withColumn(PartitionedProfiles.ITEM, concat_ws(SEP, name.toArray(new Column[0])))
             .join(
-                removed.select(col(PartitionedProfiles.PERSON), col(PartitionedProfiles.ITEM)),
+                broadcast(removedHere),
                 toSeq(PartitionedProfiles.PERSON, PartitionedProfiles.ITEM),
                 "left_anti")
             .groupBy(group.toArray(new Column[0]))
@@ -1204,8 +1280,12 @@ public final class ReleasePrivacy {
             ? lit(NO_CLASS)
             : when(col("__has_rel"), concat_ws(SEP, at0.toArray(new Column[0])))
                 .otherwise(lit(NO_CLASS));
-    return PartitionedProfiles.of(
-        layout, rc, ic, group0, layout.sparkSession().sparkContext().defaultParallelism());
+    PartitionedProfiles out =
+        PartitionedProfiles.of(
+            layout, rc, ic, group0, layout.sparkSession().sparkContext().defaultParallelism());
+    Checkpoints.release(here);
+    Checkpoints.release(inClasses);
+    return out;
   }
 
   /**

@@ -189,6 +189,6 @@ public final class PartitionedProfiles {
 
   /** Releases the kept rows. */
   public void unpersist() {
-    rows.unpersist(false);
+    io.appianon.core.Checkpoints.release(rows);
   }
 }
