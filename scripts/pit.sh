@@ -10,7 +10,11 @@
 #           the exhaustive comparison, about 30 s; hours on 2 cores)
 #   profiles the person-level driver code (count and rare-item removal) against its driver tests (minutes)
 #   persons the person-level stage's Spark code and the release stage (PartitionedProfiles, ReleasePrivacy),
-#           against their Spark tests (an hour or more)
+#           against their Spark tests (hours: a ReleasePrivacyTest case takes 15-40 s, and a mutant that survives
+#           runs them all)
+#   partitioned the person model's enforcement on Spark alone (PartitionedProfiles: each partition's count,
+#           removal of rare items and settle, the per-node sums) against PartitionedProfilesTest, then
+#           ReleasePrivacyTest for what it leaves
 #   technique the identifier techniques: the scrub of free text (detection's overlap resolution, replacement by tag
 #           or deletion, the per-task memory, the Spark function and its counter), keyed pseudonyms (HMAC, key) and
 #           the deletion of identifier columns, against the scrub and pseudonym tests (Spark only where the code
@@ -48,6 +52,10 @@ case "$scope" in
     classes='io.appianon.privacy.PartitionedProfiles*,io.appianon.pipeline.ReleasePrivacy*'
     tests='io.appianon.privacy.PartitionedProfilesTest,io.appianon.pipeline.ReleasePrivacyTest'
     ;;
+  partitioned)
+    classes='io.appianon.privacy.PartitionedProfiles*'
+    tests='io.appianon.privacy.PartitionedProfilesTest,io.appianon.pipeline.ReleasePrivacyTest'
+    ;;
   technique)
     classes='io.appianon.technique.Scrub,io.appianon.technique.Scrub$*,io.appianon.technique.scrub.TextScrubber*,io.appianon.technique.scrub.PiiDetector,io.appianon.technique.scrub.RecentResults*,io.appianon.technique.scrub.Action,io.appianon.technique.scrub.Match,io.appianon.technique.scrub.Candidate,io.appianon.technique.scrub.ScrubFunctions,io.appianon.technique.Pseudonymize*,io.appianon.technique.PseudonymKey,io.appianon.technique.DeleteColumns'
     tests='io.appianon.technique.scrub.ScrubTextScrubberTest,io.appianon.technique.scrub.OverlapResolutionTest,io.appianon.technique.scrub.RecentResultsTest,io.appianon.technique.scrub.*DetectorTest,io.appianon.technique.scrub.DetectorNormalizationTest,io.appianon.technique.scrub.WrittenFormsTest,io.appianon.technique.scrub.ScrubFunctionsSparkTest,io.appianon.technique.PseudonymizeTest,io.appianon.technique.IdentifierTechniquesTest'
@@ -62,7 +70,7 @@ case "$scope" in
     classes='io.appianon.io.InputReader*,io.appianon.io.MultiLineCsv*,io.appianon.io.EncodingSniffer*'
     tests='io.appianon.io.InputReaderTest'
     ;;
-  *) echo "scripts/pit.sh: unknown scope '$scope' (models | search | profiles | persons | technique | pipeline | quarantine)" >&2; exit 2 ;;
+  *) echo "scripts/pit.sh: unknown scope '$scope' (models | search | profiles | persons | partitioned | technique | pipeline | quarantine)" >&2; exit 2 ;;
 esac
 mkdir -p target
 mvn -B -q -pl "$module" -am test-compile -DskipTests
