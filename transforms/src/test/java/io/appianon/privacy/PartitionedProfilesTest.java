@@ -252,6 +252,19 @@ class PartitionedProfilesTest {
   }
 
   @Test
+  void noPersonsMeansNoViolatorsAtEveryNode() {
+    // a release whose datasets kept no row: every partition is empty, no partition reports a node
+    PartitionedProfiles parts =
+        PartitionedProfiles.of(
+            TestSpark.session().createDataFrame(List.of(), LAYOUT), 1, 1, col("cls"), 2);
+    assertEquals(0, parts.persons());
+    List<PartitionedProfiles.Outcome> out =
+        parts.assess(3, 1, FLAT, FLAT, List.of(AS_IS, AS_IS), true);
+    PartitionedProfiles.Outcome none = new PartitionedProfiles.Outcome(0, 0, 0, 0, 0);
+    assertEquals(List.of(none, none), out);
+  }
+
+  @Test
   void aPersonWithManyRowsCountsOnce() {
     SparkSession spark = TestSpark.session();
     // Two persons in one class, one of them with 40 rows of the same item: the class has 2 persons,
