@@ -464,4 +464,27 @@ class InputReaderSettingsTest {
         gone + ": 3 of 3 rows (100.0%)" + share.replace(pu.file(), pg.file()),
         message(() -> reader.checkEncoding(pg, 3, Map.of(bad, 3L))));
   }
+
+  /**
+   * A file written with \r\n line ends (Excel on Windows) reads as Spark's CSV reader reads it: a
+   * line break inside a quoted field is \n, and no value keeps a \r (a file of \n lines keeps a
+   * quoted \r\n, as Spark does: InputReaderTest's bundled survey).
+   */
+  @Test
+  void aCrLfFileReadsAsSparkReadsIt() throws IOException {
+    Path f = write("crlf.csv", "id,n,note\r\n1,2,\"a\r\nb\"\r\n2,3,\"c\nd\"\r\n\r\n3,4,e\r\n");
+    List<String> spark = new ArrayList<>();
+    for (Row r :
+        this.spark
+            .read()
+            .option("header", true)
+            .option("multiLine", true)
+            .option("escape", "\"")
+            .csv(f.toString())
+            .collectAsList()) {
+      spark.add(r.getString(0) + "|" + r.getString(1) + "|" + r.getString(2) + "|-");
+    }
+    assertEquals(List.of("1|2|a\nb|-", "2|3|c\nd|-", "3|4|e|-"), spark);
+    assertEquals(spark, rows(reader.read(tiny(f))));
+  }
 }
