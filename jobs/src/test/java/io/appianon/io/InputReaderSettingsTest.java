@@ -487,4 +487,21 @@ class InputReaderSettingsTest {
     assertEquals(List.of("1|2|a\nb|-", "2|3|c\nd|-", "3|4|e|-"), spark);
     assertEquals(spark, rows(reader.read(tiny(f))));
   }
+
+  /**
+   * A JSON Lines input in Shift_JIS (windows-31j) is read intact, whatever its line ends (Spark
+   * refused it: it finds line ends itself only in UTF-8).
+   */
+  @Test
+  void aShiftJisJsonLinesInputIsRead() throws IOException {
+    Path f =
+        write(
+            "sjis.json",
+            "{\"id\":\"1\",\"n\":\"2\",\"note\":\"山田\"}\r\n{\"id\":\"2\",\"n\":\"3\",\"note\":\"とても良い\"}\n",
+            Charset.forName("windows-31j"));
+    spark.conf().set("spark.sql.legacy.javaCharsets", "false");
+    assertEquals(
+        List.of("1|2|山田|-", "2|3|とても良い|-"),
+        rows(reader.read(input(tiny(f), "json", true, ",", "windows-31j", "\"", false))));
+  }
 }
