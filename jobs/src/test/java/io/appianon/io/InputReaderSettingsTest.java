@@ -319,6 +319,85 @@ class InputReaderSettingsTest {
   }
 
   /**
+   * A Parquet column of another type than declared is cast to the declared one (n written as a
+   * long, declared int); a value that does not fit is a type failure, not a wrapped number.
+   */
+  @Test
+  void aParquetColumnOfAnotherTypeIsCastToTheDeclaredType() throws IOException {
+    Path pq = tmp.resolve("longs");
+    spark
+        .createDataFrame(
+            List.of(
+                org.apache.spark.sql.RowFactory.create("1", 2L, "a"),
+                org.apache.spark.sql.RowFactory.create("2", 0L, "b")),
+            new org.apache.spark.sql.types.StructType()
+                .add("id", DataTypes.StringType)
+                .add("n", DataTypes.LongType)
+                .add("note", DataTypes.StringType))
+        .write()
+        .parquet(pq.toString());
+    Dataset<Row> d = reader.read(input(tiny(pq), "parquet", true, ",", "UTF-8", "\"", false));
+    assertEquals(DataTypes.IntegerType, d.schema().apply("n").dataType());
+    assertEquals(List.of("1|2|a|-", "2|0|b|n: below minimum 1.0"), rows(d));
+  }
+
+  /**
+   * A record may span input.max-lines-per-record lines (3 here) and no more: one of 4 lines is a
+   * broken quote whose first line is quarantined, the other 3 are parsed again.
+   */
+  @Test
+  void aRecordMaySpanTheMaximumLinesAndNoMore() throws IOException {
+    Path f = write("max.csv", "id,n,note\n1,2,\"a\nb\nc\"\n2,3,\"d\ne\nf\ng\"\n");
+    DatasetPolicy p = tiny(f);
+    InputSpec i = p.input();
+    DatasetPolicy three =
+        new DatasetPolicy(
+            p.file(),
+            p.name(),
+            p.title(),
+            new InputSpec(
+                i.path(),
+                i.format(),
+                i.header(),
+                i.delimiter(),
+                i.encoding(),
+                i.quote(),
+                i.escape(),
+                i.multiLine(),
+                i.dateFormat(),
+                i.timestampFormat(),
+                i.undeclaredColumns(),
+                i.maxMalformedEncoding(),
+                3),
+            p.columns(),
+            p.techniques(),
+            p.declaredPrivacy(),
+            p.shuffleRecords());
+    List<String> got = new ArrayList<>();
+    for (Row r :
+        reader
+            .read(three)
+            .select(
+                functions.coalesce(col(InputReader.RAW + ".id"), col("id")),
+                col(InputReader.REASON),
+                col(InputReader.SOURCE),
+                col(InputReader.LINES))
+            .collectAsList()) {
+      got.add(r.getString(0) + "|" + r.getString(1) + "|" + r.getString(2) + "|" + r.getInt(3));
+    }
+    String malformed = "malformed record (wrong number of columns or broken quoting)";
+    // line 5 (2,3,"d) is quarantined; e and f are one-field records; g" one field too
+    assertEquals(
+        List.of(
+            "1|null|null|3",
+            "e|" + malformed + "|e|1",
+            "f|" + malformed + "|f|1",
+            "g\"|" + malformed + "|g\"|1",
+            "null|" + InputReader.REASON_BROKEN_QUOTE + "|[broken quote at line 5] 2,3,\"d|1"),
+        got.stream().sorted().toList());
+  }
+
+  /**
    * The header is the first line of the input, or of the first file of a directory (files starting
    * with _ or . are Spark's bookkeeping and are left out): none, or a blank one, is refused.
    */
@@ -376,6 +455,21 @@ class InputReaderSettingsTest {
             + pc.file()
             + " says input.delimiter = '\t' but the header looks separated by ','",
         message(() -> reader.read(pc)));
+    // a wide export (over 4,096 characters in its header) read with the wrong delimiter
+    StringBuilder wide = new StringBuilder("id;n;note");
+    for (int k = 0; wide.length() <= 5000; k++) {
+      wide.append(";column_").append(k);
+    }
+    Path w = write("wide.csv", wide + "\n");
+    DatasetPolicy pw = tiny(w);
+    assertEquals(
+        w
+            + ": the header has one column '"
+            + wide.substring(0, 57)
+            + "...': wrong delimiter? The policy "
+            + pw.file()
+            + " says input.delimiter = ',' but the header looks separated by ';'",
+        message(() -> reader.read(pw)));
     Path one = write("one.csv", "id;n\n1;2\n");
     DatasetPolicy po = tiny(one, COLUMNS.substring(0, COLUMNS.indexOf('\n') + 1));
     assertEquals(

@@ -62,6 +62,7 @@ class MultiLineCsvTest {
   @Test
   void anEmptyUnquotedFieldIsNullAnEmptyQuotedOneEmpty() {
     assertEquals(record(1, "a", null, ""), csv.parse(List.of("a,,\"\""), false));
+    assertEquals(record(1, "", "x", null), csv.parse(List.of("\"\",x,"), false));
     assertEquals(record(1, null, null), csv.parse(List.of(","), false));
   }
 
