@@ -26,8 +26,9 @@
 #           against the pipeline's Spark tests (about half an hour; the lineage wording is not mutated)
 #   quarantine (module jobs) the input reader's quarantine of bad rows: bytes not valid in the declared encoding,
 #           broken quotes, wrong column counts, values failing their type or check, each with a reason, and the
-#           counts that reconcile (InputReader, MultiLineCsv, EncodingSniffer), against InputReaderTest (the
-#           end-to-end BadInputTest runs whole jobs, 12-30 s each: too slow to re-run per mutant)
+#           counts that reconcile (InputReader, MultiLineCsv, EncodingSniffer), against InputReaderTest,
+#           InputReaderSettingsTest, MultiLineCsvTest and EncodingSnifferTest (the end-to-end BadInputTest runs
+#           whole jobs, 12-30 s each: too slow to re-run per mutant)
 # PIT_THREADS (default 1) sets PIT's worker count; 2 halves the wall time when the machine is otherwise idle.
 # Report: transforms/target/pit-reports/SCOPE/index.html (jobs/target/... for quarantine) and mutations.xml; the summary line is printed at the end.
 set -euo pipefail
@@ -68,7 +69,7 @@ case "$scope" in
   quarantine)
     module=jobs
     classes='io.appianon.io.InputReader*,io.appianon.io.MultiLineCsv*,io.appianon.io.EncodingSniffer*'
-    tests='io.appianon.io.InputReaderTest'
+    tests='io.appianon.io.InputReaderTest,io.appianon.io.InputReaderSettingsTest,io.appianon.io.MultiLineCsvTest,io.appianon.io.EncodingSnifferTest'
     ;;
   *) echo "scripts/pit.sh: unknown scope '$scope' (models | search | profiles | persons | partitioned | technique | pipeline | quarantine)" >&2; exit 2 ;;
 esac

@@ -236,15 +236,20 @@ public final class InputReader {
     }
     schema = schema.add(CORRUPT, DataTypes.StringType, true);
     enableCharset(in.encoding());
-    return spark
-        .read()
-        .format("json")
-        .schema(schema)
-        .option("mode", "PERMISSIVE")
-        .option("columnNameOfCorruptRecord", CORRUPT)
-        .option("encoding", in.encoding())
-        .load(in.path())
-        .withColumn(FILE, input_file_name());
+    DataFrameReader r =
+        spark
+            .read()
+            .format("json")
+            .schema(schema)
+            .option("mode", "PERMISSIVE")
+            .option("columnNameOfCorruptRecord", CORRUPT)
+            .option("encoding", in.encoding());
+    if (!Charset.forName(in.encoding()).equals(java.nio.charset.StandardCharsets.UTF_8)) {
+      // Spark finds the line ends itself only in UTF-8 and refuses another encoding without a
+      // line separator (a \r before it is whitespace to the JSON parser)
+      r = r.option("lineSep", "\n");
+    }
+    return r.load(in.path()).withColumn(FILE, input_file_name());
   }
 
   private Dataset<Row> readParquet(DatasetPolicy policy, InputSpec in, Set<String> names) {

@@ -35,8 +35,9 @@ import scala.Tuple2;
  * escape + quote} is a quote; a quote followed by anything but a delimiter or the line end is a
  * literal character and the rest of the field is read as unquoted; an empty unquoted field is null,
  * an empty quoted one the empty string; blank lines between records are skipped; a line break
- * inside a quoted field is read as {@code \n}. A row has the header's columns, then the malformed
- * record's text ({@code null} when well-formed), the file and the line count.
+ * inside a quoted field is read as {@code \n} where it is the file's line end (that of its first
+ * line), a {@code \r\n} in a file of {@code \n} lines is kept. A row has the header's columns, then
+ * the malformed record's text ({@code null} when well-formed), the file and the line count.
  */
 final class MultiLineCsv implements Serializable {
   private static final long serialVersionUID = 1L;
@@ -86,9 +87,11 @@ final class MultiLineCsv implements Serializable {
 
   /**
    * Parses the record that starts at the first of {@code lines} (at most {@code maxLines} of them:
-   * all the record may use). {@code closed} is false when it is not closed within them.
+   * all the record may use). {@code closed} is false when it is not closed within them. {@code
+   * crlf}: the file's lines end in \r\n (its first line does), which a quoted field then holds as
+   * \n.
    */
-  Parsed parse(List<String> lines) {
+  Parsed parse(List<String> lines, boolean crlf) {
     List<String> fields = new ArrayList<>();
     StringBuilder v = new StringBuilder();
     int li = 0;
@@ -105,7 +108,9 @@ final class MultiLineCsv implements Serializable {
           if (li >= lines.size()) {
             return new Parsed(fields, false, li);
           }
-          v.append(end < line.length() ? "\r\n" : "\n");
+          // as Spark's reader (univocity) reads it: the file's own line end (that of its first
+          // line) as \n, any other kept
+          v.append(crlf || end == line.length() ? "\n" : "\r\n");
           line = lines.get(li);
           end = end(line);
           i = 0;
@@ -173,6 +178,7 @@ final class MultiLineCsv implements Serializable {
     private int consumed; // physical lines consumed by records, the header and blank lines
     private boolean eof;
     private boolean headerDone;
+    private boolean crlf;
     private Row next;
 
     Rows(BufferedReader in, String file) {
@@ -219,9 +225,12 @@ final class MultiLineCsv implements Serializable {
           if (l == null) {
             eof = true;
             in.close();
+          } else if (consumed == 0 && pending.isEmpty()) {
+            // the file's first line: its line end is the file's, and a byte order mark is no text
+            crlf = l.endsWith("\r");
+            pending.add(l.startsWith("\uFEFF") ? l.substring(1) : l);
           } else {
-            pending.add(
-                consumed == 0 && pending.isEmpty() && l.startsWith("\uFEFF") ? l.substring(1) : l);
+            pending.add(l);
           }
         }
       } catch (IOException e) {
@@ -242,7 +251,7 @@ final class MultiLineCsv implements Serializable {
           continue;
         }
         int first = consumed + 1;
-        Parsed p = parse(pending);
+        Parsed p = parse(pending, crlf);
         boolean broken = !p.closed() || (p.lines() > 1 && p.fields().size() != columns);
         int take = broken ? 1 : p.lines();
         StringBuilder raw = new StringBuilder();
