@@ -175,7 +175,8 @@ public final class FrequencyTable {
             .onMalformedInput(CodingErrorAction.REPORT)
             .onUnmappableCharacter(CodingErrorAction.REPORT);
     int q = qis.size();
-    Map<Key, long[]> counts = new HashMap<>();
+    // keyed by the record's values: a list over the array, compared by its elements (nulls too)
+    Map<List<String>, long[]> counts = new HashMap<>();
     try (Reader in = new InputStreamReader(Files.newInputStream(file), utf8)) {
       parser.beginParsing(in);
       String[] header = parser.parseNext();
@@ -209,7 +210,7 @@ public final class FrequencyTable {
         for (int i = 0; i < index.length; i++) {
           values[i] = record[index[i]];
         }
-        counts.computeIfAbsent(new Key(values), v -> new long[1])[0]++;
+        counts.computeIfAbsent(Arrays.asList(values), v -> new long[1])[0]++;
       }
     } catch (TextParsingException e) {
       for (Throwable c = e.getCause(); c != null; c = c.getCause()) {
@@ -225,10 +226,9 @@ public final class FrequencyTable {
       throw e;
     }
     Builder builder = builder(qis, sensitive);
-    for (Map.Entry<Key, long[]> e : counts.entrySet()) {
-      String[] v = e.getKey().values();
-      builder.add(
-          Arrays.asList(v).subList(0, q), sensitive.isPresent() ? v[q] : null, e.getValue()[0]);
+    for (Map.Entry<List<String>, long[]> e : counts.entrySet()) {
+      List<String> v = e.getKey();
+      builder.add(v.subList(0, q), sensitive.isPresent() ? v.get(q) : null, e.getValue()[0]);
     }
     return builder.build();
   }
@@ -248,19 +248,6 @@ public final class FrequencyTable {
               + ")");
     }
     return i;
-  }
-
-  /** One record's QI values and sensitive value, as a hash key. */
-  private record Key(String[] values) {
-    @Override
-    public boolean equals(Object o) {
-      return o instanceof Key k && Arrays.equals(values, k.values);
-    }
-
-    @Override
-    public int hashCode() {
-      return Arrays.hashCode(values);
-    }
   }
 
   private static List<String> qiValues(Row r, int q) {
