@@ -184,8 +184,7 @@ public final class Provisioner {
     ProvisionMethod method = announced.disclosure().method(r.method()).orElseThrow();
 
     // Absolute: Files.createDirectories may return an absolute path for a relative one (the shipped
-    // provisions.dir
-    // is relative), and relativize needs both sides of one kind.
+    // provisions.dir is relative), and relativize needs both sides of one kind.
     Path root = OwnerOnly.createDirectories(root().toAbsolutePath().normalize());
     try (FileChannel ch =
             FileChannel.open(

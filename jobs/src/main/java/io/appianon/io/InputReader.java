@@ -160,11 +160,9 @@ public final class InputReader {
     }
     Dataset<Row> df = read(policy).drop(unread.toArray(new String[0]));
     // By a hash of the whole row, not round-robin: round-robin must sort the rows first so that a
-    // retried task
-    // deals them out the same way (spark.sql.execution.sortBeforeRepartition), and that sort ran in
-    // the one
-    // reading task (a quarter of the read of a 16M-row input). A hash of the content is as
-    // reproducible without it.
+    // retried task deals them out the same way (spark.sql.execution.sortBeforeRepartition), and
+    // that sort ran in the one reading task (a quarter of the read of a 16M-row input). A hash of
+    // the content is as reproducible without it.
     return df.repartition(
         partitions, Arrays.stream(df.columns()).map(functions::col).toArray(Column[]::new));
   }
@@ -192,8 +190,7 @@ public final class InputReader {
     enableCharset(in.encoding());
     if (in.multiLine()) {
       // Our own parser (one task per file, as Spark's multi-line reader): it counts physical lines
-      // and parses the
-      // lines after a broken quote again (MultiLineCsv).
+      // and parses the lines after a broken quote again (MultiLineCsv).
       MultiLineCsv parser =
           new MultiLineCsv(
               in.encoding(),
@@ -530,8 +527,7 @@ public final class InputReader {
             .toArray(Column[]::new);
     selected.add(when(why.isNotNull(), struct(rawCols)).as(RAW));
     // Quarantine needs where an invalid row came from; a valid row carries no copy of it (a cached
-    // file name per row
-    // cost as much memory as a column of the data).
+    // file name per row cost as much memory as a column of the data).
     selected.add(when(why.isNotNull(), col(CORRUPT)).as(SOURCE));
     selected.add(when(why.isNotNull(), col(FILE)).as(FILE));
     if (Arrays.asList(raw.columns()).contains(LINES)) {

@@ -311,9 +311,8 @@ public final class AnonymizeJob {
             methodParams.put(p.policy().name(), r.result().report().privacy());
           }
           // Every model the policies declare, checked on the written files by code that shares
-          // nothing with the
-          // enforcement (io.appianon.verify): a release on which one does not hold is not
-          // published.
+          // nothing with the enforcement (io.appianon.verify): a release on which one does not hold
+          // is not published.
           VerificationReport verification = ReleaseVerifier.verify(spark, policies, staging);
           verificationReport = verification.report();
           if (!verification.holds()) {
@@ -553,10 +552,8 @@ public final class AnonymizeJob {
     String name = policy.name();
     DatasetPipeline pipeline = new DatasetPipeline(policy);
     // One pass reads, validates and applies the policy's leading row-wise steps; its result is
-    // cached for every pass
-    // below (without the columns the policy deletes before reading anything; an invalid row keeps
-    // all its values, as
-    // read, for quarantine).
+    // cached for every pass below (without the columns the policy deletes before reading anything;
+    // an invalid row keeps all its values, as read, for quarantine).
     Dataset<Row> read = reader.readSpread(policy, pipeline.plan().unreadColumns());
     List<String> carried = InputReader.carried(read);
     Dataset<Row> validated =
@@ -616,8 +613,7 @@ public final class AnonymizeJob {
         .mode(SaveMode.ErrorIfExists)
         .option("compression", config.compression())
         // file: URI, not a bare path: the release store is a local/shared POSIX folder (java.nio
-        // rename), and a
-        // cluster's default file system (HDFS) must not take the data elsewhere
+        // rename), and a cluster's default file system (HDFS) must not take the data elsewhere
         .parquet(staging.resolve(name).toUri().toString());
     LOG.info("[{}] written to staging ({} s)", name, secs(tw));
     long input = p.input();

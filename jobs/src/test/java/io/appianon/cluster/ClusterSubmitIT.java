@@ -127,11 +127,9 @@ class ClusterSubmitIT {
 
       cluster.start(Duration.ofSeconds(120));
       // As on a typical cluster, the default file system is HDFS (here one that is not there): a
-      // path the job
-      // hands to Spark without saying it is local would fail. Inputs are named as file: URIs, as
-      // they would be
-      // named as hdfs:// ones on a cluster; the release, quarantine and method store are local
-      // folders.
+      // path the job hands to Spark without saying it is local would fail. Inputs are named as
+      // file: URIs, as they would be named as hdfs:// ones on a cluster; the release, quarantine
+      // and method store are local folders.
       String hdfs = "hdfs://127.0.0.1:" + LocalStandaloneCluster.freePort();
       List<String> args =
           new ArrayList<>(

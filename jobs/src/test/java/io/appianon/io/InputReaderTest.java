@@ -548,8 +548,8 @@ class InputReaderTest {
         long total = d.count();
         long quarantined = d.where(col(InputReader.REASON).isNotNull()).count();
         // Every physical line but the header is in one record, or blank (the multi-line reader
-        // counts lines; a broken
-        // quote no longer swallows the records after it, so the records are not univocity's).
+        // counts lines; a broken quote no longer swallows the records after it, so the records are
+        // not univocity's).
         String text = new String(b, StandardCharsets.UTF_8);
         long lines = physicalLines(text) - 1;
         long blank = text.lines().filter(l -> l.isEmpty()).count();

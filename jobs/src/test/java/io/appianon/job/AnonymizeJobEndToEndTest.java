@@ -311,8 +311,7 @@ class AnonymizeJobEndToEndTest {
       }
     }
     // Published survey order vs. input (registration) order: the test knows the key, so it can map
-    // each published
-    // pseudonym back to its input position; the rank correlation must be near zero.
+    // each published pseudonym back to its input position; the rank correlation must be near zero.
     List<String> inputIds =
         input("survey.csv").select("member_id").collectAsList().stream()
             .map(r -> r.getString(0))
@@ -494,8 +493,7 @@ class AnonymizeJobEndToEndTest {
             "member_id",
             List.of("purchase_month", "store"));
     // The datasets still link: every purchasing person has a survey row (none was removed from one
-    // dataset only),
-    // and most survey persons have purchases.
+    // dataset only), and most survey persons have purchases.
     Set<String> survey = new HashSet<>(distinct(release("survey"), "member_id"));
     Set<String> buyers = new HashSet<>(distinct(release("purchases"), "member_id"));
     assertTrue(

@@ -270,8 +270,7 @@ class PseudonymousWithoutPrivacyTest {
     assertFalse(Files.exists(tmp.resolve("releases")), "nothing written");
 
     // the pseudonymous kind with the shipped person-level model: it is enforced, and needs the
-    // survey's
-    // quasi-identifiers, which only its privacy block declares
+    // survey's quasi-identifiers, which only its privacy block declares
     Path pseudonymous =
         conf(
             "pseudonymous.conf",

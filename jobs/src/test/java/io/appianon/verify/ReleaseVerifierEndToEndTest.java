@@ -132,8 +132,7 @@ class ReleaseVerifierEndToEndTest {
     String shippedModel = "l-diversity { column = satisfaction, l = 2, variant = distinct }";
     assertTrue(survey.contains(shippedModel), "the shipped survey policy declares " + shippedModel);
     // the free text is deleted rather than scrubbed: scrubbing six copies of the opinions takes
-    // minutes and has no
-    // bearing on the privacy models
+    // minutes and has no bearing on the privacy models
     String shippedScrub =
         "{ type = scrub, columns = [opinion], kinds = [all], action = replace-with-tag }";
     assertTrue(survey.contains(shippedScrub), "the shipped survey policy declares " + shippedScrub);

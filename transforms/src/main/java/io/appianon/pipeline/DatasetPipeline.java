@@ -385,8 +385,8 @@ public final class DatasetPipeline {
       out = shuffleRecords(out, keptRows - privacy.suppressed(), ctx.seed(), SHUFFLE_RUN_ROWS);
     }
     // A lineage of its own per call: finish runs once per round of the release's person stage, and
-    // the plan's lineage
-    // described by every round would repeat each clause (and no longer match the announcement).
+    // the plan's lineage described by every round would repeat each clause (and no longer match the
+    // announcement).
     Lineage lineage = Plan.of(policy).lineage();
     describePrivacy(policy, lineage, privacy.levels(), releaseDecided);
 

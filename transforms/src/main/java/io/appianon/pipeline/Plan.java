@@ -46,8 +46,8 @@ public record Plan(
       unread.addAll(d.columns());
     }
     // Where rows are cached (Technique.Evaluation): after the leading row-wise steps, and again
-    // after the last step
-    // only if a later step would be costly or inconsistent to recompute from that cache.
+    // after the last step only if a later step would be costly or inconsistent to recompute from
+    // that cache.
     List<Technique> steps = policy.techniques();
     int cached = 0;
     while (cached < steps.size()

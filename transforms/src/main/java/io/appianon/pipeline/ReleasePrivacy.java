@@ -216,9 +216,8 @@ public final class ReleasePrivacy {
     PartitionedProfiles parts = null;
     try {
       // Every class of every node the search may choose lies inside one class at the caps: spread
-      // by it, each
-      // partition is counted on its own. (At most one profile row per item row, plus one per person
-      // without items.)
+      // by it, each partition is counted on its own. (At most one profile row per item row, plus
+      // one per person without items.)
       long itemRowsIn = itemInput.map(i -> i.processed().keptRows()).orElse(0L);
       parts =
           PartitionedProfiles.of(
@@ -372,8 +371,7 @@ public final class ReleasePrivacy {
                       Optional.of(finalLevels.get(name)),
                       decidedColumns(spec, i.policy()));
           // Computed once, here: the check below and the write read the same rows, and the check's
-          // query plan stays
-          // small (the outputs' plans hold every hierarchy as a map literal).
+          // query plan stays small (the outputs' plans hold every hierarchy as a map literal).
           Dataset<Row> output = r.output().localCheckpoint(true);
           results.put(
               name,
@@ -408,21 +406,18 @@ public final class ReleasePrivacy {
           lost = before.except(after).localCheckpoint(true);
         }
         // On the outputs: items that became rare (persons removed, rows the datasets' own models
-        // suppressed) are
-        // removed too, when the policy allows; then the persons still violating are suppressed. The
-        // stage settled
-        // every class, so only the classes the datasets' own models changed are checked again (when
-        // the domain is the
-        // relational and the item dataset; otherwise every output is profiled again).
+        // suppressed) are removed too, when the policy allows; then the persons still violating are
+        // suppressed. The stage settled every class, so only the classes the datasets' own models
+        // changed are checked again (when the domain is the relational and the item dataset;
+        // otherwise every output is profiled again).
         PartitionedProfiles out;
         Dataset<Row> ownRows = null;
         long affectedPersons = 0;
         long tc = System.nanoTime();
         if (local) {
           // the item rows the item dataset's own models suppressed: its rows before the stage's
-          // removals in the
-          // suppressed classes (the dataset is not computed again), less the persons and items the
-          // stage removed
+          // removals in the suppressed classes (the dataset is not computed again), less the
+          // persons and items the stage removed
           Dataset<Row> gonePersons = drop;
           Dataset<Row> rare = removed;
           ownRows =

@@ -125,9 +125,8 @@ public final class FrequencyTable {
       Column[] withSensitive = Arrays.copyOf(keys, q + 1);
       withSensitive[q] = col(sensitive.get()).cast("string").as("__s");
       // One row per (class, sensitive value): the builder assembles each class's histogram, so no
-      // second
-      // aggregation into per-class lists (an object aggregate that sorts its input) is needed on
-      // Spark.
+      // second aggregation into per-class lists (an object aggregate that sorts its input) is
+      // needed on Spark.
       Dataset<Row> perValue = data.groupBy(withSensitive).agg(functions.count(lit(1)).as("__n"));
       for (Iterator<Row> it = perValue.toLocalIterator(); it.hasNext(); ) {
         Row r = it.next();

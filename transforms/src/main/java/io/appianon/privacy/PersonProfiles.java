@@ -176,9 +176,8 @@ public final class PersonProfiles {
     Support support = new Support(packed);
     boolean[] violating = new boolean[n];
     // Class by class: an itemset's support counts the persons of one class, so each class needs
-    // only its own small
-    // map (one map for the whole partition held millions of keys, and its lookups missed the CPU
-    // caches).
+    // only its own small map (one map for the whole partition held millions of keys, and its
+    // lookups missed the CPU caches).
     for (int[] members : byClass(classes, codes.classCount())) {
       if (members.length < k) {
         for (int p : members) {
@@ -658,8 +657,7 @@ public final class PersonProfiles {
     List<List<String>> itemLabelNames = new ArrayList<>();
     int[][] itemLabels = labels(d.itemValues(), itemHierarchies, itemLevels, itemLabelNames);
     // a combination of labels as one long (mixed radix over the attributes' label counts) when the
-    // product of the
-    // counts fits, else as a string; then one int per distinct combination
+    // product of the counts fits, else as a string; then one int per distinct combination
     boolean relFits = fits(relNames);
     int[] classes = new int[n];
     Map<Object, Integer> classIndex = new HashMap<>();

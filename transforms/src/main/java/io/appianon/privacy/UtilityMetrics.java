@@ -191,8 +191,7 @@ public final class UtilityMetrics {
     double distance = totalVariation(before, after);
     if (labels == 1 && d > 1) {
       // every input value became one label (the hierarchy's top, *): the attribute is removed, and
-      // a test p-value of 1
-      // between the input and a single bar would read as "unchanged"
+      // a test p-value of 1 between the input and a single bar would read as "unchanged"
       return new AttributeUtility(
           qi.column(), AttributeUtility.REMOVED, Double.NaN, Double.NaN, distance, d, valuesAfter);
     }

@@ -152,9 +152,8 @@ class DatasetPipelineDropTest {
       String m3 = pseudonymOfBuyer(p, "文具");
 
       // m3 dropped (2 rows); m0's 時計 removed (1 row), while (m0, 文具) and (m1, 時計) match no row.
-      // Then 九州 keeps
-      // only m4's row and 北海道 m5's: both below k = 2, suppressed by the dataset's own model (2 of
-      // the 5 rows left).
+      // Then 九州 keeps only m4's row and 北海道 m5's: both below k = 2, suppressed by the dataset's own
+      // model (2 of the 5 rows left).
       PipelineResult r =
           pipeline.finish(
               p,
@@ -188,8 +187,7 @@ class DatasetPipelineDropTest {
       assertEquals(List.of("関東/果物", "関東/野菜", "関東/野菜"), publishedViaParquet(r, "dropped"));
 
       // The same processed rows again, with drops that match nothing: no reason of theirs is
-      // reported, and only
-      // 北海道 is below k (九州 has m3's two rows and m4's).
+      // reported, and only 北海道 is below k (九州 has m3's two rows and m4's).
       PipelineResult none =
           pipeline.finish(
               p,

@@ -124,8 +124,7 @@ class DatasetPipelineShuffleTest {
   @Test
   void largeOutputsAreShuffledInSortedRunsJoinedIntoTheSameNumberOfFiles() {
     // 2000 rows in runs of at most 100: 20 runs (a multiple of the 4 shuffle partitions), each
-    // sorted by the random
-    // key, joined into 4 partitions (files) without another shuffle.
+    // sorted by the random key, joined into 4 partitions (files) without another shuffle.
     Dataset<Row> shuffled = DatasetPipeline.shuffleRecords(registrationOrder(), N, 20260401L, 100);
     assertEquals(4, shuffled.javaRDD().getNumPartitions());
     List<Row> out = shuffled.collectAsList();

@@ -414,8 +414,8 @@ class ReleasePrivacyTest {
       }
     }
     // three persons of one class share store s7, one of them by phone: the visits' own k suppresses
-    // that row (its
-    // store and channel are unique), and the other two are left with an item two persons share
+    // that row (its store and channel are unique), and the other two are left with an item two
+    // persons share
     List<Row> sameClass =
         people.stream()
             .filter(r -> r.getString(1).equals("20") && r.getString(2).equals("F"))
@@ -454,9 +454,8 @@ class ReleasePrivacyTest {
       ReleasePrivacy.Outcome out = new ReleasePrivacy(spec, 3, all).run(inputs);
       String path = all ? "every output profiled" : "changed classes checked";
       // the datasets' own models did suppress after the stage, so the rounds had something to
-      // check: the people's
-      // 2-diversity a whole class (its persons then suppressed from both datasets), the visits' k
-      // rows
+      // check: the people's 2-diversity a whole class (its persons then suppressed from both
+      // datasets), the visits' k rows
       @SuppressWarnings("unchecked")
       List<Map<String, Object>> rounds =
           (List<Map<String, Object>>) ReportJson.toMap(out.report()).get("rounds");

@@ -52,8 +52,7 @@ class AdultSearchTest {
       assertEquals(e.objectiveValue(), s.objectiveValue(), 0.0, what);
       assertTrue(s.minClassSize() >= ((KAnonymity) c.models().get(0)).k(), what);
       // with no suppression tagging decides almost everything; with 5 % the loss is not monotone
-      // and more
-      // nodes below the optimum's bound must be assessed
+      // and more nodes below the optimum's bound must be assessed
       int bound = c.maxSuppression() == 0.0 ? search.latticeSize() / 10 : search.latticeSize() / 2;
       assertTrue(s.nodesEvaluated() < bound, what + ": evaluated " + s.nodesEvaluated());
     }

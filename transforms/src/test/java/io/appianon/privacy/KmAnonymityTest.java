@@ -200,8 +200,7 @@ class KmAnonymityTest {
   @Test
   void groupsPersonsAsSparkComparesThem() {
     // "p1" and "P1" are two persons under the default collation (grouped by their bytes), one
-    // person under a
-    // case-insensitive collation (grouped as strings).
+    // person under a case-insensitive collation (grouped as strings).
     StructType schema = baskets().schema();
     Dataset<Row> pairs =
         TestData.spark()

@@ -35,8 +35,7 @@ class PersonProfilesTest {
   @Test
   void aRarePairOfCommonItemsIsCountedApartFromItsFirstItem() {
     // k = 2, m = 2: X and Y are each held by 2 persons, the pair {X, Y} only by p0, who therefore
-    // violates. (The packed
-    // keys of the single {X} and the pair {X, Y} must differ.)
+    // violates. (The packed keys of the single {X} and the pair {X, Y} must differ.)
     PersonProfiles p = new PersonProfiles();
     p.add(new String[] {"c"}, List.<String[]>of(new String[] {"X"}, new String[] {"Y"}));
     p.add(new String[] {"c"}, List.<String[]>of(new String[] {"X"}));
@@ -62,8 +61,8 @@ class PersonProfilesTest {
   @Test
   void rareSingleItemsGoWhereverTheyAreHeld() {
     // Class of 8, k = 3, m = 2: A is held by 2 persons and C by 1 (rare singles), B by 5. A goes
-    // from p0 and p1, C
-    // from p5 (which also breaks the rare pairs {A, B} and {B, C}); B stays everywhere.
+    // from p0 and p1, C from p5 (which also breaks the rare pairs {A, B} and {B, C}); B stays
+    // everywhere.
     String[][] baskets = {{"A", "B"}, {"A"}, {"B"}, {"B"}, {"B"}, {"B", "C"}, {}, {}};
     PersonProfiles p = oneClass(baskets);
     Hierarchy[] flat = {Hierarchy.flat("x")};
@@ -76,10 +75,8 @@ class PersonProfilesTest {
   @Test
   void aPairIsBrokenAtItsRarerItem() {
     // k = 2, m = 2, one class: A held by p0, p1, p2; B by p0, p3, p4, p5; the pair {A, B} only by
-    // p0. Both singles are
-    // common; the pair is rare: p0 loses A (3 holders < 4). p6's rare pair {D, E}: D and E tie at 3
-    // holders, so the
-    // smaller value, D, goes.
+    // p0. Both singles are common; the pair is rare: p0 loses A (3 holders < 4). p6's rare pair {D,
+    // E}: D and E tie at 3 holders, so the smaller value, D, goes.
     String[][] baskets = {
       {"A", "B"}, {"A"}, {"A"}, {"B"}, {"B"}, {"B"}, {"D", "E"}, {"D"}, {"D"}, {"E"}, {"E"}
     };
@@ -151,8 +148,7 @@ class PersonProfilesTest {
   @Test
   void rareItemRemovalCountsTheRowsBehindAnItemAndPrefersTheRarerItem() {
     // Six persons of one class buy at A; p0 also bought at B (3 rows) and p1 at C (1 row), both
-    // unique: with k = 5 and
-    // m = 1, B and C go (4 rows), A stays for all six, nobody violates.
+    // unique: with k = 5 and m = 1, B and C go (4 rows), A stays for all six, nobody violates.
     PersonProfiles p = new PersonProfiles();
     for (int i = 0; i < 6; i++) {
       List<String[]> items = new ArrayList<>(List.<String[]>of(new String[] {"A"}));
@@ -180,10 +176,9 @@ class PersonProfilesTest {
   @Test
   void aPersonLosingSeveralItemsCountsTheRowsOfEachAndTheRoundsAreTheMostAClassTook() {
     // Class c: p0 bought at A (3 rows), B (5 rows) and C (7 rows), p1 at C (1 row). k = 2, m = 1: A
-    // and B are held by
-    // p0 alone and both go from p0's basket in one round (3 + 5 rows); C is held by both. Class d:
-    // two persons with
-    // the same single item, nothing to remove. Rounds: one (the most any class took).
+    // and B are held by p0 alone and both go from p0's basket in one round (3 + 5 rows); C is held
+    // by both. Class d: two persons with the same single item, nothing to remove. Rounds: one (the
+    // most any class took).
     PersonProfiles p = new PersonProfiles();
     p.add(
         new String[] {"c"},
@@ -207,12 +202,10 @@ class PersonProfilesTest {
   @Test
   void aClassTakingTwoRoundsLosesAnEarlierItemAfterALaterOneAndCountsItsRows() {
     // One class, k = 2, m = 2. Holders: A p0 p1 (2), B p1 p2 p3 (3), Z p0 (1). Round 1: p0's single
-    // {Z} and pair
-    // {A, Z} are rare (Z the rarer: 1 < 2): Z goes from p0; p1's pair {A, B} is rare (A the rarer:
-    // 2 < 3): A goes from
-    // p1. Round 2: A now has one holder, p0, so A goes from p0 (the item before Z in p0's basket).
-    // Round 3: nothing.
-    // Rows removed: Z 5 + A 7 (p1) + A 3 (p0) = 15 of 3 + 5 + 7 + 11 + 13 + 17 = 56.
+    // {Z} and pair {A, Z} are rare (Z the rarer: 1 < 2): Z goes from p0; p1's pair {A, B} is rare
+    // (A the rarer: 2 < 3): A goes from p1. Round 2: A now has one holder, p0, so A goes from p0
+    // (the item before Z in p0's basket). Round 3: nothing. Rows removed: Z 5 + A 7 (p1) + A 3 (p0)
+    // = 15 of 3 + 5 + 7 + 11 + 13 + 17 = 56.
     PersonProfiles p = new PersonProfiles();
     p.add(
         new String[] {"c"},
@@ -245,12 +238,9 @@ class PersonProfilesTest {
   @Test
   void aTieGoesToTheSmallerValueWhicheverOfTheTwoWasSeenFirst() {
     // k = 2, m = 2, one class. p0 bought E before D: D is held by p0, p1, p2 and E by p0, p3, p4 (3
-    // each); the pair
-    // {D, E} only by p0. The tie goes to the smaller value, D, although E was seen first. p5 bought
-    // G before H, and
-    // H's holders (p5, p6, p7, p10: 4) outnumber G's (p5, p8, p9: 3): the rarer G goes from p5. One
-    // round: D keeps
-    // two holders and G two.
+    // each); the pair {D, E} only by p0. The tie goes to the smaller value, D, although E was seen
+    // first. p5 bought G before H, and H's holders (p5, p6, p7, p10: 4) outnumber G's (p5, p8, p9:
+    // 3): the rarer G goes from p5. One round: D keeps two holders and G two.
     String[][] baskets = {
       {"E", "D"}, {"D"}, {"D"}, {"E"}, {"E"}, {"G", "H"}, {"H"}, {"H"}, {"G"}, {"G"}, {"H"}
     };

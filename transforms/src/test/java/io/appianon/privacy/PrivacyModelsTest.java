@@ -144,9 +144,8 @@ class PrivacyModelsTest {
   }
 
   // The tests below pin what PIT found unpinned in the `models` scope (docs/mutation-testing.md):
-  // boundaries, the
-  // checks of the inputs, and the numbers a fixed node reports. Expectations are worked by hand in
-  // the comments.
+  // boundaries, the checks of the inputs, and the numbers a fixed node reports. Expectations are
+  // worked by hand in the comments.
 
   @Test
   void everyModelDeclaresTheMonotonicityThePaperProves() {
@@ -186,8 +185,7 @@ class PrivacyModelsTest {
   @Test
   void entropySlackIsRelativeToTheBound() {
     // Eight equally frequent values: entropy ln 8 = 2.079. The slack is 1e-12 * ln l: a bound 1e-12
-    // above the
-    // entropy is within it (2.08e-12), one 3e-12 above is not.
+    // above the entropy is within it (2.08e-12), one 3e-12 above is not.
     long[] eight = {1, 1, 1, 1, 1, 1, 1, 1};
     SensitiveContext ctx =
         SensitiveContext.of(List.of("1", "2", "3", "4", "5", "6", "7", "8"), eight);
@@ -235,9 +233,8 @@ class PrivacyModelsTest {
   @Test
   void orderedDistanceRanksByNumberMergesEqualNumbersAndRefusesAnEmptyOrder() {
     // Values listed 20, 3, 100 (neither numeric nor string order): ranks 3 < 20 < 100. All mass on
-    // 3 against a
-    // uniform input: cumulative differences 2/3, 1/3, 0 -> 1 / (m - 1) = 0.5 (listed order would
-    // give 1/3).
+    // 3 against a uniform input: cumulative differences 2/3, 1/3, 0 -> 1 / (m - 1) = 0.5 (listed
+    // order would give 1/3).
     SensitiveContext listed = SensitiveContext.of(List.of("20", "3", "100"), new long[] {1, 1, 1});
     assertEquals(0.5, new OrderedDistanceTCloseness(0.5).distance(hist(0, 3, 0), listed), 1e-12);
     // "1" and "1.0" are one number, one rank: m = 2. All mass on 2: differences -2/3, 2/3 -> |-2/3|
@@ -269,8 +266,7 @@ class PrivacyModelsTest {
     SensitiveContext ctx =
         SensitiveContext.of(List.of("a1", "a2", "b1", "b2"), new long[] {1, 1, 1, 1});
     // p = (1/4, 0, 3/4, 0) against q = 1/4 each: extra (0, -1/4, 1/2, -1/4). Under B move 1/4 from
-    // b1 to b2 at
-    // distance 1/2: 1/8; then 1/4 from B to A at distance 1: 1/4. EMD 3/8.
+    // b1 to b2 at distance 1/2: 1/8; then 1/4 from B to A at distance 1: 1/4. EMD 3/8.
     assertEquals(
         0.375, new HierarchicalDistanceTCloseness(0.5, h).distance(hist(1, 0, 3, 0), ctx), 1e-12);
   }

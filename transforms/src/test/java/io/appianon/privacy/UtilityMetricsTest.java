@@ -52,8 +52,7 @@ class UtilityMetricsTest {
     AttributeUtility age = u.attributes().get(1);
     assertEquals("kolmogorov-smirnov", age.test());
     // input ages 20,20,25,30,35 (weights .4 .2 .2 .2); release: 20-29 x2 over {20,25}, 30-39 x2
-    // over {30,35}
-    // CDFs at 20: .4 vs .25, at 25: .6 vs .5, at 30: .8 vs .75 -> D = .15
+    // over {30,35} CDFs at 20: .4 vs .25, at 25: .6 vs .5, at 30: .8 vs .75 -> D = .15
     assertEquals(0.15, age.statistic(), 1e-12);
     assertEquals(4, age.valuesBefore());
     assertEquals(2, age.valuesAfter());

@@ -32,8 +32,7 @@ class OverlapResolutionTest {
   @Test
   void theLongerDetectionWinsWithinATierSoNoPartIsLeft() {
     // the e-mail's local part starts with a phone number: e-mail 0-29 and phone 0-13; the phone
-    // alone would leave
-    // "taro@example.com" in the text
+    // alone would leave "taro@example.com" in the text
     assertEquals("[EMAIL]", TAGS.scrub("090-1234-5678taro@example.com"));
     assertEquals("連絡は[EMAIL]へ", TAGS.scrub("連絡は090-1234-5678taro@example.comへ"));
   }
