@@ -8,8 +8,9 @@
 #   machine) with a 1 GB heap, the bound docs/cluster.md states.
 #   Records: wall time; CPU seconds of the driver and the executors (their utime + stime, sampled every 2 s: the
 #   last 2 s of each may be missed); the machine's load average; the driver's and each executor's peak live heap after GC
-#   (-Xlog:gc) and peak RSS (sampled every 2 s); the job's own [spark] line (tasks, executor CPU, shuffle bytes, spill)
-#   and its phases. Writes bench/results/cluster-ROWS-DATE.md (BENCH_DIR overrides bench/) and prints it.
+#   (-Xlog:gc) and peak RSS (sampled every 2 s); the peak disk use of Spark's local dirs (shuffle files, spilled and
+#   checkpointed blocks) and of the job's output (staging, release, quarantine, method store), sampled every 10 s, and
+#   the input's size; the job's own [spark] line (tasks, executor CPU, shuffle bytes, spill) and its phases. Writes bench/results/cluster-ROWS-DATE.md (BENCH_DIR overrides bench/) and prints it.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 source scripts/lib.sh
@@ -55,7 +56,16 @@ sample() {
 }
 sample >"$logs/rss.txt" &
 sampler=$!
-trap 'kill $sampler 2>/dev/null || true' EXIT
+# disk in use: Spark's local dirs (submit.sh local-cluster's SPARK_LOCAL_DIRS, for the driver and the executors) and
+# the job's output, in bytes
+sample_disk() {
+  while sleep 10; do
+    echo "$(du -sb out/local-cluster/local 2>/dev/null | cut -f1) $(du -sb "$out" 2>/dev/null | cut -f1)"
+  done
+}
+sample_disk >"$logs/disk.txt" &
+disk_sampler=$!
+trap 'kill $sampler $disk_sampler 2>/dev/null || true' EXIT
 ticks="$(getconf CLK_TCK)"
 load0="$(cut -d' ' -f1-3 /proc/loadavg)"
 t0="$(date +%s.%N)"
@@ -72,7 +82,8 @@ code=$?
 set -e
 t1="$(date +%s.%N)"
 load1="$(cut -d' ' -f1-3 /proc/loadavg)"
-kill "$sampler" 2>/dev/null || true
+kill "$sampler" "$disk_sampler" 2>/dev/null || true
+gb() { awk -v b="${1:-0}" 'BEGIN { printf "%.1f GB", b / 1e9 }'; }
 peak_heap() { grep -ohE '[0-9]+M->[0-9]+M' "$@" 2>/dev/null | sed -E 's/.*->([0-9]+)M/\1/' | sort -n | tail -1; }
 {
   echo "# Anonymize at $rows purchase rows on a local standalone cluster"
@@ -94,6 +105,7 @@ peak_heap() { grep -ohE '[0-9]+M->[0-9]+M' "$@" 2>/dev/null | sed -E 's/.*->([0-
     rss="$(awk -v r="executor-$pid" '$1 == r { print $2 }' "$logs/rss.txt" | sort -n | tail -1)"
     echo "| executor $pid: peak live heap after GC / peak RSS | $(peak_heap "$f") MB / $(( ${rss:-0} / 1024 )) MB |"
   done
+  echo "| disk: input / peak of Spark's local dirs / peak of the output (sampled every 10 s) | $(gb "$(du -sb "$data" | cut -f1)") / $(gb "$(awk '{ print $1 + 0 }' "$logs/disk.txt" | sort -n | tail -1)") / $(gb "$(awk '{ print $2 + 0 }' "$logs/disk.txt" | sort -n | tail -1)") |"
   echo "| Spark work (the job's log) | $(grep -o '\[spark\] .*' "$logs/job.log" | sed 's/\[spark\] //' | tail -1) |"
   echo "| published | $(grep -o 'published release .*' "$logs/job.log" | tail -1) |"
   echo
