@@ -41,7 +41,6 @@ import org.apache.spark.sql.expressions.Window;
 import org.apache.spark.sql.functions;
 import org.apache.spark.sql.types.DataType;
 import org.apache.spark.sql.types.DataTypes;
-import org.apache.spark.sql.types.StructField;
 import org.apache.spark.sql.types.StructType;
 
 /**
@@ -657,17 +656,6 @@ public final class InputReader {
     List<String> out = new ArrayList<>(List.of(REASON, RAW, SOURCE, FILE));
     if (Arrays.asList(read.columns()).contains(LINES)) {
       out.add(LINES);
-    }
-    return out;
-  }
-
-  /** The raw (all-string) columns of the declared schema, for quarantine output. */
-  public static List<StructField> quarantineFields(DatasetPolicy policy) {
-    List<StructField> out = new ArrayList<>();
-    for (ColumnSpec c : policy.columns()) {
-      out.add(
-          new StructField(
-              c.name(), DataTypes.StringType, true, org.apache.spark.sql.types.Metadata.empty()));
     }
     return out;
   }

@@ -23,8 +23,6 @@ import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
 import org.apache.spark.sql.functions;
 import org.apache.spark.sql.types.DataTypes;
-import org.apache.spark.sql.types.Metadata;
-import org.apache.spark.sql.types.StructField;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -222,10 +220,10 @@ class InputReaderSettingsTest {
 
   /**
    * The bookkeeping columns a caller carries to quarantine ({@link InputReader#carried}: the line
-   * count only where the input has one) and the quarantine schema (every declared column as text).
+   * count only where the input has one).
    */
   @Test
-  void theCarriedColumnsAndTheQuarantineSchema() throws IOException {
+  void theCarriedColumns() throws IOException {
     Path f = write("c.csv", "id,n,note\n1,2,a\n");
     List<String> four =
         List.of(InputReader.REASON, InputReader.RAW, InputReader.SOURCE, InputReader.FILE);
@@ -235,12 +233,6 @@ class InputReaderSettingsTest {
     List<String> five = new ArrayList<>(four);
     five.add(InputReader.LINES);
     assertEquals(five, InputReader.carried(reader.read(tiny(f))));
-    assertEquals(
-        List.of(
-            new StructField("id", DataTypes.StringType, true, Metadata.empty()),
-            new StructField("n", DataTypes.StringType, true, Metadata.empty()),
-            new StructField("note", DataTypes.StringType, true, Metadata.empty())),
-        InputReader.quarantineFields(tiny(f)));
   }
 
   /**
