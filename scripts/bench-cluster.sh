@@ -105,7 +105,7 @@ peak_heap() { grep -ohE '[0-9]+M->[0-9]+M' "$@" 2>/dev/null | sed -E 's/.*->([0-
     rss="$(awk -v r="executor-$pid" '$1 == r { print $2 }' "$logs/rss.txt" | sort -n | tail -1)"
     echo "| executor $pid: peak live heap after GC / peak RSS | $(peak_heap "$f") MB / $(( ${rss:-0} / 1024 )) MB |"
   done
-  echo "| disk: input / peak of Spark's local dirs / peak of the output (sampled every 10 s) | $(gb "$(du -sb "$data" | cut -f1)") / $(gb "$(awk '{ print $1 + 0 }' "$logs/disk.txt" | sort -n | tail -1)") / $(gb "$(awk '{ print $2 + 0 }' "$logs/disk.txt" | sort -n | tail -1)") |"
+  echo "| disk: input / peak of Spark's local dirs / peak of the output (sampled every 10 s) | $(gb "$(du -sb "$data" | cut -f1)") / $(gb "$(cut -d' ' -f1 "$logs/disk.txt" | sort -n | tail -1)") / $(gb "$(cut -d' ' -f2 "$logs/disk.txt" | sort -n | tail -1)") |"
   echo "| Spark work (the job's log) | $(grep -o '\[spark\] .*' "$logs/job.log" | sed 's/\[spark\] //' | tail -1) |"
   echo "| published | $(grep -o 'published release .*' "$logs/job.log" | tail -1) |"
   echo
