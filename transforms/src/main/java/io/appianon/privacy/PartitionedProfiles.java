@@ -80,9 +80,11 @@ public final class PartitionedProfiles {
       long plainViolators, long violators, long removedPairs, long removedRows, int rounds) {}
 
   /**
-   * Each node's violating persons, and with {@code removal} what {@link PersonProfiles#removeRare}
-   * removes there and the persons left violating after it; one Spark job for all the nodes. A node
-   * is {@code {relational levels, item levels}}.
+   * Each node's violating persons ({@code plainViolators}) and the persons the release must
+   * suppress there ({@code violators}): with {@code removal} those left violating after what {@link
+   * PersonProfiles#removeRare} removes, without it every person {@link PersonProfiles#settle}
+   * suppresses (the violators, then those their suppression makes violate); one Spark job for all
+   * the nodes. A node is {@code {relational levels, item levels}}.
    */
   public List<Outcome> assess(
       int k,
@@ -113,8 +115,17 @@ public final class PartitionedProfiles {
             int[] rl = ns.get(n)[0];
             int[] il = ns.get(n)[1];
             long plain = p.violators(k, m, relHierarchies, rl, itemHierarchies, il);
-            if (!removal || plain == 0) {
-              out.add(RowFactory.create(n, plain, plain, 0L, 0L, 0));
+            if (plain == 0) {
+              out.add(RowFactory.create(n, 0L, 0L, 0L, 0L, 0));
+            } else if (!removal) {
+              // the persons suppressed once settled: a suppressed person's items leave the
+              // supports of their class, which can make others violate (the release stage
+              // suppresses all of them, so its budget must count them)
+              long settled =
+                  p.settle(k, m, relHierarchies, rl, itemHierarchies, il, false)
+                      .suppressed()
+                      .size();
+              out.add(RowFactory.create(n, plain, settled, 0L, 0L, 0));
             } else {
               PersonProfiles.Removal r =
                   p.removeRare(k, m, relHierarchies, rl, itemHierarchies, il, null);

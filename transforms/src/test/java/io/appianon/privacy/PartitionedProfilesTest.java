@@ -181,6 +181,15 @@ class PartitionedProfilesTest {
               expected.size(),
               out.get(0).plainViolators(),
               partitions + " partitions, k=" + k + ", m=" + m);
+          assertEquals(
+              settled.size(),
+              out.get(0).violators(),
+              "the persons to suppress are the settled ones: "
+                  + partitions
+                  + " partitions, k="
+                  + k
+                  + ", m="
+                  + m);
           Set<String> named = new HashSet<>();
           for (Row r : parts.apply(k, m, FLAT, AS_IS[0], FLAT, AS_IS[1], false).collectAsList()) {
             assertTrue(r.isNullAt(1), "no item removed without the remedy");
@@ -202,6 +211,35 @@ class PartitionedProfilesTest {
     assertTrue(
         cascades >= 3,
         "suppressing the first violators must make others violate in several cases: " + cascades);
+  }
+
+  /**
+   * One class, k = 2, m = 1, no rare-item remedy. Items: p1 {s1, s2}, p2 {s2, s3}, p3 {s3}; p4 and
+   * p5 none. Only p1 violates ({s1} is held by p1 alone; {s2} and {s3} by two persons each).
+   * Suppressing p1 leaves {s2} to p2 alone: p2 goes; then {s3} is p3's alone: p3 goes. p4 and p5
+   * share the empty set with nobody else left but each other: 2 persons, k = 2, they stay. So 1
+   * plain violator, 3 persons to suppress, and apply names exactly p1, p2, p3.
+   */
+  @Test
+  void withoutTheRemedyTheCountIsThePersonsSettlingSuppresses() {
+    List<Person> persons =
+        List.of(
+            new Person("p1", "c", Set.of("s1", "s2")),
+            new Person("p2", "c", Set.of("s2", "s3")),
+            new Person("p3", "c", Set.of("s3")),
+            new Person("p4", "c", Set.of()),
+            new Person("p5", "c", Set.of()));
+    PartitionedProfiles parts = partitioned(TestSpark.session(), persons, 2);
+    PartitionedProfiles.Outcome o =
+        parts.assess(2, 1, FLAT, FLAT, Collections.singletonList(AS_IS), false).get(0);
+    assertEquals(new PartitionedProfiles.Outcome(1, 3, 0, 0, 0), o);
+    Set<String> named = new HashSet<>();
+    parts
+        .apply(2, 1, FLAT, AS_IS[0], FLAT, AS_IS[1], false)
+        .collectAsList()
+        .forEach(r -> named.add(r.getString(0)));
+    assertEquals(Set.of("p1", "p2", "p3"), named);
+    parts.unpersist();
   }
 
   @Test
