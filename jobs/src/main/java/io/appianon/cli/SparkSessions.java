@@ -135,11 +135,9 @@ public final class SparkSessions {
       }
     }
     // Clusters often turn the event log on in spark-defaults.conf (history server). The per-release
-    // random seeds
-    // (record order, noise, swapping) are literals in the query plans Spark logs there, and with a
-    // seed the noise could
-    // be recomputed and taken off, so refuse before anything runs. (The pseudonym key is not in the
-    // plans.)
+    // random seeds (record order, noise, swapping) are literals in the query plans Spark logs
+    // there, and with a seed the noise could be recomputed and taken off, so refuse before anything
+    // runs. (The pseudonym key is not in the plans.)
     if (conf.getBoolean("spark.eventLog.enabled", false)) {
       throw new PolicyException(
           "Spark configuration",

@@ -142,13 +142,10 @@ public final class PersonAudit {
               .distinct();
     }
     // Coded as numbers before anything is joined or counted: a person, a class and an item become
-    // one number each
-    // (dictionaries of the distinct values, exact: no hashing), so the itemsets below are rows of
-    // four numbers instead
-    // of a pseudonym and two JSON texts (at 16M purchase rows the pairs alone were 72M such rows
-    // and spilled to disk).
-    // Each coded table is read by several counts: checkpointed once, which also fixes the person
-    // numbers.
+    // one number each (dictionaries of the distinct values, exact: no hashing), so the itemsets
+    // below are rows of four numbers instead of a pseudonym and two JSON texts (at 16M purchase
+    // rows the pairs alone were 72M such rows and spilled to disk). Each coded table is read by
+    // several counts: checkpointed once, which also fixes the person numbers.
     List<Dataset<Row>> kept = new ArrayList<>();
     classes = keep(classes, kept);
     if (items != null) {

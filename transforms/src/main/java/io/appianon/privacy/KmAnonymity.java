@@ -138,10 +138,9 @@ public final class KmAnonymity {
     Dataset<Row> baskets =
         pairs.where(item.isNotNull()).groupBy(person).agg(collect_set(item).as(ITEMS));
     // Tuples x0 <= x1 <= ... of a basket's items that rise strictly and then, once two are equal,
-    // stay equal:
-    // (a,a) is {a}, (a,b) is {a,b}; (a,b,b) is {a,b}, (a,b,c) is {a,b,c}. So every itemset of size
-    // 1..m of a basket
-    // is made exactly once, by chained explodes (generated code; no per-basket lambdas).
+    // stay equal: (a,a) is {a}, (a,b) is {a,b}; (a,b,b) is {a,b}, (a,b,c) is {a,b,c}. So every
+    // itemset of size 1..m of a basket is made exactly once, by chained explodes (generated code;
+    // no per-basket lambdas).
     Dataset<Row> tuples = baskets.select(col(ITEMS), explode(col(ITEMS)).as(ITEM + 0));
     List<Column> kept = new ArrayList<>(List.of(col(ITEMS), col(ITEM + 0)));
     for (int i = 1; i < m; i++) {

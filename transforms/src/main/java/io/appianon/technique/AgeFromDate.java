@@ -110,9 +110,8 @@ public record AgeFromDate(
             .map(d -> lit(java.sql.Date.valueOf(d)))
             .orElseGet(() -> col(referenceColumn.get()));
     // Whole years: the year difference, less one before the birthday in the reference year.
-    // (months_between, used
-    // before, counts 29 February to 28 February as whole years because both are month ends: a year
-    // too old.)
+    // (months_between, used before, counts 29 February to 28 February as whole years because both
+    // are month ends: a year too old.)
     Column birth = to_date(col(column));
     Column at = to_date(ref);
     Column beforeBirthday =

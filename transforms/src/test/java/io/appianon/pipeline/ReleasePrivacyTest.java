@@ -200,8 +200,7 @@ class ReleasePrivacyTest {
     HierarchyResolver h = new HierarchyResolver(tmp);
     List<DatasetPolicy> policies = List.of(policy(PEOPLE, h), policy(VISITS, h));
     // Most people visit s1 and s2; a few rare visits elsewhere. The store may not be generalized
-    // (max-level 0), so the
-    // rare visits must go, not the store's detail and not (many) persons.
+    // (max-level 0), so the rare visits must go, not the store's detail and not (many) persons.
     Random rnd = new Random(5);
     List<Row> people = new ArrayList<>();
     List<Row> visits = new ArrayList<>();

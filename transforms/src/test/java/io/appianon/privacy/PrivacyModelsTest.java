@@ -238,8 +238,7 @@ class PrivacyModelsTest {
     SensitiveContext listed = SensitiveContext.of(List.of("20", "3", "100"), new long[] {1, 1, 1});
     assertEquals(0.5, new OrderedDistanceTCloseness(0.5).distance(hist(0, 3, 0), listed), 1e-12);
     // "1" and "1.0" are one number, one rank: m = 2. All mass on 2: differences -2/3, 2/3 -> |-2/3|
-    // / 1 = 2/3
-    // (three ranks would give (1/3 + 2/3) / 2 = 0.5).
+    // / 1 = 2/3 (three ranks would give (1/3 + 2/3) / 2 = 0.5).
     SensitiveContext ties = SensitiveContext.of(List.of("1", "1.0", "2"), new long[] {1, 1, 1});
     assertEquals(2.0 / 3, new OrderedDistanceTCloseness(0.5).distance(hist(0, 0, 3), ties), 1e-12);
     // one distinct number: distance 0, not 0 / 0

@@ -40,8 +40,7 @@ class OverlapResolutionTest {
   @Test
   void anEMailAddressIsReplacedWholeWhenAValidatedCodeIsItsLocalPart() {
     // 123456789018 passes the My Number check digit (tier 1) and is the local part of an address
-    // (tier 2): the
-    // code alone would leave "@example.com" in the text
+    // (tier 2): the code alone would leave "@example.com" in the text
     assertEquals("[EMAIL]", TAGS.scrub("123456789018@example.com"));
     assertEquals("宛先は[EMAIL]です", TAGS.scrub("宛先は123456789018@example.comです"));
     // a code beside an address, not inside it, stays a code
