@@ -3,9 +3,9 @@
 # the shipped configuration and policies (person-level stage included), on generated data (members = rows / 10).
 #
 # Usage: scripts/bench-cluster.sh PURCHASE_ROWS [--workers W] [--worker-memory 7g] [--executor-memory 6g]
-#                                 [--driver-memory 1g]
+#                                 [--driver-memory 1g] [--conf KEY=VALUE]...
 #   Defaults: 2 workers of 1 core each (this machine's 2 cores), executors of 6 GB, the driver (client mode, this
-#   machine) with a 1 GB heap, the bound docs/cluster.md states.
+#   machine) with a 1 GB heap, the bound docs/cluster.md states. --conf passes a Spark setting to spark-submit.
 #   Records: wall time; CPU seconds of the driver and the executors (their utime + stime, sampled every 2 s: the
 #   last 2 s of each may be missed); the machine's load average; the driver's and each executor's peak live heap after GC
 #   (-Xlog:gc) and peak RSS (sampled every 2 s); the peak disk use of Spark's local dirs (shuffle files, spilled and
@@ -15,15 +15,17 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 source scripts/lib.sh
 rows="${1:-}"
-[[ "$rows" =~ ^[1-9][0-9]*$ ]] || { echo "usage: scripts/bench-cluster.sh PURCHASE_ROWS [--workers W] [--worker-memory M] [--executor-memory M] [--driver-memory M]" >&2; exit 2; }
+[[ "$rows" =~ ^[1-9][0-9]*$ ]] || { echo "usage: scripts/bench-cluster.sh PURCHASE_ROWS [--workers W] [--worker-memory M] [--executor-memory M] [--driver-memory M] [--conf KEY=VALUE]..." >&2; exit 2; }
 shift
 workers=2 worker_mem=7g exec_mem=6g driver_mem=1g
+extra=()
 while [[ $# -gt 0 ]]; do
   case "$1" in
     --workers) workers="${2:?}"; shift 2 ;;
     --worker-memory) worker_mem="${2:?}"; shift 2 ;;
     --executor-memory) exec_mem="${2:?}"; shift 2 ;;
     --driver-memory) driver_mem="${2:?}"; shift 2 ;;
+    --conf) extra+=(--conf "${2:?}"); shift 2 ;;
     *) echo "scripts/bench-cluster.sh: unknown option '$1'" >&2; exit 2 ;;
   esac
 done
@@ -73,7 +75,7 @@ set +e
 APPIANON_SUBMIT_JAVA_OPTS="-Xmx$driver_mem -Xlog:gc:file=$logs/driver-gc.log" \
   scripts/submit.sh local-cluster --workers "$workers" --cores 1 --memory "$worker_mem" \
   --conf "spark.executor.memory=$exec_mem" \
-  --conf "spark.executor.extraJavaOptions=$opens -Xlog:gc:file=$logs/executor-gc-%p.log" \
+  --conf "spark.executor.extraJavaOptions=$opens -Xlog:gc:file=$logs/executor-gc-%p.log" "${extra[@]}" \
   -- --release-id "c$rows" --output "$out/releases" \
   --set "appianon.inputs.survey=$data/survey.csv" --set "appianon.inputs.purchases=$data/purchases.csv" \
   --set "appianon.quarantine.dir=$out/quarantine" --set "appianon.method-store.dir=$out/method-store" \
@@ -90,6 +92,7 @@ peak_heap() { grep -ohE '[0-9]+M->[0-9]+M' "$@" 2>/dev/null | sed -E 's/.*->([0-
   echo
   echo "$stamp UTC, $(nproc) cores, $(free -g | awk '/^Mem:/ { print $2 }') GB RAM; scripts/submit.sh local-cluster: $workers workers of 1 core,"
   echo "executors of $exec_mem, driver heap $driver_mem (client mode); the shipped conf and policies; exit code $code."
+  [[ ${#extra[@]} -eq 0 ]] || echo "Extra Spark settings: ${extra[*]}"
   echo
   echo "| measure | value |"
   echo "|---|---|"
