@@ -1,0 +1,706 @@
+package io.appianon.pipeline;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+
+import com.typesafe.config.ConfigFactory;
+import io.appianon.TestSpark;
+import io.appianon.core.Conf;
+import io.appianon.core.Origin;
+import io.appianon.core.PolicyException;
+import io.appianon.core.ReportJson;
+import io.appianon.hierarchy.HierarchyResolver;
+import io.appianon.policy.DatasetPolicy;
+import io.appianon.policy.PersonSpec;
+import io.appianon.policy.PolicyLoader;
+import io.appianon.privacy.PrivacyUnsatisfiableException;
+import io.appianon.technique.PseudonymKey;
+import io.appianon.technique.TechniqueContext;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import javax.crypto.Mac;
+import javax.crypto.spec.SecretKeySpec;
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.RowFactory;
+import org.apache.spark.sql.SparkSession;
+import org.apache.spark.sql.types.DataTypes;
+import org.apache.spark.sql.types.StructType;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The rules of the release stage ({@link ReleasePrivacy}) on fixtures of a few persons, each
+ * outcome worked out by hand from the definition: (k, k^m)-anonymity of persons, a person's class
+ * being their (generalized) age and sex in {@code people} and their items the stores of their
+ * {@code visits} rows. Persons are named p1, p2, ... in the inputs; the published pseudonyms are
+ * mapped back to these names with the test's fixed key (HMAC-SHA-256 of {@code member \0 name}, 32
+ * hex digits, as {@code pseudonymize} computes it). Fast (a few seconds each): the mutation scope
+ * {@code release} runs these first.
+ *
+ * <p>Hierarchies: age 20, 25 → 20-29; 30, 35 → 30-39; then *. Store s1, s2 → east; s3, s4 → west;
+ * then *. Sex is flat (value, then *). The loss of a node is the sum over the columns of weight ×
+ * level / top level (age: 0, 0.5, 1; sex: 0, 1; store: 0, 0.5, 1).
+ */
+class ReleasePrivacyRulesTest {
+  @TempDir Path tmp;
+  private final SparkSession spark = TestSpark.session();
+  private HierarchyResolver h;
+
+  private static final byte[] KEY = new byte[PseudonymKey.LENGTH];
+
+  static {
+    Arrays.fill(KEY, (byte) 7);
+  }
+
+  /** The people dataset; its own model is k-anonymity at fixed levels 0 (k given). */
+  private static final String PEOPLE =
+      """
+      dataset {
+        name = people
+        input { path = "unused.csv" }
+        columns = [
+          { name = member, role = linking, category = "会員ID" }
+          { name = age, role = quasi-identifier, category = "年齢" }
+          { name = sex, role = quasi-identifier, category = "性別" }
+        ]
+        transforms = [ { type = pseudonymize, columns = [member], domain = member } ]
+        privacy {
+          k = %d
+          max-suppression = 0.5
+          quasi-identifiers = [ { column = age, hierarchy = age, level = 0 }, { column = sex, hierarchy = none, level = 0 } ]
+        }
+      }
+      """;
+
+  /**
+   * The visits dataset without a privacy block of its own (a clerk column is deleted: not
+   * published).
+   */
+  private static final String VISITS =
+      """
+      dataset {
+        name = visits
+        input { path = "unused.csv" }
+        columns = [
+          { name = member, role = linking, category = "会員ID" }
+          { name = store, role = attribute, category = "店舗" }
+          { name = clerk, role = identifier, category = "担当者" }
+        ]
+        transforms = [
+          { type = delete, columns = [clerk] }
+          { type = pseudonymize, columns = [member], domain = member }
+        ]
+      }
+      """;
+
+  /** The visits dataset with a model of its own: k = 2 over the store at level 0. */
+  private static final String VISITS_OWN =
+      """
+      dataset {
+        name = visits
+        input { path = "unused.csv" }
+        columns = [
+          { name = member, role = linking, category = "会員ID" }
+          { name = store, role = quasi-identifier, category = "店舗" }
+          { name = clerk, role = identifier, category = "担当者" }
+        ]
+        transforms = [
+          { type = delete, columns = [clerk] }
+          { type = pseudonymize, columns = [member], domain = member }
+        ]
+        privacy {
+          k = 2
+          max-suppression = 0.5
+          quasi-identifiers = [ { column = store, hierarchy = store, level = 0 } ]
+        }
+      }
+      """;
+
+  @BeforeEach
+  void hierarchies() throws IOException {
+    Files.writeString(tmp.resolve("age.csv"), "20;20-29;*\n25;20-29;*\n30;30-39;*\n35;30-39;*\n");
+    Files.writeString(tmp.resolve("store.csv"), "s1;east;*\ns2;east;*\ns3;west;*\ns4;west;*\n");
+    h = new HierarchyResolver(tmp);
+  }
+
+  // ---- fixtures ----
+
+  private DatasetPolicy people(int ownK) {
+    return PolicyLoader.parse(
+        new Conf(ConfigFactory.parseString(PEOPLE.formatted(ownK)), new Origin("people.conf", "")),
+        h);
+  }
+
+  private DatasetPolicy visits(boolean ownModel) {
+    return PolicyLoader.parse(
+        new Conf(
+            ConfigFactory.parseString(ownModel ? VISITS_OWN : VISITS),
+            new Origin("visits.conf", "")),
+        h,
+        true);
+  }
+
+  private PersonSpec spec(String text, List<DatasetPolicy> policies) {
+    return PersonSpec.parse(
+        new Conf(ConfigFactory.parseString(text), new Origin("app.conf", "appianon.persons")),
+        h,
+        policies);
+  }
+
+  /** people rows: "name age sex". */
+  private Dataset<Row> peopleRows(String... rows) {
+    List<Row> out = new ArrayList<>();
+    for (String r : rows) {
+      String[] f = r.split(" ");
+      out.add(RowFactory.create(f[0], f[1], f[2]));
+    }
+    return spark.createDataFrame(
+        out,
+        new StructType()
+            .add("member", DataTypes.StringType)
+            .add("age", DataTypes.StringType)
+            .add("sex", DataTypes.StringType));
+  }
+
+  /** visits rows: "name store" (the clerk is always "c", deleted by the policy). */
+  private Dataset<Row> visitRows(String... rows) {
+    List<Row> out = new ArrayList<>();
+    for (String r : rows) {
+      String[] f = r.split(" ");
+      out.add(RowFactory.create(f[0], f[1], "c"));
+    }
+    return spark.createDataFrame(
+        out,
+        new StructType()
+            .add("member", DataTypes.StringType)
+            .add("store", DataTypes.StringType)
+            .add("clerk", DataTypes.StringType));
+  }
+
+  /** What a run published and reported, read before its cleanup. */
+  record Published(
+      Map<String, List<String>> rows,
+      Map<String, Map<String, Long>> reasons,
+      Map<String, Object> report,
+      long persons,
+      long suppressed) {
+    @SuppressWarnings("unchecked")
+    Map<String, Integer> levels() {
+      return (Map<String, Integer>) report.get("levels");
+    }
+
+    @SuppressWarnings("unchecked")
+    List<Map<String, Object>> rounds() {
+      return (List<Map<String, Object>>) report.get("rounds");
+    }
+
+    @SuppressWarnings("unchecked")
+    List<Map<String, Object>> steps() {
+      return (List<Map<String, Object>>) report.get("search_steps");
+    }
+
+    @SuppressWarnings("unchecked")
+    Map<String, Object> rareItems() {
+      return (Map<String, Object>) report.get("rare_items");
+    }
+  }
+
+  private ReleasePrivacy.Outcome outcome(
+      PersonSpec spec,
+      List<DatasetPolicy> policies,
+      Map<String, Dataset<Row>> in,
+      int partitions,
+      boolean all,
+      List<ReleasePrivacy.Input> inputs) {
+    PseudonymKey key = PseudonymKey.fromBytes(KEY.clone());
+    for (DatasetPolicy p : policies) {
+      TechniqueContext ctx = new TechniqueContext(Optional.of(key), 7);
+      DatasetPipeline pipe = new DatasetPipeline(p);
+      Dataset<Row> prepared = pipe.prepare(in.get(p.name()), ctx, null, List.of());
+      inputs.add(new ReleasePrivacy.Input(p, pipe, pipe.process(prepared, ctx, false), ctx));
+    }
+    return new ReleasePrivacy(spec, partitions, all).run(inputs);
+  }
+
+  private Published run(
+      PersonSpec spec,
+      List<DatasetPolicy> policies,
+      Map<String, Dataset<Row>> in,
+      int partitions,
+      boolean all) {
+    Map<String, String> names = new HashMap<>();
+    in.values()
+        .forEach(
+            d ->
+                d.select("member")
+                    .collectAsList()
+                    .forEach(r -> names.put(pseudonym(r.getString(0)), r.getString(0))));
+    List<ReleasePrivacy.Input> inputs = new ArrayList<>();
+    try {
+      ReleasePrivacy.Outcome out = outcome(spec, policies, in, partitions, all, inputs);
+      Map<String, List<String>> rows = new LinkedHashMap<>();
+      Map<String, Map<String, Long>> reasons = new LinkedHashMap<>();
+      for (DatasetPolicy p : policies) {
+        PipelineResult r = out.results().get(p.name());
+        List<String> lines = new ArrayList<>();
+        for (Row row : r.output().collectAsList()) {
+          StringBuilder sb = new StringBuilder(names.getOrDefault(row.getString(0), "?"));
+          for (int c = 1; c < row.size(); c++) {
+            sb.append(' ').append(row.get(c));
+          }
+          lines.add(sb.toString());
+        }
+        lines.sort(null);
+        rows.put(p.name(), lines);
+        reasons.put(p.name(), Map.copyOf(r.suppressedByReason()));
+      }
+      Published pub =
+          new Published(
+              rows,
+              reasons,
+              ReportJson.toMap(out.report()),
+              out.persons(),
+              out.suppressedPersons());
+      out.results().values().forEach(r -> r.cleanup().run());
+      return pub;
+    } finally {
+      inputs.forEach(i -> i.processed().cleanup().run());
+    }
+  }
+
+  /** The stage's refusal of a release (the inputs' caches freed after). */
+  private PrivacyUnsatisfiableException refusal(
+      PersonSpec spec, List<DatasetPolicy> policies, Map<String, Dataset<Row>> in) {
+    List<ReleasePrivacy.Input> inputs = new ArrayList<>();
+    try {
+      return assertThrows(
+          PrivacyUnsatisfiableException.class, () -> outcome(spec, policies, in, 1, false, inputs));
+    } finally {
+      inputs.forEach(i -> i.processed().cleanup().run());
+    }
+  }
+
+  private static String pseudonym(String name) {
+    try {
+      Mac m = Mac.getInstance("HmacSHA256");
+      m.init(new SecretKeySpec(KEY, "HmacSHA256"));
+      m.update("member\u0000".getBytes(StandardCharsets.UTF_8));
+      byte[] d = m.doFinal(name.getBytes(StandardCharsets.UTF_8));
+      return java.util.HexFormat.of().formatHex(d, 0, 16);
+    } catch (java.security.GeneralSecurityException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+
+  private static Map<String, Object> levels(Object... kv) {
+    Map<String, Object> m = new LinkedHashMap<>();
+    for (int i = 0; i < kv.length; i += 2) {
+      m.put((String) kv[i], kv[i + 1]);
+    }
+    return m;
+  }
+
+  // ---- plan-time rules ----
+
+  /**
+   * An item column must be a published column of its dataset: {@code clerk} is deleted by the
+   * visits policy, so its rows could not be matched to published items. {@code store} passes.
+   */
+  @Test
+  void anItemColumnThatIsNotPublishedIsRefusedBeforeAnyDataIsRead() {
+    List<DatasetPolicy> policies = List.of(people(2), visits(false));
+    PersonSpec bad =
+        spec(
+            "domain = member, k = 2, m = 1, relational = people\n"
+                + "items = [ { dataset = visits, column = clerk, hierarchy = none } ]",
+            policies);
+    PolicyException e =
+        assertThrows(PolicyException.class, () -> ReleasePrivacy.check(bad, policies));
+    assertEquals(
+        "app.conf: "
+            + bad.items().get(0).origin().child("column").path()
+            + ": 'clerk' is not a published column of dataset 'visits' (published: member, store)",
+        e.getMessage());
+    PersonSpec good =
+        spec(
+            "domain = member, k = 2, m = 1, relational = people\n"
+                + "items = [ { dataset = visits, column = store, hierarchy = store } ]",
+            policies);
+    ReleasePrivacy.check(good, policies); // store is published: no refusal
+    // the second item column is checked too, not only the first
+    PersonSpec second =
+        spec(
+            "domain = member, k = 2, m = 1, relational = people\n"
+                + "items = [ { dataset = visits, column = store, hierarchy = store },"
+                + " { dataset = visits, column = clerk, hierarchy = none } ]",
+            policies);
+    PolicyException e2 =
+        assertThrows(PolicyException.class, () -> ReleasePrivacy.check(second, policies));
+    assertEquals(
+        "app.conf: "
+            + second.items().get(1).origin().child("column").path()
+            + ": 'clerk' is not a published column of dataset 'visits' (published: member, store)",
+        e2.getMessage());
+  }
+
+  /**
+   * The columns the stage decides: the relational dataset's quasi-identifiers and the item columns
+   * of the item dataset, sorted; nothing for a dataset the model does not name.
+   */
+  @Test
+  void decidedColumnsAreTheRelationalQuasiIdentifiersAndTheItemColumns() {
+    DatasetPolicy people = people(2);
+    DatasetPolicy visits = visits(true);
+    List<DatasetPolicy> policies = List.of(people, visits);
+    PersonSpec both =
+        spec(
+            "domain = member, k = 2, m = 1, relational = people\n"
+                + "items = [ { dataset = visits, column = store, hierarchy = store } ]",
+            policies);
+    assertEquals(Set.of("age", "sex"), ReleasePrivacy.decidedColumns(both, people));
+    assertEquals(List.of("age", "sex"), List.copyOf(ReleasePrivacy.decidedColumns(both, people)));
+    assertEquals(Set.of("store"), ReleasePrivacy.decidedColumns(both, visits));
+    PersonSpec itemsOnly =
+        spec(
+            "domain = member, k = 2, m = 1\n"
+                + "items = [ { dataset = visits, column = store, hierarchy = store } ]",
+            policies);
+    // people is not the relational dataset here: its own quasi-identifiers stay its own
+    assertEquals(Set.of(), ReleasePrivacy.decidedColumns(itemsOnly, people));
+    assertEquals(Set.of("store"), ReleasePrivacy.decidedColumns(itemsOnly, visits));
+    PersonSpec relOnly = spec("domain = member, k = 2, m = 1, relational = people", policies);
+    assertEquals(Set.of(), ReleasePrivacy.decidedColumns(relOnly, visits));
+  }
+
+  // ---- the search ----
+
+  /**
+   * Relational dataset only (no items), k = 2, 6 persons of 6 distinct (age, sex): at the floor (0,
+   * 0) all 6 violate; the budget is floor(0.4 × 6) = 2. Every node is assessed in one batch: (age
+   * 1, sex 0), loss 0.5: classes 20-29|F {p1, p3}, 20-29|M {p2, p4}, 30-39|F {p5}, 30-39|M {p6}: 2
+   * violators, feasible. (0, 1), loss 1: 20 {p1, p2}, 25 {p3, p4}, 30 {p5}, 35 {p6}: 2, feasible.
+   * (2, 0), loss 1: *|F 3, *|M 3: 0 violators. The least loss is (1, 0), though it suppresses 2
+   * persons where (2, 0) suppresses none: the search minimizes generalization within the budget.
+   * With {@code weights { age = 3 }} age costs 1.5 a level: (0, 1) at loss 1 is the least, the same
+   * two persons go, and sex is published as *.
+   */
+  @Test
+  void theSearchChoosesTheFeasibleNodeOfLeastWeightedLoss() {
+    List<DatasetPolicy> policies = List.of(people(2));
+    Map<String, Dataset<Row>> in =
+        Map.of(
+            "people", peopleRows("p1 20 F", "p2 20 M", "p3 25 F", "p4 25 M", "p5 30 F", "p6 35 M"));
+    Published plain =
+        run(
+            spec(
+                "domain = member, k = 2, m = 1, max-suppression = 0.4, relational = people",
+                policies),
+            policies,
+            in,
+            2,
+            false);
+    assertEquals(levels("people.age", 1, "people.sex", 0), plain.levels());
+    assertEquals(
+        List.of("p1 20-29 F", "p2 20-29 M", "p3 20-29 F", "p4 20-29 M"),
+        plain.rows().get("people"));
+    assertEquals(6, plain.persons());
+    assertEquals(2, plain.suppressed());
+    assertEquals(Map.of(DatasetPipeline.REASON_PERSON, 2L), plain.reasons().get("people"));
+    // the floor, then the 6 nodes of the lattice in one batch
+    assertEquals(7, plain.steps().size());
+    assertEquals(6L, plain.steps().get(0).get("violating_persons"));
+    assertEquals(levels("people.age", 0, "people.sex", 0), plain.report().get("floor_levels"));
+
+    Published weighted =
+        run(
+            spec(
+                "domain = member, k = 2, m = 1, max-suppression = 0.4, relational = people,"
+                    + " weights { age = 3 }",
+                policies),
+            policies,
+            in,
+            2,
+            false);
+    assertEquals(levels("people.age", 0, "people.sex", 1), weighted.levels());
+    assertEquals(
+        List.of("p1 20 *", "p2 20 *", "p3 25 *", "p4 25 *"), weighted.rows().get("people"));
+    assertEquals(2, weighted.suppressed());
+  }
+
+  /**
+   * Items only (the release holds just visits, which has no model of its own): every person is in
+   * the one class "no relational row". k = 3, m = 1: stores p1 {s1}, p2 {s1}, p3 {s1, s2}, p4 {s2}.
+   * At the floor s2 is held by 2 persons: p3 and p4 violate, more than floor(0.25 × 4) = 1. At
+   * store level 1 every store is "east", held by 4: feasible, loss 0.5, nothing suppressed. The
+   * stage generalizes the column itself (visits has no quasi-identifier of its own): every row
+   * published, as "east".
+   */
+  @Test
+  void aDomainOfTheItemDatasetAloneGeneralizesTheItems() {
+    List<DatasetPolicy> policies = List.of(visits(false));
+    Published out =
+        run(
+            spec(
+                "domain = member, k = 3, m = 1, max-suppression = 0.25\n"
+                    + "items = [ { dataset = visits, column = store, hierarchy = store } ]",
+                policies),
+            policies,
+            Map.of("visits", visitRows("p1 s1", "p2 s1", "p3 s1", "p3 s2", "p4 s2")),
+            2,
+            false);
+    assertEquals(levels("visits.store", 1), out.levels());
+    assertEquals(
+        List.of("p1 east", "p2 east", "p3 east", "p3 east", "p4 east"), out.rows().get("visits"));
+    assertEquals(4, out.persons());
+    assertEquals(0, out.suppressed());
+    assertEquals(Map.of(), out.reasons().get("visits"));
+  }
+
+  /**
+   * The same, visits with a model of its own over the store (k = 2 at level 0): the stage raises
+   * its level to 1 (the level the person model needs), and the dataset's own model publishes at
+   * that level.
+   */
+  @Test
+  void anItemColumnThatIsAQuasiIdentifierOfItsDatasetIsRaisedToTheChosenLevel() {
+    List<DatasetPolicy> policies = List.of(visits(true));
+    Published out =
+        run(
+            spec(
+                "domain = member, k = 3, m = 1, max-suppression = 0.25\n"
+                    + "items = [ { dataset = visits, column = store, hierarchy = store } ]",
+                policies),
+            policies,
+            Map.of("visits", visitRows("p1 s1", "p2 s1", "p3 s1", "p3 s2", "p4 s2")),
+            1,
+            false);
+    assertEquals(levels("visits.store", 1), out.levels());
+    assertEquals(
+        List.of("p1 east", "p2 east", "p3 east", "p3 east", "p4 east"), out.rows().get("visits"));
+    assertEquals(0, out.suppressed());
+  }
+
+  /**
+   * No node fits the budget: 4 persons of one class, each with a store of their own, the store
+   * capped at level 0 (m = 1, k = 3): each person's store is held by 1 at every node of age × sex,
+   * so all 4 violate everywhere, more than floor(0.25 × 4) = 1. Refused, with the floor's share
+   * (100 %) and the caps in words.
+   */
+  @Test
+  void noNodeWithinTheBudgetIsRefused() {
+    List<DatasetPolicy> policies = List.of(people(2), visits(false));
+    PersonSpec spec =
+        spec(
+            "domain = member, k = 3, m = 1, max-suppression = 0.25, relational = people\n"
+                + "items = [ { dataset = visits, column = store, hierarchy = store, max-level = 0 } ]",
+            policies);
+    Map<String, Dataset<Row>> in =
+        Map.of(
+            "people", peopleRows("p1 20 F", "p2 20 F", "p3 20 F", "p4 20 F"),
+            "visits", visitRows("p1 s1", "p2 s2", "p3 s3", "p4 s4"));
+    PrivacyUnsatisfiableException e = refusal(spec, policies, in);
+    assertEquals(
+        "app.conf: No generalization satisfies (k, k^m)-anonymity of persons (k=3, m=1, domain member)"
+            + " with at most 25.00% suppression: the best one found (no generalization of"
+            + " [age, sex, store] above the datasets' own within the policy's maximum levels"
+            + " (visits.store at most level 0)) needs 100.00%",
+        e.getMessage());
+    assertEquals(1.0, e.bestSuppressedShare());
+  }
+
+  // ---- suppression, rare items, persons in one dataset ----
+
+  /**
+   * Both datasets, one class (20, F), k = 2, m = 1, the store capped at level 0. Visits: p1 {s1},
+   * p2 {s1}, p3 {s1, s3}, p4 {s2}, p5 {s2}; p6 has no visit, q7 has visits but no people row.
+   * Supports in class 20|F (6 persons): s1 3, s2 2, s3 1: p3 violates by s3. q7 is alone in "no
+   * relational row": violates. Without the rare-item remedy: 2 violators, within floor(0.3 × 7) =
+   * 2, at the floor (any generalization of age or sex leaves the same classes, so the floor is the
+   * least loss): p3 and q7 leave both datasets with all their rows; p6 is published though they
+   * have no visit.
+   */
+  @Test
+  void violatorsLeaveEveryDatasetAndAPersonInOneDatasetIsJudgedThere() {
+    List<DatasetPolicy> policies = List.of(people(2), visits(false));
+    Published out =
+        run(
+            spec(
+                "domain = member, k = 2, m = 1, max-suppression = 0.3, relational = people\n"
+                    + "items = [ { dataset = visits, column = store, hierarchy = store, max-level = 0 } ]",
+                policies),
+            policies,
+            rareItemFixture(),
+            3,
+            false);
+    assertEquals(levels("people.age", 0, "people.sex", 0, "visits.store", 0), out.levels());
+    assertEquals(
+        List.of("p1 20 F", "p2 20 F", "p4 20 F", "p5 20 F", "p6 20 F"), out.rows().get("people"));
+    assertEquals(List.of("p1 s1", "p2 s1", "p4 s2", "p5 s2"), out.rows().get("visits"));
+    assertEquals(7, out.persons());
+    assertEquals(2, out.suppressed());
+    assertEquals(Map.of(DatasetPipeline.REASON_PERSON, 1L), out.reasons().get("people"));
+    // p3's two rows and q7's one
+    assertEquals(Map.of(DatasetPipeline.REASON_PERSON, 3L), out.reasons().get("visits"));
+    assertEquals(null, out.rareItems());
+    assertEquals(1, out.rounds().size());
+  }
+
+  /**
+   * The same with the remedy ({@code max-item-suppression = 0.2}: floor(0.2 × 7 rows) = 1 row): at
+   * the floor, removing the rare item (p3, s3), 1 row, leaves only q7 violating (1 ≤ 2): feasible.
+   * p3 stays with s1; q7 is suppressed.
+   */
+  @Test
+  void theRareItemRemedyRemovesTheRareRowInsteadOfThePerson() {
+    List<DatasetPolicy> policies = List.of(people(2), visits(false));
+    Published out =
+        run(
+            spec(
+                "domain = member, k = 2, m = 1, max-suppression = 0.3, max-item-suppression = 0.2,"
+                    + " relational = people\n"
+                    + "items = [ { dataset = visits, column = store, hierarchy = store, max-level = 0 } ]",
+                policies),
+            policies,
+            rareItemFixture(),
+            3,
+            false);
+    assertEquals(
+        List.of("p1 20 F", "p2 20 F", "p3 20 F", "p4 20 F", "p5 20 F", "p6 20 F"),
+        out.rows().get("people"));
+    assertEquals(List.of("p1 s1", "p2 s1", "p3 s1", "p4 s2", "p5 s2"), out.rows().get("visits"));
+    assertEquals(1, out.suppressed());
+    assertEquals(Map.of(), out.reasons().get("people"));
+    assertEquals(
+        Map.of(DatasetPipeline.REASON_PERSON, 1L, DatasetPipeline.REASON_RARE_ITEM, 1L),
+        out.reasons().get("visits"));
+    Map<String, Object> rare = out.rareItems();
+    assertEquals("visits", rare.get("dataset"));
+    assertEquals(1L, rare.get("removed_person_items"));
+    assertEquals(1L, rare.get("removed_rows"));
+    assertEquals(7L, rare.get("item_rows"));
+  }
+
+  /**
+   * With the remedy allowed but its limit below one row (floor(0.1 × 7) = 0), removing (p3, s3)
+   * does not fit, at any node (all persons share one class at every level and the store is capped):
+   * refused, although suppressing p3 alone would have fitted the persons' budget (the assessment of
+   * a node with the remedy on counts the removal, not the suppression).
+   */
+  @Test
+  void aRareItemRemovalOverItsLimitMakesTheNodeInfeasible() {
+    List<DatasetPolicy> policies = List.of(people(2), visits(false));
+    PersonSpec spec =
+        spec(
+            "domain = member, k = 2, m = 1, max-suppression = 0.3, max-item-suppression = 0.1,"
+                + " relational = people\n"
+                + "items = [ { dataset = visits, column = store, hierarchy = store, max-level = 0 } ]",
+            policies);
+    PrivacyUnsatisfiableException e = refusal(spec, policies, rareItemFixture());
+    // at the floor q7 still violates after the removal: 1 of 7
+    assertEquals(1.0 / 7, e.bestSuppressedShare(), 1e-12);
+  }
+
+  private Map<String, Dataset<Row>> rareItemFixture() {
+    return Map.of(
+        "people",
+        peopleRows("p1 20 F", "p2 20 F", "p3 20 F", "p4 20 F", "p5 20 F", "p6 20 F"),
+        "visits",
+        visitRows("p1 s1", "p2 s1", "p3 s1", "p3 s3", "p4 s2", "p5 s2", "q7 s1"));
+  }
+
+  // ---- rounds ----
+
+  /**
+   * The people's own model (k = 3 at fixed levels 0, up to half its rows) is stricter than the
+   * person model (k = 2, m = 1, store capped at 0). Every person visits s1. At the floor the person
+   * model holds (20|F: p1-p3, 30|F: p4, p5, each store held by the whole class): nothing suppressed
+   * in round 1. Then people's own k = 3 suppresses class 30|F (2 of 5 rows): p4 and p5 lost their
+   * relational row, so they must leave visits too: 2 persons added, within floor(0.4 × 5) = 2.
+   * Round 2 drops them from both datasets (people's rows now under person-model, not
+   * privacy-model), and nothing changes: 2 rounds. Profiling every output gives the same.
+   */
+  @Test
+  void aPersonWhoseRowTheDatasetsOwnModelSuppressesLeavesTheOtherDatasetInASecondRound() {
+    for (boolean all : new boolean[] {false, true}) {
+      String path = all ? "every output profiled" : "changed classes checked";
+      List<DatasetPolicy> policies = List.of(people(3), visits(false));
+      Published out =
+          run(
+              spec(
+                  "domain = member, k = 2, m = 1, max-suppression = 0.4, relational = people\n"
+                      + "items = [ { dataset = visits, column = store, hierarchy = store, max-level = 0 } ]",
+                  policies),
+              policies,
+              roundsFixture(),
+              2,
+              all);
+      assertEquals(List.of("p1 20 F", "p2 20 F", "p3 20 F"), out.rows().get("people"), path);
+      assertEquals(List.of("p1 s1", "p2 s1", "p3 s1"), out.rows().get("visits"), path);
+      assertEquals(2, out.suppressed(), path);
+      assertEquals(Map.of(DatasetPipeline.REASON_PERSON, 2L), out.reasons().get("people"), path);
+      assertEquals(Map.of(DatasetPipeline.REASON_PERSON, 2L), out.reasons().get("visits"), path);
+      assertEquals(
+          List.of(
+              Map.of(
+                  "round",
+                  1,
+                  "persons_suppressed_so_far",
+                  0L,
+                  "persons_added",
+                  2L,
+                  "rare_items_added",
+                  0L),
+              Map.of(
+                  "round",
+                  2,
+                  "persons_suppressed_so_far",
+                  2L,
+                  "persons_added",
+                  0L,
+                  "rare_items_added",
+                  0L)),
+          out.rounds(),
+          path);
+    }
+  }
+
+  /**
+   * The same with a persons' budget of floor(0.3 × 5) = 1: the 2 persons round 1 adds exceed it,
+   * refused after round 1.
+   */
+  @Test
+  void personsAddedByTheRoundsCountAgainstTheBudget() {
+    List<DatasetPolicy> policies = List.of(people(3), visits(false));
+    PersonSpec spec =
+        spec(
+            "domain = member, k = 2, m = 1, max-suppression = 0.3, relational = people\n"
+                + "items = [ { dataset = visits, column = store, hierarchy = store, max-level = 0 } ]",
+            policies);
+    PrivacyUnsatisfiableException e = refusal(spec, policies, roundsFixture());
+    assertEquals(
+        "app.conf: No generalization satisfies (k, k^m)-anonymity of persons (k=2, m=1, domain member)"
+            + " with at most 30.00% suppression: the best one found (levels {people.age=0,"
+            + " people.sex=0, visits.store=0} after 1 rounds) needs 40.00%",
+        e.getMessage());
+  }
+
+  private Map<String, Dataset<Row>> roundsFixture() {
+    return Map.of(
+        "people",
+        peopleRows("p1 20 F", "p2 20 F", "p3 20 F", "p4 30 F", "p5 30 F"),
+        "visits",
+        visitRows("p1 s1", "p2 s1", "p3 s1", "p4 s1", "p5 s1"));
+  }
+}
