@@ -696,6 +696,39 @@ class ReleasePrivacyRulesTest {
         e.getMessage());
   }
 
+  /**
+   * Suppressing a violator can make others violate (no rare-item remedy): one class 20|F, k = 2, m
+   * = 1, the store capped at level 0. Visits: p1 {s1, s2}, p2 {s2, s3}, p3 {s3}; p4 and p5 none. At
+   * every node only p1 violates (s1 is held by p1 alone; s2 and s3 by two each), and 1 ≤ floor(0.2
+   * × 5) = 1. But settling removes p1, then s2 is held by p2 alone: p2 goes, then s3 is held by p3
+   * alone: p3 goes. 3 of 5 persons (60 %) where the release allows 20 %: refused, not published.
+   */
+  @Test
+  void suppressionsThatMakeOthersViolateCountAgainstTheBudget() {
+    List<DatasetPolicy> policies = List.of(people(2), visits(false));
+    PersonSpec spec =
+        spec(
+            "domain = member, k = 2, m = 1, max-suppression = 0.2, relational = people\n"
+                + "items = [ { dataset = visits, column = store, hierarchy = store, max-level = 0 } ]",
+            policies);
+    PrivacyUnsatisfiableException e =
+        refusal(
+            spec,
+            policies,
+            Map.of(
+                "people",
+                peopleRows("p1 20 F", "p2 20 F", "p3 20 F", "p4 20 F", "p5 20 F"),
+                "visits",
+                visitRows("p1 s1", "p1 s2", "p2 s2", "p2 s3", "p3 s3")));
+    assertEquals(
+        "app.conf: No generalization satisfies (k, k^m)-anonymity of persons (k=2, m=1, domain member)"
+            + " with at most 20.00% suppression: the best one found (levels {people.age=0,"
+            + " people.sex=0, visits.store=0}, settled: 3 persons suppressed where the search"
+            + " counted 1) needs 60.00%",
+        e.getMessage());
+    assertEquals(0.6, e.bestSuppressedShare(), 1e-12);
+  }
+
   private Map<String, Dataset<Row>> roundsFixture() {
     return Map.of(
         "people",
