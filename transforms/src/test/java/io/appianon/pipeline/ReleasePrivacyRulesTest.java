@@ -247,7 +247,9 @@ class ReleasePrivacyRulesTest {
                 d.select("member")
                     .collectAsList()
                     .forEach(r -> names.put(pseudonym(r.getString(0)), r.getString(0))));
+    Set<Object> persistedBefore = persisted();
     List<ReleasePrivacy.Input> inputs = new ArrayList<>();
+    Published pub;
     try {
       ReleasePrivacy.Outcome out = outcome(spec, policies, in, partitions, all, inputs);
       Map<String, List<String>> rows = new LinkedHashMap<>();
@@ -266,7 +268,7 @@ class ReleasePrivacyRulesTest {
         rows.put(p.name(), lines);
         reasons.put(p.name(), Map.copyOf(r.suppressedByReason()));
       }
-      Published pub =
+      pub =
           new Published(
               rows,
               reasons,
@@ -274,10 +276,22 @@ class ReleasePrivacyRulesTest {
               out.persons(),
               out.suppressedPersons());
       out.results().values().forEach(r -> r.cleanup().run());
-      return pub;
     } finally {
       inputs.forEach(i -> i.processed().cleanup().run());
     }
+    // every cache and local checkpoint the stage made (profiles, decisions, each round's
+    // outputs) is freed by the stage or by the results' cleanup
+    Set<Object> left = persisted();
+    left.removeAll(persistedBefore);
+    assertEquals(Set.of(), left, "left on the executors: " + left);
+    return pub;
+  }
+
+  /** The ids of the RDDs persisted in the session: cached Datasets and local checkpoints. */
+  private Set<Object> persisted() {
+    return new java.util.HashSet<>(
+        scala.jdk.javaapi.CollectionConverters.asJava(
+            spark.sparkContext().getPersistentRDDs().keySet()));
   }
 
   /** The stage's refusal of a release (the inputs' caches freed after). */
@@ -422,6 +436,13 @@ class ReleasePrivacyRulesTest {
     assertEquals(7, plain.steps().size());
     assertEquals(6L, plain.steps().get(0).get("violating_persons"));
     assertEquals(levels("people.age", 0, "people.sex", 0), plain.report().get("floor_levels"));
+    assertEquals(2.0 / 6, (Double) plain.report().get("suppressed_share"), 1e-12);
+    // the report in words: 2 of 6 is 33.3 %; age's first value 20 is 20-29 at level 1
+    assertEquals(
+        List.of(
+            "6 persons in people; 2 suppressed with all their rows (33.3 %, limit 40 %)",
+            "people.age: generalized to level 1 (values like '20-29') for persons"),
+        plain.report().get("in_words"));
 
     Published weighted =
         run(
@@ -437,6 +458,12 @@ class ReleasePrivacyRulesTest {
     assertEquals(
         List.of("p1 20 *", "p2 20 *", "p3 25 *", "p4 25 *"), weighted.rows().get("people"));
     assertEquals(2, weighted.suppressed());
+    // sex at its top level (1 of a flat hierarchy): every value '*'
+    assertEquals(
+        List.of(
+            "6 persons in people; 2 suppressed with all their rows (33.3 %, limit 40 %)",
+            "people.sex: removed (every value '*') so that persons cannot be singled out"),
+        weighted.report().get("in_words"));
   }
 
   /**
@@ -590,6 +617,16 @@ class ReleasePrivacyRulesTest {
     assertEquals(1L, rare.get("removed_person_items"));
     assertEquals(1L, rare.get("removed_rows"));
     assertEquals(7L, rare.get("item_rows"));
+    assertEquals(1.0 / 7, (Double) rare.get("removed_share"), 1e-12);
+    assertEquals(0.2, (Double) rare.get("max_item_suppression"), 1e-12);
+    assertEquals(1, rare.get("rounds")); // one round of removal settled the class
+    // 1 of 7 persons and 1 of 7 rows: 14.3 %; the floor is the chosen node, nothing generalized
+    assertEquals(
+        List.of(
+            "7 persons in people + visits; 1 suppressed with all their rows (14.3 %, limit 30 %)",
+            "1 visits rows (14.3 %, limit 20 %) removed as rare items: a store that, with the"
+                + " person's other data, fewer than 2 persons share"),
+        out.report().get("in_words"));
   }
 
   /**
@@ -612,12 +649,102 @@ class ReleasePrivacyRulesTest {
     assertEquals(1.0 / 7, e.bestSuppressedShare(), 1e-12);
   }
 
+  /**
+   * m = 0 is k-anonymity of the persons' classes alone: items do not count, and there is no
+   * rare-item remedy even when {@code max-item-suppression} allows one. On the same fixture p3
+   * keeps s3 (held by p3 alone) and only q7 (alone in "no relational row") is suppressed: 1 ≤
+   * floor(0.3 × 7) = 2.
+   */
+  @Test
+  void withMZeroItemsDoNotCountAndNoRareItemIsRemoved() {
+    List<DatasetPolicy> policies = List.of(people(2), visits(false));
+    Published out =
+        run(
+            spec(
+                "domain = member, k = 2, m = 0, max-suppression = 0.3, max-item-suppression = 0.2,"
+                    + " relational = people\n"
+                    + "items = [ { dataset = visits, column = store, hierarchy = store, max-level = 0 } ]",
+                policies),
+            policies,
+            rareItemFixture(),
+            2,
+            false);
+    assertEquals(
+        List.of("p1 20 F", "p2 20 F", "p3 20 F", "p4 20 F", "p5 20 F", "p6 20 F"),
+        out.rows().get("people"));
+    assertEquals(
+        List.of("p1 s1", "p2 s1", "p3 s1", "p3 s3", "p4 s2", "p5 s2"), out.rows().get("visits"));
+    assertEquals(1, out.suppressed());
+    assertEquals(Map.of(DatasetPipeline.REASON_PERSON, 1L), out.reasons().get("visits"));
+    assertEquals(null, out.rareItems());
+  }
+
   private Map<String, Dataset<Row>> rareItemFixture() {
     return Map.of(
         "people",
         peopleRows("p1 20 F", "p2 20 F", "p3 20 F", "p4 20 F", "p5 20 F", "p6 20 F"),
         "visits",
         visitRows("p1 s1", "p2 s1", "p3 s1", "p3 s3", "p4 s2", "p5 s2", "q7 s1"));
+  }
+
+  /**
+   * A third dataset of the domain, neither relational nor of items: notes (no model of its own).
+   */
+  private static final String NOTES =
+      """
+      dataset {
+        name = notes
+        input { path = "unused.csv" }
+        columns = [
+          { name = member, role = linking, category = "会員ID" }
+          { name = topic, role = attribute, category = "話題" }
+        ]
+        transforms = [ { type = pseudonymize, columns = [member], domain = member } ]
+      }
+      """;
+
+  /**
+   * A dataset of the domain that is neither the relational nor the item dataset still holds
+   * persons: q5 appears only in notes, so q5 has no relational row and no item, alone in that class
+   * (k = 2): suppressed (1 ≤ floor(0.25 × 5) = 1), from notes. p1-p4 (20|F, all at s1) are
+   * published everywhere; p1's note stays. Each round profiles every output again (the domain is
+   * not just the relational and the item dataset); the outputs hold the model: 1 round.
+   */
+  @Test
+  void aPersonOnlyInAThirdDatasetOfTheDomainIsAPersonToo() {
+    DatasetPolicy notes =
+        PolicyLoader.parse(
+            new Conf(ConfigFactory.parseString(NOTES), new Origin("notes.conf", "")), h, true);
+    List<DatasetPolicy> policies = List.of(people(2), visits(false), notes);
+    List<Row> noteRows = List.of(RowFactory.create("p1", "a"), RowFactory.create("q5", "b"));
+    Published out =
+        run(
+            spec(
+                "domain = member, k = 2, m = 1, max-suppression = 0.25, relational = people\n"
+                    + "items = [ { dataset = visits, column = store, hierarchy = store, max-level = 0 } ]",
+                policies),
+            policies,
+            Map.of(
+                "people",
+                peopleRows("p1 20 F", "p2 20 F", "p3 20 F", "p4 20 F"),
+                "visits",
+                visitRows("p1 s1", "p2 s1", "p3 s1", "p4 s1"),
+                "notes",
+                spark.createDataFrame(
+                    noteRows,
+                    new StructType()
+                        .add("member", DataTypes.StringType)
+                        .add("topic", DataTypes.StringType))),
+            2,
+            false);
+    assertEquals(5, out.persons());
+    assertEquals(1, out.suppressed());
+    assertEquals(List.of("p1 a"), out.rows().get("notes"));
+    assertEquals(Map.of(DatasetPipeline.REASON_PERSON, 1L), out.reasons().get("notes"));
+    assertEquals(List.of("p1 20 F", "p2 20 F", "p3 20 F", "p4 20 F"), out.rows().get("people"));
+    assertEquals(List.of("p1 s1", "p2 s1", "p3 s1", "p4 s1"), out.rows().get("visits"));
+    assertEquals(List.of("people", "visits", "notes"), out.report().get("datasets"));
+    assertEquals(1, out.rounds().size());
   }
 
   // ---- rounds ----
