@@ -35,6 +35,8 @@
 #           InputReaderSettingsTest, MultiLineCsvTest and EncodingSnifferTest (the end-to-end BadInputTest runs
 #           whole jobs, 12-30 s each: too slow to re-run per mutant)
 # PIT_THREADS (default 1) sets PIT's worker count; 2 halves the wall time when the machine is otherwise idle.
+# PIT_TESTS (optional) replaces the scope's tests, e.g. PIT_TESTS=io.appianon.pipeline.ReleasePrivacyRulesTest for a
+# narrowed run of scope release (say so when reporting its figures).
 # Report: transforms/target/pit-reports/SCOPE/index.html (jobs/target/... for quarantine) and mutations.xml; the summary line is printed at the end.
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -83,6 +85,7 @@ case "$scope" in
     ;;
   *) echo "scripts/pit.sh: unknown scope '$scope' (models | search | profiles | persons | partitioned | release | technique | pipeline | quarantine)" >&2; exit 2 ;;
 esac
+tests="${PIT_TESTS:-$tests}"
 mkdir -p target
 mvn -B -q -pl "$module" -am test-compile -DskipTests
 if [ "$module" = transforms ]; then
