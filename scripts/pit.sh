@@ -35,6 +35,7 @@
 #           InputReaderSettingsTest, MultiLineCsvTest and EncodingSnifferTest (the end-to-end BadInputTest runs
 #           whole jobs, 12-30 s each: too slow to re-run per mutant)
 # PIT_THREADS (default 1) sets PIT's worker count; 2 halves the wall time when the machine is otherwise idle.
+# PIT_VERBOSITY=VERBOSE_NO_SPINNER logs each mutant's outcome as it is decided (progress of a long run).
 # PIT_TESTS (optional) replaces the scope's tests, e.g. PIT_TESTS=io.appianon.pipeline.ReleasePrivacyRulesTest for a
 # narrowed run of scope release (say so when reporting its figures).
 # Report: transforms/target/pit-reports/SCOPE/index.html (jobs/target/... for quarantine) and mutations.xml; the summary line is printed at the end.
@@ -97,5 +98,5 @@ else
 fi
 "${pit[@]}" \
   -DtargetClasses="$classes" -DtargetTests="$tests" -DexcludedMethods="toString,hashCode,equals,describe$excluded_methods" \
-  -DtimeoutConstant=60000 -Dthreads="${PIT_THREADS:-1}" -DreportsDirectory="$PWD/$module/target/pit-reports/$scope" \
+  -DtimeoutConstant=60000 -Dthreads="${PIT_THREADS:-1}" ${PIT_VERBOSITY:+-Dverbosity="$PIT_VERBOSITY"} -DreportsDirectory="$PWD/$module/target/pit-reports/$scope" \
   | tee target/pit-"$scope".log | grep -E '>> Generated|>> Line Coverage|Test strength|Mutations with no coverage|KILLED|SURVIVED|NO_COVERAGE|ERROR' || true
