@@ -193,6 +193,7 @@ class ReleasePrivacyRulesTest {
   record Published(
       Map<String, List<String>> rows,
       Map<String, Map<String, Long>> reasons,
+      Map<String, io.appianon.core.Lineage> lineage,
       Map<String, Object> report,
       long persons,
       long suppressed) {
@@ -254,8 +255,12 @@ class ReleasePrivacyRulesTest {
       ReleasePrivacy.Outcome out = outcome(spec, policies, in, partitions, all, inputs);
       Map<String, List<String>> rows = new LinkedHashMap<>();
       Map<String, Map<String, Long>> reasons = new LinkedHashMap<>();
+      Map<String, io.appianon.core.Lineage> lineage = new LinkedHashMap<>();
       for (DatasetPolicy p : policies) {
         PipelineResult r = out.results().get(p.name());
+        if (r == null) {
+          continue; // not in the domain: not the stage's
+        }
         List<String> lines = new ArrayList<>();
         for (Row row : r.output().collectAsList()) {
           StringBuilder sb = new StringBuilder(names.getOrDefault(row.getString(0), "?"));
@@ -267,11 +272,13 @@ class ReleasePrivacyRulesTest {
         lines.sort(null);
         rows.put(p.name(), lines);
         reasons.put(p.name(), Map.copyOf(r.suppressedByReason()));
+        lineage.put(p.name(), r.lineage());
       }
       pub =
           new Published(
               rows,
               reasons,
+              lineage,
               ReportJson.toMap(out.report()),
               out.persons(),
               out.suppressedPersons());
@@ -410,6 +417,43 @@ class ReleasePrivacyRulesTest {
    * With {@code weights { age = 3 }} age costs 1.5 a level: (0, 1) at loss 1 is the least, the same
    * two persons go, and sex is published as *.
    */
+  /**
+   * The floor is the dataset's own level: people at a fixed age level 1 (20-29, 30-39). p1 20 F, p2
+   * 25 F, p3 30 M, p4 35 M: at (1, 0) the classes 20-29|F and 30-39|M hold 2 each, nothing
+   * violates: the floor is chosen without a search (one step), and reported as the floor.
+   */
+  @Test
+  void theSearchStartsFromEachDatasetsOwnLevels() {
+    DatasetPolicy people =
+        PolicyLoader.parse(
+            new Conf(
+                ConfigFactory.parseString(
+                    PEOPLE
+                        .formatted(2)
+                        .replace(
+                            "{ column = age, hierarchy = age, level = 0 }",
+                            "{ column = age, hierarchy = age, level = 1 }")),
+                new Origin("people.conf", "")),
+            h);
+    List<DatasetPolicy> policies = List.of(people);
+    Published out =
+        run(
+            spec("domain = member, k = 2, m = 1, relational = people", policies),
+            policies,
+            Map.of("people", peopleRows("p1 20 F", "p2 25 F", "p3 30 M", "p4 35 M")),
+            1,
+            false);
+    assertEquals(levels("people.age", 1, "people.sex", 0), out.report().get("floor_levels"));
+    assertEquals(levels("people.age", 1, "people.sex", 0), out.levels());
+    assertEquals(1, out.steps().size());
+    assertEquals(
+        List.of("p1 20-29 F", "p2 20-29 F", "p3 30-39 M", "p4 30-39 M"), out.rows().get("people"));
+    // a level at the floor is the dataset's own: nothing in words for it
+    assertEquals(
+        List.of("4 persons in people; 0 suppressed with all their rows (0.0 %, limit 5 %)"),
+        out.report().get("in_words"));
+  }
+
   @Test
   void theSearchChoosesTheFeasibleNodeOfLeastWeightedLoss() {
     List<DatasetPolicy> policies = List.of(people(2));
@@ -458,6 +502,21 @@ class ReleasePrivacyRulesTest {
     assertEquals(
         List.of("p1 20 *", "p2 20 *", "p3 25 *", "p4 25 *"), weighted.rows().get("people"));
     assertEquals(2, weighted.suppressed());
+
+    // age = 2: (1, 0) and (0, 1) both cost 1, both feasible: the tie goes to the first in the
+    // search's order, "[0, 1]" before "[1, 0]": sex generalized
+    Published tie =
+        run(
+            spec(
+                "domain = member, k = 2, m = 1, max-suppression = 0.4, relational = people,"
+                    + " weights { age = 2 }",
+                policies),
+            policies,
+            in,
+            1,
+            false);
+    assertEquals(levels("people.age", 0, "people.sex", 1), tie.levels());
+    assertEquals(List.of("p1 20 *", "p2 20 *", "p3 25 *", "p4 25 *"), tie.rows().get("people"));
     // sex at its top level (1 of a flat hierarchy): every value '*'
     assertEquals(
         List.of(
@@ -560,7 +619,22 @@ class ReleasePrivacyRulesTest {
    */
   @Test
   void violatorsLeaveEveryDatasetAndAPersonInOneDatasetIsJudgedThere() {
-    List<DatasetPolicy> policies = List.of(people(2), visits(false));
+    // shops holds no person of the domain (nothing pseudonymized in it): not the stage's
+    DatasetPolicy shops =
+        PolicyLoader.parse(
+            new Conf(
+                ConfigFactory.parseString(
+                    """
+                    dataset {
+                      name = shops
+                      input { path = "unused.csv" }
+                      columns = [ { name = member, role = attribute, category = "店舗コード" } ]
+                    }
+                    """),
+                new Origin("shops.conf", "")),
+            h,
+            true);
+    List<DatasetPolicy> policies = List.of(people(2), shops, visits(false));
     Published out =
         run(
             spec(
@@ -568,9 +642,11 @@ class ReleasePrivacyRulesTest {
                     + "items = [ { dataset = visits, column = store, hierarchy = store, max-level = 0 } ]",
                 policies),
             policies,
-            rareItemFixture(),
+            withShops(rareItemFixture()),
             3,
             false);
+    assertEquals(List.of("people", "visits"), out.report().get("datasets"));
+    assertEquals(Set.of("people", "visits"), out.rows().keySet());
     assertEquals(levels("people.age", 0, "people.sex", 0, "visits.store", 0), out.levels());
     assertEquals(
         List.of("p1 20 F", "p2 20 F", "p4 20 F", "p5 20 F", "p6 20 F"), out.rows().get("people"));
@@ -582,6 +658,20 @@ class ReleasePrivacyRulesTest {
     assertEquals(Map.of(DatasetPipeline.REASON_PERSON, 3L), out.reasons().get("visits"));
     assertEquals(null, out.rareItems());
     assertEquals(1, out.rounds().size());
+    // the published lineage names the stage's removal of persons, in both datasets
+    for (String d : List.of("people", "visits")) {
+      assertEquals(
+          true,
+          out.lineage().get(d).recordLevel().stream()
+              .anyMatch(
+                  t ->
+                      t.en()
+                          .equals(
+                              "persons whose quasi-identifiers together with any 1 of their items"
+                                  + " were shared by fewer than 2 persons were removed from every"
+                                  + " dataset")),
+          d + ": " + out.lineage().get(d).recordLevel());
+    }
   }
 
   /**
@@ -679,6 +769,46 @@ class ReleasePrivacyRulesTest {
     assertEquals(null, out.rareItems());
   }
 
+  /**
+   * The rare-item remedy where the stage generalizes the items: visits alone (no model of its own),
+   * k = 2, m = 1, max-item-suppression 0.4 (floor(0.4 × 3) = 1 row), no person may be suppressed
+   * (floor(0.05 × 3) = 0). a {s1}, b {s2}, c {s3}. Store level 0: every store held by one person,
+   * removing all 3 rows exceeds the limit. Level 1: a, b {east}, c {west}: removing (c, west), 1
+   * row, leaves no violator: loss 0.5 + 1/3 × (1 − 0.5) = 0.67, below level 2's 1 (every store '*',
+   * nothing removed). c, left with no item and no relational row, leaves the release with that row;
+   * a and b are published as east. The row removed is matched on the generalized value (the stage
+   * generalized the column before the removal).
+   */
+  @Test
+  void rareItemsAreRemovedAtTheLevelTheStageChose() {
+    List<DatasetPolicy> policies = List.of(visits(false));
+    Published out =
+        run(
+            spec(
+                "domain = member, k = 2, m = 1, max-item-suppression = 0.4\n"
+                    + "items = [ { dataset = visits, column = store, hierarchy = store } ]",
+                policies),
+            policies,
+            Map.of("visits", visitRows("a s1", "b s2", "c s3")),
+            1,
+            false);
+    assertEquals(levels("visits.store", 1), out.levels());
+    assertEquals(List.of("a east", "b east"), out.rows().get("visits"));
+    assertEquals(Map.of(DatasetPipeline.REASON_RARE_ITEM, 1L), out.reasons().get("visits"));
+    assertEquals(0, out.suppressed());
+    assertEquals(1L, out.rareItems().get("removed_rows"));
+  }
+
+  private Map<String, Dataset<Row>> withShops(Map<String, Dataset<Row>> in) {
+    Map<String, Dataset<Row>> out = new HashMap<>(in);
+    out.put(
+        "shops",
+        spark.createDataFrame(
+            List.of(RowFactory.create("x1")),
+            new StructType().add("member", DataTypes.StringType)));
+    return out;
+  }
+
   private Map<String, Dataset<Row>> rareItemFixture() {
     return Map.of(
         "people",
@@ -706,9 +836,10 @@ class ReleasePrivacyRulesTest {
   /**
    * A dataset of the domain that is neither the relational nor the item dataset still holds
    * persons: q5 appears only in notes, so q5 has no relational row and no item, alone in that class
-   * (k = 2): suppressed (1 ≤ floor(0.25 × 5) = 1), from notes. p1-p4 (20|F, all at s1) are
-   * published everywhere; p1's note stays. Each round profiles every output again (the domain is
-   * not just the relational and the item dataset); the outputs hold the model: 1 round.
+   * (k = 2): suppressed, from notes. p1-p4 (20|F) all visit s1, and p4 also s3, held by p4 alone:
+   * p4 is suppressed too (2 ≤ floor(0.4 × 5) = 2; the items count on this path as well). p1's note
+   * stays. Each round profiles every output again (the domain is not just the relational and the
+   * item dataset); the outputs hold the model: 1 round.
    */
   @Test
   void aPersonOnlyInAThirdDatasetOfTheDomainIsAPersonToo() {
@@ -720,7 +851,7 @@ class ReleasePrivacyRulesTest {
     Published out =
         run(
             spec(
-                "domain = member, k = 2, m = 1, max-suppression = 0.25, relational = people\n"
+                "domain = member, k = 2, m = 1, max-suppression = 0.4, relational = people\n"
                     + "items = [ { dataset = visits, column = store, hierarchy = store, max-level = 0 } ]",
                 policies),
             policies,
@@ -728,7 +859,7 @@ class ReleasePrivacyRulesTest {
                 "people",
                 peopleRows("p1 20 F", "p2 20 F", "p3 20 F", "p4 20 F"),
                 "visits",
-                visitRows("p1 s1", "p2 s1", "p3 s1", "p4 s1"),
+                visitRows("p1 s1", "p2 s1", "p3 s1", "p4 s1", "p4 s3"),
                 "notes",
                 spark.createDataFrame(
                     noteRows,
@@ -738,11 +869,12 @@ class ReleasePrivacyRulesTest {
             2,
             false);
     assertEquals(5, out.persons());
-    assertEquals(1, out.suppressed());
+    assertEquals(2, out.suppressed());
     assertEquals(List.of("p1 a"), out.rows().get("notes"));
     assertEquals(Map.of(DatasetPipeline.REASON_PERSON, 1L), out.reasons().get("notes"));
-    assertEquals(List.of("p1 20 F", "p2 20 F", "p3 20 F", "p4 20 F"), out.rows().get("people"));
-    assertEquals(List.of("p1 s1", "p2 s1", "p3 s1", "p4 s1"), out.rows().get("visits"));
+    assertEquals(List.of("p1 20 F", "p2 20 F", "p3 20 F"), out.rows().get("people"));
+    assertEquals(List.of("p1 s1", "p2 s1", "p3 s1"), out.rows().get("visits"));
+    assertEquals(Map.of(DatasetPipeline.REASON_PERSON, 2L), out.reasons().get("visits"));
     assertEquals(List.of("people", "visits", "notes"), out.report().get("datasets"));
     assertEquals(1, out.rounds().size());
   }
@@ -854,6 +986,252 @@ class ReleasePrivacyRulesTest {
             + " counted 1) needs 60.00%",
         e.getMessage());
     assertEquals(0.6, e.bestSuppressedShare(), 1e-12);
+  }
+
+  /**
+   * Visits with a model of its own over the store and the channel (k = 2 of rows, up to half its
+   * rows): the row (s1, phone) is alone, so the visits' own model suppresses it after the stage.
+   */
+  private static final String CHANNEL_VISITS =
+      """
+      dataset {
+        name = visits
+        input { path = "unused.csv" }
+        columns = [
+          { name = member, role = linking, category = "会員ID" }
+          { name = store, role = quasi-identifier, category = "店舗" }
+          { name = channel, role = quasi-identifier, category = "経路" }
+        ]
+        transforms = [ { type = pseudonymize, columns = [member], domain = member } ]
+        privacy {
+          k = 2
+          max-suppression = 0.5
+          quasi-identifiers = [ { column = store, hierarchy = store, level = 0 }, { column = channel, hierarchy = none, level = 0 } ]
+        }
+      }
+      """;
+
+  /**
+   * One class 20|F of 6 persons, k = 3, m = 1, the store capped at 0. Visits: p1, p2 (s1, shop), p3
+   * (s1, phone), p4-p6 (s2, shop); s1 and s2 are each held by 3 persons, so the stage changes
+   * nothing. Then the visits' own k = 2 suppresses the lone row (s1, phone) (1 of 6 rows): p3 loses
+   * s1, and s1 is left to p1 and p2, 2 < 3. Checked again: only p3's class, from the input profiles
+   * less p3's (s1) row.
+   *
+   * <p>Without the remedy (budget floor(0.34 × 6) = 2): p1 and p2 are suppressed in round 1 (2
+   * added); round 2 drops them from both datasets, visits' own model suppresses (s1, phone) again
+   * (1 of 4), nothing more: 2 rounds. Published: people p3-p6, visits p4-p6 (s2, shop).
+   *
+   * <p>With the remedy (max-item-suppression 0.5: up to 3 of 6 rows): round 1 removes (p1, s1) and
+   * (p2, s1) as rare items instead (2 rare items added, no person), round 2 removes their 2 rows
+   * and nothing more: every person published, visits p4-p6 only; 2 rows rare-item, 1 privacy.
+   * Profiling every output gives the same, both ways.
+   */
+  @Test
+  void itemRowsTheItemDatasetsOwnModelSuppressesAreCheckedAgain() {
+    for (boolean all : new boolean[] {false, true}) {
+      String path = all ? "every output profiled" : "changed classes checked";
+      DatasetPolicy visits =
+          PolicyLoader.parse(
+              new Conf(ConfigFactory.parseString(CHANNEL_VISITS), new Origin("visits.conf", "")),
+              h);
+      List<DatasetPolicy> policies = List.of(people(2), visits);
+      List<Row> visitRows =
+          List.of(
+              RowFactory.create("p1", "s1", "shop"),
+              RowFactory.create("p2", "s1", "shop"),
+              RowFactory.create("p3", "s1", "phone"),
+              RowFactory.create("p4", "s2", "shop"),
+              RowFactory.create("p5", "s2", "shop"),
+              RowFactory.create("p6", "s2", "shop"));
+      Map<String, Dataset<Row>> in =
+          Map.of(
+              "people",
+              peopleRows("p1 20 F", "p2 20 F", "p3 20 F", "p4 20 F", "p5 20 F", "p6 20 F"),
+              "visits",
+              spark.createDataFrame(
+                  visitRows,
+                  new StructType()
+                      .add("member", DataTypes.StringType)
+                      .add("store", DataTypes.StringType)
+                      .add("channel", DataTypes.StringType)));
+      String items =
+          "\nitems = [ { dataset = visits, column = store, hierarchy = store, max-level = 0 } ]";
+
+      Published plain =
+          run(
+              spec(
+                  "domain = member, k = 3, m = 1, max-suppression = 0.34, relational = people"
+                      + items,
+                  policies),
+              policies,
+              in,
+              2,
+              all);
+      assertEquals(
+          List.of("p3 20 F", "p4 20 F", "p5 20 F", "p6 20 F"), plain.rows().get("people"), path);
+      assertEquals(
+          List.of("p4 s2 shop", "p5 s2 shop", "p6 s2 shop"), plain.rows().get("visits"), path);
+      assertEquals(2, plain.suppressed(), path);
+      assertEquals(
+          Map.of(DatasetPipeline.REASON_PERSON, 2L, DatasetPipeline.REASON_PRIVACY, 1L),
+          plain.reasons().get("visits"),
+          path);
+      assertEquals(
+          List.of(
+              Map.of(
+                  "round",
+                  1,
+                  "persons_suppressed_so_far",
+                  0L,
+                  "persons_added",
+                  2L,
+                  "rare_items_added",
+                  0L),
+              Map.of(
+                  "round",
+                  2,
+                  "persons_suppressed_so_far",
+                  2L,
+                  "persons_added",
+                  0L,
+                  "rare_items_added",
+                  0L)),
+          plain.rounds(),
+          path);
+
+      Published remedy =
+          run(
+              spec(
+                  "domain = member, k = 3, m = 1, max-suppression = 0.34,"
+                      + " max-item-suppression = 0.5, relational = people"
+                      + items,
+                  policies),
+              policies,
+              in,
+              2,
+              all);
+      assertEquals(
+          List.of("p1 20 F", "p2 20 F", "p3 20 F", "p4 20 F", "p5 20 F", "p6 20 F"),
+          remedy.rows().get("people"),
+          path);
+      assertEquals(
+          List.of("p4 s2 shop", "p5 s2 shop", "p6 s2 shop"), remedy.rows().get("visits"), path);
+      assertEquals(0, remedy.suppressed(), path);
+      assertEquals(
+          Map.of(DatasetPipeline.REASON_RARE_ITEM, 2L, DatasetPipeline.REASON_PRIVACY, 1L),
+          remedy.reasons().get("visits"),
+          path);
+      assertEquals(2L, remedy.rareItems().get("removed_person_items"), path);
+      assertEquals(2L, remedy.rareItems().get("removed_rows"), path);
+      // 2 of 6 rows: 33.3 %
+      assertEquals(
+          List.of(
+              "6 persons in people + visits; 0 suppressed with all their rows (0.0 %, limit 34 %)",
+              "2 visits rows (33.3 %, limit 50 %) removed as rare items: a store that, with the"
+                  + " person's other data, fewer than 3 persons share"),
+          remedy.report().get("in_words"),
+          path);
+      assertEquals(
+          List.of(
+              Map.of(
+                  "round",
+                  1,
+                  "persons_suppressed_so_far",
+                  0L,
+                  "persons_added",
+                  0L,
+                  "rare_items_added",
+                  2L),
+              Map.of(
+                  "round",
+                  2,
+                  "persons_suppressed_so_far",
+                  0L,
+                  "persons_added",
+                  0L,
+                  "rare_items_added",
+                  0L)),
+          remedy.rounds(),
+          path);
+
+      // the same remedy limited to floor(0.2 × 6) = 1 row: the search's node removes none, but
+      // the rounds remove 2: refused after the rounds
+      PersonSpec tight =
+          spec(
+              "domain = member, k = 3, m = 1, max-suppression = 0.34,"
+                  + " max-item-suppression = 0.2, relational = people"
+                  + items,
+              policies);
+      if (!all) {
+        PrivacyUnsatisfiableException e = refusal(tight, policies, in);
+        assertEquals(
+            "app.conf: No generalization satisfies (k, k^m)-anonymity of persons (k=3, m=1, domain"
+                + " member) with rare items removed with at most 20.00% suppression: the best one"
+                + " found (levels {people.age=0, people.sex=0, visits.store=0}: 2 visits rows would"
+                + " go as rare items, more than max-item-suppression allows) needs 33.33%",
+            e.getMessage());
+      }
+    }
+  }
+
+  /**
+   * A third dataset's own model can take a person out of the release: notes (topic, k = 2 of rows
+   * at level 0). q5 and q6 appear only in notes, so they share the class "no relational row" (2,
+   * fine at the stage). Notes' own model suppresses q5's lone topic x (1 of 4 rows): q5 is gone,
+   * and q6 is left alone in that class. Only profiling the outputs again sees it (the classes the
+   * relational and item datasets' models changed are none): q6 is suppressed in round 2 (1 ≤
+   * floor(0.2 × 6) = 1), p1 and p2 keep their notes (topic y, 2 rows).
+   */
+  @Test
+  void aThirdDatasetsOwnModelCanLeaveAPersonAloneAndEveryOutputIsProfiledAgain() {
+    DatasetPolicy notes =
+        PolicyLoader.parse(
+            new Conf(
+                ConfigFactory.parseString(
+                    NOTES
+                        .replace("role = attribute", "role = quasi-identifier")
+                        .replace(
+                            "transforms = [ { type = pseudonymize, columns = [member], domain = member } ]",
+                            "transforms = [ { type = pseudonymize, columns = [member], domain = member } ]\n"
+                                + "privacy { k = 2, max-suppression = 0.5, quasi-identifiers = ["
+                                + " { column = topic, hierarchy = none, level = 0 } ] }")),
+                new Origin("notes.conf", "")),
+            h);
+    List<DatasetPolicy> policies = List.of(people(2), visits(false), notes);
+    List<Row> noteRows =
+        List.of(
+            RowFactory.create("q5", "x"),
+            RowFactory.create("q6", "y"),
+            RowFactory.create("p1", "y"),
+            RowFactory.create("p2", "y"));
+    Published out =
+        run(
+            spec(
+                "domain = member, k = 2, m = 1, max-suppression = 0.2, relational = people\n"
+                    + "items = [ { dataset = visits, column = store, hierarchy = store, max-level = 0 } ]",
+                policies),
+            policies,
+            Map.of(
+                "people",
+                peopleRows("p1 20 F", "p2 20 F", "p3 20 F", "p4 20 F"),
+                "visits",
+                visitRows("p1 s1", "p2 s1", "p3 s1", "p4 s1"),
+                "notes",
+                spark.createDataFrame(
+                    noteRows,
+                    new StructType()
+                        .add("member", DataTypes.StringType)
+                        .add("topic", DataTypes.StringType))),
+            2,
+            false);
+    assertEquals(6, out.persons());
+    assertEquals(1, out.suppressed());
+    assertEquals(List.of("p1 y", "p2 y"), out.rows().get("notes"));
+    assertEquals(
+        Map.of(DatasetPipeline.REASON_PERSON, 1L, DatasetPipeline.REASON_PRIVACY, 1L),
+        out.reasons().get("notes"));
+    assertEquals(2, out.rounds().size());
   }
 
   private Map<String, Dataset<Row>> roundsFixture() {
