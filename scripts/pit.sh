@@ -15,6 +15,11 @@
 #   partitioned the person model's enforcement on Spark alone (PartitionedProfiles: each partition's count,
 #           removal of rare items and settle, the per-node sums) against PartitionedProfilesTest, then
 #           ReleasePrivacyTest for what it leaves
+#   release the release's person stage alone (ReleasePrivacy: plan-time check, the search for the least-loss node,
+#           suppression of persons in every dataset, the rare-item remedy, the rounds, the budgets) against the fast
+#           hand-worked ReleasePrivacyRulesTest (a few persons each, 1-9 s a case), then ReleasePrivacyTest (15-40 s
+#           a case) for what they leave; lineage and report wording (describe, plannedLineage, capsInWords, step)
+#           not mutated
 #   technique the identifier techniques: the scrub of free text (detection's overlap resolution, replacement by tag
 #           or deletion, the per-task memory, the Spark function and its counter), keyed pseudonyms (HMAC, key) and
 #           the deletion of identifier columns, against the scrub and pseudonym tests (Spark only where the code
@@ -30,6 +35,9 @@
 #           InputReaderSettingsTest, MultiLineCsvTest and EncodingSnifferTest (the end-to-end BadInputTest runs
 #           whole jobs, 12-30 s each: too slow to re-run per mutant)
 # PIT_THREADS (default 1) sets PIT's worker count; 2 halves the wall time when the machine is otherwise idle.
+# PIT_VERBOSITY=VERBOSE_NO_SPINNER logs each mutant's outcome as it is decided (progress of a long run).
+# PIT_TESTS (optional) replaces the scope's tests, e.g. PIT_TESTS=io.appianon.pipeline.ReleasePrivacyRulesTest for a
+# narrowed run of scope release (say so when reporting its figures).
 # Report: transforms/target/pit-reports/SCOPE/index.html (jobs/target/... for quarantine) and mutations.xml; the summary line is printed at the end.
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -57,6 +65,11 @@ case "$scope" in
     classes='io.appianon.privacy.PartitionedProfiles*'
     tests='io.appianon.privacy.PartitionedProfilesTest,io.appianon.pipeline.ReleasePrivacyTest'
     ;;
+  release)
+    classes='io.appianon.pipeline.ReleasePrivacy*'
+    tests='io.appianon.pipeline.ReleasePrivacyRulesTest,io.appianon.pipeline.ReleasePrivacyTest'
+    excluded_methods=',plannedLineage,capsInWords,step,lambda$describe$*'
+    ;;
   technique)
     classes='io.appianon.technique.Scrub,io.appianon.technique.Scrub$*,io.appianon.technique.scrub.TextScrubber*,io.appianon.technique.scrub.PiiDetector,io.appianon.technique.scrub.RecentResults*,io.appianon.technique.scrub.Action,io.appianon.technique.scrub.Match,io.appianon.technique.scrub.Candidate,io.appianon.technique.scrub.ScrubFunctions,io.appianon.technique.Pseudonymize*,io.appianon.technique.PseudonymKey,io.appianon.technique.DeleteColumns'
     tests='io.appianon.technique.scrub.ScrubTextScrubberTest,io.appianon.technique.scrub.OverlapResolutionTest,io.appianon.technique.scrub.RecentResultsTest,io.appianon.technique.scrub.*DetectorTest,io.appianon.technique.scrub.DetectorNormalizationTest,io.appianon.technique.scrub.WrittenFormsTest,io.appianon.technique.scrub.ScrubFunctionsSparkTest,io.appianon.technique.PseudonymizeTest,io.appianon.technique.IdentifierTechniquesTest'
@@ -71,8 +84,9 @@ case "$scope" in
     classes='io.appianon.io.InputReader*,io.appianon.io.MultiLineCsv*,io.appianon.io.EncodingSniffer*'
     tests='io.appianon.io.InputReaderTest,io.appianon.io.InputReaderSettingsTest,io.appianon.io.MultiLineCsvTest,io.appianon.io.EncodingSnifferTest'
     ;;
-  *) echo "scripts/pit.sh: unknown scope '$scope' (models | search | profiles | persons | partitioned | technique | pipeline | quarantine)" >&2; exit 2 ;;
+  *) echo "scripts/pit.sh: unknown scope '$scope' (models | search | profiles | persons | partitioned | release | technique | pipeline | quarantine)" >&2; exit 2 ;;
 esac
+tests="${PIT_TESTS:-$tests}"
 mkdir -p target
 mvn -B -q -pl "$module" -am test-compile -DskipTests
 if [ "$module" = transforms ]; then
@@ -84,5 +98,5 @@ else
 fi
 "${pit[@]}" \
   -DtargetClasses="$classes" -DtargetTests="$tests" -DexcludedMethods="toString,hashCode,equals,describe$excluded_methods" \
-  -DtimeoutConstant=60000 -Dthreads="${PIT_THREADS:-1}" -DreportsDirectory="$PWD/$module/target/pit-reports/$scope" \
+  -DtimeoutConstant=60000 -Dthreads="${PIT_THREADS:-1}" ${PIT_VERBOSITY:+-Dverbosity="$PIT_VERBOSITY"} -DreportsDirectory="$PWD/$module/target/pit-reports/$scope" \
   | tee target/pit-"$scope".log | grep -E '>> Generated|>> Line Coverage|Test strength|Mutations with no coverage|KILLED|SURVIVED|NO_COVERAGE|ERROR' || true

@@ -314,6 +314,26 @@ public final class ReleasePrivacy {
               .where(col(PartitionedProfiles.ITEM).isNull())
               .select(col(PartitionedProfiles.PERSON));
       long dropped = drop.count();
+      if (dropped > budget) {
+        // The search counts the persons violating at the node; settling can suppress more:
+        // without the rare-item remedy a suppressed person's items leave the supports of their
+        // class, so another person's itemset can fall below k (and with it, a person whose items
+        // all went leaves the class "no relational row"). Every round after this adds to the
+        // persons only within the budget (checked below), so this is the one place the settled
+        // count must be checked.
+        throw new PrivacyUnsatisfiableException(
+            spec.origin().file(),
+            new PrivacyUnsatisfiableException(
+                describe(),
+                spec.maxSuppression(),
+                (double) dropped / Math.max(1, total),
+                "levels "
+                    + levels(dims, node)
+                    + ", settled: "
+                    + dropped
+                    + " persons suppressed where the search counted "
+                    + at.violators()));
+      }
       Map<String, DatasetPipeline.Processed> processed = new LinkedHashMap<>();
       Map<String, Map<String, Integer>> finalLevels = new LinkedHashMap<>();
       for (Input i : domain) {
