@@ -315,12 +315,12 @@ public final class ReleasePrivacy {
               .select(col(PartitionedProfiles.PERSON));
       long dropped = drop.count();
       if (dropped > budget) {
-        // The search counts the persons violating at the node; settling can suppress more:
-        // without the rare-item remedy a suppressed person's items leave the supports of their
-        // class, so another person's itemset can fall below k (and with it, a person whose items
-        // all went leaves the class "no relational row"). Every round after this adds to the
-        // persons only within the budget (checked below), so this is the one place the settled
-        // count must be checked.
+        // A guard: the search already counts the persons settling suppresses at a node
+        // (PartitionedProfiles.assess: without the rare-item remedy a suppressed person's items
+        // leave the supports of their class, so others can fall below k), so the node it chose
+        // settles within the budget; should the two ever disagree, the release is refused rather
+        // than published over its limit. Every round after this adds persons only within the
+        // budget (checked below).
         throw new PrivacyUnsatisfiableException(
             spec.origin().file(),
             new PrivacyUnsatisfiableException(

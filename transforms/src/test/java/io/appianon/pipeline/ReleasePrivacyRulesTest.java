@@ -960,7 +960,9 @@ class ReleasePrivacyRulesTest {
    * = 1, the store capped at level 0. Visits: p1 {s1, s2}, p2 {s2, s3}, p3 {s3}; p4 and p5 none. At
    * every node only p1 violates (s1 is held by p1 alone; s2 and s3 by two each), and 1 ≤ floor(0.2
    * × 5) = 1. But settling removes p1, then s2 is held by p2 alone: p2 goes, then s3 is held by p3
-   * alone: p3 goes. 3 of 5 persons (60 %) where the release allows 20 %: refused, not published.
+   * alone: p3 goes. 3 of 5 persons (60 %) where the release allows 20 %: the search counts the 3
+   * (PartitionedProfiles.assess), finds no node within the limit, and refuses; nothing published.
+   * (Before, it counted only p1 and the stage published with 60 % suppressed.)
    */
   @Test
   void suppressionsThatMakeOthersViolateCountAgainstTheBudget() {
@@ -981,11 +983,44 @@ class ReleasePrivacyRulesTest {
                 visitRows("p1 s1", "p1 s2", "p2 s2", "p2 s3", "p3 s3")));
     assertEquals(
         "app.conf: No generalization satisfies (k, k^m)-anonymity of persons (k=2, m=1, domain member)"
-            + " with at most 20.00% suppression: the best one found (levels {people.age=0,"
-            + " people.sex=0, visits.store=0}, settled: 3 persons suppressed where the search"
-            + " counted 1) needs 60.00%",
+            + " with at most 20.00% suppression: the best one found (no generalization of [age,"
+            + " sex, store] above the datasets' own within the policy's maximum levels"
+            + " (visits.store at most level 0)) needs 60.00%",
         e.getMessage());
     assertEquals(0.6, e.bestSuppressedShare(), 1e-12);
+  }
+
+  /**
+   * The same persons with the store free to generalize (store.csv: s1, s2 east; s3 west). At store
+   * level 0 settling suppresses 3 persons (above), over the limit of 1, so the search goes on to
+   * store level 1: p1 {east}, p2 {east, west}, p3 {west}; east is held by p1 and p2, west by p2 and
+   * p3, so with m = 1 nobody violates and nobody is suppressed. Age and sex stay as they are (all
+   * five share 20|F). (Before, the search took level 0 for its single violator and the stage then
+   * suppressed 3 of 5 persons.)
+   */
+  @Test
+  void theSearchCountsWhomSettlingSuppressesAndGeneralizesInstead() {
+    List<DatasetPolicy> policies = List.of(people(2), visits(false));
+    PersonSpec spec =
+        spec(
+            "domain = member, k = 2, m = 1, max-suppression = 0.2, relational = people\n"
+                + "items = [ { dataset = visits, column = store, hierarchy = store } ]",
+            policies);
+    Published pub =
+        run(
+            spec,
+            policies,
+            Map.of(
+                "people",
+                peopleRows("p1 20 F", "p2 20 F", "p3 20 F", "p4 20 F", "p5 20 F"),
+                "visits",
+                visitRows("p1 s1", "p1 s2", "p2 s2", "p2 s3", "p3 s3")),
+            1,
+            false);
+    assertEquals(0, pub.suppressed());
+    assertEquals(
+        List.of("p1 east", "p1 east", "p2 east", "p2 west", "p3 west"), pub.rows().get("visits"));
+    assertEquals(5, pub.rows().get("people").size());
   }
 
   /**
