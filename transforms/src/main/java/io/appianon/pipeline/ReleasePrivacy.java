@@ -258,8 +258,11 @@ public final class ReleasePrivacy {
       Assessment at = assess(parts, dims, List.of(node), limits).get(0);
       steps.add(step(dims, node, at));
       LOG.info("[persons] at the floor {}: {}", levels(dims, node), at);
-      if (!at.feasible()) {
-        Map.Entry<int[], Assessment> best = optimal(parts, dims, limits, steps);
+      // A feasible floor is the answer unless it removes rows: their cost can exceed a more general
+      // node's that removes fewer (the nodes cheaper than the floor's total are searched too).
+      if (!at.feasible() || at.loss() > loss(dims, node) + 1e-12) {
+        Map.Entry<int[], Assessment> best =
+            optimal(parts, dims, limits, steps, at.feasible() ? Map.entry(node, at) : null);
         if (best == null) {
           throw new PrivacyUnsatisfiableException(
               spec.origin().file(),
@@ -804,23 +807,27 @@ public final class ReleasePrivacy {
    * with rare-item removal this is a close heuristic, not a theorem), until the next node's
    * generalization loss alone is no better than the best total found (a removed item costs its
    * columns' full loss: the total is never below the generalization loss). Records each evaluated
-   * node in {@code steps}.
-   */
-  /**
-   * The feasible node of least loss within the floors and caps: nodes in order of loss, a node
-   * below (or equal to) an infeasible one skipped (less generalization cannot help), up to {@link
-   * #BATCH} nodes assessed per Spark job; null when no node is feasible.
+   * node in {@code steps}; up to {@link #BATCH} nodes are assessed per Spark job. {@code floor},
+   * when not null, is the floor already assessed and feasible: the best so far, not assessed again.
+   * Null when no node is feasible.
    */
   private Map.Entry<int[], Assessment> optimal(
-      PartitionedProfiles parts, List<Dim> dims, Limits limits, List<Map<String, Object>> steps) {
+      PartitionedProfiles parts,
+      List<Dim> dims,
+      Limits limits,
+      List<Map<String, Object>> steps,
+      Map.Entry<int[], Assessment> floor) {
     List<int[]> nodes = new ArrayList<>();
     enumerate(dims, 0, new int[dims.size()], nodes);
+    if (floor != null) {
+      nodes.removeIf(n -> java.util.Arrays.equals(n, floor.getKey()));
+    }
     nodes.sort(
         java.util.Comparator.comparingDouble((int[] n) -> loss(dims, n))
             .thenComparing(n -> java.util.Arrays.toString(n)));
     List<int[]> infeasible = new ArrayList<>();
-    Map.Entry<int[], Assessment> best = null;
-    double bestLoss = Double.POSITIVE_INFINITY;
+    Map.Entry<int[], Assessment> best = floor;
+    double bestLoss = floor == null ? Double.POSITIVE_INFINITY : floor.getValue().loss();
     int next = 0;
     while (next < nodes.size()) {
       List<int[]> batch = new ArrayList<>();

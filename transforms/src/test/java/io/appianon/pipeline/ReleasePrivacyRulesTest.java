@@ -991,6 +991,45 @@ class ReleasePrivacyRulesTest {
   }
 
   /**
+   * The removed rows' share in a node's loss (each removed row costs its item column's full loss).
+   * People p1 20 F, p3 20 F (class 20) and p2 25 F, p4 25 F (class 25); visits p1 s1, p2 s1, p3 s1,
+   * p4 s1, p1 s2, p2 s2; k = 2, m = 1, up to 50 % of the rows removable. At the floor (all level 0)
+   * s2 is held by one person in each class: removing p1's and p2's s2 leaves nobody violating, 2 of
+   * 6 rows: loss 0 + 2/6 × 1 = 0.333. Without removal: the store at east/west (0.5; s1 and s2 are
+   * both east), or age at 20-29 (0.5 × age's weight: one class, s2 then held by p1 and p2). Sex
+   * generalizes nothing here (all F) and costs 1. So with weight 1 for age the removal wins (0.333
+   * < 0.5); with weight 0.5, age at 20-29 wins (0.25 < 0.333) and no row is removed. Both hold only
+   * if the share is counted, and counted as a share (rows / all item rows).
+   */
+  @Test
+  void aRemovedRowCostsItsItemColumnsLossInTheSearch() {
+    List<DatasetPolicy> policies = List.of(people(2), visits(false));
+    Map<String, Dataset<Row>> in =
+        Map.of(
+            "people",
+            peopleRows("p1 20 F", "p2 25 F", "p3 20 F", "p4 25 F"),
+            "visits",
+            visitRows("p1 s1", "p2 s1", "p3 s1", "p4 s1", "p1 s2", "p2 s2"));
+    String base =
+        "domain = member, k = 2, m = 1, max-suppression = 0.3, max-item-suppression = 0.5,"
+            + " relational = people\n"
+            + "items = [ { dataset = visits, column = store, hierarchy = store } ]\n";
+    Published removal = run(spec(base + "weights { age = 1 }", policies), policies, in, 1, false);
+    assertEquals(levels("people.age", 0, "people.sex", 0, "visits.store", 0), removal.levels());
+    assertEquals(List.of("p1 s1", "p2 s1", "p3 s1", "p4 s1"), removal.rows().get("visits"));
+    assertEquals(2L, removal.rareItems().get("removed_rows"));
+    assertEquals(0, removal.suppressed());
+
+    Published age = run(spec(base + "weights { age = 0.5 }", policies), policies, in, 1, false);
+    assertEquals(levels("people.age", 1, "people.sex", 0, "visits.store", 0), age.levels());
+    assertEquals(
+        List.of("p1 s1", "p1 s2", "p2 s1", "p2 s2", "p3 s1", "p4 s1"), age.rows().get("visits"));
+    assertEquals(
+        List.of("p1 20-29 F", "p2 20-29 F", "p3 20-29 F", "p4 20-29 F"), age.rows().get("people"));
+    assertEquals(0, age.suppressed());
+  }
+
+  /**
    * The same persons with the store free to generalize (store.csv: s1, s2 east; s3 west). At store
    * level 0 settling suppresses 3 persons (above), over the limit of 1, so the search goes on to
    * store level 1: p1 {east}, p2 {east, west}, p3 {west}; east is held by p1 and p2, west by p2 and
