@@ -138,18 +138,20 @@ class ReleasePrivacyRulesTest {
   // ---- fixtures ----
 
   private DatasetPolicy people(int ownK) {
-    return PolicyLoader.parse(
-        new Conf(ConfigFactory.parseString(PEOPLE.formatted(ownK)), new Origin("people.conf", "")),
-        h);
+    return policy(PEOPLE.formatted(ownK), "people.conf", false);
   }
 
   private DatasetPolicy visits(boolean ownModel) {
+    return policy(ownModel ? VISITS_OWN : VISITS, "visits.conf", true);
+  }
+
+  /**
+   * A dataset policy from HOCON text, named {@code file} in messages; {@code privacyOptional} as in
+   * {@link PolicyLoader#parse(Conf, HierarchyResolver, boolean)}.
+   */
+  private DatasetPolicy policy(String hocon, String file, boolean privacyOptional) {
     return PolicyLoader.parse(
-        new Conf(
-            ConfigFactory.parseString(ownModel ? VISITS_OWN : VISITS),
-            new Origin("visits.conf", "")),
-        h,
-        true);
+        new Conf(ConfigFactory.parseString(hocon), new Origin(file, "")), h, privacyOptional);
   }
 
   private PersonSpec spec(String text, List<DatasetPolicy> policies) {
@@ -166,12 +168,7 @@ class ReleasePrivacyRulesTest {
       String[] f = r.split(" ");
       out.add(RowFactory.create(f[0], f[1], f[2]));
     }
-    return spark.createDataFrame(
-        out,
-        new StructType()
-            .add("member", DataTypes.StringType)
-            .add("age", DataTypes.StringType)
-            .add("sex", DataTypes.StringType));
+    return strings(out, "member", "age", "sex");
   }
 
   /** visits rows: "name store" (the clerk is always "c", deleted by the policy). */
@@ -181,12 +178,16 @@ class ReleasePrivacyRulesTest {
       String[] f = r.split(" ");
       out.add(RowFactory.create(f[0], f[1], "c"));
     }
-    return spark.createDataFrame(
-        out,
-        new StructType()
-            .add("member", DataTypes.StringType)
-            .add("store", DataTypes.StringType)
-            .add("clerk", DataTypes.StringType));
+    return strings(out, "member", "store", "clerk");
+  }
+
+  /** A Dataset of {@code rows} whose columns, named {@code columns}, are all strings. */
+  private Dataset<Row> strings(List<Row> rows, String... columns) {
+    StructType schema = new StructType();
+    for (String c : columns) {
+      schema = schema.add(c, DataTypes.StringType);
+    }
+    return spark.createDataFrame(rows, schema);
   }
 
   /** What a run published and reported, read before its cleanup. */
@@ -425,16 +426,14 @@ class ReleasePrivacyRulesTest {
   @Test
   void theSearchStartsFromEachDatasetsOwnLevels() {
     DatasetPolicy people =
-        PolicyLoader.parse(
-            new Conf(
-                ConfigFactory.parseString(
-                    PEOPLE
-                        .formatted(2)
-                        .replace(
-                            "{ column = age, hierarchy = age, level = 0 }",
-                            "{ column = age, hierarchy = age, level = 1 }")),
-                new Origin("people.conf", "")),
-            h);
+        policy(
+            PEOPLE
+                .formatted(2)
+                .replace(
+                    "{ column = age, hierarchy = age, level = 0 }",
+                    "{ column = age, hierarchy = age, level = 1 }"),
+            "people.conf",
+            false);
     List<DatasetPolicy> policies = List.of(people);
     Published out =
         run(
@@ -621,18 +620,15 @@ class ReleasePrivacyRulesTest {
   void violatorsLeaveEveryDatasetAndAPersonInOneDatasetIsJudgedThere() {
     // shops holds no person of the domain (nothing pseudonymized in it): not the stage's
     DatasetPolicy shops =
-        PolicyLoader.parse(
-            new Conf(
-                ConfigFactory.parseString(
-                    """
+        policy(
+            """
                     dataset {
                       name = shops
                       input { path = "unused.csv" }
                       columns = [ { name = member, role = attribute, category = "店舗コード" } ]
                     }
-                    """),
-                new Origin("shops.conf", "")),
-            h,
+                    """,
+            "shops.conf",
             true);
     List<DatasetPolicy> policies = List.of(people(2), shops, visits(false));
     Published out =
@@ -801,11 +797,7 @@ class ReleasePrivacyRulesTest {
 
   private Map<String, Dataset<Row>> withShops(Map<String, Dataset<Row>> in) {
     Map<String, Dataset<Row>> out = new HashMap<>(in);
-    out.put(
-        "shops",
-        spark.createDataFrame(
-            List.of(RowFactory.create("x1")),
-            new StructType().add("member", DataTypes.StringType)));
+    out.put("shops", strings(List.of(RowFactory.create("x1")), "member"));
     return out;
   }
 
@@ -843,9 +835,7 @@ class ReleasePrivacyRulesTest {
    */
   @Test
   void aPersonOnlyInAThirdDatasetOfTheDomainIsAPersonToo() {
-    DatasetPolicy notes =
-        PolicyLoader.parse(
-            new Conf(ConfigFactory.parseString(NOTES), new Origin("notes.conf", "")), h, true);
+    DatasetPolicy notes = policy(NOTES, "notes.conf", true);
     List<DatasetPolicy> policies = List.of(people(2), visits(false), notes);
     List<Row> noteRows = List.of(RowFactory.create("p1", "a"), RowFactory.create("q5", "b"));
     Published out =
@@ -861,11 +851,7 @@ class ReleasePrivacyRulesTest {
                 "visits",
                 visitRows("p1 s1", "p2 s1", "p3 s1", "p4 s1", "p4 s3"),
                 "notes",
-                spark.createDataFrame(
-                    noteRows,
-                    new StructType()
-                        .add("member", DataTypes.StringType)
-                        .add("topic", DataTypes.StringType))),
+                strings(noteRows, "member", "topic")),
             2,
             false);
     assertEquals(5, out.persons());
@@ -1105,10 +1091,7 @@ class ReleasePrivacyRulesTest {
   void itemRowsTheItemDatasetsOwnModelSuppressesAreCheckedAgain() {
     for (boolean all : new boolean[] {false, true}) {
       String path = all ? "every output profiled" : "changed classes checked";
-      DatasetPolicy visits =
-          PolicyLoader.parse(
-              new Conf(ConfigFactory.parseString(CHANNEL_VISITS), new Origin("visits.conf", "")),
-              h);
+      DatasetPolicy visits = policy(CHANNEL_VISITS, "visits.conf", false);
       List<DatasetPolicy> policies = List.of(people(2), visits);
       List<Row> visitRows =
           List.of(
@@ -1123,12 +1106,7 @@ class ReleasePrivacyRulesTest {
               "people",
               peopleRows("p1 20 F", "p2 20 F", "p3 20 F", "p4 20 F", "p5 20 F", "p6 20 F"),
               "visits",
-              spark.createDataFrame(
-                  visitRows,
-                  new StructType()
-                      .add("member", DataTypes.StringType)
-                      .add("store", DataTypes.StringType)
-                      .add("channel", DataTypes.StringType)));
+              strings(visitRows, "member", "store", "channel"));
       String items =
           "\nitems = [ { dataset = visits, column = store, hierarchy = store, max-level = 0 } ]";
 
@@ -1260,10 +1238,7 @@ class ReleasePrivacyRulesTest {
   void itemRowsTheOwnModelSuppressesAreCheckedAgainInADomainOfItemsOnly() {
     for (boolean all : new boolean[] {false, true}) {
       String path = all ? "every output profiled" : "changed classes checked";
-      DatasetPolicy visits =
-          PolicyLoader.parse(
-              new Conf(ConfigFactory.parseString(CHANNEL_VISITS), new Origin("visits.conf", "")),
-              h);
+      DatasetPolicy visits = policy(CHANNEL_VISITS, "visits.conf", false);
       List<DatasetPolicy> policies = List.of(visits);
       Published out =
           run(
@@ -1288,7 +1263,7 @@ class ReleasePrivacyRulesTest {
   }
 
   private Dataset<Row> channelVisits() {
-    return spark.createDataFrame(
+    return strings(
         List.of(
             RowFactory.create("p1", "s1", "shop"),
             RowFactory.create("p2", "s1", "shop"),
@@ -1296,10 +1271,9 @@ class ReleasePrivacyRulesTest {
             RowFactory.create("p4", "s2", "shop"),
             RowFactory.create("p5", "s2", "shop"),
             RowFactory.create("p6", "s2", "shop")),
-        new StructType()
-            .add("member", DataTypes.StringType)
-            .add("store", DataTypes.StringType)
-            .add("channel", DataTypes.StringType));
+        "member",
+        "store",
+        "channel");
   }
 
   /**
@@ -1313,14 +1287,11 @@ class ReleasePrivacyRulesTest {
   @Test
   void anItemOfTwoColumnsIsGeneralizedColumnByColumn() {
     DatasetPolicy visits =
-        PolicyLoader.parse(
-            new Conf(
-                ConfigFactory.parseString(
-                    CHANNEL_VISITS
-                        .replaceAll("(?s)\\n  privacy \\{.*?\\n  \\}", "")
-                        .replace("role = quasi-identifier", "role = attribute")),
-                new Origin("visits.conf", "")),
-            h,
+        policy(
+            CHANNEL_VISITS
+                .replaceAll("(?s)\\n  privacy \\{.*?\\n  \\}", "")
+                .replace("role = quasi-identifier", "role = attribute"),
+            "visits.conf",
             true);
     List<DatasetPolicy> policies = List.of(visits);
     Published out =
@@ -1333,16 +1304,15 @@ class ReleasePrivacyRulesTest {
             policies,
             Map.of(
                 "visits",
-                spark.createDataFrame(
+                strings(
                     List.of(
                         RowFactory.create("a", "s1", "shop"),
                         RowFactory.create("b", "s2", "shop"),
                         RowFactory.create("c", "s1", "shop"),
                         RowFactory.create("d", "s2", "phone")),
-                    new StructType()
-                        .add("member", DataTypes.StringType)
-                        .add("store", DataTypes.StringType)
-                        .add("channel", DataTypes.StringType))),
+                    "member",
+                    "store",
+                    "channel")),
             1,
             false);
     assertEquals(levels("visits.store", 0, "visits.channel", 1), out.levels());
@@ -1361,18 +1331,16 @@ class ReleasePrivacyRulesTest {
   @Test
   void aThirdDatasetsOwnModelCanLeaveAPersonAloneAndEveryOutputIsProfiledAgain() {
     DatasetPolicy notes =
-        PolicyLoader.parse(
-            new Conf(
-                ConfigFactory.parseString(
-                    NOTES
-                        .replace("role = attribute", "role = quasi-identifier")
-                        .replace(
-                            "transforms = [ { type = pseudonymize, columns = [member], domain = member } ]",
-                            "transforms = [ { type = pseudonymize, columns = [member], domain = member } ]\n"
-                                + "privacy { k = 2, max-suppression = 0.5, quasi-identifiers = ["
-                                + " { column = topic, hierarchy = none, level = 0 } ] }")),
-                new Origin("notes.conf", "")),
-            h);
+        policy(
+            NOTES
+                .replace("role = attribute", "role = quasi-identifier")
+                .replace(
+                    "transforms = [ { type = pseudonymize, columns = [member], domain = member } ]",
+                    "transforms = [ { type = pseudonymize, columns = [member], domain = member } ]\n"
+                        + "privacy { k = 2, max-suppression = 0.5, quasi-identifiers = ["
+                        + " { column = topic, hierarchy = none, level = 0 } ] }"),
+            "notes.conf",
+            false);
     List<DatasetPolicy> policies = List.of(people(2), visits(false), notes);
     List<Row> noteRows =
         List.of(
@@ -1393,11 +1361,7 @@ class ReleasePrivacyRulesTest {
                 "visits",
                 visitRows("p1 s1", "p2 s1", "p3 s1", "p4 s1"),
                 "notes",
-                spark.createDataFrame(
-                    noteRows,
-                    new StructType()
-                        .add("member", DataTypes.StringType)
-                        .add("topic", DataTypes.StringType))),
+                strings(noteRows, "member", "topic")),
             2,
             false);
     assertEquals(6, out.persons());
