@@ -181,6 +181,20 @@ class ReleasePrivacyRulesTest {
     return strings(out, "member", "store", "clerk");
   }
 
+  /** A round of the report: its number, the persons suppressed before it, and what it added. */
+  private static Map<String, Object> round(
+      int round, long suppressedSoFar, long personsAdded, long rareItemsAdded) {
+    return Map.of(
+        "round",
+        round,
+        "persons_suppressed_so_far",
+        suppressedSoFar,
+        "persons_added",
+        personsAdded,
+        "rare_items_added",
+        rareItemsAdded);
+  }
+
   /** A Dataset of {@code rows} whose columns, named {@code columns}, are all strings. */
   private Dataset<Row> strings(List<Row> rows, String... columns) {
     StructType schema = new StructType();
@@ -896,28 +910,7 @@ class ReleasePrivacyRulesTest {
       assertEquals(2, out.suppressed(), path);
       assertEquals(Map.of(DatasetPipeline.REASON_PERSON, 2L), out.reasons().get("people"), path);
       assertEquals(Map.of(DatasetPipeline.REASON_PERSON, 2L), out.reasons().get("visits"), path);
-      assertEquals(
-          List.of(
-              Map.of(
-                  "round",
-                  1,
-                  "persons_suppressed_so_far",
-                  0L,
-                  "persons_added",
-                  2L,
-                  "rare_items_added",
-                  0L),
-              Map.of(
-                  "round",
-                  2,
-                  "persons_suppressed_so_far",
-                  2L,
-                  "persons_added",
-                  0L,
-                  "rare_items_added",
-                  0L)),
-          out.rounds(),
-          path);
+      assertEquals(List.of(round(1, 0, 2, 0), round(2, 2, 0, 0)), out.rounds(), path);
     }
   }
 
@@ -1129,28 +1122,7 @@ class ReleasePrivacyRulesTest {
           Map.of(DatasetPipeline.REASON_PERSON, 2L, DatasetPipeline.REASON_PRIVACY, 1L),
           plain.reasons().get("visits"),
           path);
-      assertEquals(
-          List.of(
-              Map.of(
-                  "round",
-                  1,
-                  "persons_suppressed_so_far",
-                  0L,
-                  "persons_added",
-                  2L,
-                  "rare_items_added",
-                  0L),
-              Map.of(
-                  "round",
-                  2,
-                  "persons_suppressed_so_far",
-                  2L,
-                  "persons_added",
-                  0L,
-                  "rare_items_added",
-                  0L)),
-          plain.rounds(),
-          path);
+      assertEquals(List.of(round(1, 0, 2, 0), round(2, 2, 0, 0)), plain.rounds(), path);
 
       Published remedy =
           run(
@@ -1184,28 +1156,7 @@ class ReleasePrivacyRulesTest {
                   + " person's other data, fewer than 3 persons share"),
           remedy.report().get("in_words"),
           path);
-      assertEquals(
-          List.of(
-              Map.of(
-                  "round",
-                  1,
-                  "persons_suppressed_so_far",
-                  0L,
-                  "persons_added",
-                  0L,
-                  "rare_items_added",
-                  2L),
-              Map.of(
-                  "round",
-                  2,
-                  "persons_suppressed_so_far",
-                  0L,
-                  "persons_added",
-                  0L,
-                  "rare_items_added",
-                  0L)),
-          remedy.rounds(),
-          path);
+      assertEquals(List.of(round(1, 0, 0, 2), round(2, 0, 0, 0)), remedy.rounds(), path);
 
       // the same remedy limited to floor(0.2 × 6) = 1 row: the search's node removes none, but
       // the rounds remove 2: refused after the rounds
