@@ -548,17 +548,7 @@ class ReleasePrivacyRulesTest {
    */
   @Test
   void aDomainOfTheItemDatasetAloneGeneralizesTheItems() {
-    List<DatasetPolicy> policies = List.of(visits(false));
-    Published out =
-        run(
-            spec(
-                "domain = member, k = 3, m = 1, max-suppression = 0.25\n"
-                    + "items = [ { dataset = visits, column = store, hierarchy = store } ]",
-                policies),
-            policies,
-            Map.of("visits", visitRows("p1 s1", "p2 s1", "p3 s1", "p3 s2", "p4 s2")),
-            2,
-            false);
+    Published out = itemsOnly(false, 2);
     assertEquals(levels("visits.store", 1), out.levels());
     assertEquals(
         List.of("p1 east", "p2 east", "p3 east", "p3 east", "p4 east"), out.rows().get("visits"));
@@ -574,21 +564,28 @@ class ReleasePrivacyRulesTest {
    */
   @Test
   void anItemColumnThatIsAQuasiIdentifierOfItsDatasetIsRaisedToTheChosenLevel() {
-    List<DatasetPolicy> policies = List.of(visits(true));
-    Published out =
-        run(
-            spec(
-                "domain = member, k = 3, m = 1, max-suppression = 0.25\n"
-                    + "items = [ { dataset = visits, column = store, hierarchy = store } ]",
-                policies),
-            policies,
-            Map.of("visits", visitRows("p1 s1", "p2 s1", "p3 s1", "p3 s2", "p4 s2")),
-            1,
-            false);
+    Published out = itemsOnly(true, 1);
     assertEquals(levels("visits.store", 1), out.levels());
     assertEquals(
         List.of("p1 east", "p2 east", "p3 east", "p3 east", "p4 east"), out.rows().get("visits"));
     assertEquals(0, out.suppressed());
+  }
+
+  /**
+   * The items-only fixture of the two cases above: visits alone (with or without its own model), k
+   * = 3, m = 1, stores p1 {s1}, p2 {s1}, p3 {s1, s2}, p4 {s2}, over {@code partitions}.
+   */
+  private Published itemsOnly(boolean ownModel, int partitions) {
+    List<DatasetPolicy> policies = List.of(visits(ownModel));
+    return run(
+        spec(
+            "domain = member, k = 3, m = 1, max-suppression = 0.25\n"
+                + "items = [ { dataset = visits, column = store, hierarchy = store } ]",
+            policies),
+        policies,
+        Map.of("visits", visitRows("p1 s1", "p2 s1", "p3 s1", "p3 s2", "p4 s2")),
+        partitions,
+        false);
   }
 
   /**
