@@ -55,12 +55,14 @@ import org.slf4j.LoggerFactory;
  *   <li><b>Suppression in persons.</b> At the chosen node each class settles ({@link
  *       PersonProfiles#settle}): rare items go, then the violators, until the persons left hold the
  *       model; they are removed with all their rows, in every dataset of the domain. Then each
- *       dataset's own models run at the chosen levels; a person whose relational row they suppress
- *       is removed from the other datasets too, and the classes those models changed (the persons
- *       they removed or whose item rows they suppressed) are checked again, from the kept input
- *       profiles less everything removed, until no person violates (a fixpoint, at most {@value
- *       #MAX_ROUNDS} rounds; every other class is as it settled). A domain with datasets beyond the
- *       relational and the item dataset profiles every output again instead.
+ *       dataset's own models run at the chosen levels, the relational dataset's first: a person
+ *       whose relational row they suppress leaves every dataset, and the relational dataset runs
+ *       again without them until it suppresses nobody more (one row per person: cheap), so each
+ *       other dataset runs once per round. The classes those models changed (the persons they
+ *       removed or whose item rows they suppressed) are checked again, from the kept input profiles
+ *       less everything removed, until no person violates (a fixpoint, at most {@value #MAX_ROUNDS}
+ *       rounds; every other class is as it settled). A domain with datasets beyond the relational
+ *       and the item dataset profiles every output again instead.
  * </ol>
  */
 public final class ReleasePrivacy {
@@ -378,56 +380,65 @@ public final class ReleasePrivacy {
           null; // persons whose classes the datasets' own models changed, over the rounds
       for (int round = 1; ; round++) {
         long tr = System.nanoTime();
+        long droppedBefore = dropped;
         results.values().forEach(r -> Checkpoints.release(r.output()));
         results.clear();
-        for (Input i : domain) {
-          String name = i.policy().name();
-          PipelineResult r =
-              i.pipeline()
-                  .finish(
-                      processed.get(name),
-                      i.ctx(),
-                      Optional.of(
-                          new DatasetPipeline.PersonDrop(
-                              personColumn(i), drop, PartitionedProfiles.PERSON)),
-                      itemInput.isPresent() && itemInput.get() == i ? itemDrop : Optional.empty(),
-                      Optional.of(finalLevels.get(name)),
-                      decidedColumns(spec, i.policy()));
-          // Computed once, here: the check below and the write read the same rows, and the check's
-          // query plan stays small (the outputs' plans hold every hierarchy as a map literal).
-          Dataset<Row> output = r.output().localCheckpoint(true);
-          results.put(
-              name,
-              new PipelineResult(
-                  output,
-                  r.processed(),
-                  r.published(),
-                  r.suppressedByReason(),
-                  r.report(),
-                  r.lineage(),
-                  r.readsInput(),
-                  () -> {
-                    Checkpoints.release(output);
-                    r.cleanup().run();
-                  },
-                  r.privacySuppressed()));
-        }
-        // The persons whose relational row the dataset's own models suppressed leave every dataset.
-        Dataset<Row> lost = null;
+        // The relational dataset first: the persons whose relational row its own models suppress
+        // leave every dataset, so it runs again without them until it suppresses nobody more (one
+        // row per person: cheap), and only then the other datasets, once each in the round.
+        List<Dataset<Row>> lostParts = new ArrayList<>();
+        long lostCount = 0;
         if (relational.isPresent()) {
           Input r = relational.get();
-          Dataset<Row> before =
-              r.processed()
-                  .kept()
-                  .select(col(quote(personColumn(r))).as(PartitionedProfiles.PERSON))
-                  .join(drop, toSeq(PartitionedProfiles.PERSON), "left_anti");
-          Dataset<Row> after =
-              results
-                  .get(r.policy().name())
-                  .output()
-                  .select(col(quote(personColumn(r))).as(PartitionedProfiles.PERSON));
-          lost = before.except(after).localCheckpoint(true);
+          while (true) {
+            PipelineResult res = finish(r, processed, finalLevels, drop, Optional.empty());
+            Dataset<Row> before =
+                r.processed()
+                    .kept()
+                    .select(col(quote(personColumn(r))).as(PartitionedProfiles.PERSON))
+                    .join(drop, toSeq(PartitionedProfiles.PERSON), "left_anti");
+            Dataset<Row> after =
+                res.output().select(col(quote(personColumn(r))).as(PartitionedProfiles.PERSON));
+            Dataset<Row> newlyLost = before.except(after).localCheckpoint(true);
+            long n = newlyLost.count();
+            if (n == 0) {
+              Checkpoints.release(newlyLost);
+              results.put(r.policy().name(), res);
+              break;
+            }
+            Checkpoints.release(res.output());
+            if (dropped + n > budget) {
+              throw new PrivacyUnsatisfiableException(
+                  spec.origin().file(),
+                  new PrivacyUnsatisfiableException(
+                      describe(),
+                      spec.maxSuppression(),
+                      (double) (dropped + n) / Math.max(1, total),
+                      "levels " + levels(dims, node) + " after " + round + " rounds"));
+            }
+            lostParts.add(newlyLost);
+            lostCount += n;
+            Dataset<Row> next = drop.union(newlyLost).distinct().localCheckpoint(true);
+            dropped = next.count();
+            Checkpoints.release(drop);
+            drop = next;
+          }
         }
+        for (Input i : domain) {
+          String name = i.policy().name();
+          PipelineResult res =
+              relational.isPresent() && relational.get() == i
+                  ? results.remove(name)
+                  : finish(
+                      i,
+                      processed,
+                      finalLevels,
+                      drop,
+                      itemInput.isPresent() && itemInput.get() == i ? itemDrop : Optional.empty());
+          results.put(name, res); // in the domain's order
+        }
+        // the persons the relational dataset's own models suppressed in this round (now in drop)
+        Dataset<Row> lost = lostParts.stream().reduce(Dataset::union).orElse(null);
         // On the outputs: items that became rare (persons removed, rows the datasets' own models
         // suppressed) are removed too, when the policy allows; then the persons still violating are
         // suppressed. The stage settled every class, so only the classes the datasets' own models
@@ -478,14 +489,7 @@ public final class ReleasePrivacy {
           out =
               affectedPersons == 0
                   ? null
-                  : recheck(
-                      parts,
-                      dims,
-                      node,
-                      affected,
-                      lost == null ? drop : drop.union(lost),
-                      removed,
-                      ownRows);
+                  : recheck(parts, dims, node, affected, drop, removed, ownRows);
         } else {
           out = outputProfiles(results, byName, dims);
         }
@@ -513,15 +517,11 @@ public final class ReleasePrivacy {
         Dataset<Row> more =
             outDecided
                 .where(col(PartitionedProfiles.ITEM).isNull())
-                .select(col(PartitionedProfiles.PERSON));
-        if (lost != null) {
-          more = more.union(lost);
-        }
-        more = more.distinct().localCheckpoint(true);
+                .select(col(PartitionedProfiles.PERSON))
+                .distinct()
+                .localCheckpoint(true);
         long added = more.count();
-        if (lost != null) {
-          Checkpoints.release(lost);
-        }
+        lostParts.forEach(Checkpoints::release);
         if (ownRows != null) {
           Checkpoints.release(ownRows);
         }
@@ -536,16 +536,23 @@ public final class ReleasePrivacy {
                 "round",
                 round,
                 "persons_suppressed_so_far",
-                dropped,
+                droppedBefore,
                 "persons_added",
-                added,
+                lostCount + added,
                 "rare_items_added",
                 addedItems));
         LOG.info(
-            "[persons] round {}: {} persons suppressed, {} more to suppress{}",
+            "[persons] round {}: {} persons suppressed, {} more to suppress{}{}",
             round,
-            dropped,
-            added,
+            droppedBefore,
+            lostCount + added,
+            relational.isPresent()
+                ? " ("
+                    + lostCount
+                    + " whose "
+                    + relational.get().policy().name()
+                    + " row its own models suppressed, already left out of every dataset)"
+                : "",
             itemRemedy ? ", " + addedItems + " more rare items to remove" : "");
         if (added == 0 && addedItems == 0) {
           Checkpoints.release(more);
@@ -705,6 +712,46 @@ public final class ReleasePrivacy {
         parts.unpersist();
       }
     }
+  }
+
+  /**
+   * Dataset {@code i}'s own models at its final levels, without the persons in {@code drop} (and
+   * the rare items of {@code items}); its output computed once, here: the round's check and the
+   * write read the same rows, and the check's query plan stays small (the outputs' plans hold every
+   * hierarchy as a map literal).
+   */
+  private PipelineResult finish(
+      Input i,
+      Map<String, DatasetPipeline.Processed> processed,
+      Map<String, Map<String, Integer>> finalLevels,
+      Dataset<Row> drop,
+      Optional<DatasetPipeline.ItemDrop> items) {
+    String name = i.policy().name();
+    PipelineResult r =
+        i.pipeline()
+            .finish(
+                processed.get(name),
+                i.ctx(),
+                Optional.of(
+                    new DatasetPipeline.PersonDrop(
+                        personColumn(i), drop, PartitionedProfiles.PERSON)),
+                items,
+                Optional.of(finalLevels.get(name)),
+                decidedColumns(spec, i.policy()));
+    Dataset<Row> output = r.output().localCheckpoint(true);
+    return new PipelineResult(
+        output,
+        r.processed(),
+        r.published(),
+        r.suppressedByReason(),
+        r.report(),
+        r.lineage(),
+        r.readsInput(),
+        () -> {
+          Checkpoints.release(output);
+          r.cleanup().run();
+        },
+        r.privacySuppressed());
   }
 
   /** The columns of {@code policy} whose generalization this stage decides per release. */
