@@ -854,9 +854,9 @@ public final class ReleasePrivacy {
    * with rare-item removal this is a close heuristic, not a theorem), until the next node's
    * generalization loss alone is no better than the best total found (a removed item costs its
    * columns' full loss: the total is never below the generalization loss). Records each evaluated
-   * node in {@code steps}; up to {@link #BATCH} nodes are assessed per Spark job. {@code floor},
-   * when not null, is the floor already assessed and feasible: the best so far, not assessed again.
-   * Null when no node is feasible.
+   * node in {@code steps}; up to {@link #BATCH} nodes are assessed per Spark job. The floor is
+   * assessed already (its step recorded), so it is not assessed again; {@code floor}, when not
+   * null, is it, feasible: the best so far. Null when no node is feasible.
    */
   private Map.Entry<int[], Assessment> optimal(
       PartitionedProfiles parts,
@@ -866,9 +866,8 @@ public final class ReleasePrivacy {
       Map.Entry<int[], Assessment> floor) {
     List<int[]> nodes = new ArrayList<>();
     enumerate(dims, 0, new int[dims.size()], nodes);
-    if (floor != null) {
-      nodes.removeIf(n -> java.util.Arrays.equals(n, floor.getKey()));
-    }
+    int[] assessed = floors(dims);
+    nodes.removeIf(n -> java.util.Arrays.equals(n, assessed));
     nodes.sort(
         java.util.Comparator.comparingDouble((int[] n) -> loss(dims, n))
             .thenComparing(n -> java.util.Arrays.toString(n)));
