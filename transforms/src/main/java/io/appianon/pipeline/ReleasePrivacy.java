@@ -47,11 +47,11 @@ import org.slf4j.LoggerFactory;
  *       generalization only ever goes up from there, so every dataset's own models keep holding.
  *   <li><b>Search</b> over the lattice of the relational quasi-identifiers' and the item columns'
  *       hierarchy levels for the node of least (weighted) generalization whose violating persons
- *       fit within {@code max-suppression} of all persons, exactly: nodes in ascending loss, pruned
- *       by monotonicity, several per Spark job. The persons' profiles are spread over partitions by
- *       their class at the caps ({@link PartitionedProfiles}), so each partition holds whole
- *       classes of any node and is counted in memory ({@link PersonProfiles}); only per-node totals
- *       reach the driver.
+ *       fit within {@code max-suppression} of all persons, exactly: nodes in ascending loss until
+ *       the loss alone exceeds the best found, several per Spark job. The persons' profiles are
+ *       spread over partitions by their class at the caps ({@link PartitionedProfiles}), so each
+ *       partition holds whole classes of any node and is counted in memory ({@link
+ *       PersonProfiles}); only per-node totals reach the driver.
  *   <li><b>Suppression in persons.</b> At the chosen node each class settles ({@link
  *       PersonProfiles#settle}): rare items go, then the violators, until the persons left hold the
  *       model; they are removed with all their rows, in every dataset of the domain. Then each
@@ -849,14 +849,14 @@ public final class ReleasePrivacy {
 
   /**
    * The node of least loss that fits the limits, among all nodes at or above the floor and at or
-   * below the caps: nodes in ascending loss of generalization, each skipped when it lies below a
-   * node already found infeasible (generalizing never adds a violator, so it is infeasible too;
-   * with rare-item removal this is a close heuristic, not a theorem), until the next node's
-   * generalization loss alone is no better than the best total found (a removed item costs its
-   * columns' full loss: the total is never below the generalization loss). Records each evaluated
-   * node in {@code steps}; up to {@link #BATCH} nodes are assessed per Spark job. The floor is
-   * assessed already (its step recorded), so it is not assessed again; {@code floor}, when not
-   * null, is it, feasible: the best so far. Null when no node is feasible.
+   * below the caps: nodes in ascending loss of generalization, until the next node's generalization
+   * loss alone is no better than the best total found (a removed item costs its columns' full loss:
+   * the total is never below the generalization loss). No node is skipped as lying below an
+   * infeasible one: every weight is above 0, so a node below another has the smaller loss and is
+   * assessed first (or in the same batch). Records each evaluated node in {@code steps}; up to
+   * {@link #BATCH} nodes are assessed per Spark job. The floor is assessed already (its step
+   * recorded), so it is not assessed again; {@code floor}, when not null, is it, feasible: the best
+   * so far. Null when no node is feasible.
    */
   private Map.Entry<int[], Assessment> optimal(
       PartitionedProfiles parts,
@@ -871,7 +871,6 @@ public final class ReleasePrivacy {
     nodes.sort(
         java.util.Comparator.comparingDouble((int[] n) -> loss(dims, n))
             .thenComparing(n -> java.util.Arrays.toString(n)));
-    List<int[]> infeasible = new ArrayList<>();
     Map.Entry<int[], Assessment> best = floor;
     double bestLoss = floor == null ? Double.POSITIVE_INFINITY : floor.getValue().loss();
     int next = 0;
@@ -884,9 +883,7 @@ public final class ReleasePrivacy {
           break;
         }
         next++;
-        if (!below(n, infeasible)) {
-          batch.add(n);
-        }
+        batch.add(n);
       }
       if (batch.isEmpty()) {
         break;
@@ -895,28 +892,13 @@ public final class ReleasePrivacy {
       for (int i = 0; i < batch.size(); i++) {
         Assessment a = as.get(i);
         steps.add(step(dims, batch.get(i), a));
-        if (!a.feasible()) {
-          infeasible.add(batch.get(i));
-        } else if (a.loss() < bestLoss) {
+        if (a.feasible() && a.loss() < bestLoss) {
           best = Map.entry(batch.get(i), a);
           bestLoss = a.loss();
         }
       }
     }
     return best;
-  }
-
-  private static boolean below(int[] n, List<int[]> infeasible) {
-    for (int[] bad : infeasible) {
-      boolean le = true;
-      for (int d = 0; le && d < n.length; d++) {
-        le = n[d] <= bad[d];
-      }
-      if (le) {
-        return true;
-      }
-    }
-    return false;
   }
 
   /**
