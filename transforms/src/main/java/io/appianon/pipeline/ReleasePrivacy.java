@@ -408,13 +408,7 @@ public final class ReleasePrivacy {
             }
             Checkpoints.release(res.output());
             if (dropped + n > budget) {
-              throw new PrivacyUnsatisfiableException(
-                  spec.origin().file(),
-                  new PrivacyUnsatisfiableException(
-                      describe(),
-                      spec.maxSuppression(),
-                      (double) (dropped + n) / Math.max(1, total),
-                      "levels " + levels(dims, node) + " after " + round + " rounds"));
+              throw afterRounds(dims, node, round, dropped + n, total);
             }
             lostParts.add(newlyLost);
             lostCount += n;
@@ -560,13 +554,7 @@ public final class ReleasePrivacy {
           break;
         }
         if (round >= MAX_ROUNDS || dropped + added > budget) {
-          throw new PrivacyUnsatisfiableException(
-              spec.origin().file(),
-              new PrivacyUnsatisfiableException(
-                  describe(),
-                  spec.maxSuppression(),
-                  (double) (dropped + added) / Math.max(1, total),
-                  "levels " + levels(dims, node) + " after " + round + " rounds"));
+          throw afterRounds(dims, node, round, dropped + added, total);
         }
         if (addedItems > 0) {
           Dataset<Row> all = removed.union(moreItems).distinct().localCheckpoint(true);
@@ -712,6 +700,21 @@ public final class ReleasePrivacy {
         parts.unpersist();
       }
     }
+  }
+
+  /**
+   * The refusal when the rounds at {@code node} would suppress {@code persons} of {@code total}
+   * (over the budget, or the rounds at their limit).
+   */
+  private PrivacyUnsatisfiableException afterRounds(
+      List<Dim> dims, int[] node, int round, long persons, long total) {
+    return new PrivacyUnsatisfiableException(
+        spec.origin().file(),
+        new PrivacyUnsatisfiableException(
+            describe(),
+            spec.maxSuppression(),
+            (double) persons / Math.max(1, total),
+            "levels " + levels(dims, node) + " after " + round + " rounds"));
   }
 
   /**
