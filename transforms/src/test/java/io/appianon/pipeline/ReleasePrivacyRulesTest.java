@@ -2,6 +2,7 @@ package io.appianon.pipeline;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.typesafe.config.ConfigFactory;
 import io.appianon.TestSpark;
@@ -1079,6 +1080,41 @@ class ReleasePrivacyRulesTest {
    * and nothing more: every person published, visits p4-p6 only; 2 rows rare-item, 1 privacy.
    * Profiling every output gives the same, both ways.
    */
+  /**
+   * The same release with a persons' budget of floor(0.17 × 6) = 1: the stage itself suppresses
+   * nobody, the survey-like people lose nobody, and round 1's check adds p1 and p2 (2 > 1): refused
+   * after 1 round, 2 of 6 persons (33.33 %). Pins the budget of the persons a round's check adds
+   * (the people's own suppressions are refused inside the round: {@link
+   * #personsAddedByTheRoundsCountAgainstTheBudget}).
+   */
+  @Test
+  void personsTheChecksAddCountAgainstTheBudget() {
+    DatasetPolicy visits = policy(CHANNEL_VISITS, "visits.conf", false);
+    List<DatasetPolicy> policies = List.of(people(2), visits);
+    List<Row> visitRows =
+        List.of(
+            RowFactory.create("p1", "s1", "shop"),
+            RowFactory.create("p2", "s1", "shop"),
+            RowFactory.create("p3", "s1", "phone"),
+            RowFactory.create("p4", "s2", "shop"),
+            RowFactory.create("p5", "s2", "shop"),
+            RowFactory.create("p6", "s2", "shop"));
+    PrivacyUnsatisfiableException e =
+        refusal(
+            spec(
+                "domain = member, k = 3, m = 1, max-suppression = 0.17, relational = people\n"
+                    + "items = [ { dataset = visits, column = store, hierarchy = store, max-level = 0 } ]",
+                policies),
+            policies,
+            Map.of(
+                "people",
+                peopleRows("p1 20 F", "p2 20 F", "p3 20 F", "p4 20 F", "p5 20 F", "p6 20 F"),
+                "visits",
+                strings(visitRows, "member", "store", "channel")));
+    assertTrue(e.getMessage().contains("with at most 17.00% suppression"), e.getMessage());
+    assertTrue(e.getMessage().contains(" after 1 rounds) needs 33.33%"), e.getMessage());
+  }
+
   @Test
   void itemRowsTheItemDatasetsOwnModelSuppressesAreCheckedAgain() {
     for (boolean all : new boolean[] {false, true}) {
