@@ -1080,6 +1080,23 @@ class ReleasePrivacyRulesTest {
    * and nothing more: every person published, visits p4-p6 only; 2 rows rare-item, 1 privacy.
    * Profiling every output gives the same, both ways.
    */
+  /** One class 20|F of 6 persons; p3's (s1, phone) is the one visit of its (store, channel). */
+  private Map<String, Dataset<Row>> loneChannelFixture() {
+    List<Row> visitRows =
+        List.of(
+            RowFactory.create("p1", "s1", "shop"),
+            RowFactory.create("p2", "s1", "shop"),
+            RowFactory.create("p3", "s1", "phone"),
+            RowFactory.create("p4", "s2", "shop"),
+            RowFactory.create("p5", "s2", "shop"),
+            RowFactory.create("p6", "s2", "shop"));
+    return Map.of(
+        "people",
+        peopleRows("p1 20 F", "p2 20 F", "p3 20 F", "p4 20 F", "p5 20 F", "p6 20 F"),
+        "visits",
+        strings(visitRows, "member", "store", "channel"));
+  }
+
   /**
    * The same release with a persons' budget of floor(0.17 × 6) = 1: the stage itself suppresses
    * nobody, the survey-like people lose nobody, and round 1's check adds p1 and p2 (2 > 1): refused
@@ -1091,14 +1108,6 @@ class ReleasePrivacyRulesTest {
   void personsTheChecksAddCountAgainstTheBudget() {
     DatasetPolicy visits = policy(CHANNEL_VISITS, "visits.conf", false);
     List<DatasetPolicy> policies = List.of(people(2), visits);
-    List<Row> visitRows =
-        List.of(
-            RowFactory.create("p1", "s1", "shop"),
-            RowFactory.create("p2", "s1", "shop"),
-            RowFactory.create("p3", "s1", "phone"),
-            RowFactory.create("p4", "s2", "shop"),
-            RowFactory.create("p5", "s2", "shop"),
-            RowFactory.create("p6", "s2", "shop"));
     PrivacyUnsatisfiableException e =
         refusal(
             spec(
@@ -1106,11 +1115,7 @@ class ReleasePrivacyRulesTest {
                     + "items = [ { dataset = visits, column = store, hierarchy = store, max-level = 0 } ]",
                 policies),
             policies,
-            Map.of(
-                "people",
-                peopleRows("p1 20 F", "p2 20 F", "p3 20 F", "p4 20 F", "p5 20 F", "p6 20 F"),
-                "visits",
-                strings(visitRows, "member", "store", "channel")));
+            loneChannelFixture());
     assertTrue(e.getMessage().contains("with at most 17.00% suppression"), e.getMessage());
     assertTrue(e.getMessage().contains(" after 1 rounds) needs 33.33%"), e.getMessage());
   }
@@ -1121,20 +1126,7 @@ class ReleasePrivacyRulesTest {
       String path = all ? "every output profiled" : "changed classes checked";
       DatasetPolicy visits = policy(CHANNEL_VISITS, "visits.conf", false);
       List<DatasetPolicy> policies = List.of(people(2), visits);
-      List<Row> visitRows =
-          List.of(
-              RowFactory.create("p1", "s1", "shop"),
-              RowFactory.create("p2", "s1", "shop"),
-              RowFactory.create("p3", "s1", "phone"),
-              RowFactory.create("p4", "s2", "shop"),
-              RowFactory.create("p5", "s2", "shop"),
-              RowFactory.create("p6", "s2", "shop"));
-      Map<String, Dataset<Row>> in =
-          Map.of(
-              "people",
-              peopleRows("p1 20 F", "p2 20 F", "p3 20 F", "p4 20 F", "p5 20 F", "p6 20 F"),
-              "visits",
-              strings(visitRows, "member", "store", "channel"));
+      Map<String, Dataset<Row>> in = loneChannelFixture();
       String items =
           "\nitems = [ { dataset = visits, column = store, hierarchy = store, max-level = 0 } ]";
 
