@@ -21,6 +21,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.RowFactory;
@@ -174,18 +175,20 @@ class DatasetPipelineCacheTest {
           "rejected rows keep what was read, and nothing else");
 
       TechniqueContext ctx = new TechniqueContext(Optional.of(key), 7);
-      int cached = cached();
+      Set<Integer> cached = TestSpark.persisted();
       PipelineResult r =
           pipeline.runPrepared(
               prepared.where(col("reason").isNull()).drop("reason", "raw"), ctx, true);
       assertTrue(r.readsInput(), "the steps after the cache are computed from it, so it must stay");
-      assertEquals(cached, cached(), "and the pipeline caches nothing of its own");
+      assertEquals(
+          Set.of(), TestSpark.persistedSince(cached), "and the pipeline caches nothing of its own");
       TechniqueContext ctx2 = new TechniqueContext(Optional.of(key), 7);
       PipelineResult whole =
           new DatasetPipeline(policy).run(rows().where(col("reason").isNull()), ctx2);
       try {
         assertFalse(whole.readsInput());
-        assertEquals(cached + 1, cached(), "run caches the rows after the techniques");
+        assertEquals(
+            1, TestSpark.persistedSince(cached).size(), "run caches the rows after the techniques");
         assertEquals(20, r.processed());
         assertEquals(whole.published(), r.published());
         assertEquals(sorted(whole.output()), sorted(r.output()));
@@ -198,15 +201,13 @@ class DatasetPipelineCacheTest {
         whole.cleanup().run();
         r.cleanup().run();
       }
-      assertEquals(cached, cached(), "each result's cleanup frees the cache it made");
+      assertEquals(
+          Set.of(),
+          TestSpark.persistedSince(cached),
+          "each result's cleanup frees the cache it made");
     } finally {
       prepared.unpersist();
     }
-  }
-
-  /** Datasets cached and computed in this session. */
-  private int cached() {
-    return spark.sparkContext().getPersistentRDDs().size();
   }
 
   private static Object threshold(Map<String, Object> report) {

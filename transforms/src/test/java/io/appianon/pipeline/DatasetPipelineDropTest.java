@@ -131,7 +131,7 @@ class DatasetPipelineDropTest {
 
   @Test
   void droppedPersonsAndRemovedItemsLeaveBeforeKAnonymityAndAreCountedUnderTheirReasons() {
-    int cachedBefore = cached();
+    Set<Integer> cachedBefore = TestSpark.persisted();
     TechniqueContext ctx = new TechniqueContext(Optional.of(PseudonymKey.generate()), 11);
     DatasetPipeline pipeline = new DatasetPipeline(policy());
     DatasetPipeline.Processed p =
@@ -239,17 +239,15 @@ class DatasetPipelineDropTest {
 
       // Each call released the rows the one before it cached; the last result's cleanup frees its
       // own and the processed rows' cache: nothing stays cached.
-      assertEquals(cachedBefore + 2, cached(), "the processed rows and the last call's rows");
+      assertEquals(
+          2,
+          TestSpark.persistedSince(cachedBefore).size(),
+          "the processed rows and the last call's rows");
       persons.cleanup().run();
-      assertEquals(cachedBefore, cached());
+      assertEquals(Set.of(), TestSpark.persistedSince(cachedBefore));
     } finally {
       p.cleanup().run();
     }
-  }
-
-  /** Datasets cached and computed in this session. */
-  private int cached() {
-    return spark.sparkContext().getPersistentRDDs().size();
   }
 
   /**

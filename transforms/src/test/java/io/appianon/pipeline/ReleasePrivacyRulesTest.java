@@ -264,7 +264,7 @@ class ReleasePrivacyRulesTest {
                 d.select("member")
                     .collectAsList()
                     .forEach(r -> names.put(pseudonym(r.getString(0)), r.getString(0))));
-    Set<Object> persistedBefore = persisted();
+    Set<Integer> persistedBefore = TestSpark.persisted();
     List<ReleasePrivacy.Input> inputs = new ArrayList<>();
     Published pub;
     try {
@@ -304,17 +304,9 @@ class ReleasePrivacyRulesTest {
     }
     // every cache and local checkpoint the stage made (profiles, decisions, each round's
     // outputs) is freed by the stage or by the results' cleanup
-    Set<Object> left = persisted();
-    left.removeAll(persistedBefore);
+    Set<Integer> left = TestSpark.persistedSince(persistedBefore);
     assertEquals(Set.of(), left, "left on the executors: " + left);
     return pub;
-  }
-
-  /** The ids of the RDDs persisted in the session: cached Datasets and local checkpoints. */
-  private Set<Object> persisted() {
-    return new java.util.HashSet<>(
-        scala.jdk.javaapi.CollectionConverters.asJava(
-            spark.sparkContext().getPersistentRDDs().keySet()));
   }
 
   /** The stage's refusal of a release (the inputs' caches freed after). */

@@ -441,7 +441,7 @@ class ReleasePrivacyTest {
     PseudonymKey key = PseudonymKey.generate();
     List<List<String>> published = new ArrayList<>();
     for (boolean all : new boolean[] {false, true}) {
-      Set<Object> persistedBefore = persisted();
+      Set<Integer> persistedBefore = TestSpark.persisted();
       List<ReleasePrivacy.Input> inputs = new ArrayList<>();
       Map<String, Dataset<Row>> in = Map.of("people", peopleDf, "visits", visitsDf);
       for (DatasetPolicy p : policies) {
@@ -497,23 +497,16 @@ class ReleasePrivacyTest {
       // every round's checkpoints were freed (Dataset.unpersist does not free a local checkpoint),
       // and the results' cleanup frees the outputs: nothing the stage kept stays on the executors
       assertFalse(
-          persistedBefore.containsAll(persisted()), path + ": the outputs are kept until written");
+          TestSpark.persistedSince(persistedBefore).isEmpty(),
+          path + ": the outputs are kept until written");
       out.results().values().forEach(r -> r.cleanup().run());
       for (ReleasePrivacy.Input i : inputs) {
         i.processed().cleanup().run();
       }
-      Set<Object> left = persisted();
-      left.removeAll(persistedBefore);
+      Set<Integer> left = TestSpark.persistedSince(persistedBefore);
       assertEquals(Set.of(), left, path + ": " + spark.sparkContext().getPersistentRDDs());
     }
     assertTrue(published.get(0).size() > 200, "rows published: " + published.get(0).size());
     assertEquals(published.get(1), published.get(0));
-  }
-
-  /** The ids of the RDDs persisted in the session: cached Datasets and local checkpoints. */
-  private Set<Object> persisted() {
-    return new HashSet<>(
-        scala.jdk.javaapi.CollectionConverters.asJava(
-            spark.sparkContext().getPersistentRDDs().keySet()));
   }
 }
