@@ -266,16 +266,13 @@ public final class ReleasePrivacy {
         Map.Entry<int[], Assessment> best =
             optimal(parts, dims, limits, steps, at.feasible() ? Map.entry(node, at) : null);
         if (best == null) {
-          throw new PrivacyUnsatisfiableException(
-              spec.origin().file(),
-              new PrivacyUnsatisfiableException(
-                  describe(),
-                  spec.maxSuppression(),
-                  (double) at.violators() / Math.max(1, total),
-                  "no generalization of "
-                      + dims.stream().map(Dim::column).toList()
-                      + " above the datasets' own"
-                      + capsInWords(dims)));
+          throw refusal(
+              at.violators(),
+              total,
+              "no generalization of "
+                  + dims.stream().map(Dim::column).toList()
+                  + " above the datasets' own"
+                  + capsInWords(dims));
         }
         node = best.getKey();
         at = best.getValue();
@@ -326,18 +323,15 @@ public final class ReleasePrivacy {
         // settles within the budget; should the two ever disagree, the release is refused rather
         // than published over its limit. Every round after this adds persons only within the
         // budget (checked below).
-        throw new PrivacyUnsatisfiableException(
-            spec.origin().file(),
-            new PrivacyUnsatisfiableException(
-                describe(),
-                spec.maxSuppression(),
-                (double) dropped / Math.max(1, total),
-                "levels "
-                    + levels(dims, node)
-                    + ", settled: "
-                    + dropped
-                    + " persons suppressed where the search counted "
-                    + at.violators()));
+        throw refusal(
+            dropped,
+            total,
+            "levels "
+                + levels(dims, node)
+                + ", settled: "
+                + dropped
+                + " persons suppressed where the search counted "
+                + at.violators());
       }
       Map<String, DatasetPipeline.Processed> processed = new LinkedHashMap<>();
       Map<String, Map<String, Integer>> finalLevels = new LinkedHashMap<>();
@@ -412,10 +406,8 @@ public final class ReleasePrivacy {
             }
             lostParts.add(newlyLost);
             lostCount += n;
-            Dataset<Row> next = drop.union(newlyLost).distinct().localCheckpoint(true);
-            dropped = next.count();
-            Checkpoints.release(drop);
-            drop = next;
+            drop = grown(drop, newlyLost);
+            dropped = drop.count();
           }
         }
         for (Input i : domain) {
@@ -470,14 +462,7 @@ public final class ReleasePrivacy {
             touched = touched == null ? p : touched.union(p);
           }
           if (touched != null) {
-            Dataset<Row> all =
-                (affected == null ? touched : affected.union(touched))
-                    .distinct()
-                    .localCheckpoint(true);
-            if (affected != null) {
-              Checkpoints.release(affected);
-            }
-            affected = all;
+            affected = grown(affected, touched);
           }
           affectedPersons = affected == null ? 0 : affected.count();
           out =
@@ -557,11 +542,9 @@ public final class ReleasePrivacy {
           throw afterRounds(dims, node, round, dropped + added, total);
         }
         if (addedItems > 0) {
-          Dataset<Row> all = removed.union(moreItems).distinct().localCheckpoint(true);
-          removedItems = all.count();
-          Checkpoints.release(removed);
+          removed = grown(removed, moreItems);
+          removedItems = removed.count();
           Checkpoints.release(moreItems);
-          removed = all;
           Input items = itemInput.get();
           itemDrop =
               Optional.of(
@@ -572,12 +555,10 @@ public final class ReleasePrivacy {
                       PartitionedProfiles.PERSON,
                       PartitionedProfiles.ITEM));
         }
-        Dataset<Row> next = drop.union(more).distinct().localCheckpoint(true);
-        dropped = next.count();
-        Checkpoints.release(drop);
+        drop = grown(drop, more);
+        dropped = drop.count();
         Checkpoints.release(more);
         Checkpoints.release(outDecided);
-        drop = next;
       }
       for (Input i : domain) {
         describe(
@@ -708,13 +689,28 @@ public final class ReleasePrivacy {
    */
   private PrivacyUnsatisfiableException afterRounds(
       List<Dim> dims, int[] node, int round, long persons, long total) {
+    return refusal(persons, total, "levels " + levels(dims, node) + " after " + round + " rounds");
+  }
+
+  /**
+   * {@code base} (null: nothing yet) and {@code more}, each row once, computed here; {@code base}
+   * is released ({@code more} is the caller's to release).
+   */
+  private static Dataset<Row> grown(Dataset<Row> base, Dataset<Row> more) {
+    Dataset<Row> all = (base == null ? more : base.union(more)).distinct().localCheckpoint(true);
+    Checkpoints.release(base);
+    return all;
+  }
+
+  /**
+   * The refusal of the release because it would suppress {@code persons} of {@code total}, more
+   * than its budget allows; {@code detail} says where (the levels, the round).
+   */
+  private PrivacyUnsatisfiableException refusal(long persons, long total, String detail) {
     return new PrivacyUnsatisfiableException(
         spec.origin().file(),
         new PrivacyUnsatisfiableException(
-            describe(),
-            spec.maxSuppression(),
-            (double) persons / Math.max(1, total),
-            "levels " + levels(dims, node) + " after " + round + " rounds"));
+            describe(), spec.maxSuppression(), (double) persons / Math.max(1, total), detail));
   }
 
   /**
